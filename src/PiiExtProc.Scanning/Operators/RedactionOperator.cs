@@ -1,0 +1,24 @@
+using System.Buffers;
+
+namespace PiiExtProc.Scanning.Operators;
+
+/// <summary>
+/// Turns a detected value into its replacement. Immutable and thread-safe: one instance serves every stream.
+/// </summary>
+public abstract class RedactionOperator
+{
+    /// <summary>The operator's kind.</summary>
+    public abstract OperatorKind Kind { get; }
+
+    /// <summary>
+    /// Writes the replacement for <paramref name="value"/> to <paramref name="destination"/>.
+    /// </summary>
+    /// <param name="entity">The entity the value was recognized as.</param>
+    /// <param name="value">The matched value, decoded text (UTF-8, JSON escapes already removed).</param>
+    /// <param name="destination">Receives the replacement as UTF-8 text; the caller escapes it for JSON.</param>
+    /// <remarks>
+    /// Operators that do not rewrite (<see cref="OperatorKind.Observe"/>, <see cref="OperatorKind.Block"/>)
+    /// write the value unchanged. The output must never contain the raw value for the rewriting kinds.
+    /// </remarks>
+    public abstract void Write(PiiEntity entity, ReadOnlySpan<byte> value, IBufferWriter<byte> destination);
+}

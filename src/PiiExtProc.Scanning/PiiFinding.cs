@@ -1,0 +1,25 @@
+namespace PiiExtProc.Scanning;
+
+/// <summary>
+/// One detection in a body. Holds where and what, never the matched value itself, so findings can be
+/// logged, counted and audited without leaking the data they describe.
+/// </summary>
+/// <param name="Entity">The entity found.</param>
+/// <param name="Offset">Start of the match in the body, bytes from the first byte of the body (UTF-8).
+/// For a match inside a JSON string with escape sequences, the start of that string value token.</param>
+/// <param name="Length">Length of the match in the body, bytes.</param>
+/// <param name="Score">Confidence in [0, 1]: 1.0 for a validated match (checksum passed), lower for
+/// pattern-only matches, raised by context words (Presidio's scoring model).</param>
+/// <param name="Recognizer">Name of the recognizer or rule that fired, for example <c>aadhaar.verhoeff</c>
+/// or <c>custom.employee_id</c>; a bounded set of names.</param>
+/// <param name="JsonPath">The JSON key path of the value, for example <c>$.customer.phone</c> with array
+/// indices written as <c>[]</c> so that the set of paths stays bounded; null outside JSON.</param>
+/// <param name="Action">What the policy's operator did with the match.</param>
+public readonly record struct PiiFinding(
+    PiiEntity Entity,
+    long Offset,
+    int Length,
+    float Score,
+    string Recognizer,
+    string? JsonPath,
+    FindingAction Action);
