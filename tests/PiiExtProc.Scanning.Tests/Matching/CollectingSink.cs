@@ -1,0 +1,24 @@
+using PiiExtProc.Scanning.Matching;
+
+namespace PiiExtProc.Scanning.Tests.Matching;
+
+/// <summary>A struct sink that records hits into a list owned by the test.</summary>
+internal readonly struct CollectingSink(List<KeywordHit> hits) : IKeywordHitSink
+{
+    public List<KeywordHit> Hits { get; } = hits;
+
+    public void OnHit(in KeywordHit hit) => Hits.Add(hit);
+}
+
+/// <summary>A ref struct sink that only counts, to show ref structs are accepted and nothing is allocated.</summary>
+internal ref struct CountingSink : IKeywordHitSink
+{
+    public int Count;
+    public long LastAbsoluteEnd;
+
+    public void OnHit(in KeywordHit hit)
+    {
+        Count++;
+        LastAbsoluteEnd = hit.AbsoluteEnd;
+    }
+}
