@@ -9,16 +9,3 @@ internal readonly struct CollectingSink(List<KeywordHit> hits) : IKeywordHitSink
 
     public void OnHit(in KeywordHit hit) => Hits.Add(hit);
 }
-
-/// <summary>A ref struct sink that only counts, to show ref structs are accepted and nothing is allocated.</summary>
-internal ref struct CountingSink : IKeywordHitSink
-{
-    public int Count;
-    public long LastAbsoluteEnd;
-
-    public void OnHit(in KeywordHit hit)
-    {
-        Count++;
-        LastAbsoluteEnd = hit.AbsoluteEnd;
-    }
-}
