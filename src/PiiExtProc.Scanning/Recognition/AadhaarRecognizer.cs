@@ -1,3 +1,4 @@
+using PiiExtProc.Scanning.Validators;
 namespace PiiExtProc.Scanning.Recognition;
 
 /// <summary>
@@ -27,7 +28,7 @@ internal static class AadhaarRecognizer
         }
 
         bool plausible = d[0] >= '2' && !span.AllSameDigit();
-        if (plausible && !span.IsPalindrome() && Checksums.Verhoeff(d))
+        if (plausible && !span.IsPalindrome() && Verhoeff.IsValid(d))
         {
             return Scores.Validated;
         }

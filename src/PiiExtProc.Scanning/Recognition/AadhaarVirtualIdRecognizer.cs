@@ -1,3 +1,4 @@
+using PiiExtProc.Scanning.Validators;
 namespace PiiExtProc.Scanning.Recognition;
 
 /// <summary>
@@ -28,7 +29,7 @@ internal static class AadhaarVirtualIdRecognizer
             return 0;
         }
 
-        bool valid = d[0] >= '2' && !span.AllSameDigit() && Checksums.Verhoeff(d);
+        bool valid = d[0] >= '2' && !span.AllSameDigit() && Verhoeff.IsValid(d);
         if (valid)
         {
             return evidence == Evidence.Pattern ? UncontextedScore : Scores.Validated;

@@ -1,3 +1,4 @@
+using PiiExtProc.Scanning.Validators;
 namespace PiiExtProc.Scanning.Recognition;
 
 /// <summary>
@@ -22,7 +23,7 @@ internal static class PaymentCardRecognizer
             return 0;
         }
 
-        bool luhn = Checksums.Luhn(d);
+        bool luhn = Luhn.IsValid(d);
         if (luhn && HasKnownIssuer(d))
         {
             return Scores.Validated;
