@@ -133,12 +133,31 @@ internal static class PolicyCompiler
             MaxJsonDepth = rule.MaxJsonDepth ?? top.MaxJsonDepth ?? defaultLimits.MaxJsonDepth,
         };
 
+        // A recognizer whose entity this rule disables does not run.
+        var recognizers = new List<CustomRecognizerDefinition>(definition.CustomRecognizers.Count);
+        foreach (var recognizer in definition.CustomRecognizers)
+        {
+            if (entities.ContainsKey(recognizer.Entity))
+            {
+                recognizers.Add(recognizer);
+            }
+        }
+
+        var denyList = new List<DenyListEntry>(definition.DenyList.Count);
+        foreach (var entry in definition.DenyList)
+        {
+            if (entities.ContainsKey(entry.Entity))
+            {
+                denyList.Add(entry);
+            }
+        }
+
         var options = new ScannerOptions
         {
             Entities = entities,
-            CustomRecognizers = definition.CustomRecognizers,
+            CustomRecognizers = recognizers,
             AllowList = allowList,
-            DenyList = definition.DenyList,
+            DenyList = denyList,
             Combination = new CombinationRule(combinationEnabled ? minimumDistinct : 1),
             Limits = limits,
         };
@@ -183,7 +202,7 @@ internal static class PolicyCompiler
             builder.Append(CultureInfo.InvariantCulture, $"{entry.IsPattern}:{entry.Entity?.Name}:{entry.Value.Length}:{entry.Value};");
         }
 
-        builder.Append(CultureInfo.InvariantCulture, $"|{options.Combination.MinimumDistinctEntities}|{options.Limits.MaxRecordBytes},{options.Limits.MaxFindingsKept},{options.Limits.MaxJsonDepth}");
+        builder.Append(CultureInfo.InvariantCulture, $"|{options.CustomRecognizers.Count},{options.DenyList.Count}|{options.Combination.MinimumDistinctEntities}|{options.Limits.MaxRecordBytes},{options.Limits.MaxFindingsKept},{options.Limits.MaxJsonDepth}");
         return builder.ToString();
     }
 }
