@@ -24,6 +24,19 @@ SOCKET = "/var/run/pii-ext-proc/grpc.sock"
 problems = []
 
 
+class UniqueKeyLoader(yaml.SafeLoader):
+    """A SafeLoader that rejects duplicate mapping keys (Kubernetes and YamlDotNet reject them too)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
 def problem(where, message):
     problems.append(f"{where}: {message}")
 
@@ -121,7 +134,7 @@ def check_service_container(where, pod_spec, container):
 
 
 def check_envoy_config(where, text, grpc_port):
-    config = yaml.safe_load(text)
+    config = yaml.load(text, Loader=UniqueKeyLoader)
     found_filter = False
     for listener in config["static_resources"]["listeners"]:
         for chain in listener["filter_chains"]:
@@ -181,7 +194,7 @@ def main():
             check_dashboard(f"{scenario}: {options.dashboard}", f.read(), known)
     if options.rendered:
         with open(options.rendered, encoding="utf-8") as f:
-            documents = [d for d in yaml.safe_load_all(f) if d]
+            documents = [d for d in yaml.load_all(f, Loader=UniqueKeyLoader) if d]
         kinds = {}
         grpc_port = 50051
         service_containers = 0

@@ -69,4 +69,19 @@ public sealed class ShippedEnvoyConfigTests
         Assert.Equal("pii_ext_proc_unix", routes["via-unix-socket"]!.Overrides.GrpcService.EnvoyGrpc.ClusterName);
         Assert.Null(routes["default"]);
     }
+
+    [Theory]
+    [InlineData("failure_mode_allow: false", "failure_mode_allow: true")]
+    [InlineData("port_value: 50051", "port_value: 50052")]
+    [InlineData("request_body_mode: NONE\n                          response_body_mode: NONE", "request_body_mode: STREAMED\n                          response_body_mode: NONE")]
+    public void ExtProcRules_FrontProxyWithOneUnsafeChange_Fail(string safe, string unsafeSetting)
+    {
+        // Arrange
+        var yaml = File.ReadAllText(RepositoryPaths.Combine("envoy", "envoy.yaml"));
+        Assert.Contains(safe, yaml);
+        var bootstrap = EnvoyConfigParser.ParseBootstrap(yaml.Replace(safe, unsafeSetting));
+
+        // Act and assert
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => ExtProcConfigRules.AssertAll(new EnvoyBootstrapView(bootstrap), "mutated"));
+    }
 }
