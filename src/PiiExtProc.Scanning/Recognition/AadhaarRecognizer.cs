@@ -1,3 +1,4 @@
+using PiiExtProc.Scanning.Validators;
 namespace PiiExtProc.Scanning.Recognition;
 
 /// <summary>
@@ -20,14 +21,14 @@ internal static class AadhaarRecognizer
     {
         recognizer = ValidatedName;
         ReadOnlySpan<byte> d = span.Digits;
-        if (d.Length != 12 || span.Plus || span.DotAdjacent || !span.SpaceOrHyphenOnly
+        if (d.Length != 12 || (span.Groups > 1 && span.GroupAdjacent) || span.Plus || span.DotAdjacent || !span.SpaceOrHyphenOnly
             || !(span.Groups == 1 || (span.Groups == 3 && span.AllGroups(4) && span.Separators is DigitSpan.Space or DigitSpan.Hyphen)))
         {
             return 0;
         }
 
         bool plausible = d[0] >= '2' && !span.AllSameDigit();
-        if (plausible && !span.IsPalindrome() && Checksums.Verhoeff(d))
+        if (plausible && !span.IsPalindrome() && Verhoeff.IsValid(d))
         {
             return Scores.Validated;
         }

@@ -1,3 +1,4 @@
+using PiiExtProc.Scanning.Validators;
 namespace PiiExtProc.Scanning.Recognition;
 
 /// <summary>
@@ -22,13 +23,13 @@ internal static class AadhaarVirtualIdRecognizer
     {
         recognizer = ValidatedName;
         ReadOnlySpan<byte> d = span.Digits;
-        if (d.Length != 16 || span.Plus || span.DotAdjacent || !span.SpaceOrHyphenOnly
+        if (d.Length != 16 || (span.Groups > 1 && span.GroupAdjacent) || span.Plus || span.DotAdjacent || !span.SpaceOrHyphenOnly
             || !(span.Groups == 1 || (span.Groups == 4 && span.AllGroups(4))))
         {
             return 0;
         }
 
-        bool valid = d[0] >= '2' && !span.AllSameDigit() && Checksums.Verhoeff(d);
+        bool valid = d[0] >= '2' && !span.AllSameDigit() && Verhoeff.IsValid(d);
         if (valid)
         {
             return evidence == Evidence.Pattern ? UncontextedScore : Scores.Validated;

@@ -1,3 +1,4 @@
+using PiiExtProc.Scanning.Validators;
 using System.Text.RegularExpressions;
 
 namespace PiiExtProc.Scanning.Recognition;
@@ -103,9 +104,9 @@ internal sealed class CustomRecognizer
         ReadOnlySpan<byte> s = compact[..n];
         return Definition.Validator switch
         {
-            "luhn" => Checksums.Luhn(s),
-            "verhoeff" => Checksums.Verhoeff(s),
-            "mod97" => Checksums.IbanMod97(s),
+            "luhn" => Luhn.IsValid(s),
+            "verhoeff" => Verhoeff.IsValid(s),
+            "mod97" => IbanValidator.IsValid(s),
             _ => false,
         };
     }

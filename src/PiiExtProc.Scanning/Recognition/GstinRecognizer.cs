@@ -1,3 +1,4 @@
+using PiiExtProc.Scanning.Validators;
 namespace PiiExtProc.Scanning.Recognition;
 
 /// <summary>
@@ -35,7 +36,7 @@ internal static class GstinRecognizer
             return 0;
         }
 
-        if (Checksums.LuhnMod36(upper))
+        if (LuhnMod36.IsValid(upper))
         {
             return Scores.Validated;
         }

@@ -1,3 +1,4 @@
+using PiiExtProc.Scanning.Validators;
 namespace PiiExtProc.Scanning.Recognition;
 
 /// <summary>
@@ -20,6 +21,6 @@ internal static class IbanRecognizer
             return 0;
         }
 
-        return Checksums.IbanMod97(compact) ? Scores.Validated : 0;
+        return IbanValidator.IsValid(compact) ? Scores.Validated : 0;
     }
 }

@@ -1,3 +1,4 @@
+using PiiExtProc.Scanning.Validators;
 namespace PiiExtProc.Scanning.Recognition;
 
 /// <summary>
@@ -16,13 +17,13 @@ internal static class PaymentCardRecognizer
     {
         recognizer = ValidatedName;
         ReadOnlySpan<byte> d = span.Digits;
-        if (d.Length is < 12 or > 19 || span.Plus || span.DotAdjacent || !span.SpaceOrHyphenOnly || !IsCardGrouping(span)
+        if (d.Length is < 12 or > 19 || (span.Groups > 1 && span.GroupAdjacent) || span.Plus || span.DotAdjacent || !span.SpaceOrHyphenOnly || !IsCardGrouping(span)
             || span.AllSameDigit())
         {
             return 0;
         }
 
-        bool luhn = Checksums.Luhn(d);
+        bool luhn = Luhn.IsValid(d);
         if (luhn && HasKnownIssuer(d))
         {
             return Scores.Validated;

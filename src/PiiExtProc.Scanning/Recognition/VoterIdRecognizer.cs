@@ -1,3 +1,4 @@
+using PiiExtProc.Scanning.Validators;
 namespace PiiExtProc.Scanning.Recognition;
 
 /// <summary>
@@ -19,7 +20,7 @@ internal static class VoterIdRecognizer
             return 0;
         }
 
-        if (Checksums.Luhn(word[3..]))
+        if (Luhn.IsValid(word[3..]))
         {
             return Scores.WithEvidence(0.55f, evidence);
         }

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using PiiExtProc.Diagnostics;
+using PiiExtProc.Hosting;
+
+namespace PiiExtProc.Cli;
+
+/// <summary>`PiiExtProc serve`: runs the ext_proc gRPC server until SIGTERM/SIGINT.</summary>
+internal static class ServeCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var grpcPort = new Option<int>("--grpc-port") { Description = "TCP port of the h2c gRPC listener (ext_proc and grpc.health.v1).", DefaultValueFactory = _ => 50051 };
+        var adminPort = new Option<int>("--admin-port") { Description = "TCP port of the HTTP admin listener (/healthz, /readyz, /metrics).", DefaultValueFactory = _ => 9464 };
+        var policy = new Option<FileInfo?>("--policy") { Description = "Policy YAML file; hot-reloaded. Default: the embedded default policy." };
+        var unixSocket = new Option<string?>("--grpc-unix-socket") { Description = "Also listen for gRPC on this Unix socket path (sidecar topology)." };
+        var certificate = new Option<FileInfo?>("--tls-certificate") { Description = "PEM certificate for TLS on the gRPC port (reloaded on change)." };
+        var key = new Option<FileInfo?>("--tls-key") { Description = "PEM private key for --tls-certificate." };
+        var clientCa = new Option<FileInfo?>("--tls-client-ca") { Description = "PEM CA bundle; clients must present a certificate it signed (mutual TLS)." };
+        var shutdown = new Option<int>("--shutdown-timeout-seconds") { Description = "Seconds in-flight streams get to finish after SIGTERM.", DefaultValueFactory = _ => 25 };
+        var bind = new Option<string>("--bind-address") { Description = "Address to bind the listeners to.", DefaultValueFactory = _ => "0.0.0.0" };
+
+        var command = new Command("serve", "Run the ext_proc gRPC server (the default command).")
+        {
+            grpcPort, adminPort, policy, unixSocket, certificate, key, clientCa, shutdown, bind,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var options = new ServeOptions
+            {
+                GrpcPort = parse.GetValue(grpcPort),
+                AdminPort = parse.GetValue(adminPort),
+                PolicyFile = parse.GetValue(policy)?.FullName,
+                GrpcUnixSocket = parse.GetValue(unixSocket),
+                TlsCertificateFile = parse.GetValue(certificate)?.FullName,
+                TlsKeyFile = parse.GetValue(key)?.FullName,
+                TlsClientCaFile = parse.GetValue(clientCa)?.FullName,
+                ShutdownTimeoutSeconds = parse.GetValue(shutdown),
+                BindAddress = parse.GetValue(bind)!,
+            };
+            var policySource = PolicySources.CreateSource(options.PolicyFile);
+            await using var app = ServerApplication.Build(options, policySource);
+            await app.StartAsync(cancellation);
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PiiExtProc");
+            Log.Listening(logger, options.BindAddress, options.GrpcPort, options.AdminPort, policySource.Current.Version);
+            await app.WaitForShutdownAsync(cancellation);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,23 @@
+using PiiExtProc.Processing;
+using PiiExtProc.Scanning;
+
+namespace PiiExtProc.Diagnostics;
+
+/// <summary>What scanning one body found; handed to metrics and the audit log. Holds no raw value.</summary>
+/// <param name="Direction">Request or response.</param>
+/// <param name="RuleName">The policy rule that applied (bounded label).</param>
+/// <param name="PolicyVersion">The policy snapshot's version.</param>
+/// <param name="RequestId">The exchange's x-request-id header, when Envoy sent it.</param>
+/// <param name="BytesScanned">Body bytes scanned (after decompression).</param>
+/// <param name="Findings">Findings kept by the session, in body order.</param>
+/// <param name="FindingCount">All findings, including those not kept.</param>
+/// <param name="Blocked">True when the exchange was blocked because of this body.</param>
+internal sealed record BodyScanReport(
+    Direction Direction,
+    string RuleName,
+    string PolicyVersion,
+    string? RequestId,
+    long BytesScanned,
+    IReadOnlyList<PiiFinding> Findings,
+    int FindingCount,
+    bool Blocked);

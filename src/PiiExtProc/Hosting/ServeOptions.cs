@@ -1,0 +1,35 @@
+namespace PiiExtProc.Hosting;
+
+/// <summary>The `serve` command's settings (see README "Command line").</summary>
+internal sealed record ServeOptions
+{
+    /// <summary>TCP port of the h2c gRPC listener (ext_proc and grpc.health.v1). Default 50051; 0 picks a free port.</summary>
+    public int GrpcPort { get; init; } = 50051;
+
+    /// <summary>TCP port of the HTTP/1.1 admin listener (/healthz, /readyz, /metrics). Default 9464; 0 picks a free port.</summary>
+    public int AdminPort { get; init; } = 9464;
+
+    /// <summary>Address the listeners bind to. Default all interfaces (0.0.0.0); tests use 127.0.0.1.</summary>
+    public string BindAddress { get; init; } = "0.0.0.0";
+
+    /// <summary>The policy file, or null for the embedded default policy.</summary>
+    public string? PolicyFile { get; init; }
+
+    /// <summary>A Unix domain socket path for the gRPC listener (sidecar topology), in addition to the TCP port.</summary>
+    public string? GrpcUnixSocket { get; init; }
+
+    /// <summary>PEM certificate for TLS on the gRPC listener; null for h2c.</summary>
+    public string? TlsCertificateFile { get; init; }
+
+    /// <summary>PEM private key for <see cref="TlsCertificateFile"/>.</summary>
+    public string? TlsKeyFile { get; init; }
+
+    /// <summary>PEM CA bundle; when set, clients must present a certificate it signed (mutual TLS).</summary>
+    public string? TlsClientCaFile { get; init; }
+
+    /// <summary>Seconds in-flight streams get to finish after SIGTERM. Default 25 (shorter than the chart's grace period).</summary>
+    public int ShutdownTimeoutSeconds { get; init; } = 25;
+
+    /// <summary>Largest gRPC message accepted or sent, bytes: the largest BUFFERED body plus framing. Default 64 MiB.</summary>
+    public int MaxMessageBytes { get; init; } = 64 * 1024 * 1024;
+}

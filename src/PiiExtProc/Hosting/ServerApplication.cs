@@ -1,0 +1,91 @@
+using System.Net;
+using Grpc.HealthCheck;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using PiiExtProc.Diagnostics;
+using PiiExtProc.Processing;
+using PiiExtProc.Routing;
+
+namespace PiiExtProc.Hosting;
+
+/// <summary>
+/// Builds the ASP.NET Core application of `serve`: an HTTP/2 (h2c, or TLS) gRPC listener with the ext_proc and
+/// grpc.health.v1 services, an optional Unix socket listener, and an HTTP/1.1 admin listener with /healthz, /readyz.
+/// </summary>
+internal static class ServerApplication
+{
+    /// <summary>The gRPC health service name Envoy's health checks can ask for, besides "" (overall).</summary>
+    public const string ExtProcServiceName = "envoy.service.ext_proc.v3.ExternalProcessor";
+
+    /// <summary>Builds (does not start) the application.</summary>
+    /// <param name="options">Listener, TLS and limit settings.</param>
+    /// <param name="policySource">Where streams take their policy snapshot from.</param>
+    /// <param name="configureServices">Optional extra service registrations (telemetry, test doubles).</param>
+    public static WebApplication Build(ServeOptions options, IPolicySource policySource, Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            console.UseUtcTimestamp = true;
+        });
+        builder.Host.ConfigureHostOptions(host => host.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownTimeoutSeconds));
+        builder.WebHost.ConfigureKestrel(kestrel => ConfigureListeners(kestrel, options));
+
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = options.MaxMessageBytes;
+            grpc.MaxSendMessageSize = options.MaxMessageBytes;
+            grpc.EnableDetailedErrors = false;
+        });
+        builder.Services.AddGrpcHealthChecks(health =>
+        {
+            health.Services.Map("", _ => true);
+            health.Services.Map(ExtProcServiceName, _ => true);
+        }).AddCheck("policy", () => HealthCheckResult.Healthy("policy loaded"), tags: ["ready"]);
+        builder.Services.AddSingleton(policySource);
+        builder.Services.AddSingleton<IProcessingTelemetry>(NullProcessingTelemetry.Instance);
+        configureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.MapGrpcService<ExternalProcessorService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+
+    private static void ConfigureListeners(KestrelServerOptions kestrel, ServeOptions options)
+    {
+        var address = IPAddress.Parse(options.BindAddress);
+        kestrel.AddServerHeader = false;
+        kestrel.Limits.MaxRequestBodySize = null;
+        // Envoy opens one stream per HTTP exchange on few connections: keep Kestrel's 100 streams per connection
+        // (raising it adds write contention, per the gRPC docs) and size windows for pipelined STREAMED chunks.
+        kestrel.Limits.Http2.InitialConnectionWindowSize = 4 * 1024 * 1024;
+        kestrel.Limits.Http2.InitialStreamWindowSize = 1024 * 1024;
+        kestrel.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
+        kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(10);
+        kestrel.Listen(address, options.GrpcPort, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http2;
+            TlsConfiguration.Apply(listen, options);
+        });
+        if (!string.IsNullOrEmpty(options.GrpcUnixSocket))
+        {
+            if (File.Exists(options.GrpcUnixSocket))
+            {
+                File.Delete(options.GrpcUnixSocket);
+            }
+
+            kestrel.ListenUnixSocket(options.GrpcUnixSocket, listen => listen.Protocols = HttpProtocols.Http2);
+        }
+
+        kestrel.Listen(address, options.AdminPort, listen => listen.Protocols = HttpProtocols.Http1);
+    }
+}

@@ -1,0 +1,81 @@
+using PiiExtProc.Routing;
+using PiiExtProc.Scanning;
+using PiiExtProc.Scanning.Sessions;
+
+namespace PiiExtProc.Processing;
+
+/// <summary>
+/// The state of one direction (request or response) of one stream, mirroring Envoy's per-direction processor state
+/// (extproc-protocol.md §1.1): whether headers, body and trailers were seen, the body mode, the policy and the scan
+/// session. Owned by one <see cref="ExtProcStream"/>; not thread-safe.
+/// </summary>
+internal sealed class DirectionState : IDisposable
+{
+    public DirectionState(Direction direction) => Direction = direction;
+
+    /// <summary>Request or response.</summary>
+    public Direction Direction { get; }
+
+    /// <summary>True once the headers message of this direction was handled.</summary>
+    public bool HeadersSeen { get; set; }
+
+    /// <summary>True once a body message was handled.</summary>
+    public bool BodyStarted { get; set; }
+
+    /// <summary>True once nothing more may arrive for this direction (end_of_stream, or trailers).</summary>
+    public bool Ended { get; set; }
+
+    /// <summary>The body mode from protocol_config, or <see cref="BodyMode.Unknown"/>.</summary>
+    public BodyMode Mode { get; set; } = BodyMode.Unknown;
+
+    /// <summary>The policy for this direction, resolved at its first message.</summary>
+    public DirectionPolicy? Policy { get; set; }
+
+    /// <summary>What to do with the body bytes.</summary>
+    public BodyHandling Handling { get; set; } = BodyHandling.Scan;
+
+    /// <summary>The parse format, or null to sniff from the first body bytes.</summary>
+    public BodyFormat? Format { get; set; }
+
+    /// <summary>The content-encoding to decode (gzip, deflate, br), or null for identity.</summary>
+    public string? ContentEncoding { get; set; }
+
+    /// <summary>True when the headers carried a numeric content-length that a BUFFERED reply must keep right.</summary>
+    public bool HasContentLength { get; set; }
+
+    /// <summary>
+    /// True when the body may end with trailers rather than an end_of_stream chunk (gRPC content, te: trailers):
+    /// STREAMED chunks are then scanned one by one with nothing held back, since a held tail could never be flushed.
+    /// </summary>
+    public bool TrailersExpected { get; set; }
+
+    /// <summary>The incremental scan session while the body is in progress.</summary>
+    public BodyScanSession? Session { get; set; }
+
+    /// <summary>Bytes the scan session holds back after the last chunk (a token or record that may continue).</summary>
+    public int HeldBytes { get; set; }
+
+    /// <summary>Body bytes received so far (before decompression).</summary>
+    public long BytesReceived { get; set; }
+
+    /// <summary>Body bytes scanned so far (after decompression).</summary>
+    public long BytesScanned { get; set; }
+
+    /// <summary>The redacted output of the current message; wrapped into the reply, reset after it is written.</summary>
+    public PooledBufferWriter Output { get; } = new();
+
+    /// <summary>The compressed body collected for <see cref="BodyHandling.DecodeWhole"/>.</summary>
+    public PooledBufferWriter Collected { get; } = new();
+
+    /// <summary>The rule name for labels, or "unresolved" before a policy applies.</summary>
+    public string RuleName => Policy?.RuleName ?? "unresolved";
+
+    /// <summary>Disposes the session and returns pooled buffers.</summary>
+    public void Dispose()
+    {
+        Session?.Dispose();
+        Session = null;
+        Output.Dispose();
+        Collected.Dispose();
+    }
+}

@@ -1,0 +1,694 @@
+using Envoy.Extensions.Filters.Http.ExtProc.V3;
+using Envoy.Service.ExtProc.V3;
+using PiiExtProc.Diagnostics;
+using PiiExtProc.Routing;
+using PiiExtProc.Scanning;
+
+namespace PiiExtProc.Processing;
+
+/// <summary>
+/// The per-stream ext_proc state machine: one instance per Process call, two independent directions (request and
+/// response) as in Envoy's processor state (extproc-protocol.md §1.1, §14.1). <see cref="Handle"/> turns one
+/// ProcessingRequest into the replies it needs, in order, and does no I/O, so it is unit-testable without a server.
+/// </summary>
+/// <remarks>
+/// Invariants:
+/// <list type="bullet">
+/// <item>Outside observability mode, exactly one reply per request message, of the matching oneof case, except in
+/// FULL_DUPLEX_STREAMED where body replies are M:N and a final StreamedBodyResponse ends the body.</item>
+/// <item>A reply may wrap pooled output bytes; call <see cref="OnRepliesWritten"/> after writing them.</item>
+/// <item>Protocol violations throw <see cref="ProtocolViolationException"/>; the service ends the call with a non-OK
+/// status so Envoy fails closed, never with OK while a body still needs redaction.</item>
+/// </list>
+/// </remarks>
+internal sealed class ExtProcStream : IDisposable
+{
+    private const string AttributesKey = "envoy.filters.http.ext_proc";
+    private const string MetadataNamespace = "pii_ext_proc";
+    private const string MetadataKey = "policy";
+
+    private readonly IPolicySnapshot _policy;
+    private readonly IProcessingTelemetry _telemetry;
+    private readonly string? _policyHeader;
+    private readonly DirectionState _request = new(Direction.Request);
+    private readonly DirectionState _response = new(Direction.Response);
+    private StreamRoute _route = StreamRoute.Unknown;
+    private string? _requestId;
+    private bool _protocolConfigSeen;
+    private bool _completed;
+
+    /// <summary>Creates the state for one stream.</summary>
+    /// <param name="policy">The policy snapshot captured when the stream started; used to the end of the stream.</param>
+    /// <param name="telemetry">Metrics and audit sink.</param>
+    /// <param name="policyHeader">The <c>x-pii-policy</c> gRPC initial metadata value Envoy sent, or null.</param>
+    public ExtProcStream(IPolicySnapshot policy, IProcessingTelemetry telemetry, string? policyHeader)
+    {
+        _policy = policy;
+        _telemetry = telemetry;
+        _policyHeader = policyHeader;
+    }
+
+    /// <summary>True after an immediate response: Envoy ignores anything more, so later messages get no reply.</summary>
+    public bool Completed => _completed;
+
+    /// <summary>
+    /// Handles one message and appends its replies to <paramref name="replies"/> (none in observability mode or after
+    /// an immediate response).
+    /// </summary>
+    /// <exception cref="ProtocolViolationException">The message breaks Envoy's protocol (body before headers after
+    /// end_of_stream, a second headers message, an unknown oneof case) or a body cannot be handled safely.</exception>
+    public void Handle(ProcessingRequest message, List<ProcessingResponse> replies)
+    {
+        if (_completed)
+        {
+            return;
+        }
+
+        if (!_protocolConfigSeen && message.ProtocolConfig is { } config)
+        {
+            _protocolConfigSeen = true;
+            _request.Mode = ToBodyMode(config.RequestBodyMode);
+            _response.Mode = ToBodyMode(config.ResponseBodyMode);
+        }
+
+        var observability = message.ObservabilityMode;
+        var firstReply = replies.Count;
+        switch (message.RequestCase)
+        {
+            case ProcessingRequest.RequestOneofCase.RequestHeaders:
+                OnHeaders(_request, message.RequestHeaders, message, replies);
+                break;
+            case ProcessingRequest.RequestOneofCase.ResponseHeaders:
+                OnHeaders(_response, message.ResponseHeaders, message, replies);
+                break;
+            case ProcessingRequest.RequestOneofCase.RequestBody:
+                OnBody(_request, message.RequestBody, message, observability, replies);
+                break;
+            case ProcessingRequest.RequestOneofCase.ResponseBody:
+                OnBody(_response, message.ResponseBody, message, observability, replies);
+                break;
+            case ProcessingRequest.RequestOneofCase.RequestTrailers:
+                OnTrailers(_request, observability, replies);
+                break;
+            case ProcessingRequest.RequestOneofCase.ResponseTrailers:
+                OnTrailers(_response, observability, replies);
+                break;
+            default:
+                throw new ProtocolViolationException(
+                    "unknown_message", "ProcessingRequest carries no request message this server knows (empty or newer oneof case).");
+        }
+
+        if (observability)
+        {
+            // Envoy ignores every reply in observability mode (extproc-protocol.md §6): send none.
+            replies.RemoveRange(firstReply, replies.Count - firstReply);
+        }
+    }
+
+    /// <summary>
+    /// Checks that the client ended its request stream at a point where nothing is pending. A body that has started
+    /// but not ended, with bytes held back, would otherwise be lost or forwarded unredacted.
+    /// </summary>
+    /// <exception cref="ProtocolViolationException">A body is still in progress with held-back bytes.</exception>
+    public void OnRequestStreamEnded()
+    {
+        if (_completed)
+        {
+            return;
+        }
+
+        foreach (var state in (ReadOnlySpan<DirectionState>)[_request, _response])
+        {
+            if (state.BodyStarted && !state.Ended && HasPendingBytes(state))
+            {
+                throw new ProtocolViolationException(
+                    "stream_ended_mid_body",
+                    $"The {DirectionName(state.Direction)} stream ended while its body was still being processed; held-back bytes cannot be released.");
+            }
+        }
+    }
+
+    /// <summary>Resets the pooled output buffers once the replies that wrap them have been written.</summary>
+    public void OnRepliesWritten()
+    {
+        foreach (var state in (ReadOnlySpan<DirectionState>)[_request, _response])
+        {
+            state.Output.Reset();
+            if (state.Ended)
+            {
+                state.Collected.Reset();
+            }
+        }
+    }
+
+    /// <summary>Returns pooled buffers and ends open scan sessions.</summary>
+    public void Dispose()
+    {
+        _request.Dispose();
+        _response.Dispose();
+    }
+
+    private void OnHeaders(DirectionState state, HttpHeaders headers, ProcessingRequest message, List<ProcessingResponse> replies)
+    {
+        if (state.HeadersSeen || state.BodyStarted)
+        {
+            throw new ProtocolViolationException(
+                "duplicate_headers", $"A second {DirectionName(state.Direction)} headers message, or headers after body, on one stream.");
+        }
+
+        state.HeadersSeen = true;
+        var map = headers.Headers;
+        if (state.Direction == Direction.Request)
+        {
+            _requestId = HeaderValues.GetString(map, "x-request-id");
+        }
+
+        CaptureRoute(message, map);
+        var contentType = HeaderValues.GetString(map, "content-type");
+        ResolvePolicy(state, contentType);
+        var policy = state.Policy!;
+        state.HasContentLength = long.TryParse(HeaderValues.GetString(map, "content-length"), out _);
+        state.TrailersExpected = IsTrailerBearing(contentType, HeaderValues.GetString(map, "te"));
+        if (headers.EndOfStream)
+        {
+            // No body and no trailers follow for this direction, whatever the body mode (extproc-protocol.md §1.2).
+            state.Ended = true;
+        }
+
+        var encoding = BodyCodec.Normalize(HeaderValues.GetString(map, "content-encoding"));
+        ProcessingMode? modeOverride = null;
+        if (ContentClassifier.IsUnscannable(contentType)
+            || (!string.IsNullOrEmpty(contentType) && policy.ScansContentType is { } scans && !scans(contentType)))
+        {
+            state.Handling = BodyHandling.PassThrough;
+            if (!state.Ended)
+            {
+                _telemetry.BodySkipped(state.Direction, policy.RuleName, SkipReason.ContentType);
+                modeOverride = SkipBodyOverride(state.Direction);
+            }
+        }
+        else if (encoding is null)
+        {
+            if (!state.Ended)
+            {
+                _telemetry.BodySkipped(state.Direction, policy.RuleName, SkipReason.Encoding);
+                if (policy.BlockUnknownEncoding)
+                {
+                    Complete(replies, ProcessingResponses.Immediate(
+                        415,
+                        """{"error":"unsupported_content_encoding","message":"The body's content-encoding cannot be scanned for personal data."}""",
+                        "pii_ext_proc_unsupported_encoding"));
+                    return;
+                }
+
+                state.Handling = BodyHandling.PassThrough;
+            }
+        }
+        else
+        {
+            state.Format = ContentClassifier.FormatOf(contentType);
+            if (encoding.Length > 0)
+            {
+                state.ContentEncoding = encoding;
+                state.Handling = BodyHandling.DecodeWhole;
+            }
+        }
+
+        var mutation = HeaderScanner.Scan(map, policy, state.Direction, _telemetry, _policy.Version, _requestId, out var blocked);
+        if (blocked)
+        {
+            Complete(replies, BlockResponse(policy));
+            return;
+        }
+
+        replies.Add(ProcessingResponses.Headers(state.Direction, mutation, modeOverride));
+    }
+
+    private void OnBody(DirectionState state, HttpBody body, ProcessingRequest message, bool observability, List<ProcessingResponse> replies)
+    {
+        if (state.Ended)
+        {
+            throw new ProtocolViolationException(
+                "body_after_end", $"A {DirectionName(state.Direction)} body message after end_of_stream on that direction.");
+        }
+
+        if (state.Policy is null)
+        {
+            // Header mode SKIP: the body is the first message of this direction (conformance case 3).
+            CaptureRoute(message, null);
+            ResolvePolicy(state, contentType: null);
+        }
+
+        var firstBodyMessage = !state.BodyStarted;
+        state.BodyStarted = true;
+        if (body.EndOfStream)
+        {
+            state.Ended = true;
+        }
+
+        var mode = state.Mode;
+        var wholeBody = mode is BodyMode.Buffered or BodyMode.BufferedPartial
+            || (firstBodyMessage && body.EndOfStream && mode is not BodyMode.FullDuplexStreamed);
+        var final = body.EndOfStream || mode is BodyMode.Buffered or BodyMode.BufferedPartial;
+        var bytes = body.Body.Memory;
+        state.BytesReceived += bytes.Length;
+
+        if (observability)
+        {
+            ObserveBody(state, bytes, body.EndOfStream);
+            return;
+        }
+
+        switch (state.Handling)
+        {
+            case BodyHandling.PassThrough:
+                replies.Add(mode == BodyMode.FullDuplexStreamed
+                    ? ProcessingResponses.StreamedBody(state.Direction, bytes, body.EndOfStream)
+                    : ProcessingResponses.Body(state.Direction, null, null));
+                break;
+            case BodyHandling.DecodeWhole:
+                OnCompressedBody(state, bytes, final, wholeBody, body.EndOfStream, replies);
+                break;
+            default:
+                OnScannedBody(state, bytes, final, wholeBody, body.EndOfStream, replies);
+                break;
+        }
+
+        if (!_completed && mode == BodyMode.BufferedPartial && !body.EndOfStream && !state.Ended)
+        {
+            // Envoy sent only the part up to its buffer limit; the rest will flow through unscanned (§1.3).
+            state.Ended = true;
+            OnUnscannable(state, replies, "The body is larger than the proxy's buffer limit; the remainder cannot be scanned.");
+        }
+    }
+
+    private void OnScannedBody(DirectionState state, ReadOnlyMemory<byte> bytes, bool final, bool wholeBody, bool endOfStream, List<ProcessingResponse> replies)
+    {
+        var policy = state.Policy!;
+        if (state.BytesReceived > policy.MaxBodyBytes)
+        {
+            OnOversize(state, bytes, endOfStream, replies);
+            return;
+        }
+
+        // A STREAMED body that may end with trailers gets no held-back tail: each chunk is scanned alone (see remarks
+        // on DirectionState.TrailersExpected and README "STREAMED with trailers").
+        var chunkAlone = state.TrailersExpected && state.Mode is BodyMode.Streamed or BodyMode.Unknown;
+        var session = state.Session ??= policy.Scanner.CreateSession(state.Format ?? ContentClassifier.Sniff(bytes.Span));
+        var result = session.Process(bytes.Span, final || chunkAlone, state.Output);
+        state.HeldBytes = result.BytesHeld;
+        state.BytesScanned += bytes.Length;
+        if (result.BlockRequested)
+        {
+            FinishSession(state, blocked: true);
+            Complete(replies, BlockResponse(policy));
+            return;
+        }
+
+        if (final || chunkAlone)
+        {
+            FinishSession(state, blocked: false);
+        }
+
+        if (state.Mode == BodyMode.FullDuplexStreamed)
+        {
+            if (result.IsUnchanged)
+            {
+                replies.Add(ProcessingResponses.StreamedBody(state.Direction, bytes, endOfStream));
+            }
+            else if (state.Output.WrittenCount > 0 || endOfStream)
+            {
+                replies.Add(ProcessingResponses.StreamedBody(state.Direction, state.Output.WrittenMemory, endOfStream));
+            }
+
+            return;
+        }
+
+        if (result.IsUnchanged)
+        {
+            replies.Add(ProcessingResponses.Body(state.Direction, null, null));
+            return;
+        }
+
+        var contentLength = wholeBody && state.HasContentLength ? ContentLengthMutation(state.Output.WrittenCount) : null;
+        replies.Add(ProcessingResponses.Body(state.Direction, state.Output.WrittenMemory, contentLength));
+    }
+
+    private void OnCompressedBody(DirectionState state, ReadOnlyMemory<byte> bytes, bool final, bool wholeBody, bool endOfStream, List<ProcessingResponse> replies)
+    {
+        var policy = state.Policy!;
+        if (state.BytesReceived > policy.MaxBodyBytes)
+        {
+            OnOversize(state, bytes, endOfStream, replies);
+            return;
+        }
+
+        bytes.Span.CopyTo(state.Collected.GetSpan(bytes.Length));
+        state.Collected.Advance(bytes.Length);
+        if (!final)
+        {
+            // Hold the compressed bytes until the body ends; the chunk is answered with an empty replacement.
+            if (state.Mode != BodyMode.FullDuplexStreamed)
+            {
+                replies.Add(ProcessingResponses.Body(state.Direction, ReadOnlyMemory<byte>.Empty, null));
+            }
+
+            return;
+        }
+
+        using var plain = new PooledBufferWriter();
+        if (!BodyCodec.TryDecode(state.ContentEncoding!, state.Collected.WrittenMemory, policy.MaxBodyBytes, plain))
+        {
+            state.Collected.Reset();
+            _telemetry.BodySkipped(state.Direction, policy.RuleName, SkipReason.Size);
+            if (policy.FailClosedWhenUnscannable)
+            {
+                Complete(replies, ProcessingResponses.Immediate(
+                    413,
+                    """{"error":"body_not_scannable","message":"The compressed body is corrupt or decodes beyond the size limit."}""",
+                    "pii_ext_proc_decode_limit"));
+                return;
+            }
+
+            ReplyWhole(state, state.Collected.WrittenMemory, changed: state.Collected.WrittenCount != bytes.Length, wholeBody, endOfStream, replies);
+            return;
+        }
+
+        var session = policy.Scanner.CreateSession(state.Format ?? ContentClassifier.Sniff(plain.WrittenMemory.Span));
+        state.Session = session;
+        var result = session.Process(plain.WrittenMemory.Span, isFinal: true, state.Output);
+        state.BytesScanned += plain.WrittenCount;
+        FinishSession(state, result.BlockRequested);
+        if (result.BlockRequested)
+        {
+            Complete(replies, BlockResponse(policy));
+            return;
+        }
+
+        var collectedIsThisChunk = state.Collected.WrittenCount == bytes.Length;
+        if (result.IsUnchanged)
+        {
+            ReplyWhole(state, state.Collected.WrittenMemory, changed: !collectedIsThisChunk, wholeBody, endOfStream, replies);
+        }
+        else
+        {
+            // The collected compressed input is no longer needed: re-encode the redacted body into its buffer.
+            BodyCodec.Encode(state.ContentEncoding!, state.Output.WrittenMemory.Span, state.Collected);
+            ReplyWhole(state, state.Collected.WrittenMemory, changed: true, wholeBody, endOfStream, replies);
+        }
+    }
+
+    private static void ReplyWhole(DirectionState state, ReadOnlyMemory<byte> bytes, bool changed, bool wholeBody, bool endOfStream, List<ProcessingResponse> replies)
+    {
+        if (state.Mode == BodyMode.FullDuplexStreamed)
+        {
+            replies.Add(ProcessingResponses.StreamedBody(state.Direction, bytes, endOfStream));
+            return;
+        }
+
+        if (!changed)
+        {
+            replies.Add(ProcessingResponses.Body(state.Direction, null, null));
+            return;
+        }
+
+        var contentLength = wholeBody && state.HasContentLength ? ContentLengthMutation(bytes.Length) : null;
+        replies.Add(ProcessingResponses.Body(state.Direction, bytes, contentLength));
+    }
+
+    private void OnOversize(DirectionState state, ReadOnlyMemory<byte> bytes, bool endOfStream, List<ProcessingResponse> replies)
+    {
+        var policy = state.Policy!;
+        _telemetry.BodySkipped(state.Direction, policy.RuleName, SkipReason.Size);
+        if (policy.FailClosedWhenUnscannable)
+        {
+            FinishSession(state, blocked: true);
+            Complete(replies, ProcessingResponses.Immediate(
+                413,
+                """{"error":"body_too_large","message":"The body exceeds the size this gateway scans for personal data."}""",
+                "pii_ext_proc_body_too_large"));
+            return;
+        }
+
+        // Fail open: release what is held (scanned as a final chunk), then pass everything after it unchanged.
+        var session = state.Session;
+        state.Handling = BodyHandling.PassThrough;
+        if (session is not null)
+        {
+            var result = session.Process(bytes.Span, isFinal: true, state.Output);
+            FinishSession(state, blocked: false);
+            if (!result.IsUnchanged)
+            {
+                replies.Add(state.Mode == BodyMode.FullDuplexStreamed
+                    ? ProcessingResponses.StreamedBody(state.Direction, state.Output.WrittenMemory, endOfStream)
+                    : ProcessingResponses.Body(state.Direction, state.Output.WrittenMemory, null));
+                return;
+            }
+        }
+
+        replies.Add(state.Mode == BodyMode.FullDuplexStreamed
+            ? ProcessingResponses.StreamedBody(state.Direction, bytes, endOfStream)
+            : ProcessingResponses.Body(state.Direction, null, null));
+    }
+
+    private void OnUnscannable(DirectionState state, List<ProcessingResponse> replies, string message)
+    {
+        var policy = state.Policy!;
+        _telemetry.BodySkipped(state.Direction, policy.RuleName, SkipReason.Size);
+        if (!policy.FailClosedWhenUnscannable)
+        {
+            return;
+        }
+
+        // The headers are still held in BUFFERED_PARTIAL, so the client sees the status (extproc-protocol.md §8).
+        replies.Clear();
+        Complete(replies, ProcessingResponses.Immediate(
+            413, $$"""{"error":"body_not_scannable","message":"{{message}}"}""", "pii_ext_proc_partial_body"));
+    }
+
+    private void OnTrailers(DirectionState state, bool observability, List<ProcessingResponse> replies)
+    {
+        if (state.Ended && !(state.Mode == BodyMode.BufferedPartial && state.BodyStarted))
+        {
+            throw new ProtocolViolationException(
+                "trailers_after_end", $"{DirectionName(state.Direction)} trailers after end_of_stream on that direction.");
+        }
+
+        state.Ended = true;
+        if (state.Policy is null)
+        {
+            ResolvePolicy(state, contentType: null);
+        }
+
+        if (observability)
+        {
+            if (state.Session is not null)
+            {
+                ObserveBody(state, ReadOnlyMemory<byte>.Empty, endOfStream: true);
+            }
+
+            return;
+        }
+
+        if (state.Session is not null || state.Collected.WrittenCount > 0)
+        {
+            if (state.Mode == BodyMode.FullDuplexStreamed)
+            {
+                // In FDS the server owns the body: flush what is held, then answer the trailers (§2.1).
+                FlushFullDuplex(state, replies);
+                if (_completed)
+                {
+                    return;
+                }
+            }
+            else if (HasPendingBytes(state))
+            {
+                // STREAMED: a TrailersResponse cannot carry body bytes (§3.3), so a held tail can never be released.
+                throw new ProtocolViolationException(
+                    "trailers_with_held_body",
+                    $"The {DirectionName(state.Direction)} body ended with trailers while bytes were held back for scanning; they cannot be released in STREAMED mode. Use BUFFERED or FULL_DUPLEX_STREAMED for bodies with trailers.");
+            }
+            else
+            {
+                FinishSession(state, blocked: false);
+            }
+        }
+
+        replies.Add(ProcessingResponses.Trailers(state.Direction));
+    }
+
+    private void FlushFullDuplex(DirectionState state, List<ProcessingResponse> replies)
+    {
+        if (state.Handling == BodyHandling.DecodeWhole)
+        {
+            OnCompressedBody(state, ReadOnlyMemory<byte>.Empty, final: true, wholeBody: false, endOfStream: false, replies);
+            return;
+        }
+
+        var session = state.Session!;
+        var result = session.Process(ReadOnlySpan<byte>.Empty, isFinal: true, state.Output);
+        state.HeldBytes = 0;
+        FinishSession(state, result.BlockRequested);
+        if (result.BlockRequested)
+        {
+            Complete(replies, BlockResponse(state.Policy!));
+            return;
+        }
+
+        if (state.Output.WrittenCount > 0)
+        {
+            replies.Add(ProcessingResponses.StreamedBody(state.Direction, state.Output.WrittenMemory, endOfStream: false));
+        }
+    }
+
+    private void ObserveBody(DirectionState state, ReadOnlyMemory<byte> bytes, bool endOfStream)
+    {
+        // Observability mode: Envoy sends STREAMED copies and ignores replies; scan for reporting only.
+        var policy = state.Policy!;
+        if (state.Handling == BodyHandling.PassThrough || state.BytesReceived > policy.MaxBodyBytes)
+        {
+            return;
+        }
+
+        var session = state.Session ??= policy.Scanner.CreateSession(state.Format ?? ContentClassifier.Sniff(bytes.Span));
+        session.Process(bytes.Span, endOfStream, state.Output);
+        state.Output.Reset();
+        state.BytesScanned += bytes.Length;
+        if (endOfStream)
+        {
+            FinishSession(state, blocked: false);
+        }
+    }
+
+    private void FinishSession(DirectionState state, bool blocked)
+    {
+        var session = state.Session;
+        if (session is null)
+        {
+            return;
+        }
+
+        _telemetry.BodyScanned(new BodyScanReport(
+            state.Direction,
+            state.RuleName,
+            _policy.Version,
+            _requestId,
+            session.BytesScanned,
+            session.Findings.ToArray(),
+            session.FindingCount,
+            blocked));
+        session.Dispose();
+        state.Session = null;
+    }
+
+    private void Complete(List<ProcessingResponse> replies, ProcessingResponse immediate)
+    {
+        replies.Add(immediate);
+        _completed = true;
+    }
+
+    private static ProcessingResponse BlockResponse(DirectionPolicy policy)
+        => ProcessingResponses.Immediate(policy.BlockStatus, policy.BlockBody, "pii_ext_proc_blocked");
+
+    private void ResolvePolicy(DirectionState state, string? contentType)
+        => state.Policy = _policy.Resolve(_route, state.Direction, contentType);
+
+    private void CaptureRoute(ProcessingRequest message, Envoy.Config.Core.V3.HeaderMap? headers)
+    {
+        var routeName = _route.RouteName;
+        var path = _route.Path;
+        if (message.Attributes.TryGetValue(AttributesKey, out var attributes))
+        {
+            if (routeName is null && attributes.Fields.TryGetValue("xds.route_name", out var name) && name.StringValue.Length > 0)
+            {
+                routeName = name.StringValue;
+            }
+
+            if (path is null && attributes.Fields.TryGetValue("request.path", out var attributePath) && attributePath.StringValue.Length > 0)
+            {
+                path = attributePath.StringValue;
+            }
+        }
+
+        routeName ??= _policyHeader;
+        if (routeName is null
+            && message.MetadataContext?.FilterMetadata.TryGetValue(MetadataNamespace, out var metadata) == true
+            && metadata.Fields.TryGetValue(MetadataKey, out var metadataRoute)
+            && metadataRoute.StringValue.Length > 0)
+        {
+            routeName = metadataRoute.StringValue;
+        }
+
+        _route = new StreamRoute(
+            routeName,
+            _route.Authority ?? HeaderValues.GetString(headers, ":authority"),
+            path ?? HeaderValues.GetString(headers, ":path"),
+            _route.Method ?? HeaderValues.GetString(headers, ":method"));
+    }
+
+    private ProcessingMode? SkipBodyOverride(Direction direction)
+    {
+        // Body modes in an override are copied verbatim and an unset one means NONE, for both directions (§5): keep the
+        // other direction's mode, which is only known from protocol_config. Without it, skip only a response body
+        // once the request body is over, else let Envoy send the body and pass it unchanged.
+        if (direction == Direction.Request)
+        {
+            if (!_protocolConfigSeen)
+            {
+                return null;
+            }
+
+            return new ProcessingMode
+            {
+                RequestBodyMode = ProcessingMode.Types.BodySendMode.None,
+                ResponseBodyMode = ToSendMode(_response.Mode),
+            };
+        }
+
+        if (!_protocolConfigSeen && !(_request.Ended || !_request.BodyStarted))
+        {
+            return null;
+        }
+
+        return new ProcessingMode
+        {
+            RequestBodyMode = _protocolConfigSeen ? ToSendMode(_request.Mode) : ProcessingMode.Types.BodySendMode.None,
+            ResponseBodyMode = ProcessingMode.Types.BodySendMode.None,
+        };
+    }
+
+    private static Envoy.Service.ExtProc.V3.HeaderMutation ContentLengthMutation(int length)
+    {
+        var mutation = new Envoy.Service.ExtProc.V3.HeaderMutation();
+        mutation.SetHeaders.Add(HeaderValues.Overwrite("content-length", length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return mutation;
+    }
+
+    private static bool HasPendingBytes(DirectionState state)
+        => state.Collected.WrittenCount > 0 || (state.Session is not null && state.HeldBytes > 0);
+
+    private static bool IsTrailerBearing(string? contentType, string? te)
+        => (te is not null && te.Contains("trailers", StringComparison.OrdinalIgnoreCase))
+            || (contentType is not null && contentType.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase));
+
+    private static string DirectionName(Direction direction) => direction == Direction.Request ? "request" : "response";
+
+    private static BodyMode ToBodyMode(ProcessingMode.Types.BodySendMode mode) => mode switch
+    {
+        ProcessingMode.Types.BodySendMode.None => BodyMode.None,
+        ProcessingMode.Types.BodySendMode.Streamed => BodyMode.Streamed,
+        ProcessingMode.Types.BodySendMode.Buffered => BodyMode.Buffered,
+        ProcessingMode.Types.BodySendMode.BufferedPartial => BodyMode.BufferedPartial,
+        ProcessingMode.Types.BodySendMode.FullDuplexStreamed => BodyMode.FullDuplexStreamed,
+        _ => BodyMode.Unknown, // GRPC (5) and later values: handled as unknown, i.e. STREAMED semantics.
+    };
+
+    private static ProcessingMode.Types.BodySendMode ToSendMode(BodyMode mode) => mode switch
+    {
+        BodyMode.Streamed => ProcessingMode.Types.BodySendMode.Streamed,
+        BodyMode.Buffered => ProcessingMode.Types.BodySendMode.Buffered,
+        BodyMode.BufferedPartial => ProcessingMode.Types.BodySendMode.BufferedPartial,
+        BodyMode.FullDuplexStreamed => ProcessingMode.Types.BodySendMode.FullDuplexStreamed,
+        _ => ProcessingMode.Types.BodySendMode.None,
+    };
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Envoy.Service.ExtProc.V3;
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+using PiiExtProc.Diagnostics;
+using PiiExtProc.Routing;
+
+namespace PiiExtProc.Processing;
+
+/// <summary>
+/// The gRPC transport adapter for envoy.service.ext_proc.v3.ExternalProcessor/Process: reads each message, lets the
+/// stream's <see cref="ExtProcStream"/> build the replies, writes them in order. All protocol logic is in the state
+/// machine; this class maps its outcomes to gRPC statuses.
+/// </summary>
+/// <remarks>
+/// Replies are written inline: Envoy reads its side stream independently of what it sends and never blocks on it, and
+/// load tools (h2load, ghz) read and write concurrently, so reading does not need a separate task. Ending the call
+/// with a non-OK status makes Envoy fail closed (status_on_error); a client reset after the last reply (Envoy's
+/// default close) is a normal end.
+/// </remarks>
+internal sealed class ExternalProcessorService : ExternalProcessor.ExternalProcessorBase
+{
+    /// <summary>The gRPC initial metadata header that names a policy rule per route (set by Envoy's grpc_initial_metadata).</summary>
+    public const string PolicyHeader = "x-pii-policy";
+
+    private readonly IPolicySource _policies;
+    private readonly IProcessingTelemetry _telemetry;
+    private readonly ILogger<ExternalProcessorService> _logger;
+
+    /// <summary>Creates the service.</summary>
+    public ExternalProcessorService(IPolicySource policies, IProcessingTelemetry telemetry, ILogger<ExternalProcessorService> logger)
+    {
+        _policies = policies;
+        _telemetry = telemetry;
+        _logger = logger;
+    }
+
+    /// <inheritdoc/>
+    public override async Task Process(
+        IAsyncStreamReader<ProcessingRequest> requestStream,
+        IServerStreamWriter<ProcessingResponse> responseStream,
+        ServerCallContext context)
+    {
+        _telemetry.StreamStarted();
+        string? errorCause = null;
+        using var stream = new ExtProcStream(_policies.Current, _telemetry, context.RequestHeaders.GetValue(PolicyHeader));
+        var replies = new List<ProcessingResponse>(2);
+        try
+        {
+            while (await requestStream.MoveNext(context.CancellationToken))
+            {
+                var message = requestStream.Current;
+                var started = Stopwatch.GetTimestamp();
+                replies.Clear();
+                stream.Handle(message, replies);
+                _telemetry.MessageProcessed(TypeOf(message), Stopwatch.GetElapsedTime(started).TotalSeconds);
+                foreach (var reply in replies)
+                {
+                    await responseStream.WriteAsync(reply, context.CancellationToken);
+                }
+
+                stream.OnRepliesWritten();
+            }
+
+            stream.OnRequestStreamEnded();
+        }
+        catch (ProtocolViolationException violation)
+        {
+            errorCause = violation.Cause;
+            Log.ProtocolViolation(_logger, violation.Cause, violation.Message);
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, violation.Message));
+        }
+        catch (Exception exception) when (IsClientGone(exception, context))
+        {
+            // Envoy ends every stream with END_STREAM + RST (or RST alone on a downstream reset): a normal end.
+            Log.StreamCancelled(_logger);
+        }
+        catch (Exception exception) when (exception is not RpcException)
+        {
+            errorCause = "internal";
+            Log.StreamFailed(_logger, exception.GetType().Name);
+            throw new RpcException(new Status(StatusCode.Internal, "PII processing failed; the exchange is not forwarded."));
+        }
+        finally
+        {
+            _telemetry.StreamEnded(errorCause);
+        }
+    }
+
+    private static bool IsClientGone(Exception exception, ServerCallContext context)
+        => context.CancellationToken.IsCancellationRequested
+            && exception is OperationCanceledException or IOException or RpcException { StatusCode: StatusCode.Cancelled };
+
+    private static MessageType TypeOf(ProcessingRequest message) => message.RequestCase switch
+    {
+        ProcessingRequest.RequestOneofCase.RequestHeaders => MessageType.RequestHeaders,
+        ProcessingRequest.RequestOneofCase.RequestBody => MessageType.RequestBody,
+        ProcessingRequest.RequestOneofCase.RequestTrailers => MessageType.RequestTrailers,
+        ProcessingRequest.RequestOneofCase.ResponseHeaders => MessageType.ResponseHeaders,
+        ProcessingRequest.RequestOneofCase.ResponseBody => MessageType.ResponseBody,
+        _ => MessageType.ResponseTrailers,
+    };
+}

@@ -1,0 +1,106 @@
+using Envoy.Config.Core.V3;
+using Envoy.Service.ExtProc.V3;
+using PiiExtProc.Diagnostics;
+using PiiExtProc.Routing;
+using PiiExtProc.Scanning;
+
+namespace PiiExtProc.Processing;
+
+/// <summary>
+/// Scans the header values a policy names (issue 4 §4) and builds the header mutation that replaces redacted ones,
+/// in raw_value. For <c>:path</c> only the query string is scanned. Headers Envoy never lets an external processor
+/// change (host, :authority, :scheme, :method, x-envoy-*; extproc-protocol.md §10) are never touched.
+/// </summary>
+internal static class HeaderScanner
+{
+    /// <summary>Scans and returns the mutation, or null when nothing changed.</summary>
+    /// <param name="headers">The headers Envoy sent.</param>
+    /// <param name="policy">The direction's policy (its header list and scanner).</param>
+    /// <param name="direction">Request or response.</param>
+    /// <param name="telemetry">Receives one report per header with findings.</param>
+    /// <param name="policyVersion">For the reports.</param>
+    /// <param name="requestId">For the reports.</param>
+    /// <param name="blocked">True when a finding asks to block the exchange.</param>
+    public static HeaderMutation? Scan(
+        HeaderMap? headers,
+        DirectionPolicy policy,
+        Direction direction,
+        IProcessingTelemetry telemetry,
+        string policyVersion,
+        string? requestId,
+        out bool blocked)
+    {
+        blocked = false;
+        if (headers is null || policy.HeadersToScan.Count == 0)
+        {
+            return null;
+        }
+
+        HeaderMutation? mutation = null;
+        using var output = new PooledBufferWriter();
+        foreach (var header in headers.Headers)
+        {
+            if (!IsSelected(policy.HeadersToScan, header.Key) || IsProtected(header.Key))
+            {
+                continue;
+            }
+
+            var value = HeaderValues.Bytes(header);
+            var prefixLength = 0;
+            if (header.Key == ":path")
+            {
+                var query = value.IndexOf((byte)'?');
+                if (query < 0)
+                {
+                    continue;
+                }
+
+                prefixLength = query + 1;
+            }
+
+            output.Reset();
+            value[..prefixLength].CopyTo(output.GetSpan(prefixLength));
+            output.Advance(prefixLength);
+            using var session = policy.Scanner.CreateSession(BodyFormat.Text);
+            var result = session.Process(value[prefixLength..], isFinal: true, output);
+            if (session.FindingCount > 0)
+            {
+                telemetry.BodyScanned(new BodyScanReport(
+                    direction, policy.RuleName, policyVersion, requestId, value.Length - prefixLength,
+                    session.Findings.ToArray(), session.FindingCount, result.BlockRequested));
+            }
+
+            if (result.BlockRequested)
+            {
+                blocked = true;
+                return null;
+            }
+
+            if (!result.IsUnchanged)
+            {
+                mutation ??= new HeaderMutation();
+                mutation.SetHeaders.Add(HeaderValues.Overwrite(header.Key, output.WrittenMemory));
+            }
+        }
+
+        return mutation;
+    }
+
+    private static bool IsSelected(IReadOnlyList<string> names, string key)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.Equals(names[i], key, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsProtected(string key)
+        => key.Equals("host", StringComparison.OrdinalIgnoreCase)
+            || key is ":authority" or ":scheme" or ":method" or ":status"
+            || key.StartsWith("x-envoy-", StringComparison.OrdinalIgnoreCase);
+}

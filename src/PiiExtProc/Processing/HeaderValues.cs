@@ -1,0 +1,63 @@
+using System.Text;
+using Envoy.Config.Core.V3;
+using Google.Protobuf;
+
+namespace PiiExtProc.Processing;
+
+/// <summary>
+/// Reads header values from an Envoy <see cref="HeaderMap"/>. Envoy 1.27+ sends values in <c>raw_value</c>
+/// (extproc-protocol.md §10); older versions used <c>value</c>, which is read as a fallback.
+/// </summary>
+internal static class HeaderValues
+{
+    /// <summary>Finds the first header named <paramref name="lowerCaseName"/> (Envoy sends lower-case keys); null when absent.</summary>
+    public static HeaderValue? Find(HeaderMap? headers, string lowerCaseName)
+    {
+        if (headers is null)
+        {
+            return null;
+        }
+
+        foreach (var header in headers.Headers)
+        {
+            if (string.Equals(header.Key, lowerCaseName, StringComparison.OrdinalIgnoreCase))
+            {
+                return header;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The value's bytes: raw_value when set, else the UTF-8 of value.</summary>
+    public static ReadOnlySpan<byte> Bytes(HeaderValue header)
+        => header.RawValue.Length > 0 || header.Value.Length == 0
+            ? header.RawValue.Span
+            : Encoding.UTF8.GetBytes(header.Value);
+
+    /// <summary>The value of the first header named <paramref name="lowerCaseName"/> as a string (ASCII/UTF-8), or null.</summary>
+    public static string? GetString(HeaderMap? headers, string lowerCaseName)
+    {
+        var header = Find(headers, lowerCaseName);
+        if (header is null)
+        {
+            return null;
+        }
+
+        return header.RawValue.Length > 0 ? header.RawValue.ToStringUtf8() : header.Value;
+    }
+
+    /// <summary>Builds a header mutation entry (append unset, which ext_proc reads as false: overwrite) that overwrites <paramref name="name"/> with <paramref name="value"/> in raw_value.</summary>
+    public static HeaderValueOption Overwrite(string name, ReadOnlyMemory<byte> value)
+        => new()
+        {
+            Header = new HeaderValue { Key = name, RawValue = ByteString.CopyFrom(value.Span) },
+        };
+
+    /// <summary>Builds a header mutation entry (append unset, which ext_proc reads as false: overwrite) that overwrites <paramref name="name"/> with an ASCII value.</summary>
+    public static HeaderValueOption Overwrite(string name, string asciiValue)
+        => new()
+        {
+            Header = new HeaderValue { Key = name, RawValue = ByteString.CopyFromUtf8(asciiValue) },
+        };
+}

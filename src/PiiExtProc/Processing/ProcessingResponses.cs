@@ -1,0 +1,117 @@
+using Envoy.Extensions.Filters.Http.ExtProc.V3;
+using Envoy.Service.ExtProc.V3;
+using Google.Protobuf;
+
+namespace PiiExtProc.Processing;
+
+/// <summary>
+/// Builds every ProcessingResponse the server sends; the only place that constructs them. Header values always go in
+/// raw_value (extproc-protocol.md §10), body replies wrap pooled bytes without copying.
+/// </summary>
+internal static class ProcessingResponses
+{
+    /// <summary>A headers reply (CONTINUE) with an optional header mutation and mode override.</summary>
+    public static ProcessingResponse Headers(Direction direction, HeaderMutation? mutation, ProcessingMode? modeOverride)
+    {
+        var headers = new HeadersResponse();
+        if (mutation is not null)
+        {
+            headers.Response = new CommonResponse { HeaderMutation = mutation };
+        }
+
+        var response = direction == Direction.Request
+            ? new ProcessingResponse { RequestHeaders = headers }
+            : new ProcessingResponse { ResponseHeaders = headers };
+        if (modeOverride is not null)
+        {
+            response.ModeOverride = modeOverride;
+        }
+
+        return response;
+    }
+
+    /// <summary>
+    /// A body reply. <paramref name="replacement"/> null means "unchanged" (no body mutation); an empty replacement
+    /// clears the chunk. The replacement memory is wrapped, not copied: it must stay valid until the reply is written.
+    /// </summary>
+    public static ProcessingResponse Body(Direction direction, ReadOnlyMemory<byte>? replacement, HeaderMutation? headerMutation)
+    {
+        var body = new BodyResponse();
+        if (replacement is { } bytes || headerMutation is not null)
+        {
+            var common = new CommonResponse();
+            if (replacement is { } replaced)
+            {
+                common.BodyMutation = replaced.Length == 0
+                    ? new BodyMutation { ClearBodyFlag = true }
+                    : new BodyMutation { Body = UnsafeByteOperations.UnsafeWrap(replaced) };
+            }
+
+            if (headerMutation is not null)
+            {
+                common.HeaderMutation = headerMutation;
+            }
+
+            body.Response = common;
+        }
+
+        return direction == Direction.Request
+            ? new ProcessingResponse { RequestBody = body }
+            : new ProcessingResponse { ResponseBody = body };
+    }
+
+    /// <summary>A FULL_DUPLEX_STREAMED body reply: the bytes to forward and whether they end the body.</summary>
+    public static ProcessingResponse StreamedBody(Direction direction, ReadOnlyMemory<byte> bytes, bool endOfStream)
+    {
+        var body = new BodyResponse
+        {
+            Response = new CommonResponse
+            {
+                BodyMutation = new BodyMutation
+                {
+                    StreamedResponse = new StreamedBodyResponse
+                    {
+                        Body = UnsafeByteOperations.UnsafeWrap(bytes),
+                        EndOfStream = endOfStream,
+                    },
+                },
+            },
+        };
+        return direction == Direction.Request
+            ? new ProcessingResponse { RequestBody = body }
+            : new ProcessingResponse { ResponseBody = body };
+    }
+
+    /// <summary>A trailers reply (no mutation).</summary>
+    public static ProcessingResponse Trailers(Direction direction)
+        => direction == Direction.Request
+            ? new ProcessingResponse { RequestTrailers = new TrailersResponse() }
+            : new ProcessingResponse { ResponseTrailers = new TrailersResponse() };
+
+    /// <summary>
+    /// An immediate response: Envoy sends it to the client as a local reply while the headers of the direction are
+    /// still held, and resets the downstream stream otherwise (extproc-protocol.md §8).
+    /// </summary>
+    /// <param name="status">HTTP status (Envoy uses 200 for values below 200).</param>
+    /// <param name="jsonBody">The JSON body, UTF-8.</param>
+    /// <param name="details">Goes to Envoy's %RESPONSE_CODE_DETAILS%; no spaces.</param>
+    public static ProcessingResponse Immediate(int status, string jsonBody, string details)
+        => Immediate(status, System.Text.Encoding.UTF8.GetBytes(jsonBody), details);
+
+    /// <summary>An immediate response with a UTF-8 JSON body given as bytes (copied into the reply).</summary>
+    public static ProcessingResponse Immediate(int status, ReadOnlyMemory<byte> jsonBody, string details)
+    {
+        var mutation = new HeaderMutation();
+        mutation.SetHeaders.Add(HeaderValues.Overwrite("content-type", "application/json"));
+        return new ProcessingResponse
+        {
+            ImmediateResponse = new ImmediateResponse
+            {
+                Status = new Envoy.Type.V3.HttpStatus { Code = (Envoy.Type.V3.StatusCode)status },
+                Headers = mutation,
+                Body = ByteString.CopyFrom(jsonBody.Span),
+                Details = details,
+            },
+        };
+    }
+}

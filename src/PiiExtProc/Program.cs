@@ -1,0 +1,3 @@
+using PiiExtProc.Cli;
+
+return await PiiExtProcCommandLine.Create().Parse(args).InvokeAsync();
