@@ -2,6 +2,8 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using PiiExtProc.Diagnostics;
 using PiiExtProc.Hosting;
+using PiiExtProc.Policy;
+using PiiExtProc.Routing;
 
 namespace PiiExtProc.Cli;
 
@@ -39,8 +41,19 @@ internal static class ServeCommand
                 ShutdownTimeoutSeconds = parse.GetValue(shutdown),
                 BindAddress = parse.GetValue(bind)!,
             };
-            var policySource = PolicySources.CreateSource(options.PolicyFile);
-            await using var app = ServerApplication.Build(options, policySource);
+            await using var app = ServerApplication.Build(
+                options, services => new ReloadingPolicySource(options.PolicyFile, services.GetRequiredService<ILoggerFactory>()));
+            IPolicySource policySource;
+            try
+            {
+                policySource = app.Services.GetRequiredService<IPolicySource>();
+            }
+            catch (PolicyException exception)
+            {
+                Console.Error.WriteLine(exception.Message);
+                return 2;
+            }
+
             await app.StartAsync(cancellation);
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PiiExtProc");
             Log.Listening(logger, options.BindAddress, options.GrpcPort, options.AdminPort, policySource.Current.Version);

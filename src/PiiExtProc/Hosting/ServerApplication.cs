@@ -26,6 +26,14 @@ internal static class ServerApplication
     /// <param name="policySource">Where streams take their policy snapshot from.</param>
     /// <param name="configureServices">Optional extra service registrations (telemetry, test doubles).</param>
     public static WebApplication Build(ServeOptions options, IPolicySource policySource, Action<IServiceCollection>? configureServices = null)
+        => Build(options, _ => policySource, configureServices);
+
+    /// <summary>Builds (does not start) the application with a policy source made from its services (logging).</summary>
+    /// <param name="options">Listener, TLS and limit settings.</param>
+    /// <param name="policySourceFactory">Creates the policy source; resolve <see cref="IPolicySource"/> before starting
+    /// so that an invalid policy fails start-up.</param>
+    /// <param name="configureServices">Optional extra service registrations (telemetry, test doubles).</param>
+    public static WebApplication Build(ServeOptions options, Func<IServiceProvider, IPolicySource> policySourceFactory, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.AddSimpleConsole(console =>
@@ -48,7 +56,7 @@ internal static class ServerApplication
             health.Services.Map("", _ => true);
             health.Services.Map(ExtProcServiceName, _ => true);
         }).AddCheck("policy", () => HealthCheckResult.Healthy("policy loaded"), tags: ["ready"]);
-        builder.Services.AddSingleton(policySource);
+        builder.Services.AddSingleton(policySourceFactory);
         builder.Services.AddSingleton<IProcessingTelemetry>(NullProcessingTelemetry.Instance);
         configureServices?.Invoke(builder.Services);
 

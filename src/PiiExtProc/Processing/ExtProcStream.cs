@@ -595,8 +595,18 @@ internal sealed class ExtProcStream : IDisposable
 
     private void CaptureRoute(ProcessingRequest message, Envoy.Config.Core.V3.HeaderMap? headers)
     {
-        var routeName = _route.RouteName;
+        // Route name precedence (POLICY.md): the x-pii-policy gRPC initial metadata an operator sets per route, then
+        // metadata_context["pii_ext_proc"]["policy"], then the xds.route_name attribute.
+        var routeName = _route.RouteName ?? _policyHeader;
         var path = _route.Path;
+        if (routeName is null
+            && message.MetadataContext?.FilterMetadata.TryGetValue(MetadataNamespace, out var metadata) == true
+            && metadata.Fields.TryGetValue(MetadataKey, out var metadataRoute)
+            && metadataRoute.StringValue.Length > 0)
+        {
+            routeName = metadataRoute.StringValue;
+        }
+
         if (message.Attributes.TryGetValue(AttributesKey, out var attributes))
         {
             if (routeName is null && attributes.Fields.TryGetValue("xds.route_name", out var name) && name.StringValue.Length > 0)
@@ -608,15 +618,6 @@ internal sealed class ExtProcStream : IDisposable
             {
                 path = attributePath.StringValue;
             }
-        }
-
-        routeName ??= _policyHeader;
-        if (routeName is null
-            && message.MetadataContext?.FilterMetadata.TryGetValue(MetadataNamespace, out var metadata) == true
-            && metadata.Fields.TryGetValue(MetadataKey, out var metadataRoute)
-            && metadataRoute.StringValue.Length > 0)
-        {
-            routeName = metadataRoute.StringValue;
         }
 
         _route = new StreamRoute(
