@@ -39,7 +39,7 @@ internal static class ServeCommand
                 ShutdownTimeoutSeconds = parse.GetValue(shutdown),
                 BindAddress = parse.GetValue(bind)!,
             };
-            var policySource = PolicyLoading.CreateSource(options.PolicyFile);
+            var policySource = PolicySources.CreateSource(options.PolicyFile);
             await using var app = ServerApplication.Build(options, policySource);
             await app.StartAsync(cancellation);
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PiiExtProc");

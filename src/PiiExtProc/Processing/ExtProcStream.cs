@@ -25,6 +25,7 @@ internal sealed class ExtProcStream : IDisposable
 {
     private const string AttributesKey = "envoy.filters.http.ext_proc";
     private const string MetadataNamespace = "pii_ext_proc";
+    private const string MetadataKey = "policy";
 
     private readonly IPolicySnapshot _policy;
     private readonly IProcessingTelemetry _telemetry;
@@ -176,7 +177,8 @@ internal sealed class ExtProcStream : IDisposable
 
         var encoding = BodyCodec.Normalize(HeaderValues.GetString(map, "content-encoding"));
         ProcessingMode? modeOverride = null;
-        if (ContentClassifier.IsUnscannable(contentType))
+        if (ContentClassifier.IsUnscannable(contentType)
+            || (!string.IsNullOrEmpty(contentType) && policy.ScansContentType is { } scans && !scans(contentType)))
         {
             state.Handling = BodyHandling.PassThrough;
             if (!state.Ended)
@@ -586,10 +588,7 @@ internal sealed class ExtProcStream : IDisposable
     }
 
     private static ProcessingResponse BlockResponse(DirectionPolicy policy)
-        => ProcessingResponses.Immediate(
-            policy.BlockStatus,
-            """{"error":"personal_data_blocked","message":"The exchange carried personal data that this route does not allow."}""",
-            "pii_ext_proc_blocked");
+        => ProcessingResponses.Immediate(policy.BlockStatus, policy.BlockBody, "pii_ext_proc_blocked");
 
     private void ResolvePolicy(DirectionState state, string? contentType)
         => state.Policy = _policy.Resolve(_route, state.Direction, contentType);
@@ -614,7 +613,7 @@ internal sealed class ExtProcStream : IDisposable
         routeName ??= _policyHeader;
         if (routeName is null
             && message.MetadataContext?.FilterMetadata.TryGetValue(MetadataNamespace, out var metadata) == true
-            && metadata.Fields.TryGetValue("route", out var metadataRoute)
+            && metadata.Fields.TryGetValue(MetadataKey, out var metadataRoute)
             && metadataRoute.StringValue.Length > 0)
         {
             routeName = metadataRoute.StringValue;
