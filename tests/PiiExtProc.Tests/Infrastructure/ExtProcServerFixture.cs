@@ -41,13 +41,13 @@ public abstract class ExtProcServerFixture : IAsyncLifetime
         }));
         await _app.StartAsync();
         var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
-        Admin = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         string? admin = null;
         foreach (var address in addresses)
         {
             try
             {
-                using var response = await Admin.GetAsync(new Uri(new Uri(address), "/healthz"));
+                using var response = await probe.GetAsync(new Uri(new Uri(address), "/healthz"));
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     admin = address;
@@ -60,7 +60,7 @@ public abstract class ExtProcServerFixture : IAsyncLifetime
         }
 
         var grpc = addresses.Single(a => a != admin);
-        Admin.BaseAddress = new Uri(admin ?? throw new InvalidOperationException("no admin listener answered /healthz: " + string.Join(", ", addresses)));
+        Admin = new HttpClient { Timeout = TimeSpan.FromSeconds(10), BaseAddress = new Uri(admin ?? throw new InvalidOperationException("no admin listener answered /healthz: " + string.Join(", ", addresses))) };
         Channel = GrpcChannel.ForAddress(grpc, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024, MaxSendMessageSize = 64 * 1024 * 1024 });
     }
 
