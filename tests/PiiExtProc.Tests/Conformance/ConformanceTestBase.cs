@@ -45,5 +45,8 @@ public abstract class ConformanceTestBase
         => new HttpExchange().Message(HttpDirection.Request, HttpExchange.RequestHeaders(contentType: contentType, contentLength: contentLength ? body.Length : null), chunks, trailers, pacing);
 
     internal static void AssertNoErrorLogs(ExtProcServerFixture fixture)
-        => Assert.DoesNotContain(fixture.Logs.Lines, line => line.Level >= LogLevel.Error);
+    {
+        var errors = fixture.Logs.Lines.Where(line => line.Level >= LogLevel.Error).Select(line => $"{line.Category}: {line.Text}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
 }

@@ -87,6 +87,7 @@ internal sealed class HttpExchange
     /// trailers are given), then trailers. An empty chunk list with no trailers sends headers with end_of_stream.</summary>
     public HttpExchange Message(HttpDirection direction, HttpHeaderList headers, IReadOnlyList<byte[]> chunks, HttpHeaderList? trailers = null, Pacing pacing = Pacing.Paced, Random? random = null)
     {
+        random ??= pacing == Pacing.Random ? new Random(chunks.Count) : null;
         var headersOnly = chunks.Count == 0 && trailers is null;
         Headers(direction, headers, headersOnly);
         if (headersOnly)
