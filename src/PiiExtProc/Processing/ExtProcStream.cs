@@ -168,7 +168,6 @@ internal sealed class ExtProcStream : IDisposable
         ResolvePolicy(state, contentType);
         var policy = state.Policy!;
         state.HasContentLength = long.TryParse(HeaderValues.GetString(map, "content-length"), out _);
-        state.TrailersExpected = IsTrailerBearing(contentType, HeaderValues.GetString(map, "te"));
         if (headers.EndOfStream)
         {
             // No body and no trailers follow for this direction, whatever the body mode (extproc-protocol.md §1.2).
@@ -291,11 +290,11 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
-        // A STREAMED body that may end with trailers gets no held-back tail: each chunk is scanned alone (see remarks
-        // on DirectionState.TrailersExpected and README "STREAMED with trailers").
-        var chunkAlone = state.TrailersExpected && state.Mode is BodyMode.Streamed or BodyMode.Unknown;
+        // STREAMED bodies always hold back what a later chunk could still change, even when trailers may end the body:
+        // if they do while bytes are held, OnTrailers fails the stream closed (README "STREAMED with trailers"), since
+        // scanning chunks alone would forward chunk-split PII unredacted.
         var session = state.Session ??= policy.Scanner.CreateSession(state.Format ?? ContentClassifier.Sniff(bytes.Span));
-        var result = session.Process(bytes.Span, final || chunkAlone, state.Output);
+        var result = session.Process(bytes.Span, final, state.Output);
         state.HeldBytes = result.BytesHeld;
         state.BytesScanned += bytes.Length;
         if (result.BlockRequested)
@@ -305,7 +304,7 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
-        if (final || chunkAlone)
+        if (final)
         {
             FinishSession(state, blocked: false);
         }
@@ -667,10 +666,6 @@ internal sealed class ExtProcStream : IDisposable
 
     private static bool HasPendingBytes(DirectionState state)
         => state.Collected.WrittenCount > 0 || (state.Session is not null && state.HeldBytes > 0);
-
-    private static bool IsTrailerBearing(string? contentType, string? te)
-        => (te is not null && te.Contains("trailers", StringComparison.OrdinalIgnoreCase))
-            || (contentType is not null && contentType.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase));
 
     private static string DirectionName(Direction direction) => direction == Direction.Request ? "request" : "response";
 

@@ -190,9 +190,9 @@ public sealed class ConformanceTests(MaskServerFixture server) : ConformanceTest
         Assert.NotEqual(Redact(Utf8("please mail alice@example.com today"), BodyFormat.Text), verdict.Request.Body);
     }
 
-    /// <summary>Known server bug: with a te: trailers header the server scans each STREAMED chunk alone (no hold-back),
-    /// so chunk-split PII is forwarded unredacted. The safe outcome (§13 case 15) is fail-closed or no leak.</summary>
-    [Theory(Skip = "Server bug (see emulator report): ExtProcStream.OnScannedBody chunkAlone leaks chunk-split PII when te: trailers is present")]
+    /// <summary>A te: trailers header does not change the hold-back: chunk-split PII never leaks (§13 case 15); with
+    /// trailers SEND the server fails closed, with trailers SKIP the held tail is lost (documented in README).</summary>
+    [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task Case15_StreamedSplitPiiWithTeTrailersHeader_MustNotLeak(bool trailersSend)

@@ -38,7 +38,7 @@ internal static class TestPolicies
     }
 
     /// <summary>The embedded default policy, as `PiiExtProc serve` runs it without --policy.</summary>
-    public static IPolicySource Default() => PolicySources.CreateSource(null);
+    public static IPolicySource Default() => new ReloadingPolicySource(null, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
 
     /// <summary>The redaction the server's engine gives for a whole body in one piece: the oracle redact(x).</summary>
     public static byte[] RedactWhole(PiiScanner scanner, BodyFormat format, ReadOnlySpan<byte> body, out IReadOnlyList<PiiFinding> findings)
