@@ -7,7 +7,8 @@ namespace PiiExtProc.Diagnostics;
 /// <summary>
 /// The instruments of the Meter "PiiExtProc". The OpenTelemetry Prometheus exporter turns each instrument name and unit
 /// into the names of interfaces.md ("piiextproc.message_duration" in "s" becomes piiextproc_message_duration_seconds,
-/// counters get "_total"); ProcessingMetricsTests scrape /metrics to prove it.
+/// counters get "_total"; a unit would be appended, so byte counters carry none); ServerMetricsTests scrape /metrics
+/// to prove it.
 /// </summary>
 /// <remarks>
 /// Thread-safe. Recording uses <see cref="TagList"/> (no allocation for up to eight tags) and interned label values.
@@ -33,7 +34,7 @@ internal sealed class ProcessingMetrics
     private readonly Histogram<double> _messageDuration;
     private readonly UpDownCounter<long> _activeStreams;
     private readonly Counter<long> _streamErrors;
-    private readonly Counter<long> _auditEventsDropped;
+    private long _auditEventsDropped;
 
     /// <summary>Creates the instruments on a Meter from <paramref name="meterFactory"/> (disposed with the host).</summary>
     /// <param name="meterFactory">The host's meter factory.</param>
@@ -47,7 +48,7 @@ internal sealed class ProcessingMetrics
         _bodiesScanned = meter.CreateCounter<long>(
             "piiextproc.bodies_scanned", "{body}", "Bodies (and scanned header values with findings) whose scan completed.");
         _bodyBytesScanned = meter.CreateCounter<long>(
-            "piiextproc.body_bytes_scanned", "By", "Bytes scanned, UTF-8 after decompression.");
+            "piiextproc.body_bytes_scanned", unit: null, "Bytes scanned, UTF-8 after decompression.");
         _bodiesSkipped = meter.CreateCounter<long>(
             "piiextproc.bodies_skipped", "{body}", "Bodies not scanned, by reason.");
         _blockedExchanges = meter.CreateCounter<long>(
@@ -62,8 +63,12 @@ internal sealed class ProcessingMetrics
             "piiextproc.active_streams", "{stream}", "ext_proc Process streams open now.");
         _streamErrors = meter.CreateCounter<long>(
             "piiextproc.stream_errors", "{stream}", "Streams that ended with an error status, by cause.");
-        _auditEventsDropped = meter.CreateCounter<long>(
-            "piiextproc.audit_events_dropped", "{event}", "Audit events dropped because the audit queue was full.");
+        // Observed rather than added to, so the series exists (at 0) from the first scrape and alerts see no gap.
+        meter.CreateObservableCounter(
+            "piiextproc.audit_events_dropped",
+            () => Interlocked.Read(ref _auditEventsDropped),
+            "{event}",
+            "Audit events dropped because the audit queue was full or the sink failed.");
         meter.CreateObservableCounter(
             "piiextproc.policy_reloads",
             () => ObserveReloads(reloadStatus),
@@ -135,7 +140,10 @@ internal sealed class ProcessingMetrics
             new KeyValuePair<string, object?>("reason", LabelValues.Of(reason)));
 
     /// <summary>An audit event was dropped because the queue was full.</summary>
-    public void AuditEventDropped() => _auditEventsDropped.Add(1);
+    public void AuditEventDropped() => Interlocked.Increment(ref _auditEventsDropped);
+
+    /// <summary>Audit events dropped since start.</summary>
+    public long AuditEventsDropped => Interlocked.Read(ref _auditEventsDropped);
 
     private static Measurement<long>[] ObserveReloads(IPolicyReloadStatus status) =>
     [

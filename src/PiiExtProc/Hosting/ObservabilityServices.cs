@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using PiiExtProc.Diagnostics;
 using PiiExtProc.Routing;
@@ -33,7 +34,9 @@ internal static class ObservabilityServices
         services.AddSingleton<ReadinessGate>();
         services.AddHostedService<ShutdownDrain>();
 
-        var openTelemetry = services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        var openTelemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("pii-ext-proc"))
+            .WithMetrics(metrics => metrics
             .AddMeter(TelemetryNames.MeterName)
             .AddPrometheusExporter(prometheus =>
             {
