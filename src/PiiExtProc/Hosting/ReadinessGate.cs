@@ -27,8 +27,11 @@ internal sealed class ReadinessGate : IHealthCheck
         ArgumentNullException.ThrowIfNull(lifetime);
         _policies = policies;
         lifetime.ApplicationStarted.Register(() => Interlocked.CompareExchange(ref _state, Started, Starting));
-        lifetime.ApplicationStopping.Register(() => Volatile.Write(ref _state, Stopping));
+        lifetime.ApplicationStopping.Register(MarkStopping);
     }
+
+    /// <summary>Reports not ready from now on (shutdown began); called by the lifetime and by <see cref="ShutdownDrain"/>.</summary>
+    public void MarkStopping() => Volatile.Write(ref _state, Stopping);
 
     /// <summary>True between start and the beginning of shutdown.</summary>
     public bool IsStarted => Volatile.Read(ref _state) == Started;

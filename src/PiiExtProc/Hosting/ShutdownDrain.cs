@@ -12,18 +12,25 @@ namespace PiiExtProc.Hosting;
 internal sealed class ShutdownDrain : IHostedLifecycleService
 {
     private readonly ServeOptions _options;
+    private readonly ReadinessGate _readiness;
     private readonly ILogger<ShutdownDrain> _logger;
 
     /// <summary>Creates the service.</summary>
-    public ShutdownDrain(ServeOptions options, ILogger<ShutdownDrain> logger)
+    public ShutdownDrain(ServeOptions options, ReadinessGate readiness, ILogger<ShutdownDrain> logger)
     {
         _options = options;
+        _readiness = readiness;
         _logger = logger;
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// The host calls this before it raises ApplicationStopping when StopAsync is called directly, and after it when
+    /// SIGTERM raised it first, so the gate is flipped here too.
+    /// </remarks>
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
+        _readiness.MarkStopping();
         Log.ShutdownStarted(_logger, _options.ShutdownDrainSeconds);
         if (_options.ShutdownDrainSeconds > 0)
         {
