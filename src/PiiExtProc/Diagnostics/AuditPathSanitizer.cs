@@ -4,7 +4,7 @@ namespace PiiExtProc.Diagnostics;
 /// Keeps data out of the JSON paths written to audit events. A path is made of object keys, and some APIs key objects
 /// by data (a map from phone number or email to a record): a key segment holding four or more consecutive digits or an
 /// '@' is written as <c>*</c>. <c>$.customer.phone</c> stays; <c>$.contacts.9876543210.name</c> becomes
-/// <c>$.contacts.*.name</c>.
+/// <c>$.contacts.*.name</c>. Segments split at dots, so a key "ravi@example.com" becomes <c>*.com</c>.
 /// </summary>
 internal static class AuditPathSanitizer
 {
