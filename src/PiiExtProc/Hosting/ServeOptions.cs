@@ -32,4 +32,19 @@ internal sealed record ServeOptions
 
     /// <summary>Largest gRPC message accepted or sent, bytes: the largest BUFFERED body plus framing. Default 64 MiB.</summary>
     public int MaxMessageBytes { get; init; } = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// Seconds between the start of shutdown (readiness and gRPC health turn NOT_SERVING) and the listeners closing, so
+    /// load balancers stop sending new exchanges first. Default 0; part of <see cref="ShutdownTimeoutSeconds"/>.
+    /// </summary>
+    public int ShutdownDrainSeconds { get; init; }
+
+    /// <summary>True (the default) to write audit events (JSON lines on standard output).</summary>
+    public bool Audit { get; init; } = true;
+
+    /// <summary>Fraction of info-only audit events written, in [0, 1]; warning and critical always are. Default 1.</summary>
+    public double AuditSampleRate { get; init; } = 1;
+
+    /// <summary>Where the per-stream spans go. Default <see cref="TracingExporter.None"/>.</summary>
+    public TracingExporter Tracing { get; init; } = TracingExporter.None;
 }
