@@ -53,6 +53,20 @@ internal static class ServerApplication
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        if (!string.IsNullOrEmpty(options.GrpcUnixSocket))
+        {
+            // Kestrel creates the socket file with the process umask; restrict who may connect once it exists.
+            var socketPath = options.GrpcUnixSocket;
+            var socketMode = options.GrpcUnixSocketMode;
+            app.Lifetime.ApplicationStarted.Register(() =>
+            {
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(socketPath, socketMode);
+                }
+            });
+        }
+
         app.MapGrpcService<ExternalProcessorService>();
         app.MapGrpcHealthChecksService();
         app.MapGet("/healthz", () => Results.Text("ok"));
