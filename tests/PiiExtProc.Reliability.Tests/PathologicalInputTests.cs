@@ -64,7 +64,8 @@ public sealed class PathologicalInputTests(ITestOutputHelper output)
             smallTime = Fastest(scanner, format, small);
             largeTime = Fastest(scanner, format, large);
         });
-        var ratio = largeTime.TotalMilliseconds / Math.Max(smallTime.TotalMilliseconds, 0.05);
+        // Floor the small time at 2 ms: below that, scheduling noise on busy CI cores dominates the ratio.
+        var ratio = largeTime.TotalMilliseconds / Math.Max(smallTime.TotalMilliseconds, 2.0);
         output.WriteLine($"{name}: {small.Length} B in {smallTime.TotalMilliseconds:F2} ms, {large.Length} B in {largeTime.TotalMilliseconds:F2} ms, ratio {ratio:F1}");
         Assert.True(ratio < MaxRatio, $"{name}: 8x input took {ratio:F1}x the time");
     }
