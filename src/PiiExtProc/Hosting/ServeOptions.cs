@@ -18,6 +18,13 @@ internal sealed record ServeOptions
     /// <summary>A Unix domain socket path for the gRPC listener (sidecar topology), in addition to the TCP port.</summary>
     public string? GrpcUnixSocket { get; init; }
 
+    /// <summary>
+    /// Permissions of the Unix socket file, set once the listener is up. Default 0660 (owner and group read/write):
+    /// only the proxy's user or group can connect.
+    /// </summary>
+    public UnixFileMode GrpcUnixSocketMode { get; init; } =
+        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite;
+
     /// <summary>PEM certificate for TLS on the gRPC listener; null for h2c.</summary>
     public string? TlsCertificateFile { get; init; }
 
@@ -26,6 +33,9 @@ internal sealed record ServeOptions
 
     /// <summary>PEM CA bundle; when set, clients must present a certificate it signed (mutual TLS).</summary>
     public string? TlsClientCaFile { get; init; }
+
+    /// <summary>How often the certificate files are checked for rotation. Default 10 s; tests use less.</summary>
+    public TimeSpan TlsReloadInterval { get; init; } = ReloadingCertificate.DefaultCheckInterval;
 
     /// <summary>Seconds in-flight streams get to finish after SIGTERM. Default 25 (shorter than the chart's grace period).</summary>
     public int ShutdownTimeoutSeconds { get; init; } = 25;

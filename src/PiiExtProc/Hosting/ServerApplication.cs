@@ -67,6 +67,21 @@ internal static class ServerApplication
 
         var app = builder.Build();
         app.UseOpenTelemetryPrometheusScrapingEndpoint(context => context.Request.Path == "/metrics" && AdminListener.IsAdminRequest(context));
+
+        if (!string.IsNullOrEmpty(options.GrpcUnixSocket))
+        {
+            // Kestrel creates the socket file with the process umask; restrict who may connect once it exists.
+            var socketPath = options.GrpcUnixSocket;
+            var socketMode = options.GrpcUnixSocketMode;
+            app.Lifetime.ApplicationStarted.Register(() =>
+            {
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(socketPath, socketMode);
+                }
+            });
+        }
+
         app.MapGrpcService<ExternalProcessorService>();
         app.MapGrpcHealthChecksService();
         app.MapGet("/healthz", () => Results.Text("ok"));

@@ -358,10 +358,10 @@ internal sealed class ExtProcStream : IDisposable
         using var plain = new PooledBufferWriter();
         if (!BodyCodec.TryDecode(state.ContentEncoding!, state.Collected.WrittenMemory, policy.MaxBodyBytes, plain))
         {
-            state.Collected.Reset();
             _telemetry.BodySkipped(state.Direction, policy.RuleName, SkipReason.Size);
             if (policy.FailClosedWhenUnscannable)
             {
+                state.Collected.Reset();
                 Complete(replies, ProcessingResponses.Immediate(
                     413,
                     """{"error":"body_not_scannable","message":"The compressed body is corrupt or decodes beyond the size limit."}""",
@@ -369,6 +369,7 @@ internal sealed class ExtProcStream : IDisposable
                 return;
             }
 
+            // Fail open: forward the collected compressed bytes as they came (released after the reply is written).
             ReplyWhole(state, state.Collected.WrittenMemory, changed: state.Collected.WrittenCount != bytes.Length, wholeBody, endOfStream, replies);
             return;
         }

@@ -91,9 +91,12 @@ internal sealed class ExternalProcessorService : ExternalProcessor.ExternalProce
         }
     }
 
+    // An IOException while reading the request stream is a reset connection even before RequestAborted is signalled:
+    // no reply can reach Envoy, so it is a client close, not an internal error.
     private static bool IsClientGone(Exception exception, ServerCallContext context)
-        => context.CancellationToken.IsCancellationRequested
-            && exception is OperationCanceledException or IOException or RpcException { StatusCode: StatusCode.Cancelled };
+        => exception is IOException
+            || (context.CancellationToken.IsCancellationRequested
+                && exception is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled });
 
     private static MessageType TypeOf(ProcessingRequest message) => message.RequestCase switch
     {
