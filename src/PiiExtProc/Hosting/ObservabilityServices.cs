@@ -24,7 +24,11 @@ internal static class ObservabilityServices
     {
         ArgumentNullException.ThrowIfNull(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IPolicyReloadStatus>(provider => new PolicySourceReloadStatus(provider.GetRequiredService<IPolicySource>()));
+        services.TryAddSingleton<IPolicyReloadStatus>(provider =>
+        {
+            var source = provider.GetRequiredService<IPolicySource>();
+            return source as IPolicyReloadStatus ?? new PolicySourceReloadStatus(source);
+        });
         services.AddSingleton(options);
         services.AddSingleton(new AuditOptions { Enabled = options.Audit, InfoSampleRate = options.AuditSampleRate });
         services.AddSingleton<ProcessingMetrics>();

@@ -58,6 +58,9 @@ internal sealed class DirectionState : IDisposable
     /// <summary>The redacted output of the current message; wrapped into the reply, reset after it is written.</summary>
     public PooledBufferWriter Output { get; } = new();
 
+    /// <summary>True once a collected compressed body was decoded and answered; its buffer is then only the reply's.</summary>
+    public bool CollectedReleased { get; set; }
+
     /// <summary>The compressed body collected for <see cref="BodyHandling.DecodeWhole"/>.</summary>
     public PooledBufferWriter Collected { get; } = new();
 

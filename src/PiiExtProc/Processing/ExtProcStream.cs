@@ -134,7 +134,7 @@ internal sealed class ExtProcStream : IDisposable
         foreach (var state in (ReadOnlySpan<DirectionState>)[_request, _response])
         {
             state.Output.Reset();
-            if (state.Ended)
+            if (state.Ended || state.CollectedReleased)
             {
                 state.Collected.Reset();
             }
@@ -355,6 +355,8 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
+        // From here on the collected bytes are only the reply's (or nothing); trailers may still follow.
+        state.CollectedReleased = true;
         using var plain = new PooledBufferWriter();
         if (!BodyCodec.TryDecode(state.ContentEncoding!, state.Collected.WrittenMemory, policy.MaxBodyBytes, plain))
         {
@@ -490,7 +492,7 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
-        if (state.Session is not null || state.Collected.WrittenCount > 0)
+        if (state.Session is not null || (state.Collected.WrittenCount > 0 && !state.CollectedReleased))
         {
             if (state.Mode == BodyMode.FullDuplexStreamed)
             {
@@ -666,7 +668,7 @@ internal sealed class ExtProcStream : IDisposable
     }
 
     private static bool HasPendingBytes(DirectionState state)
-        => state.Collected.WrittenCount > 0 || (state.Session is not null && state.HeldBytes > 0);
+        => (state.Collected.WrittenCount > 0 && !state.CollectedReleased) || (state.Session is not null && state.HeldBytes > 0);
 
     private static string DirectionName(Direction direction) => direction == Direction.Request ? "request" : "response";
 

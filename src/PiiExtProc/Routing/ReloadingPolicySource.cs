@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PiiExtProc.Diagnostics;
 using PiiExtProc.Policy;
 
 namespace PiiExtProc.Routing;
@@ -8,7 +9,7 @@ namespace PiiExtProc.Routing;
 /// symlinks, so polling beats inotify) and swaps compiled snapshots atomically; a bad file keeps the last good policy.
 /// Each snapshot gets one <see cref="PolicySnapshotAdapter"/>, made when it is first used.
 /// </summary>
-internal sealed class ReloadingPolicySource : IPolicySource, IDisposable
+internal sealed class ReloadingPolicySource : IPolicySource, IPolicyReloadStatus, IDisposable
 {
     private PolicySnapshotAdapter _adapter;
 
@@ -44,6 +45,15 @@ internal sealed class ReloadingPolicySource : IPolicySource, IDisposable
             return fresh;
         }
     }
+
+    /// <inheritdoc/>
+    public string CurrentVersion => Provider.Current.Version;
+
+    /// <inheritdoc/>
+    public long SuccessfulReloads => Provider.ReloadSuccesses;
+
+    /// <inheritdoc/>
+    public long FailedReloads => Provider.ReloadFailures;
 
     /// <summary>Stops polling.</summary>
     public void Dispose() => Provider.Dispose();
