@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Envoy.Service.ExtProc.V3;
 using PiiExtProc.Diagnostics;
 using PiiExtProc.Processing;
@@ -40,7 +41,8 @@ internal static class StreamDriver
 
                 foreach (var reply in replies)
                 {
-                    all.Add(reply.Clone());
+                    // Serialize as the gRPC writer does: replies wrap pooled bytes (UnsafeWrap), which a Clone would still alias.
+                    all.Add(ProcessingResponse.Parser.ParseFrom(reply.ToByteArray()));
                 }
 
                 stream.OnRepliesWritten();
