@@ -66,7 +66,7 @@ internal static class AuditEventSerializer
                 json.WriteString("json_path", group.JsonPath);
             }
 
-            json.WriteString("operator", LabelValues.Of(group.Action));
+            json.WriteString("operator", LabelValues.Of(group.Entity, group.Action, report.Entities));
             json.WriteString("recognizer", group.Recognizer);
             json.WriteNull("fingerprint");
             json.WriteEndObject();
