@@ -35,13 +35,14 @@ internal sealed class Detector
     private readonly Dictionary<PiiEntity, float> _customThresholds = new(ReferenceEqualityComparer.Instance);
     private readonly SearchValues<byte> _triggers;
     private readonly bool[] _denyFirst = new bool[256];
-    private readonly DenyTerm[] _deny;
+    private readonly KeywordTable _keywords;
     private readonly CustomRecognizer[] _custom;
     private readonly AllowRule[] _allow;
 
-    public Detector(ScannerOptions options)
+    public Detector(ScannerOptions options, KeywordTable keywords)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(keywords);
         Array.Fill(_thresholds, float.PositiveInfinity);
         foreach (KeyValuePair<PiiEntity, EntitySettings> pair in options.Entities)
         {
@@ -65,39 +66,24 @@ internal sealed class Detector
 
         _custom = options.CustomRecognizers.Select(CustomRecognizer.Compile).ToArray();
         _allow = options.AllowList.Select(AllowRule.Compile).ToArray();
-        var deny = new List<DenyTerm>();
-        foreach (DenyListEntry entry in options.DenyList)
-        {
-            if (string.IsNullOrEmpty(entry.Term))
-            {
-                throw new ScannerConfigurationException("A deny-list entry has an empty term.");
-            }
-
-            byte[] lower = Encoding.UTF8.GetBytes(entry.Term.ToLowerInvariant());
-            deny.Add(new DenyTerm(lower, entry.Entity));
-            _denyFirst[lower[0]] = true;
-            _denyFirst[Ascii.ToUpper(lower[0])] = true;
-        }
-
-        _deny = deny.ToArray();
-        if (_deny.Length == 0)
+        _keywords = keywords;
+        if (!keywords.HasDenyTerms)
         {
             _triggers = s_baseTriggers;
         }
         else
         {
-            var bytes = new List<byte>("0123456789@:"u8.ToArray());
-            for (int b = 0; b < 256; b++)
+            foreach (byte b in keywords.DenyFirstBytes)
             {
-                if (_denyFirst[b])
-                {
-                    bytes.Add((byte)b);
-                }
+                _denyFirst[b] = true;
             }
 
-            _triggers = SearchValues.Create(bytes.Distinct().ToArray());
+            _triggers = SearchValues.Create("0123456789@:"u8.ToArray().Concat(keywords.DenyFirstBytes).Distinct().ToArray());
         }
     }
+
+    /// <summary>The scanner's compiled keywords (key words, context words, UPI handles, deny-list terms).</summary>
+    public KeywordTable Keywords => _keywords;
 
     /// <summary>Built-in entities enabled by the options.</summary>
     public uint EnabledMask { get; }
@@ -132,7 +118,7 @@ internal sealed class Detector
 
             i += k;
             byte b = text[i];
-            if (_deny.Length > 0 && _denyFirst[b] && TryDeny(text, i, output, first, out int after))
+            if (_keywords.HasDenyTerms && _denyFirst[b] && TryDeny(text, i, output, first, out int after))
             {
                 i = after;
                 continue;
@@ -521,7 +507,7 @@ internal sealed class Detector
             return end;
         }
 
-        int id = EmailAndUpiRecognizer.Classify(text[localStart..at], text[(at + 1)..end], out float score, out string recognizer);
+        int id = EmailAndUpiRecognizer.Classify(text[localStart..at], text[(at + 1)..end], _keywords, out float score, out string recognizer);
         if (id < 0)
         {
             return at + 1;
@@ -591,25 +577,15 @@ internal sealed class Detector
             return false;
         }
 
-        foreach (DenyTerm term in _deny)
+        int end = _keywords.MatchDeny(text, i, this, out PiiEntity? entity);
+        if (end < 0 || entity is null)
         {
-            int end = i + term.LowerBytes.Length;
-            if (end > text.Length || (end < text.Length && Ascii.IsLetterOrDigit(text[end]))
-                || !System.Text.Ascii.EqualsIgnoreCase(text[i..end], term.LowerBytes))
-            {
-                continue;
-            }
-
-            int id = Of(term.Entity);
-            if (Passes(term.Entity, id, Scores.Validated))
-            {
-                Add(output, first, new RawMatch(term.Entity, i, end - i, Scores.Validated, "deny_list", Evidence.Key));
-                after = end;
-                return true;
-            }
+            return false;
         }
 
-        return false;
+        Add(output, first, new RawMatch(entity, i, end - i, Scores.Validated, "deny_list", Evidence.Key));
+        after = end;
+        return true;
     }
 
     private void AddWholeValue(ReadOnlySpan<byte> text, ValueRole role, List<RawMatch> output, int first)
@@ -754,7 +730,7 @@ internal sealed class Detector
 
     /// <summary>
     /// Context words in the <see cref="ContextWindow"/> bytes before a candidate, read once per candidate and only when
-    /// needed. The nearest word that is a context word or a negative word decides.
+    /// needed, with the keyword automaton. The nearest word that is a context word or a negative word decides.
     /// </summary>
     private struct LazyContext(int position)
     {
@@ -771,53 +747,7 @@ internal sealed class Detector
             }
 
             _done = true;
-            _ = detector;
-            int windowStart = Math.Max(0, position - ContextWindow);
-            Span<char> word = stackalloc char[Keywords.MaxWordLength];
-            int p = position;
-            while (p > windowStart)
-            {
-                while (p > windowStart && !Ascii.IsLetterOrDigit(text[p - 1]))
-                {
-                    p--;
-                }
-
-                int end = p;
-                while (p > windowStart && Ascii.IsLetterOrDigit(text[p - 1]))
-                {
-                    p--;
-                }
-
-                if (end == p || (p == windowStart && p > 0 && Ascii.IsLetterOrDigit(text[p - 1])))
-                {
-                    break;
-                }
-
-                int length = end - p;
-                if (length > word.Length || Ascii.IsDigit(text[p]))
-                {
-                    continue;
-                }
-
-                for (int q = 0; q < length; q++)
-                {
-                    word[q] = (char)(text[p + q] | 0x20);
-                }
-
-                ReadOnlySpan<char> w = word[..length];
-                uint entities = Keywords.ContextEntities(w);
-                if (entities != 0)
-                {
-                    Entities = entities;
-                    return;
-                }
-
-                if (Keywords.IsNegative(w))
-                {
-                    Negative = true;
-                    return;
-                }
-            }
+            detector._keywords.Context(text, position, ContextWindow, out Entities, out Negative);
         }
     }
 }

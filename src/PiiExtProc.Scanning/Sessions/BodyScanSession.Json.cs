@@ -23,6 +23,7 @@ public sealed partial class BodyScanSession
     private int _depth;
     private byte[] _names = [];
     private long _earliestPending = long.MaxValue;
+    private KeyClassCache _keyCache;
 
     private void InitializeJson()
     {
@@ -164,7 +165,7 @@ public sealed partial class BodyScanSession
         }
 
         frame.PropertyLength = length;
-        frame.PropertyKey = Keywords.ClassifyKey(destination[..length]);
+        frame.PropertyKey = _keyCache.Classify(destination[..length], _detector.Keywords);
         return true;
     }
 

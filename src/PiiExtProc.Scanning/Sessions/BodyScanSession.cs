@@ -165,6 +165,7 @@ public sealed partial class BodyScanSession : IDisposable
         ReturnBuffer(ref _held);
         ReturnBuffer(ref _decoded);
         ReturnBuffer(ref _names);
+        _keyCache.Return();
         if (_frames.Length > 0)
         {
             ArrayPool<JsonFrame>.Shared.Return(_frames);
