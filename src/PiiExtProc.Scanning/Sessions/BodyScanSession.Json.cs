@@ -58,6 +58,10 @@ public sealed partial class BodyScanSession
 
                 _jsonConsumed = tokenEnd;
                 _readerState = reader.CurrentState;
+                if (_slots.Count >= EarlyReleaseSlots)
+                {
+                    ReleaseEarly(work, workOffset);
+                }
                 if (_earliestPending != long.MaxValue && tokenEnd - _earliestPending > _limits.MaxRecordBytes)
                 {
                     ForceOpenRecords();

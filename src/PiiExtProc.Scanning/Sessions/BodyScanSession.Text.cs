@@ -44,6 +44,10 @@ public sealed partial class BodyScanSession
 
             ScanTextRecord(rest[..length], _textPosition, oversized);
             _textPosition += length;
+            if (_slots.Count >= EarlyReleaseSlots)
+            {
+                ReleaseEarly(work, workOffset);
+            }
         }
     }
 
