@@ -287,7 +287,7 @@ public sealed partial class BodyScanSession
         }
 
         KeyClass key = ValueKey(forContainer: false);
-        if (!isNumber && key.Role == ValueRole.None && value.IsEmpty)
+        if (key.Role == ValueRole.None && (isNumber ? value.Length <= Detector.ShortNumberBytes && _detector.SkipsShortNumbers : value.IsEmpty))
         {
             return true;
         }
