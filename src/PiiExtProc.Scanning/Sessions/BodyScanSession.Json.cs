@@ -23,6 +23,7 @@ public sealed partial class BodyScanSession
     private int _depth;
     private byte[] _names = [];
     private long _earliestPending = long.MaxValue;
+    private KeyClassCache _keyCache;
 
     private void InitializeJson()
     {
@@ -57,6 +58,10 @@ public sealed partial class BodyScanSession
 
                 _jsonConsumed = tokenEnd;
                 _readerState = reader.CurrentState;
+                if (_slots.Count >= EarlyReleaseSlots)
+                {
+                    ReleaseEarly(work, workOffset);
+                }
                 if (_earliestPending != long.MaxValue && tokenEnd - _earliestPending > _limits.MaxRecordBytes)
                 {
                     ForceOpenRecords();
@@ -84,6 +89,58 @@ public sealed partial class BodyScanSession
         if (fallbackAt >= 0)
         {
             FallBack(fallbackAt);
+        }
+    }
+
+    /// <summary>
+    /// For a whole JSON body in one final chunk: true when <see cref="CleanJsonProof"/> shows it has no finding; then
+    /// only well-formedness is checked (as <see cref="ParseJson"/> would: reader errors, depth, token size, UTF-8) to
+    /// report <see cref="FellBackToText"/>.
+    /// </summary>
+    private bool TryProveClean(ReadOnlySpan<byte> body)
+    {
+        if (!_detector.OnlyBuiltInRecognizers || !CleanJsonProof.Holds(body, ref _keyCache, _detector.Keywords, MaxKeyBytes))
+        {
+            return false;
+        }
+
+        FellBackToText = !IsWellFormed(body);
+        if (FellBackToText)
+        {
+            _textMode = true;
+        }
+
+        _jsonComplete = !FellBackToText;
+        return true;
+    }
+
+    private bool IsWellFormed(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, isFinalBlock: true, _readerState);
+        bool ascii = System.Text.Ascii.IsValid(body);
+        long consumed = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                long end = reader.BytesConsumed;
+                if (end - consumed > _limits.MaxRecordBytes)
+                {
+                    return false;
+                }
+
+                consumed = end;
+                if (!ascii && reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String && !Utf8.IsValid(reader.ValueSpan))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 
@@ -164,7 +221,7 @@ public sealed partial class BodyScanSession
         }
 
         frame.PropertyLength = length;
-        frame.PropertyKey = Keywords.ClassifyKey(destination[..length]);
+        frame.PropertyKey = _keyCache.Classify(destination[..length], _detector.Keywords);
         return true;
     }
 
@@ -282,7 +339,7 @@ public sealed partial class BodyScanSession
         }
 
         KeyClass key = ValueKey(forContainer: false);
-        if (!isNumber && key.Role == ValueRole.None && value.IsEmpty)
+        if (key.Role == ValueRole.None && (isNumber ? value.Length <= Detector.ShortNumberBytes && _detector.OnlyBuiltInRecognizers : value.IsEmpty))
         {
             return true;
         }
