@@ -128,7 +128,9 @@ public sealed class ServerMetricsTests
         Assert.Equal(1, aadhaar.GetProperty("count").GetInt32());
         Assert.Equal("mask", aadhaar.GetProperty("operator").GetString());
         Assert.False(string.IsNullOrEmpty(aadhaar.GetProperty("recognizer").GetString()));
-        Assert.Equal(JsonValueKind.Null, aadhaar.GetProperty("fingerprint").ValueKind);
+        var fingerprint = Assert.Single(aadhaar.GetProperty("fingerprints").EnumerateArray()).GetString()!;
+        Assert.Matches("^[0-9a-f]{16}$", fingerprint);
+        Assert.DoesNotContain(Aadhaar, fingerprint, StringComparison.Ordinal);
     }
 
     [Fact]
