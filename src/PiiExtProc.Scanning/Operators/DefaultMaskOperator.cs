@@ -1,0 +1,110 @@
+using System.Buffers;
+
+namespace PiiExtProc.Scanning.Operators;
+
+/// <summary>
+/// The default operator: a format-preserving mask chosen per entity, following the UIDAI masked Aadhaar, the
+/// CBDT/stdnum PAN mask, PCI card truncation and the Project Guardian 2.0 display forms. Separators are kept and
+/// each masked character is replaced by one 'X'. These forms are the most a default mask reveals.
+/// </summary>
+/// <remarks>
+/// <list type="table">
+/// <listheader><term>Entity</term><description>Form (example)</description></listheader>
+/// <item><term>IN_MOBILE</term><description>prefix (+91, 91, 0) kept, first 2 and last 2 of the 10 national digits: <c>+91 98XXX XXX10</c>, <c>98XXXXXX10</c></description></item>
+/// <item><term>IN_AADHAAR, IN_AADHAAR_VID</term><description>last 4 digits (UIDAI masked Aadhaar): <c>XXXX XXXX 9012</c></description></item>
+/// <item><term>IN_PAN</term><description>first 5 letters (series, holder type, name initial); the serial and the check letter are hidden: <c>ABCPDXXXXX</c></description></item>
+/// <item><term>IN_PASSPORT</term><description>first letter: <c>PXXXXXXX</c></description></item>
+/// <item><term>IN_VOTER_ID, CREDIT_CARD, IN_BANK_ACCOUNT</term><description>last 4: <c>XXXXXX4567</c>, <c>XXXX XXXX XXXX 1111</c></description></item>
+/// <item><term>IBAN_CODE</term><description>country code and last 4: <c>GBXX XXXX XXXX XXXX XX54 32</c></description></item>
+/// <item><term>IN_UPI_VPA, EMAIL_ADDRESS</term><description>2 characters of the local part (at most half), "XXX", the handle or domain: <c>usXXX@paytm</c>, <c>raXXX@email.com</c></description></item>
+/// <item><term>PERSON_NAME</term><description>initial of each word: <c>RXXXX KXXXX</c></description></item>
+/// <item><term>IN_GSTIN</term><description>state code: <c>27XXXXXXXXXXXXX</c></description></item>
+/// <item><term>IN_IFSC</term><description>bank code: <c>SBINXXXXXXX</c></description></item>
+/// <item><term>IN_PIN_CODE</term><description>sorting district: <c>560XXX</c></description></item>
+/// <item><term>POSTAL_ADDRESS, IP_ADDRESS, DEVICE_ID, DATE_OF_BIRTH</term><description>a label: <c>[REDACTED_ADDRESS]</c>, <c>[REDACTED_IP]</c>, <c>[REDACTED_DEVICE_ID]</c>, <c>[REDACTED_DOB]</c></description></item>
+/// <item><term>custom entities</term><description>every letter and digit masked, separators kept</description></item>
+/// </list>
+/// Immutable and thread-safe.
+/// </remarks>
+public sealed class DefaultMaskOperator : RedactionOperator
+{
+    private const int NationalMobileDigits = 10;
+
+    /// <summary>The one instance.</summary>
+    public static DefaultMaskOperator Instance { get; } = new();
+
+    private DefaultMaskOperator()
+    {
+    }
+
+    /// <inheritdoc/>
+    public override OperatorKind Kind => OperatorKind.Mask;
+
+    private static ReadOnlySpan<byte> Mask => "X"u8;
+
+    /// <inheritdoc/>
+    public override void Write(PiiEntity entity, ReadOnlySpan<byte> value, IBufferWriter<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        ArgumentNullException.ThrowIfNull(destination);
+        switch (entity.IsBuiltIn ? entity.Name : string.Empty)
+        {
+            case "IN_MOBILE":
+                WriteMobile(value, destination);
+                break;
+            case "IN_AADHAAR" or "IN_AADHAAR_VID" or "IN_VOTER_ID" or "CREDIT_CARD" or "IN_BANK_ACCOUNT":
+                Utf8Masking.WriteMasked(value, 0, 4, Mask, keepSeparators: true, destination);
+                break;
+            case "IN_PAN":
+                Utf8Masking.WriteMasked(value, 5, 0, Mask, keepSeparators: true, destination);
+                break;
+            case "IN_PASSPORT":
+                Utf8Masking.WriteMasked(value, 1, 0, Mask, keepSeparators: true, destination);
+                break;
+            case "IBAN_CODE":
+                Utf8Masking.WriteMasked(value, 2, 4, Mask, keepSeparators: true, destination);
+                break;
+            case "IN_GSTIN":
+                Utf8Masking.WriteMasked(value, 2, 0, Mask, keepSeparators: true, destination);
+                break;
+            case "IN_IFSC":
+                Utf8Masking.WriteMasked(value, 4, 0, Mask, keepSeparators: true, destination);
+                break;
+            case "IN_PIN_CODE":
+                Utf8Masking.WriteMasked(value, 3, 0, Mask, keepSeparators: true, destination);
+                break;
+            case "IN_UPI_VPA" or "EMAIL_ADDRESS":
+                Utf8Masking.WriteLocalPartMasked(value, Mask, destination);
+                break;
+            case "PERSON_NAME":
+                Utf8Masking.WriteInitials(value, Mask, destination);
+                break;
+            case "POSTAL_ADDRESS":
+                Utf8Masking.WriteBytes("[REDACTED_ADDRESS]"u8, destination);
+                break;
+            case "IP_ADDRESS":
+                Utf8Masking.WriteBytes("[REDACTED_IP]"u8, destination);
+                break;
+            case "DEVICE_ID":
+                Utf8Masking.WriteBytes("[REDACTED_DEVICE_ID]"u8, destination);
+                break;
+            case "DATE_OF_BIRTH":
+                Utf8Masking.WriteBytes("[REDACTED_DOB]"u8, destination);
+                break;
+            default:
+                Utf8Masking.WriteMasked(value, 0, 0, Mask, keepSeparators: true, destination);
+                break;
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => "mask(default)";
+
+    /// <summary>Keeps the prefix digits before the last 10 (country code or trunk 0), then 2 and 2 of the national number.</summary>
+    private static void WriteMobile(ReadOnlySpan<byte> value, IBufferWriter<byte> destination)
+    {
+        var digits = Utf8Masking.CountMaskable(value, keepSeparators: true);
+        var keepFirst = digits >= NationalMobileDigits ? digits - NationalMobileDigits + 2 : 2;
+        Utf8Masking.WriteMasked(value, keepFirst, 2, Mask, keepSeparators: true, destination);
+    }
+}

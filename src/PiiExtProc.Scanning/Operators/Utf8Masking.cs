@@ -1,0 +1,173 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Text;
+
+namespace PiiExtProc.Scanning.Operators;
+
+/// <summary>
+/// Masking primitives over UTF-8 text, one Unicode scalar value (rune) at a time, so a multi-byte character is
+/// masked as one character and no UTF-8 sequence is ever split.
+/// </summary>
+/// <remarks>
+/// A "maskable" rune is a letter or digit, or every rune when separators are not kept. Invalid UTF-8 bytes
+/// are maskable and are never copied to the output, even inside a kept range.
+/// Safety rule: when the kept runes would cover every maskable rune, nothing is kept, so a mask never
+/// writes a short value back unchanged.
+/// </remarks>
+internal static class Utf8Masking
+{
+    /// <summary>Largest UTF-8 encoding of one rune, bytes.</summary>
+    internal const int MaxBytesPerRune = 4;
+
+    /// <summary>Bytes to ask the destination for: every input byte may become a 4-byte mask rune, plus a margin.</summary>
+    internal static int MaxOutputBytes(int valueLength, int extraBytes = 0) => (valueLength * MaxBytesPerRune) + extraBytes + 16;
+
+    /// <summary>Counts the maskable runes of <paramref name="value"/>.</summary>
+    internal static int CountMaskable(ReadOnlySpan<byte> value, bool keepSeparators)
+    {
+        var count = 0;
+        while (!value.IsEmpty)
+        {
+            var status = Rune.DecodeFromUtf8(value, out var rune, out var consumed);
+            if (IsMaskable(status, rune, keepSeparators))
+            {
+                count++;
+            }
+
+            value = value[consumed..];
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="value"/> with every maskable rune outside the first <paramref name="keepFirst"/>
+    /// and the last <paramref name="keepLast"/> maskable runes replaced by <paramref name="mask"/>.
+    /// </summary>
+    internal static void WriteMasked(
+        ReadOnlySpan<byte> value, int keepFirst, int keepLast, ReadOnlySpan<byte> mask, bool keepSeparators, IBufferWriter<byte> destination)
+    {
+        Debug.Assert(keepFirst >= 0 && keepLast >= 0, "Keep counts are validated by the operator constructors.");
+        var count = CountMaskable(value, keepSeparators);
+        if ((long)keepFirst + keepLast >= count)
+        {
+            keepFirst = 0;
+            keepLast = 0;
+        }
+
+        var span = destination.GetSpan(MaxOutputBytes(value.Length));
+        var written = 0;
+        var index = 0;
+        while (!value.IsEmpty)
+        {
+            var status = Rune.DecodeFromUtf8(value, out var rune, out var consumed);
+            if (!IsMaskable(status, rune, keepSeparators))
+            {
+                value[..consumed].CopyTo(span[written..]);
+                written += consumed;
+            }
+            else
+            {
+                var keep = status == OperationStatus.Done && (index < keepFirst || index >= count - keepLast);
+                var source = keep ? value[..consumed] : mask;
+                source.CopyTo(span[written..]);
+                written += source.Length;
+                index++;
+            }
+
+            value = value[consumed..];
+        }
+
+        destination.Advance(written);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="value"/> keeping the first letter or digit of each word and masking the other
+    /// letters and digits; separators are kept ("Rahul Kumar" → "RXXXX KXXXX", "D'Souza" → "D'XXXXX").
+    /// </summary>
+    internal static void WriteInitials(ReadOnlySpan<byte> value, ReadOnlySpan<byte> mask, IBufferWriter<byte> destination)
+    {
+        var span = destination.GetSpan(MaxOutputBytes(value.Length));
+        var written = 0;
+        var atWordStart = true;
+        while (!value.IsEmpty)
+        {
+            var status = Rune.DecodeFromUtf8(value, out var rune, out var consumed);
+            ReadOnlySpan<byte> source;
+            if (!IsMaskable(status, rune, keepSeparators: true))
+            {
+                source = value[..consumed];
+
+                // An apostrophe continues the word ("D'Souza" keeps only the D).
+                atWordStart |= rune.Value is not ('\'' or '\u2019');
+            }
+            else
+            {
+                source = atWordStart && status == OperationStatus.Done ? value[..consumed] : mask;
+                atWordStart = false;
+            }
+
+            source.CopyTo(span[written..]);
+            written += source.Length;
+            value = value[consumed..];
+        }
+
+        destination.Advance(written);
+    }
+
+    /// <summary>
+    /// Writes an address of the form <c>local@domain</c> keeping up to two runes of the local part (at most half
+    /// of it), then three mask runes whatever the local part's length, then <c>@domain</c> unchanged
+    /// ("rahul.kumar@email.com" → "raXXX@email.com"). Without an '@' the whole value is masked keeping the first two
+    /// letters or digits.
+    /// </summary>
+    internal static void WriteLocalPartMasked(ReadOnlySpan<byte> value, ReadOnlySpan<byte> mask, IBufferWriter<byte> destination)
+    {
+        var at = value.LastIndexOf((byte)'@');
+        if (at < 0)
+        {
+            WriteMasked(value, 2, 0, mask, keepSeparators: true, destination);
+            return;
+        }
+
+        var local = value[..at];
+        var localRunes = CountMaskable(local, keepSeparators: false);
+        var keep = Math.Min(2, localRunes / 2);
+        var domain = value[at..];
+        var span = destination.GetSpan(local.Length + (3 * mask.Length) + domain.Length + 16);
+        var written = 0;
+        for (var i = 0; i < keep; i++)
+        {
+            var status = Rune.DecodeFromUtf8(local, out _, out var consumed);
+            var source = status == OperationStatus.Done ? local[..consumed] : mask;
+            source.CopyTo(span[written..]);
+            written += source.Length;
+            local = local[consumed..];
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            mask.CopyTo(span[written..]);
+            written += mask.Length;
+        }
+
+        domain.CopyTo(span[written..]);
+        written += domain.Length;
+        destination.Advance(written);
+    }
+
+    /// <summary>Copies <paramref name="bytes"/> to <paramref name="destination"/>.</summary>
+    internal static void WriteBytes(ReadOnlySpan<byte> bytes, IBufferWriter<byte> destination)
+    {
+        if (bytes.IsEmpty)
+        {
+            return;
+        }
+
+        bytes.CopyTo(destination.GetSpan(bytes.Length));
+        destination.Advance(bytes.Length);
+    }
+
+    private static bool IsMaskable(OperationStatus status, Rune rune, bool keepSeparators) =>
+        status != OperationStatus.Done || !keepSeparators || Rune.IsLetterOrDigit(rune);
+}
