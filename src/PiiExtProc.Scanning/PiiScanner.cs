@@ -1,29 +1,91 @@
+using PiiExtProc.Scanning.Operators;
+using PiiExtProc.Scanning.Recognition;
 using PiiExtProc.Scanning.Sessions;
 
 namespace PiiExtProc.Scanning;
 
 /// <summary>
-/// The compiled detection engine for one set of <see cref="ScannerOptions"/>: keyword automaton,
-/// recognizers, validators and operators. Immutable and thread-safe; built once per policy rule and shared
-/// by every stream. Per-body state lives in the <see cref="BodyScanSession"/>s it creates.
+/// The compiled detection engine for one set of <see cref="ScannerOptions"/>: keyword tables, recognizers, validators
+/// and operators. Immutable and thread-safe; built once per policy rule and shared by every stream. Per-body state lives
+/// in the <see cref="BodyScanSession"/>s it creates.
 /// </summary>
 public sealed class PiiScanner
 {
-    private PiiScanner(ScannerOptions options) => Options = options;
+    private readonly RedactionOperator?[] _operators = new RedactionOperator?[BuiltInId.Count];
+    private readonly Dictionary<PiiEntity, RedactionOperator> _customOperators = new(ReferenceEqualityComparer.Instance);
+
+    private PiiScanner(ScannerOptions options)
+    {
+        Options = options;
+        if (options.Limits.MaxRecordBytes < 1024 || options.Limits.MaxJsonDepth is < 1 or > 100_000
+            || options.Limits.MaxFindingsKept < 0)
+        {
+            throw new ScannerConfigurationException(
+                "Scan limits out of range: MaxRecordBytes >= 1024, MaxJsonDepth in [1, 100000], MaxFindingsKept >= 0.");
+        }
+
+        if (options.Combination.MinimumDistinctEntities < 1)
+        {
+            throw new ScannerConfigurationException("Combination rule: MinimumDistinctEntities must be at least 1.");
+        }
+
+        foreach (KeyValuePair<PiiEntity, EntitySettings> pair in options.Entities)
+        {
+            if (pair.Value.Operator is null)
+            {
+                throw new ScannerConfigurationException($"Entity '{pair.Key.Name}' has no operator.");
+            }
+
+            int id = BuiltInId.Of(pair.Key);
+            if (id >= 0)
+            {
+                _operators[id] = pair.Value.Operator;
+            }
+            else
+            {
+                _customOperators[pair.Key] = pair.Value.Operator;
+            }
+        }
+
+        foreach (CustomRecognizerDefinition custom in options.CustomRecognizers)
+        {
+            if (custom?.Entity is not null && !options.Entities.ContainsKey(custom.Entity))
+            {
+                throw new ScannerConfigurationException(
+                    $"Custom recognizer '{custom.Name}' reports entity '{custom.Entity.Name}', which has no settings.");
+            }
+        }
+
+        Detector = new Detector(options);
+    }
 
     /// <summary>The options this scanner was compiled from.</summary>
     public ScannerOptions Options { get; }
+
+    internal Detector Detector { get; }
 
     /// <summary>
     /// Compiles <paramref name="options"/>.
     /// </summary>
     /// <exception cref="ScannerConfigurationException">A custom pattern or allow-list pattern does not compile,
     /// or a setting is out of range; the message names the item.</exception>
-    public static PiiScanner Create(ScannerOptions options) => throw new NotImplementedException();
+    public static PiiScanner Create(ScannerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new PiiScanner(options);
+    }
 
     /// <summary>
     /// Starts scanning one body (one direction of one HTTP exchange, or one file record).
     /// </summary>
     /// <param name="format">How to parse the body.</param>
-    public BodyScanSession CreateSession(BodyFormat format) => throw new NotImplementedException();
+    public BodyScanSession CreateSession(BodyFormat format) => new(this, format);
+
+    /// <summary>The operator for an entity (built-in or custom) the options enable.</summary>
+    internal RedactionOperator OperatorFor(PiiEntity entity)
+    {
+        int id = BuiltInId.Of(entity);
+        RedactionOperator? op = id >= 0 ? _operators[id] : _customOperators.GetValueOrDefault(entity);
+        return op ?? throw new InvalidOperationException($"Entity '{entity.Name}' is not enabled.");
+    }
 }

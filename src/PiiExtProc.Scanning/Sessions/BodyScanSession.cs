@@ -1,4 +1,6 @@
 using System.Buffers;
+using PiiExtProc.Scanning.Operators;
+using PiiExtProc.Scanning.Recognition;
 
 namespace PiiExtProc.Scanning.Sessions;
 
@@ -7,12 +9,79 @@ namespace PiiExtProc.Scanning.Sessions;
 /// one session belongs to one direction of one stream.
 /// </summary>
 /// <remarks>
-/// Chunking never changes the result: the concatenated output and the findings are byte-identical whether the
-/// body arrives whole or split at any positions. To achieve this the session holds back bytes that may be part
-/// of a token or record still being read, at most <see cref="ScanLimits.MaxRecordBytes"/> plus the longest token.
+/// <para>Chunking never changes the result: the concatenated output and the findings are byte-identical whether the
+/// body arrives whole or split at any positions. Every decision depends only on the bytes (token boundaries, record
+/// boundaries, fixed limits), never on where a chunk ended. To achieve this the session holds back bytes that later
+/// input can still change:</para>
+/// <list type="bullet">
+/// <item>JSON: an incomplete token; the last value and its property name (so that malformed input that follows can be
+/// rescanned as text together with its key); and, from the first quasi-identifier of a record on, the rest of that record
+/// until it closes (the combination rule needs all of it).</item>
+/// <item>Text: the current line (a text record) until its line feed.</item>
+/// </list>
+/// <para>Held bytes are bounded by <see cref="ScanLimits.MaxRecordBytes"/>: when a record's pending quasi-identifiers
+/// are further back than that, they are treated as PII (redacted by their operator) and the record's later
+/// quasi-identifiers too; a text line longer than that is cut at the last space in its final 256 bytes, else at the
+/// limit, and its pieces are records whose quasi-identifiers are PII. One JSON token longer than the limit makes the
+/// rest of the body text. Findings are appended when their bytes are released, in body order.</para>
 /// </remarks>
-public sealed class BodyScanSession : IDisposable
+public sealed partial class BodyScanSession : IDisposable
 {
+    private readonly PiiScanner _scanner;
+    private readonly Detector _detector;
+    private readonly ScanLimits _limits;
+    private readonly int _minimumDistinct;
+    private readonly List<PiiFinding> _findings = [];
+    private readonly List<RawMatch> _scratchMatches = [];
+    private readonly List<Slot> _slots = [];
+    private readonly List<SlotMatch> _matches = [];
+
+    private byte[] _held = [];
+    private int _heldLength;
+    private long _heldOffset;
+    private byte[] _decoded = [];
+    private int _decodedLength;
+    private ArrayBufferWriter<byte>? _operatorOutput;
+    private long _slotBase;
+    private long _matchBase;
+    private bool _textMode;
+    private bool _final;
+    private bool _disposed;
+    private long _bytesScanned;
+    private int _findingCount;
+    private bool _containsPii;
+    private bool _blockRequested;
+    private int _nextRecordId;
+
+    internal BodyScanSession(PiiScanner scanner, BodyFormat format)
+    {
+        _scanner = scanner;
+        _detector = scanner.Detector;
+        _limits = scanner.Options.Limits;
+        _minimumDistinct = scanner.Options.Combination.MinimumDistinctEntities;
+        _textMode = format == BodyFormat.Text;
+        InitializeJson();
+    }
+
+    /// <summary>Findings so far, in body order, at most <see cref="ScanLimits.MaxFindingsKept"/>.</summary>
+    /// <remarks>A finding is added when its bytes are released, so findings inside held bytes appear later.</remarks>
+    public IReadOnlyList<PiiFinding> Findings => _findings;
+
+    /// <summary>All findings so far including those not kept.</summary>
+    public int FindingCount => _findingCount;
+
+    /// <summary>True when the body holds PII by the policy: a redacted or blocked finding (the Guardian is_pii).</summary>
+    public bool ContainsPii => _containsPii;
+
+    /// <summary>Bytes fed so far.</summary>
+    public long BytesScanned => _bytesScanned;
+
+    /// <summary>True when part of a JSON body was malformed and was scanned as text from that point.</summary>
+    public bool FellBackToText { get; private set; }
+
+    /// <summary>True once a finding with the block operator was released.</summary>
+    public bool BlockRequested => _blockRequested;
+
     /// <summary>
     /// Feeds the next chunk. Bytes that can no longer be changed by later input are redacted and written to
     /// <paramref name="output"/>, unless the result is <see cref="ChunkResult.IsUnchanged"/>.
@@ -21,23 +90,452 @@ public sealed class BodyScanSession : IDisposable
     /// <param name="isFinal">True for the last chunk: everything held is released.</param>
     /// <param name="output">Receives the released, redacted bytes.</param>
     /// <exception cref="InvalidOperationException">Called again after a final chunk.</exception>
-    public ChunkResult Process(ReadOnlySpan<byte> chunk, bool isFinal, IBufferWriter<byte> output) => throw new NotImplementedException();
+    public ChunkResult Process(ReadOnlySpan<byte> chunk, bool isFinal, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_final)
+        {
+            throw new InvalidOperationException("The session already processed its final chunk.");
+        }
 
-    /// <summary>Findings so far, in body order, at most <see cref="ScanLimits.MaxFindingsKept"/>.</summary>
-    public IReadOnlyList<PiiFinding> Findings => throw new NotImplementedException();
+        _final = isFinal;
+        long chunkOffset = _bytesScanned;
+        _bytesScanned += chunk.Length;
+        bool heldBefore = _heldLength > 0;
+        ReadOnlySpan<byte> work;
+        long workOffset;
+        if (heldBefore)
+        {
+            Append(chunk);
+            work = _held.AsSpan(0, _heldLength);
+            workOffset = _heldOffset;
+        }
+        else
+        {
+            work = chunk;
+            workOffset = chunkOffset;
+        }
 
-    /// <summary>All findings so far including those not kept.</summary>
-    public int FindingCount => throw new NotImplementedException();
+        if (!_textMode)
+        {
+            ParseJson(work, workOffset, isFinal);
+        }
 
-    /// <summary>True when the body holds PII by the policy: a redacted or blocked finding (the Guardian is_pii).</summary>
-    public bool ContainsPii => throw new NotImplementedException();
+        if (_textMode)
+        {
+            ParseText(work, workOffset, isFinal);
+        }
 
-    /// <summary>Bytes fed so far.</summary>
-    public long BytesScanned => throw new NotImplementedException();
+        long releaseTo = ReleasePoint(workOffset + work.Length, isFinal);
+        int releaseLength = (int)(releaseTo - workOffset);
+        bool unchanged = !heldBefore && releaseLength == work.Length && !HasRewriteBefore(releaseTo);
+        int written = Release(work, workOffset, releaseTo, unchanged ? null : output);
 
-    /// <summary>True when part of a JSON body was malformed and was scanned as text from that point.</summary>
-    public bool FellBackToText => throw new NotImplementedException();
+        ReadOnlySpan<byte> remaining = work[releaseLength..];
+        if (heldBefore)
+        {
+            remaining.CopyTo(_held);
+            _heldLength = remaining.Length;
+        }
+        else
+        {
+            _heldLength = 0;
+            Append(remaining);
+        }
+
+        _heldOffset = releaseTo;
+        if (_slots.Count == 0)
+        {
+            _decodedLength = 0;
+        }
+
+        return new ChunkResult(unchanged, unchanged ? 0 : written, _heldLength, _blockRequested);
+    }
 
     /// <summary>Returns pooled buffers.</summary>
-    public void Dispose() => throw new NotImplementedException();
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        ReturnBuffer(ref _held);
+        ReturnBuffer(ref _decoded);
+        ReturnBuffer(ref _names);
+        if (_frames.Length > 0)
+        {
+            ArrayPool<JsonFrame>.Shared.Return(_frames);
+            _frames = [];
+        }
+    }
+
+    private static void ReturnBuffer(ref byte[] buffer)
+    {
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = [];
+        }
+    }
+
+    private static void EnsureCapacity(ref byte[] buffer, int length, int needed)
+    {
+        if (buffer.Length >= needed)
+        {
+            return;
+        }
+
+        byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, Math.Max(256, buffer.Length * 2)));
+        buffer.AsSpan(0, length).CopyTo(larger);
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        buffer = larger;
+    }
+
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty)
+        {
+            return;
+        }
+
+        EnsureCapacity(ref _held, _heldLength, _heldLength + bytes.Length);
+        bytes.CopyTo(_held.AsSpan(_heldLength));
+        _heldLength += bytes.Length;
+    }
+
+    /// <summary>The absolute offset up to which output is final.</summary>
+    private long ReleasePoint(long end, bool isFinal)
+    {
+        long limit = _textMode ? _textPosition : (isFinal && _jsonComplete ? end : _lastUnitStart);
+        foreach (Slot slot in _slots)
+        {
+            if (slot.Pending > 0)
+            {
+                return Math.Min(limit, slot.Start);
+            }
+        }
+
+        return limit;
+    }
+
+    private bool HasRewriteBefore(long releaseTo)
+    {
+        foreach (Slot slot in _slots)
+        {
+            if (slot.Start >= releaseTo)
+            {
+                break;
+            }
+
+            for (int m = 0; m < slot.MatchCount; m++)
+            {
+                SlotMatch match = _matches[(int)(slot.FirstMatch - _matchBase) + m];
+                if (match.Decided && !match.Dropped && match.Action == FindingAction.Redacted)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Writes the bytes before <paramref name="releaseTo"/>, rewritten, and commits their findings.</summary>
+    private int Release(ReadOnlySpan<byte> work, long workOffset, long releaseTo, IBufferWriter<byte>? output)
+    {
+        int written = 0;
+        long position = workOffset;
+        int released = 0;
+        while (released < _slots.Count && _slots[released].Start < releaseTo)
+        {
+            Slot slot = _slots[released];
+            if (output is not null)
+            {
+                ReadOnlySpan<byte> gap = work[(int)(position - workOffset)..(int)(slot.Start - workOffset)];
+                output.Write(gap);
+                written += gap.Length;
+                written += WriteSlot(slot, work.Slice((int)(slot.Start - workOffset), slot.Length), output);
+            }
+
+            CommitFindings(slot);
+            position = slot.End;
+            released++;
+        }
+
+        if (output is not null)
+        {
+            ReadOnlySpan<byte> tail = work[(int)(position - workOffset)..(int)(releaseTo - workOffset)];
+            output.Write(tail);
+            written += tail.Length;
+        }
+
+        if (released > 0)
+        {
+            Slot last = _slots[released - 1];
+            long matchesReleased = last.FirstMatch + last.MatchCount - _matchBase;
+            _matches.RemoveRange(0, (int)matchesReleased);
+            _matchBase += matchesReleased;
+            _slots.RemoveRange(0, released);
+            _slotBase += released;
+        }
+
+        return written;
+    }
+
+    private void CommitFindings(in Slot slot)
+    {
+        for (int m = 0; m < slot.MatchCount; m++)
+        {
+            SlotMatch match = _matches[(int)(slot.FirstMatch - _matchBase) + m];
+            if (match.Dropped)
+            {
+                continue;
+            }
+
+            long offset;
+            int length;
+            switch (slot.Kind)
+            {
+                case SlotKind.JsonEscapedString:
+                    offset = slot.Start;
+                    length = slot.Length;
+                    break;
+                case SlotKind.JsonString:
+                    offset = slot.Start + 1 + match.Raw.Start;
+                    length = match.Raw.Length;
+                    break;
+                default:
+                    offset = slot.Start + match.Raw.Start;
+                    length = match.Raw.Length;
+                    break;
+            }
+
+            _findingCount++;
+            _containsPii |= match.Action is FindingAction.Redacted or FindingAction.Blocked;
+            _blockRequested |= match.Action == FindingAction.Blocked;
+            if (_findings.Count < _limits.MaxFindingsKept)
+            {
+                _findings.Add(new PiiFinding(match.Raw.Entity, offset, length, match.Raw.Score, match.Raw.Recognizer, slot.JsonPath, match.Action));
+            }
+        }
+    }
+
+    private int WriteSlot(in Slot slot, ReadOnlySpan<byte> raw, IBufferWriter<byte> output)
+    {
+        int first = (int)(slot.FirstMatch - _matchBase);
+        bool rewrite = false;
+        for (int m = 0; m < slot.MatchCount; m++)
+        {
+            SlotMatch match = _matches[first + m];
+            rewrite |= !match.Dropped && match.Action == FindingAction.Redacted;
+        }
+
+        if (!rewrite)
+        {
+            output.Write(raw);
+            return raw.Length;
+        }
+
+        bool json = slot.Kind != SlotKind.Text;
+        ReadOnlySpan<byte> value = slot.Kind switch
+        {
+            SlotKind.JsonString => raw[1..^1],
+            SlotKind.JsonEscapedString => _decoded.AsSpan(slot.DecodedStart, slot.DecodedLength),
+            _ => raw,
+        };
+
+        int written = 0;
+        if (json)
+        {
+            output.Write("\""u8);
+            written++;
+        }
+
+        int position = 0;
+        for (int m = 0; m < slot.MatchCount; m++)
+        {
+            SlotMatch match = _matches[first + m];
+            if (match.Dropped || match.Action != FindingAction.Redacted)
+            {
+                continue;
+            }
+
+            written += WriteText(value[position..match.Raw.Start], json, slot.Kind == SlotKind.JsonString, output);
+            _operatorOutput ??= new ArrayBufferWriter<byte>(64);
+            _operatorOutput.ResetWrittenCount();
+            RedactionOperator op = _scanner.OperatorFor(match.Raw.Entity);
+            op.Write(match.Raw.Entity, value.Slice(match.Raw.Start, match.Raw.Length), _operatorOutput);
+            written += WriteText(_operatorOutput.WrittenSpan, json, alreadyEscaped: false, output);
+            position = match.Raw.End;
+        }
+
+        written += WriteText(value[position..], json, slot.Kind == SlotKind.JsonString, output);
+        if (json)
+        {
+            output.Write("\""u8);
+            written++;
+        }
+
+        return written;
+    }
+
+    private static int WriteText(ReadOnlySpan<byte> text, bool json, bool alreadyEscaped, IBufferWriter<byte> output)
+    {
+        if (!json || alreadyEscaped)
+        {
+            output.Write(text);
+            return text.Length;
+        }
+
+        return JsonEscaper.Write(text, output);
+    }
+
+    /// <summary>Decides an identifier, attribute or PII quasi-identifier by its operator and the allow list.</summary>
+    private FindingAction DecideByOperator(in RawMatch match)
+    {
+        if (match.Allowed)
+        {
+            return FindingAction.Allowed;
+        }
+
+        return _scanner.OperatorFor(match.Entity).Kind switch
+        {
+            OperatorKind.Observe => FindingAction.Observed,
+            OperatorKind.Block => FindingAction.Blocked,
+            _ => FindingAction.Redacted,
+        };
+    }
+
+    /// <summary>The combination-rule group of a quasi-identifier: Guardian list B counts "device ID or IP" as one item.</summary>
+    private static uint CombinationGroup(PiiEntity entity) =>
+        ReferenceEquals(entity, PiiEntity.PersonName) ? 1u
+        : ReferenceEquals(entity, PiiEntity.Email) ? 2u
+        : ReferenceEquals(entity, PiiEntity.PostalAddress) ? 4u
+        : ReferenceEquals(entity, PiiEntity.IpAddress) || ReferenceEquals(entity, PiiEntity.DeviceId) ? 8u
+        : 16u;
+
+    /// <summary>
+    /// Adds a slot for <paramref name="found"/> (the matches of one value or record, offsets relative to the value).
+    /// Identifiers and attributes are decided now; quasi-identifiers wait for <paramref name="recordId"/> unless it is
+    /// -1 (decide now by the counts in <paramref name="found"/>) or oversized.
+    /// </summary>
+    private void AddSlot(Slot slot, List<RawMatch> found, int recordId, bool recordOversized)
+    {
+        slot.FirstMatch = _matchBase + _matches.Count;
+        slot.MatchCount = found.Count;
+        uint groups = 0;
+        bool first = false, last = false;
+        foreach (RawMatch raw in found)
+        {
+            if (raw.Entity.Category == EntityCategory.QuasiIdentifier && !raw.Allowed)
+            {
+                first |= raw.NamePart == ValueRole.FirstName;
+                last |= raw.NamePart == ValueRole.LastName;
+                if (raw.NamePart == ValueRole.None)
+                {
+                    groups |= CombinationGroup(raw.Entity);
+                }
+            }
+        }
+
+        if (first && last)
+        {
+            groups |= 1u;
+        }
+
+        foreach (RawMatch raw in found)
+        {
+            var match = new SlotMatch { Raw = raw, RecordId = -1 };
+            if (raw.Entity.Category != EntityCategory.QuasiIdentifier || raw.Allowed || recordOversized)
+            {
+                match.Decided = true;
+                match.Action = DecideByOperator(raw);
+                match.Dropped = raw.NamePart != ValueRole.None && !(recordOversized || (first && last)) && !raw.Allowed;
+            }
+            else if (recordId < 0)
+            {
+                match.Decided = true;
+                match.Dropped = raw.NamePart != ValueRole.None && !(first && last);
+                match.Action = System.Numerics.BitOperations.PopCount(groups) >= _minimumDistinct
+                    ? DecideByOperator(raw)
+                    : FindingAction.BelowCombinationThreshold;
+            }
+            else
+            {
+                match.RecordId = recordId;
+                slot.Pending++;
+            }
+
+            _matches.Add(match);
+        }
+
+        _slots.Add(slot);
+    }
+
+    /// <summary>Decides the pending quasi-identifiers of a record that closed (or was cut off).</summary>
+    private void ResolveRecord(int recordId, long firstSlot, bool asPii)
+    {
+        uint groups = 0;
+        bool first = false, last = false;
+        int from = (int)Math.Max(0, firstSlot - _slotBase);
+        for (int s = from; s < _slots.Count; s++)
+        {
+            Slot slot = _slots[s];
+            for (int m = 0; m < slot.MatchCount; m++)
+            {
+                SlotMatch match = _matches[(int)(slot.FirstMatch - _matchBase) + m];
+                if (match.Decided || match.RecordId != recordId)
+                {
+                    continue;
+                }
+
+                first |= match.Raw.NamePart == ValueRole.FirstName;
+                last |= match.Raw.NamePart == ValueRole.LastName;
+                if (match.Raw.NamePart == ValueRole.None)
+                {
+                    groups |= CombinationGroup(match.Raw.Entity);
+                }
+            }
+        }
+
+        if (first && last)
+        {
+            groups |= 1u;
+        }
+
+        bool pii = asPii || System.Numerics.BitOperations.PopCount(groups) >= _minimumDistinct;
+        for (int s = from; s < _slots.Count; s++)
+        {
+            Slot slot = _slots[s];
+            if (slot.Pending == 0)
+            {
+                continue;
+            }
+
+            for (int m = 0; m < slot.MatchCount; m++)
+            {
+                int index = (int)(slot.FirstMatch - _matchBase) + m;
+                SlotMatch match = _matches[index];
+                if (match.Decided || match.RecordId != recordId)
+                {
+                    continue;
+                }
+
+                match.Decided = true;
+                match.Dropped = match.Raw.NamePart != ValueRole.None && !(first && last) && !asPii;
+                match.Action = pii ? DecideByOperator(match.Raw) : FindingAction.BelowCombinationThreshold;
+                _matches[index] = match;
+                slot.Pending--;
+            }
+
+            _slots[s] = slot;
+        }
+    }
 }

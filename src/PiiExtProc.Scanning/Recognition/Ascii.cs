@@ -1,0 +1,48 @@
+namespace PiiExtProc.Scanning.Recognition;
+
+/// <summary>ASCII byte classes used by the tokenizers.</summary>
+internal static class Ascii
+{
+    public static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
+
+    public static bool IsUpper(byte b) => (uint)(b - 'A') <= 'Z' - 'A';
+
+    public static bool IsLetter(byte b) => (uint)((b | 0x20) - 'a') <= 'z' - 'a';
+
+    public static bool IsLetterOrDigit(byte b) => IsLetter(b) || IsDigit(b);
+
+    /// <summary>Letters, digits and underscore: the bytes of one word for boundary purposes.</summary>
+    public static bool IsWordByte(byte b) => IsLetterOrDigit(b) || b == '_';
+
+    public static bool IsHex(byte b) => IsDigit(b) || (uint)((b | 0x20) - 'a') <= 'f' - 'a';
+
+    public static byte ToUpper(byte b) => (uint)(b - 'a') <= 'z' - 'a' ? (byte)(b - 0x20) : b;
+
+    /// <summary>True when every byte is an upper-case letter.</summary>
+    public static bool AllUpper(ReadOnlySpan<byte> s)
+    {
+        foreach (byte b in s)
+        {
+            if (!IsUpper(b))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when every byte is a digit.</summary>
+    public static bool AllDigits(ReadOnlySpan<byte> s)
+    {
+        foreach (byte b in s)
+        {
+            if (!IsDigit(b))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

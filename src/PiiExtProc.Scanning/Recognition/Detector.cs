@@ -1,0 +1,821 @@
+using System.Buffers;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Text.Unicode;
+using static PiiExtProc.Scanning.Recognition.BuiltInId;
+
+namespace PiiExtProc.Scanning.Recognition;
+
+/// <summary>
+/// The compiled recognizers of one <see cref="ScannerOptions"/>, run over one span of UTF-8 text at a time (a decoded
+/// JSON value with its key, or a text record). Immutable and thread-safe.
+/// </summary>
+/// <remarks>
+/// <para>Pipeline per span: whole-value key roles (names, addresses, device IDs) → a vectorised skip
+/// (<see cref="SearchValues{T}"/>, <see cref="MemoryExtensions.IndexOfAny{T}(ReadOnlySpan{T}, SearchValues{T})"/>) to the
+/// bytes that can start a candidate (digits, <c>@</c>, <c>:</c>, deny-list first bytes) → a tokenizer at each candidate
+/// (<see cref="DigitRun"/> for numbers, the enclosing alphanumeric word, the <c>local@domain</c> around an <c>@</c>,
+/// the hex-colon token around a <c>:</c>) → recognizers and validators → context words from the
+/// <see cref="ContextWindow"/> bytes before the candidate and from the JSON key → threshold → overlap resolution
+/// (key evidence, then context evidence, then score, then length) → allow list.</para>
+/// <para>Clean text costs one <c>IndexOfAny</c> pass; only candidates run recognizers, and the context window is read only
+/// when a candidate has a shape some enabled recognizer accepts.</para>
+/// </remarks>
+internal sealed class Detector
+{
+    /// <summary>Bytes before a candidate searched for context words (Presidio uses 5 words; 48 bytes holds 5-8 words).</summary>
+    public const int ContextWindow = 48;
+
+    /// <summary>Most digits considered in one candidate number (19-digit cards plus a prefix and slack).</summary>
+    private const int MaxSpanDigits = 24;
+
+    private static readonly SearchValues<byte> s_baseTriggers = SearchValues.Create("0123456789@:"u8);
+
+    private readonly float[] _thresholds = new float[Count];
+    private readonly Dictionary<PiiEntity, float> _customThresholds = new(ReferenceEqualityComparer.Instance);
+    private readonly SearchValues<byte> _triggers;
+    private readonly bool[] _denyFirst = new bool[256];
+    private readonly DenyTerm[] _deny;
+    private readonly CustomRecognizer[] _custom;
+    private readonly AllowRule[] _allow;
+
+    public Detector(ScannerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Array.Fill(_thresholds, float.PositiveInfinity);
+        foreach (KeyValuePair<PiiEntity, EntitySettings> pair in options.Entities)
+        {
+            float t = pair.Value.ScoreThreshold;
+            if (float.IsNaN(t) || t < 0 || t > 1)
+            {
+                throw new ScannerConfigurationException($"Entity '{pair.Key.Name}': score threshold must be in [0, 1].");
+            }
+
+            int id = Of(pair.Key);
+            if (id >= 0)
+            {
+                _thresholds[id] = t;
+                EnabledMask |= Bit(id);
+            }
+            else
+            {
+                _customThresholds[pair.Key] = t;
+            }
+        }
+
+        _custom = options.CustomRecognizers.Select(CustomRecognizer.Compile).ToArray();
+        _allow = options.AllowList.Select(AllowRule.Compile).ToArray();
+        var deny = new List<DenyTerm>();
+        foreach (DenyListEntry entry in options.DenyList)
+        {
+            if (string.IsNullOrEmpty(entry.Term))
+            {
+                throw new ScannerConfigurationException("A deny-list entry has an empty term.");
+            }
+
+            byte[] lower = Encoding.UTF8.GetBytes(entry.Term.ToLowerInvariant());
+            deny.Add(new DenyTerm(lower, entry.Entity));
+            _denyFirst[lower[0]] = true;
+            _denyFirst[Ascii.ToUpper(lower[0])] = true;
+        }
+
+        _deny = deny.ToArray();
+        if (_deny.Length == 0)
+        {
+            _triggers = s_baseTriggers;
+        }
+        else
+        {
+            var bytes = new List<byte>("0123456789@:"u8.ToArray());
+            for (int b = 0; b < 256; b++)
+            {
+                if (_denyFirst[b])
+                {
+                    bytes.Add((byte)b);
+                }
+            }
+
+            _triggers = SearchValues.Create(bytes.Distinct().ToArray());
+        }
+    }
+
+    /// <summary>Built-in entities enabled by the options.</summary>
+    public uint EnabledMask { get; }
+
+    /// <summary>True when custom recognizers exist (they need the key name).</summary>
+    public bool HasCustomRecognizers => _custom.Length > 0;
+
+    /// <summary>
+    /// Scans <paramref name="text"/> and appends its matches, non-overlapping, in order, thresholded, with allow-list
+    /// exemptions marked.
+    /// </summary>
+    /// <param name="text">UTF-8 text: a decoded JSON string, a JSON number's text, or a text record.</param>
+    /// <param name="key">What the JSON key says (<see cref="KeyClass.None"/> in text).</param>
+    /// <param name="keyName">The raw JSON property name (for custom recognizers' context words); empty in text.</param>
+    /// <param name="output">Receives the matches.</param>
+    public void Scan(ReadOnlySpan<byte> text, KeyClass key, ReadOnlySpan<byte> keyName, List<RawMatch> output)
+    {
+        int first = output.Count;
+        if (key.Role != ValueRole.None)
+        {
+            AddWholeValue(text, key.Role, output, first);
+        }
+
+        int i = 0;
+        while (i < text.Length)
+        {
+            int k = text[i..].IndexOfAny(_triggers);
+            if (k < 0)
+            {
+                break;
+            }
+
+            i += k;
+            byte b = text[i];
+            if (_deny.Length > 0 && _denyFirst[b] && TryDeny(text, i, output, first, out int after))
+            {
+                i = after;
+                continue;
+            }
+
+            if (Ascii.IsDigit(b))
+            {
+                i = OnDigit(text, i, key, output, first);
+            }
+            else if (b == '@')
+            {
+                i = OnAt(text, i, key, output, first);
+            }
+            else if (b == ':')
+            {
+                i = OnColon(text, i, key, output, first);
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        if (_custom.Length > 0)
+        {
+            RunCustom(text, keyName, output, first);
+        }
+
+        if (_allow.Length > 0)
+        {
+            for (int m = first; m < output.Count; m++)
+            {
+                RawMatch match = output[m];
+                foreach (AllowRule rule in _allow)
+                {
+                    if (rule.Allows(match.Entity, text.Slice(match.Start, match.Length)))
+                    {
+                        match.Allowed = true;
+                        output[m] = match;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="entity"/> is enabled and <paramref name="score"/> reaches its threshold.</summary>
+    public bool Passes(PiiEntity entity, int id, float score) =>
+        score > 0 && (id >= 0 ? score >= _thresholds[id] : _customThresholds.TryGetValue(entity, out float t) && score >= t);
+
+    private int OnDigit(ReadOnlySpan<byte> text, int i, KeyClass key, List<RawMatch> output, int first)
+    {
+        int wordStart = i;
+        while (wordStart > 0 && Ascii.IsLetterOrDigit(text[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        bool underscoreBefore = wordStart > 0 && text[wordStart - 1] == '_';
+        if (wordStart < i || underscoreBefore)
+        {
+            return OnWord(text, wordStart, key, output, first, underscoreBefore);
+        }
+
+        DigitRun run = DigitRun.Read(text, i);
+        if (run.IsWord)
+        {
+            return OnWord(text, wordStart, key, output, first, underscoreBefore: false);
+        }
+
+        if ((EnabledMask & (DigitOnlyMask | Bit(IpAddress))) == 0)
+        {
+            return run.End;
+        }
+
+        byte before = run.Start > 0 ? text[run.Start - 1] : (byte)0;
+        bool structuralNegative = before == '/'
+            || (before is (byte)'-' or (byte)'#' && run.Start >= 2 && Ascii.IsLetterOrDigit(text[run.Start - 2]));
+        var context = new LazyContext(run.Start);
+        Span<byte> digits = stackalloc byte[DigitRun.MaxGroups * DigitRun.MaxGroupDigits];
+        Span<int> lengths = stackalloc int[DigitRun.MaxGroups];
+        int s = 0;
+        while (s < run.Count)
+        {
+            RawMatch best = default;
+            int bestEnd = -1;
+            int n = 0;
+            int separators = 0;
+            for (int e = s; e < run.Count && e < s + 5; e++)
+            {
+                int gs = run.GroupStart(e);
+                int gl = run.GroupEnd(e) - gs;
+                if (n + gl > MaxSpanDigits)
+                {
+                    break;
+                }
+
+                text.Slice(gs, gl).CopyTo(digits[n..]);
+                n += gl;
+                lengths[e - s] = gl;
+                if (e > s)
+                {
+                    separators |= run.SeparatorBefore(e) switch
+                    {
+                        (byte)' ' => DigitSpan.Space,
+                        (byte)'-' => DigitSpan.Hyphen,
+                        (byte)'.' => DigitSpan.Dot,
+                        _ => DigitSpan.Slash,
+                    };
+                }
+
+                bool dotAdjacent = (s > 0 && run.SeparatorBefore(s) == '.') || (e + 1 < run.Count && run.SeparatorBefore(e + 1) == '.');
+                var span = new DigitSpan(digits[..n], lengths[..(e - s + 1)], separators, s == 0 && run.Plus, dotAdjacent);
+                if (!MayMatch(span))
+                {
+                    continue;
+                }
+
+                int start = s == 0 ? run.Start : run.GroupStart(s);
+                int end = run.GroupEnd(e);
+                context.Ensure(text, this);
+                bool negative = key.Negative || context.Negative || structuralNegative;
+                ConsiderNumber(span, key, context.Entities, negative, start, end, ref best, ref bestEnd, e);
+            }
+
+            if (bestEnd >= 0)
+            {
+                Add(output, first, best);
+                s = bestEnd + 1;
+            }
+            else
+            {
+                s++;
+            }
+        }
+
+        return run.End;
+    }
+
+    private static bool MayMatch(in DigitSpan span)
+    {
+        int n = span.Digits.Length;
+        return n == 6 || (n >= 9 && n <= 19) || span.Groups is 3 or 4;
+    }
+
+    private void ConsiderNumber(in DigitSpan span, KeyClass key, uint contextEntities, bool negative, int start, int end,
+        ref RawMatch best, ref int bestEnd, int e)
+    {
+        void Consider(int id, float score, string recognizer, Evidence evidence, ref RawMatch best, ref int bestEnd)
+        {
+            PiiEntity entity = PiiEntity.BuiltIn[id];
+            if (!Passes(entity, id, score))
+            {
+                return;
+            }
+
+            var candidate = new RawMatch(entity, start, end - start, score, recognizer, evidence);
+            if (bestEnd < 0 || candidate.Beats(best))
+            {
+                best = candidate;
+                bestEnd = e;
+            }
+        }
+
+        Evidence Ev(int id) => EvidenceFor(id, key, contextEntities);
+        bool Suppressed(int id) => negative && Ev(id) == Evidence.Pattern;
+
+        uint enabled = EnabledMask;
+        if ((enabled & Bit(Mobile)) != 0 && !Suppressed(Mobile))
+        {
+            Consider(Mobile, MobileRecognizer.Score(span, Ev(Mobile)), MobileRecognizer.Name, Ev(Mobile), ref best, ref bestEnd);
+        }
+
+        if ((enabled & Bit(Aadhaar)) != 0 && !Suppressed(Aadhaar))
+        {
+            float score = AadhaarRecognizer.Score(span, Ev(Aadhaar), out string name);
+            Consider(Aadhaar, score, name, Ev(Aadhaar), ref best, ref bestEnd);
+        }
+
+        if ((enabled & Bit(AadhaarVirtualId)) != 0 && !Suppressed(AadhaarVirtualId))
+        {
+            float score = AadhaarVirtualIdRecognizer.Score(span, Ev(AadhaarVirtualId), out string name);
+            Consider(AadhaarVirtualId, score, name, Ev(AadhaarVirtualId), ref best, ref bestEnd);
+        }
+
+        if ((enabled & Bit(PaymentCard)) != 0 && !Suppressed(PaymentCard))
+        {
+            float score = PaymentCardRecognizer.Score(span, Ev(PaymentCard), out string name);
+            Consider(PaymentCard, score, name, Ev(PaymentCard), ref best, ref bestEnd);
+        }
+
+        if ((enabled & Bit(BankAccount)) != 0)
+        {
+            Consider(BankAccount, BankAccountRecognizer.Score(span, Ev(BankAccount)), BankAccountRecognizer.Name, Ev(BankAccount), ref best, ref bestEnd);
+        }
+
+        if ((enabled & Bit(PinCode)) != 0)
+        {
+            Consider(PinCode, PinCodeRecognizer.Score(span, Ev(PinCode)), PinCodeRecognizer.Name, Ev(PinCode), ref best, ref bestEnd);
+        }
+
+        if ((enabled & Bit(DateOfBirth)) != 0)
+        {
+            Consider(DateOfBirth, DateOfBirthRecognizer.Score(span, Ev(DateOfBirth)), DateOfBirthRecognizer.Name, Ev(DateOfBirth), ref best, ref bestEnd);
+        }
+
+        if ((enabled & Bit(IpAddress)) != 0)
+        {
+            Consider(IpAddress, IpAddressRecognizer.ScoreVersion4(span, Ev(IpAddress), negative), IpAddressRecognizer.Version4Name, Ev(IpAddress), ref best, ref bestEnd);
+        }
+    }
+
+    private static Evidence EvidenceFor(int id, KeyClass key, uint contextEntities) =>
+        (key.Entities & Bit(id)) != 0 ? Evidence.Key
+        : (contextEntities & Bit(id)) != 0 ? Evidence.ContextWord
+        : Evidence.Pattern;
+
+    private int OnWord(ReadOnlySpan<byte> text, int wordStart, KeyClass key, List<RawMatch> output, int first, bool underscoreBefore)
+    {
+        int end = wordStart;
+        while (end < text.Length && Ascii.IsLetterOrDigit(text[end]))
+        {
+            end++;
+        }
+
+        bool joined = underscoreBefore || (end < text.Length && text[end] == '_');
+        ReadOnlySpan<byte> word = text[wordStart..end];
+        if (joined || word.Length is < 8 or > IbanRecognizer.MaxLength && word.Length != 4)
+        {
+            return end;
+        }
+
+        var context = new LazyContext(wordStart);
+        context.Ensure(text, this);
+        RawMatch best = default;
+        bool found = false;
+        void Consider(int id, float score, string recognizer, int length, ref RawMatch best, ref bool found)
+        {
+            PiiEntity entity = PiiEntity.BuiltIn[id];
+            if ((EnabledMask & Bit(id)) == 0 || !Passes(entity, id, score))
+            {
+                return;
+            }
+
+            var candidate = new RawMatch(entity, wordStart, length, score, recognizer, EvidenceFor(id, key, context.Entities));
+            if (!found || candidate.Beats(best))
+            {
+                best = candidate;
+                found = true;
+            }
+        }
+
+        Evidence Ev(int id) => EvidenceFor(id, key, context.Entities);
+        switch (word.Length)
+        {
+            case 8:
+                Consider(Passport, PassportRecognizer.Score(word, Ev(Passport)), PassportRecognizer.Name, 8, ref best, ref found);
+                break;
+            case 10:
+                Consider(Pan, PanRecognizer.Score(word, Ev(Pan)), PanRecognizer.Name, 10, ref best, ref found);
+                float voter = VoterIdRecognizer.Score(word, Ev(VoterId), out string voterName);
+                Consider(VoterId, voter, voterName, 10, ref best, ref found);
+                break;
+            case 11:
+                Consider(Ifsc, IfscRecognizer.Score(word, Ev(Ifsc)), IfscRecognizer.Name, 11, ref best, ref found);
+                break;
+            case 15:
+                float gstin = GstinRecognizer.Score(word, Ev(Gstin), out string gstinName);
+                Consider(Gstin, gstin, gstinName, 15, ref best, ref found);
+                break;
+            default:
+                break;
+        }
+
+        if ((EnabledMask & Bit(Iban)) != 0 && (word.Length == 4 || word.Length >= 15))
+        {
+            int ibanEnd = ReadIban(text, wordStart, end, out Span<byte> compact, stackalloc byte[IbanRecognizer.MaxLength]);
+            if (ibanEnd > 0)
+            {
+                Consider(Iban, IbanRecognizer.Score(compact), IbanRecognizer.Name, ibanEnd - wordStart, ref best, ref found);
+                if (found && ReferenceEquals(best.Entity, PiiEntity.Iban))
+                {
+                    end = ibanEnd;
+                }
+            }
+        }
+
+        if (found)
+        {
+            Add(output, first, best);
+        }
+
+        return end;
+    }
+
+    private static int ReadIban(ReadOnlySpan<byte> text, int start, int wordEnd, out Span<byte> compact, Span<byte> buffer)
+    {
+        compact = default;
+        int n = 0;
+        int p = start;
+        int end = wordEnd;
+        if (wordEnd - start >= 15)
+        {
+            if (wordEnd - start > IbanRecognizer.MaxLength)
+            {
+                return 0;
+            }
+
+            for (; p < wordEnd; p++)
+            {
+                buffer[n++] = Ascii.ToUpper(text[p]);
+            }
+
+            compact = buffer[..n];
+            return wordEnd;
+        }
+
+        // Grouped: "GB82 WEST 1234 5698 7654 32": groups of four joined by single spaces, the last one 1-4 long.
+        int groupStart = start;
+        while (true)
+        {
+            int g = groupStart;
+            while (g < text.Length && Ascii.IsLetterOrDigit(text[g]) && g - groupStart < 5)
+            {
+                g++;
+            }
+
+            int length = g - groupStart;
+            if (length is 0 or > 4 || (g < text.Length && Ascii.IsLetterOrDigit(text[g])) || n + length > buffer.Length)
+            {
+                break;
+            }
+
+            for (int q = groupStart; q < g; q++)
+            {
+                buffer[n++] = Ascii.ToUpper(text[q]);
+            }
+
+            end = g;
+            if (length < 4 || g + 1 >= text.Length || text[g] != ' ' || !Ascii.IsLetterOrDigit(text[g + 1]))
+            {
+                break;
+            }
+
+            groupStart = g + 1;
+        }
+
+        if (n < 15)
+        {
+            return 0;
+        }
+
+        compact = buffer[..n];
+        return end;
+    }
+
+    private int OnAt(ReadOnlySpan<byte> text, int at, KeyClass key, List<RawMatch> output, int first)
+    {
+        int localStart = at;
+        while (localStart > 0 && at - localStart < EmailAndUpiRecognizer.MaxLocalLength
+            && EmailAndUpiRecognizer.IsLocalByte(text[localStart - 1]))
+        {
+            localStart--;
+        }
+
+        while (localStart < at && text[localStart] is (byte)'.' or (byte)'-' or (byte)'+')
+        {
+            localStart++;
+        }
+
+        int end = at + 1;
+        while (end < text.Length && end - at - 1 < EmailAndUpiRecognizer.MaxDomainLength && EmailAndUpiRecognizer.IsDomainByte(text[end]))
+        {
+            end++;
+        }
+
+        while (end > at + 1 && text[end - 1] is (byte)'.' or (byte)'-')
+        {
+            end--;
+        }
+
+        if ((EnabledMask & (Bit(Email) | Bit(UpiVpa))) == 0 || (end < text.Length && text[end] == '@'))
+        {
+            return end;
+        }
+
+        int id = EmailAndUpiRecognizer.Classify(text[localStart..at], text[(at + 1)..end], out float score, out string recognizer);
+        if (id < 0)
+        {
+            return at + 1;
+        }
+
+        var context = new LazyContext(localStart);
+        context.Ensure(text, this);
+        Evidence evidence = EvidenceFor(id, key, context.Entities);
+        score = Scores.WithEvidence(score, evidence);
+        PiiEntity entity = PiiEntity.BuiltIn[id];
+        if (Passes(entity, id, score))
+        {
+            Add(output, first, new RawMatch(entity, localStart, end - localStart, score, recognizer, evidence));
+        }
+
+        return end;
+    }
+
+    private int OnColon(ReadOnlySpan<byte> text, int colon, KeyClass key, List<RawMatch> output, int first)
+    {
+        if ((EnabledMask & Bit(IpAddress)) == 0)
+        {
+            return colon + 1;
+        }
+
+        static bool IsV6Byte(byte b) => Ascii.IsHex(b) || b is (byte)':' or (byte)'.';
+        int start = colon;
+        while (start > 0 && colon - start < 45 && IsV6Byte(text[start - 1]))
+        {
+            start--;
+        }
+
+        int end = colon + 1;
+        while (end < text.Length && end - start < 45 && IsV6Byte(text[end]))
+        {
+            end++;
+        }
+
+        while (end > colon + 1 && text[end - 1] == '.')
+        {
+            end--;
+        }
+
+        if ((start > 0 && Ascii.IsLetterOrDigit(text[start - 1])) || (end < text.Length && Ascii.IsLetterOrDigit(text[end])))
+        {
+            return colon + 1;
+        }
+
+        var context = new LazyContext(start);
+        context.Ensure(text, this);
+        Evidence evidence = EvidenceFor(IpAddress, key, context.Entities);
+        float score = IpAddressRecognizer.ScoreVersion6(text[start..end], evidence, key.Negative || context.Negative);
+        if (Passes(PiiEntity.IpAddress, IpAddress, score))
+        {
+            Add(output, first, new RawMatch(PiiEntity.IpAddress, start, end - start, score, IpAddressRecognizer.Version6Name, evidence));
+            return end;
+        }
+
+        return colon + 1;
+    }
+
+    private bool TryDeny(ReadOnlySpan<byte> text, int i, List<RawMatch> output, int first, out int after)
+    {
+        after = i + 1;
+        if (i > 0 && Ascii.IsLetterOrDigit(text[i - 1]))
+        {
+            return false;
+        }
+
+        foreach (DenyTerm term in _deny)
+        {
+            int end = i + term.LowerBytes.Length;
+            if (end > text.Length || (end < text.Length && Ascii.IsLetterOrDigit(text[end]))
+                || !System.Text.Ascii.EqualsIgnoreCase(text[i..end], term.LowerBytes))
+            {
+                continue;
+            }
+
+            int id = Of(term.Entity);
+            if (Passes(term.Entity, id, Scores.Validated))
+            {
+                Add(output, first, new RawMatch(term.Entity, i, end - i, Scores.Validated, "deny_list", Evidence.Key));
+                after = end;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void AddWholeValue(ReadOnlySpan<byte> text, ValueRole role, List<RawMatch> output, int first)
+    {
+        int start = 0;
+        int end = text.Length;
+        while (start < end && text[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            start++;
+        }
+
+        while (end > start && text[end - 1] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            end--;
+        }
+
+        ReadOnlySpan<byte> value = text[start..end];
+        if (value.IsEmpty)
+        {
+            return;
+        }
+
+        RawMatch match;
+        switch (role)
+        {
+            case ValueRole.PersonName when NameShape.Words(value) is >= 2 and <= 5:
+                match = new RawMatch(PiiEntity.PersonName, start, end - start, Scores.KeyNamed, "name.key", Evidence.Key);
+                break;
+            case ValueRole.FirstName or ValueRole.LastName when NameShape.Words(value) is >= 1 and <= 3:
+                match = new RawMatch(PiiEntity.PersonName, start, end - start, Scores.KeyNamed, "name.parts", Evidence.Key) { NamePart = role };
+                break;
+            case ValueRole.PostalAddress when NameShape.LooksLikeAddress(value):
+                match = new RawMatch(PiiEntity.PostalAddress, start, end - start, Scores.KeyNamed, "address.key", Evidence.Key);
+                break;
+            case ValueRole.DeviceId when value.Length is >= 4 and <= 128 && value.IndexOfAny((byte)' ', (byte)'\t') < 0:
+                match = new RawMatch(PiiEntity.DeviceId, start, end - start, Scores.KeyNamed, "device_id.key", Evidence.Key);
+                break;
+            default:
+                return;
+        }
+
+        if (Passes(match.Entity, Of(match.Entity), match.Score))
+        {
+            Add(output, first, match);
+        }
+    }
+
+    private void RunCustom(ReadOnlySpan<byte> text, ReadOnlySpan<byte> keyName, List<RawMatch> output, int first)
+    {
+        if (text.IsEmpty || !Utf8.IsValid(text))
+        {
+            return;
+        }
+
+        char[] rented = ArrayPool<char>.Shared.Rent(text.Length + keyName.Length);
+        try
+        {
+            int n = Encoding.UTF8.GetChars(text, rented);
+            Span<char> chars = rented.AsSpan(0, n);
+            int keyChars = Encoding.UTF8.GetChars(keyName, rented.AsSpan(n));
+            Span<char> lower = stackalloc char[0];
+            char[]? lowerRented = null;
+            foreach (CustomRecognizer recognizer in _custom)
+            {
+                bool contextHit = false;
+                if (recognizer.HasContextWords)
+                {
+                    if (lowerRented is null)
+                    {
+                        lowerRented = ArrayPool<char>.Shared.Rent(n + keyChars);
+                        rented.AsSpan(0, n + keyChars).ToLowerInvariant(lowerRented);
+                    }
+
+                    contextHit = recognizer.HasContextIn(lowerRented.AsSpan(0, n + keyChars));
+                    if (!contextHit)
+                    {
+                        continue;
+                    }
+                }
+
+                foreach (ValueMatch m in recognizer.Regex.EnumerateMatches(chars))
+                {
+                    if (m.Length == 0 || !recognizer.Validate(chars.Slice(m.Index, m.Length)))
+                    {
+                        continue;
+                    }
+
+                    Evidence evidence = contextHit ? Evidence.ContextWord : Evidence.Pattern;
+                    float score = Scores.WithEvidence(recognizer.Definition.Score, evidence);
+                    PiiEntity entity = recognizer.Definition.Entity;
+                    if (!Passes(entity, Of(entity), score))
+                    {
+                        continue;
+                    }
+
+                    int byteStart = Encoding.UTF8.GetByteCount(chars[..m.Index]);
+                    int byteLength = Encoding.UTF8.GetByteCount(chars.Slice(m.Index, m.Length));
+                    Add(output, first, new RawMatch(entity, byteStart, byteLength, score, recognizer.RecognizerName, evidence));
+                }
+            }
+
+            if (lowerRented is not null)
+            {
+                ArrayPool<char>.Shared.Return(lowerRented);
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Adds a match, resolving overlaps with the matches already found in this span.</summary>
+    private static void Add(List<RawMatch> output, int first, RawMatch match)
+    {
+        for (int m = first; m < output.Count; m++)
+        {
+            RawMatch other = output[m];
+            if (other.Start < match.End && match.Start < other.End && !match.Beats(other))
+            {
+                return;
+            }
+        }
+
+        for (int m = output.Count - 1; m >= first; m--)
+        {
+            RawMatch other = output[m];
+            if (other.Start < match.End && match.Start < other.End)
+            {
+                output.RemoveAt(m);
+            }
+        }
+
+        int at = output.Count;
+        while (at > first && output[at - 1].Start > match.Start)
+        {
+            at--;
+        }
+
+        output.Insert(at, match);
+    }
+
+    /// <summary>
+    /// Context words in the <see cref="ContextWindow"/> bytes before a candidate, read once per candidate and only when
+    /// needed. The nearest word that is a context word or a negative word decides.
+    /// </summary>
+    private struct LazyContext(int position)
+    {
+        private bool _done;
+
+        public uint Entities;
+        public bool Negative;
+
+        public void Ensure(ReadOnlySpan<byte> text, Detector detector)
+        {
+            if (_done)
+            {
+                return;
+            }
+
+            _done = true;
+            _ = detector;
+            int windowStart = Math.Max(0, position - ContextWindow);
+            Span<char> word = stackalloc char[Keywords.MaxWordLength];
+            int p = position;
+            while (p > windowStart)
+            {
+                while (p > windowStart && !Ascii.IsLetterOrDigit(text[p - 1]))
+                {
+                    p--;
+                }
+
+                int end = p;
+                while (p > windowStart && Ascii.IsLetterOrDigit(text[p - 1]))
+                {
+                    p--;
+                }
+
+                if (end == p || (p == windowStart && p > 0 && Ascii.IsLetterOrDigit(text[p - 1])))
+                {
+                    break;
+                }
+
+                int length = end - p;
+                if (length > word.Length || Ascii.IsDigit(text[p]))
+                {
+                    continue;
+                }
+
+                for (int q = 0; q < length; q++)
+                {
+                    word[q] = (char)(text[p + q] | 0x20);
+                }
+
+                ReadOnlySpan<char> w = word[..length];
+                uint entities = Keywords.ContextEntities(w);
+                if (entities != 0)
+                {
+                    Entities = entities;
+                    return;
+                }
+
+                if (Keywords.IsNegative(w))
+                {
+                    Negative = true;
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+namespace PiiExtProc.Scanning.Recognition;
+
+/// <summary>
+/// Tokenizer for numbers written with separators: up to <see cref="MaxGroups"/> groups of ASCII digits joined by one
+/// space, hyphen, dot or slash, optionally preceded by <c>+</c> (the <c>+91 98765 43210</c>, <c>0987-654-3210</c>,
+/// <c>2345 6789 0123</c>, <c>192.168.1.10</c> and <c>15/08/1990</c> shapes). A group that runs into a letter or an
+/// underscore ends the run (digits inside a longer word are not a number), and a group longer than
+/// <see cref="MaxGroupDigits"/> digits is a long digit run that no recognizer matches.
+/// </summary>
+internal ref struct DigitRun
+{
+    /// <summary>Most groups read into one run.</summary>
+    public const int MaxGroups = 8;
+
+    /// <summary>Longest group, digits (card numbers have at most 19).</summary>
+    public const int MaxGroupDigits = 19;
+
+    private DigitRunBuffer _starts;
+    private DigitRunBuffer _ends;
+    private DigitRunBuffer _separators;
+
+    /// <summary>Number of groups read.</summary>
+    public int Count;
+
+    /// <summary>Position of the first byte of the run (the <c>+</c> when present).</summary>
+    public int Start;
+
+    /// <summary>Position after the last digit of the last group.</summary>
+    public int End;
+
+    /// <summary>A <c>+</c> precedes the first group.</summary>
+    public bool Plus;
+
+    /// <summary>The first group is too long or joined to letters: there is no number here.</summary>
+    public bool IsWord;
+
+    public readonly int GroupStart(int g) => _starts[g];
+
+    public readonly int GroupEnd(int g) => _ends[g];
+
+    /// <summary>The separator byte before group <paramref name="g"/> (0 for the first group).</summary>
+    public readonly byte SeparatorBefore(int g) => (byte)_separators[g];
+
+    /// <summary>Reads the run whose first digit is at <paramref name="position"/>.</summary>
+    public static DigitRun Read(ReadOnlySpan<byte> text, int position)
+    {
+        var run = default(DigitRun);
+        run.Plus = position > 0 && text[position - 1] == '+';
+        run.Start = run.Plus ? position - 1 : position;
+        int p = position;
+        byte separator = 0;
+        while (true)
+        {
+            int s = p;
+            while (p < text.Length && IsDigit(text[p]))
+            {
+                p++;
+            }
+
+            bool joinedToWord = p < text.Length && IsWordLetter(text[p]);
+            if (joinedToWord || p - s > MaxGroupDigits)
+            {
+                if (run.Count == 0)
+                {
+                    run.IsWord = true;
+                    run.End = p;
+                    return run;
+                }
+
+                break;
+            }
+
+            run._starts[run.Count] = s;
+            run._ends[run.Count] = p;
+            run._separators[run.Count] = separator;
+            run.Count++;
+            run.End = p;
+            if (run.Count == MaxGroups || p + 1 >= text.Length || !IsSeparator(text[p]) || !IsDigit(text[p + 1]))
+            {
+                break;
+            }
+
+            separator = text[p];
+            p++;
+        }
+
+        return run;
+    }
+
+    private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
+
+    private static bool IsWordLetter(byte b) => (uint)((b | 0x20) - 'a') <= 'z' - 'a' || b == '_';
+
+    private static bool IsSeparator(byte b) => b is (byte)' ' or (byte)'-' or (byte)'.' or (byte)'/';
+}

@@ -1,0 +1,120 @@
+namespace PiiExtProc.Scanning.Recognition;
+
+/// <summary>
+/// EMAIL_ADDRESS and IN_UPI_VPA, both <c>local@domain</c>: a domain with a dot and an alphabetic top-level label of two
+/// or more letters is an email (Presidio EmailRecognizer validates the TLD, pii-detection.md §1.3); a handle without a
+/// dot is a UPI VPA (NPCI; §3: <c>9876543210@ybl</c>, <c>name@oksbi</c>). A handle from the list of payment-service
+/// providers scores <see cref="KnownHandleScore"/>; any other dotless handle scores <see cref="UnknownHandleScore"/> and
+/// needs a context word (upi, vpa, pay) or key.
+/// </summary>
+internal static class EmailAndUpiRecognizer
+{
+    public const string EmailName = "email.pattern";
+    public const string UpiName = "upi.handle";
+    public const string UpiPatternName = "upi.pattern";
+
+    /// <summary>Email with a valid-looking domain.</summary>
+    public const float EmailScore = 0.9f;
+
+    /// <summary>UPI VPA with a known PSP handle.</summary>
+    public const float KnownHandleScore = 0.9f;
+
+    /// <summary>UPI VPA with an unknown handle.</summary>
+    public const float UnknownHandleScore = 0.4f;
+
+    /// <summary>Longest local part read back from the <c>@</c>, bytes (RFC 5321 limit).</summary>
+    public const int MaxLocalLength = 64;
+
+    /// <summary>Longest domain read after the <c>@</c>, bytes.</summary>
+    public const int MaxDomainLength = 253;
+
+    private static readonly string[] s_handles =
+    [
+        "upi", "ybl", "ibl", "axl", "paytm", "ptyes", "ptaxis", "pthdfc", "ptsbi", "apl", "yapl", "oksbi", "okhdfcbank",
+        "okicici", "okaxis", "sbi", "icici", "hdfcbank", "axisbank", "axis", "kotak", "yesbank", "ybl", "phonepe",
+        "unionbank", "indianbank", "pnb", "canara", "hdfc", "andhra", "federal", "karnataka", "punjab", "maharashtra",
+        "boi", "barodampay", "idfcbank", "idfcfirst", "indus", "rbl", "aubank", "jupiteraxis", "naviaxis", "freecharge",
+        "airtel", "jio", "waicici", "wahdfcbank", "wasbi", "waaxis", "postbank", "dbs", "citi", "hsbc", "sc", "cnrb",
+        "uboi", "ikwik", "mobikwik", "fbl", "kbl", "kvb", "tjsb", "cbin", "centralbank", "allbank", "iob", "indbank",
+        "uco", "vijb", "dlb", "equitas", "fino", "slice", "superyes", "tapicici", "timecosmos", "yesg", "abfspay", "pingpay",
+    ];
+
+    /// <summary>True for an email local-part byte.</summary>
+    public static bool IsLocalByte(byte b) => Ascii.IsLetterOrDigit(b) || b is (byte)'.' or (byte)'_' or (byte)'%' or (byte)'+' or (byte)'-';
+
+    /// <summary>True for a domain byte.</summary>
+    public static bool IsDomainByte(byte b) => Ascii.IsLetterOrDigit(b) || b is (byte)'.' or (byte)'-';
+
+    /// <summary>Scores <paramref name="local"/>@<paramref name="domain"/>; returns the entity id or -1.</summary>
+    public static int Classify(ReadOnlySpan<byte> local, ReadOnlySpan<byte> domain, out float patternScore, out string recognizer)
+    {
+        patternScore = 0;
+        recognizer = EmailName;
+        if (local.IsEmpty || domain.IsEmpty || local[0] == '.' || local[^1] == '.')
+        {
+            return -1;
+        }
+
+        int dot = domain.LastIndexOf((byte)'.');
+        if (dot >= 0)
+        {
+            ReadOnlySpan<byte> tld = domain[(dot + 1)..];
+            if (tld.Length < 2 || dot == 0 || domain.IndexOf(".."u8) >= 0 || domain[0] == '-')
+            {
+                return -1;
+            }
+
+            foreach (byte b in tld)
+            {
+                if (!Ascii.IsLetter(b))
+                {
+                    return -1;
+                }
+            }
+
+            patternScore = EmailScore;
+            return BuiltInId.Email;
+        }
+
+        if (domain.Length is < 2 or > 32 || local.Length < 2)
+        {
+            return -1;
+        }
+
+        foreach (byte b in domain)
+        {
+            if (!Ascii.IsLetter(b))
+            {
+                return -1;
+            }
+        }
+
+        foreach (byte b in local)
+        {
+            if (b is (byte)'%' or (byte)'+')
+            {
+                return -1;
+            }
+        }
+
+        recognizer = UpiPatternName;
+        patternScore = UnknownHandleScore;
+        Span<byte> lower = stackalloc byte[domain.Length];
+        for (int i = 0; i < domain.Length; i++)
+        {
+            lower[i] = (byte)(domain[i] | 0x20);
+        }
+
+        foreach (string handle in s_handles)
+        {
+            if (handle.Length == lower.Length && System.Text.Ascii.Equals(lower, handle))
+            {
+                patternScore = KnownHandleScore;
+                recognizer = UpiName;
+                break;
+            }
+        }
+
+        return BuiltInId.UpiVpa;
+    }
+}

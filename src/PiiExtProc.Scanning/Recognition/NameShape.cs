@@ -1,0 +1,77 @@
+namespace PiiExtProc.Scanning.Recognition;
+
+/// <summary>Shape checks for the whole-value roles (no NER: names and addresses come from keys and shape only).</summary>
+internal static class NameShape
+{
+    /// <summary>
+    /// Counts the words of a name (letters, including any non-ASCII UTF-8 letter bytes, with <c>.</c>, <c>'</c> and
+    /// <c>-</c> inside); returns 0 when the value has a digit or another symbol, or is longer than 100 bytes.
+    /// </summary>
+    public static int Words(ReadOnlySpan<byte> value)
+    {
+        if (value.Length > 100)
+        {
+            return 0;
+        }
+
+        int words = 0;
+        bool inWord = false;
+        foreach (byte b in value)
+        {
+            if (b == ' ')
+            {
+                inWord = false;
+                continue;
+            }
+
+            bool letter = Ascii.IsLetter(b) || b >= 0x80;
+            if (!letter && !(inWord && b is (byte)'.' or (byte)'\'' or (byte)'-'))
+            {
+                return 0;
+            }
+
+            if (!inWord)
+            {
+                words++;
+                inWord = true;
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// True when an address value has street, city and PIN parts (Guardian rule B.3): at least 10 bytes, a comma, and
+    /// either a 6-digit PIN or at least two commas.
+    /// </summary>
+    public static bool LooksLikeAddress(ReadOnlySpan<byte> value)
+    {
+        if (value.Length < 10)
+        {
+            return false;
+        }
+
+        int commas = value.Count((byte)',');
+        if (commas == 0)
+        {
+            return false;
+        }
+
+        if (commas >= 2)
+        {
+            return true;
+        }
+
+        int run = 0;
+        foreach (byte b in value)
+        {
+            run = Ascii.IsDigit(b) ? run + 1 : 0;
+            if (run == 6)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

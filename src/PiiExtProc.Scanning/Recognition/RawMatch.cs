@@ -1,0 +1,51 @@
+namespace PiiExtProc.Scanning.Recognition;
+
+/// <summary>
+/// One recognizer hit inside a scanned span (a JSON value or a text record), before the policy decides what to do.
+/// Offsets are relative to the span. Holds no matched bytes.
+/// </summary>
+internal struct RawMatch
+{
+    public PiiEntity Entity;
+    public int Start;
+    public int Length;
+    public float Score;
+    public string Recognizer;
+    public Evidence Evidence;
+
+    /// <summary>For first/last name parts: the role, resolved into PERSON_NAME when the record has both.</summary>
+    public ValueRole NamePart;
+
+    /// <summary>An allow-list entry exempts the value.</summary>
+    public bool Allowed;
+
+    public RawMatch(PiiEntity entity, int start, int length, float score, string recognizer, Evidence evidence)
+    {
+        Entity = entity;
+        Start = start;
+        Length = length;
+        Score = score;
+        Recognizer = recognizer;
+        Evidence = evidence;
+        NamePart = ValueRole.None;
+        Allowed = false;
+    }
+
+    public readonly int End => Start + Length;
+
+    /// <summary>True when this match should win over <paramref name="other"/> where they overlap.</summary>
+    public readonly bool Beats(in RawMatch other)
+    {
+        if (Evidence != other.Evidence)
+        {
+            return Evidence > other.Evidence;
+        }
+
+        if (Score != other.Score)
+        {
+            return Score > other.Score;
+        }
+
+        return Length > other.Length;
+    }
+}

@@ -1,0 +1,23 @@
+namespace PiiExtProc.Scanning.Recognition;
+
+/// <summary>What a JSON key says its whole value is, for the entities that are recognized from keys, not patterns.</summary>
+internal enum ValueRole : byte
+{
+    /// <summary>No whole-value role; the value is scanned by the pattern recognizers only.</summary>
+    None,
+
+    /// <summary>A full name (<c>name</c>, <c>full_name</c>, <c>customer_name</c>...): PERSON_NAME when it has two or more words.</summary>
+    PersonName,
+
+    /// <summary>A first name (<c>first_name</c>, <c>given_name</c>): PERSON_NAME only with a last name in the same record.</summary>
+    FirstName,
+
+    /// <summary>A last name (<c>last_name</c>, <c>surname</c>): PERSON_NAME only with a first name in the same record.</summary>
+    LastName,
+
+    /// <summary>A postal address (<c>address</c>, <c>shipping_address</c>...): POSTAL_ADDRESS when it looks like street, city, PIN.</summary>
+    PostalAddress,
+
+    /// <summary>A device identifier (<c>device_id</c>, <c>imei</c>, <c>android_id</c>...): DEVICE_ID.</summary>
+    DeviceId,
+}

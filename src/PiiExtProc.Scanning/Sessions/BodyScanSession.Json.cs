@@ -1,0 +1,398 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using PiiExtProc.Scanning.Recognition;
+
+namespace PiiExtProc.Scanning.Sessions;
+
+/// <summary>JSON parsing of a <see cref="BodyScanSession"/>: tokens, key paths, records, fallback to text.</summary>
+public sealed partial class BodyScanSession
+{
+    /// <summary>Longest property name kept for classification and paths, bytes.</summary>
+    private const int MaxKeyBytes = 256;
+
+    private readonly List<RecordInfo> _records = [];
+    private JsonReaderState _readerState;
+    private long _jsonConsumed;
+    private long _lastUnitStart;
+    private long _propertyStart;
+    private bool _afterProperty;
+    private bool _jsonComplete;
+    private JsonFrame[] _frames = [];
+    private int _depth;
+    private byte[] _names = [];
+    private long _earliestPending = long.MaxValue;
+
+    private void InitializeJson()
+    {
+        var options = new JsonReaderOptions
+        {
+            AllowMultipleValues = true,
+            MaxDepth = _limits.MaxJsonDepth,
+            CommentHandling = JsonCommentHandling.Disallow,
+        };
+        _readerState = new JsonReaderState(options);
+    }
+
+    private void ParseJson(ReadOnlySpan<byte> work, long workOffset, bool isFinal)
+    {
+        int relative = (int)(_jsonConsumed - workOffset);
+        long dataOffset = _jsonConsumed;
+        ReadOnlySpan<byte> data = work[relative..];
+        var reader = new Utf8JsonReader(data, isFinal, _readerState);
+        long fallbackAt = -1;
+        try
+        {
+            while (reader.Read())
+            {
+                long tokenStart = dataOffset + reader.TokenStartIndex;
+                long tokenEnd = dataOffset + reader.BytesConsumed;
+                if (tokenEnd - _jsonConsumed > _limits.MaxRecordBytes
+                    || !HandleToken(ref reader, work, workOffset, tokenStart, tokenEnd))
+                {
+                    fallbackAt = _lastUnitStart;
+                    break;
+                }
+
+                _jsonConsumed = tokenEnd;
+                _readerState = reader.CurrentState;
+                if (_earliestPending != long.MaxValue && tokenEnd - _earliestPending > _limits.MaxRecordBytes)
+                {
+                    ForceOpenRecords();
+                }
+            }
+
+            if (fallbackAt < 0)
+            {
+                if (isFinal)
+                {
+                    _jsonComplete = true;
+                    _lastUnitStart = workOffset + work.Length;
+                }
+                else if (workOffset + work.Length - _jsonConsumed > _limits.MaxRecordBytes)
+                {
+                    fallbackAt = _lastUnitStart;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            fallbackAt = _lastUnitStart;
+        }
+
+        if (fallbackAt >= 0)
+        {
+            FallBack(fallbackAt);
+        }
+    }
+
+    private bool HandleToken(ref Utf8JsonReader reader, ReadOnlySpan<byte> work, long workOffset, long tokenStart, long tokenEnd)
+    {
+        JsonTokenType type = reader.TokenType;
+        long unitStart = _afterProperty ? _propertyStart : tokenStart;
+        _afterProperty = false;
+        switch (type)
+        {
+            case JsonTokenType.PropertyName:
+                _lastUnitStart = tokenStart;
+                _propertyStart = tokenStart;
+                _afterProperty = true;
+                return ReadPropertyName(ref reader);
+            case JsonTokenType.StartObject:
+            case JsonTokenType.StartArray:
+                _lastUnitStart = unitStart;
+                Push(type == JsonTokenType.StartArray);
+                return true;
+            case JsonTokenType.EndObject:
+            case JsonTokenType.EndArray:
+                _lastUnitStart = tokenStart;
+                Pop();
+                return true;
+            case JsonTokenType.String:
+            case JsonTokenType.Number:
+                _lastUnitStart = unitStart;
+                return ScanValue(ref reader, type == JsonTokenType.Number, tokenStart, tokenEnd);
+            default:
+                _lastUnitStart = unitStart;
+                return true;
+        }
+    }
+
+    private bool ReadPropertyName(ref Utf8JsonReader reader)
+    {
+        ref JsonFrame frame = ref _frames[_depth - 1];
+        int start = frame.PropertyStart;
+        EnsureCapacity(ref _names, start, start + MaxKeyBytes);
+        Span<byte> destination = _names.AsSpan(start, MaxKeyBytes);
+        int length;
+        if (reader.ValueIsEscaped)
+        {
+            Span<byte> scratch = stackalloc byte[0];
+            byte[]? rented = null;
+            int needed = reader.ValueSpan.Length;
+            scratch = needed <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(needed));
+            try
+            {
+                length = reader.CopyString(scratch);
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+            finally
+            {
+                if (rented is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(rented);
+                }
+            }
+
+            length = Math.Min(length, MaxKeyBytes);
+            scratch[..length].CopyTo(destination);
+        }
+        else
+        {
+            ReadOnlySpan<byte> raw = reader.ValueSpan;
+            if (!Utf8.IsValid(raw))
+            {
+                return false;
+            }
+
+            length = Math.Min(raw.Length, MaxKeyBytes);
+            raw[..length].CopyTo(destination);
+        }
+
+        frame.PropertyLength = length;
+        frame.PropertyKey = Keywords.ClassifyKey(destination[..length]);
+        return true;
+    }
+
+    private void Push(bool isArray)
+    {
+        if (_frames.Length == 0)
+        {
+            _frames = ArrayPool<JsonFrame>.Shared.Rent(Math.Min(_limits.MaxJsonDepth, 64) + 2);
+        }
+        else if (_depth == _frames.Length)
+        {
+            JsonFrame[] larger = ArrayPool<JsonFrame>.Shared.Rent(_frames.Length * 2);
+            _frames.AsSpan(0, _depth).CopyTo(larger);
+            ArrayPool<JsonFrame>.Shared.Return(_frames);
+            _frames = larger;
+        }
+
+        bool startsRecord = _depth == 0 || _frames[_depth - 1].IsArray;
+        int recordIndex = -1;
+        if (startsRecord && (_depth == 0 || !isArray))
+        {
+            _records.Add(new RecordInfo { Id = _nextRecordId++, FirstSlot = _slotBase + _slots.Count, FirstPendingStart = long.MaxValue });
+            recordIndex = _records.Count - 1;
+        }
+
+        int propertyStart = _depth == 0 ? 0 : _frames[_depth - 1].PropertyStart + Math.Max(0, _frames[_depth - 1].PropertyLength);
+        _frames[_depth] = new JsonFrame
+        {
+            IsArray = isArray,
+            RecordIndex = recordIndex,
+            ContainerKey = ValueKey(forContainer: true),
+            PropertyStart = propertyStart,
+            PropertyLength = -1,
+        };
+        _depth++;
+    }
+
+    private void Pop()
+    {
+        _depth--;
+        JsonFrame frame = _frames[_depth];
+        if (frame.RecordIndex >= 0)
+        {
+            RecordInfo record = _records[frame.RecordIndex];
+            ResolveRecord(record.Id, record.FirstSlot, asPii: record.Oversized);
+            _records.RemoveAt(frame.RecordIndex);
+            UpdateEarliestPending();
+        }
+    }
+
+    /// <summary>What the key of the current value (or of a container about to open) says.</summary>
+    private KeyClass ValueKey(bool forContainer)
+    {
+        if (_depth == 0)
+        {
+            return KeyClass.None;
+        }
+
+        JsonFrame top = _frames[_depth - 1];
+        if (top.IsArray)
+        {
+            return forContainer ? top.ContainerKey with { Role = ValueRole.None } : top.ContainerKey;
+        }
+
+        KeyClass key = top.PropertyKey;
+        if (key.IsNone && top.ContainerKey.Entities != 0)
+        {
+            return new KeyClass(top.ContainerKey.Entities & ~BuiltInId.Bit(BuiltInId.DeviceId), false, ValueRole.None);
+        }
+
+        return key;
+    }
+
+    private ReadOnlySpan<byte> CurrentKeyName()
+    {
+        if (_depth == 0)
+        {
+            return default;
+        }
+
+        JsonFrame top = _frames[_depth - 1];
+        return top.IsArray || top.PropertyLength < 0 ? default : _names.AsSpan(top.PropertyStart, top.PropertyLength);
+    }
+
+    private bool ScanValue(ref Utf8JsonReader reader, bool isNumber, long tokenStart, long tokenEnd)
+    {
+        ReadOnlySpan<byte> value;
+        SlotKind kind;
+        int decodedStart = _decodedLength;
+        if (reader.ValueIsEscaped)
+        {
+            int needed = reader.ValueSpan.Length;
+            EnsureCapacity(ref _decoded, _decodedLength, _decodedLength + needed);
+            try
+            {
+                int length = reader.CopyString(_decoded.AsSpan(_decodedLength, needed));
+                value = _decoded.AsSpan(_decodedLength, length);
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+
+            kind = SlotKind.JsonEscapedString;
+        }
+        else
+        {
+            value = reader.ValueSpan;
+            if (!isNumber && !Utf8.IsValid(value))
+            {
+                return false;
+            }
+
+            kind = isNumber ? SlotKind.JsonNumber : SlotKind.JsonString;
+        }
+
+        KeyClass key = ValueKey(forContainer: false);
+        if (!isNumber && key.Role == ValueRole.None && value.IsEmpty)
+        {
+            return true;
+        }
+
+        _scratchMatches.Clear();
+        _detector.Scan(value, key, _detector.HasCustomRecognizers ? CurrentKeyName() : default, _scratchMatches);
+        if (_scratchMatches.Count == 0)
+        {
+            return true;
+        }
+
+        var slot = new Slot { Start = tokenStart, Length = (int)(tokenEnd - tokenStart), Kind = kind };
+        if (kind == SlotKind.JsonEscapedString)
+        {
+            slot.DecodedStart = decodedStart;
+            slot.DecodedLength = value.Length;
+            _decodedLength += value.Length;
+        }
+
+        if (_findings.Count + _slots.Count < _limits.MaxFindingsKept)
+        {
+            slot.JsonPath = BuildPath();
+        }
+
+        int recordIndex = _records.Count - 1;
+        if (recordIndex < 0)
+        {
+            AddSlot(slot, _scratchMatches, recordId: -1, recordOversized: false);
+            return true;
+        }
+
+        RecordInfo record = _records[recordIndex];
+        AddSlot(slot, _scratchMatches, record.Oversized ? -1 : record.Id, record.Oversized);
+        if (_slots[^1].Pending > 0 && record.FirstPendingStart == long.MaxValue)
+        {
+            record.FirstPendingStart = tokenStart;
+            _records[recordIndex] = record;
+            _earliestPending = Math.Min(_earliestPending, tokenStart);
+        }
+
+        return true;
+    }
+
+    private string BuildPath()
+    {
+        var path = new StringBuilder("$");
+        for (int d = 0; d < _depth; d++)
+        {
+            JsonFrame frame = _frames[d];
+            if (frame.IsArray)
+            {
+                path.Append("[]");
+            }
+            else if (frame.PropertyLength >= 0)
+            {
+                path.Append('.').Append(Encoding.UTF8.GetString(_names, frame.PropertyStart, frame.PropertyLength));
+            }
+        }
+
+        return path.ToString();
+    }
+
+    private void UpdateEarliestPending()
+    {
+        _earliestPending = long.MaxValue;
+        foreach (RecordInfo record in _records)
+        {
+            _earliestPending = Math.Min(_earliestPending, record.FirstPendingStart);
+        }
+    }
+
+    /// <summary>The pending quasi-identifiers are too far back: decide them as PII and keep deciding so in these records.</summary>
+    private void ForceOpenRecords()
+    {
+        for (int r = 0; r < _records.Count; r++)
+        {
+            RecordInfo record = _records[r];
+            if (record.FirstPendingStart != long.MaxValue)
+            {
+                ResolveRecord(record.Id, record.FirstSlot, asPii: true);
+                record.Oversized = true;
+                record.FirstPendingStart = long.MaxValue;
+                _records[r] = record;
+            }
+        }
+
+        _earliestPending = long.MaxValue;
+    }
+
+    /// <summary>Malformed JSON (or invalid UTF-8, or a limit) at <paramref name="at"/>: the rest of the body is text.</summary>
+    private void FallBack(long at)
+    {
+        while (_slots.Count > 0 && _slots[^1].Start >= at)
+        {
+            Slot slot = _slots[^1];
+            _matches.RemoveRange((int)(slot.FirstMatch - _matchBase), slot.MatchCount);
+            _slots.RemoveAt(_slots.Count - 1);
+        }
+
+        for (int r = _records.Count - 1; r >= 0; r--)
+        {
+            RecordInfo record = _records[r];
+            ResolveRecord(record.Id, record.FirstSlot, asPii: record.Oversized);
+        }
+
+        _records.Clear();
+        _earliestPending = long.MaxValue;
+        _depth = 0;
+        _textMode = true;
+        FellBackToText = true;
+        _textPosition = at;
+    }
+}

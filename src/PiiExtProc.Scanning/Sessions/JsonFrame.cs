@@ -1,0 +1,24 @@
+using PiiExtProc.Scanning.Recognition;
+
+namespace PiiExtProc.Scanning.Sessions;
+
+/// <summary>One open JSON container.</summary>
+internal struct JsonFrame
+{
+    public bool IsArray;
+
+    /// <summary>The container starts a record (an index into the record stack), or -1.</summary>
+    public int RecordIndex;
+
+    /// <summary>What the key holding this container says (arrays pass it to their elements).</summary>
+    public KeyClass ContainerKey;
+
+    /// <summary>For objects: the current property's class.</summary>
+    public KeyClass PropertyKey;
+
+    /// <summary>For objects: the current property's name in the names buffer.</summary>
+    public int PropertyStart;
+
+    /// <summary>For objects: the current property's name length, bytes (-1 before the first property).</summary>
+    public int PropertyLength;
+}

@@ -1,0 +1,19 @@
+namespace PiiExtProc.Scanning.Sessions;
+
+/// <summary>
+/// An open record for the combination rule: a JSON object that is an array element, or a top-level value, with
+/// everything nested inside (nested records excepted); in text, a line.
+/// </summary>
+internal struct RecordInfo
+{
+    public int Id;
+
+    /// <summary>Absolute index of the first slot created inside the record.</summary>
+    public long FirstSlot;
+
+    /// <summary>The record outgrew <see cref="ScanLimits.MaxRecordBytes"/>: its quasi-identifiers are PII at once.</summary>
+    public bool Oversized;
+
+    /// <summary>Absolute offset of the record's first pending quasi-identifier, or <see cref="long.MaxValue"/>.</summary>
+    public long FirstPendingStart;
+}

@@ -1,0 +1,37 @@
+namespace PiiExtProc.Scanning.Sessions;
+
+/// <summary>
+/// A range of the body that holds matches: a JSON value token or a text record. Output is produced from it when it is
+/// released, after every match in it is decided.
+/// </summary>
+internal struct Slot
+{
+    /// <summary>Absolute offset of the first byte (the opening quote of a JSON string), bytes.</summary>
+    public long Start;
+
+    /// <summary>Length of the token or record, bytes.</summary>
+    public int Length;
+
+    /// <summary>How to rewrite it.</summary>
+    public SlotKind Kind;
+
+    /// <summary>Absolute index of the first match in the session's match list.</summary>
+    public long FirstMatch;
+
+    /// <summary>Number of matches.</summary>
+    public int MatchCount;
+
+    /// <summary>For <see cref="SlotKind.JsonEscapedString"/>: where the decoded value is in the decoded buffer.</summary>
+    public int DecodedStart;
+
+    /// <summary>For <see cref="SlotKind.JsonEscapedString"/>: the decoded value's length, bytes.</summary>
+    public int DecodedLength;
+
+    /// <summary>Matches still waiting for their record to close.</summary>
+    public int Pending;
+
+    /// <summary>The JSON path of the value, or null.</summary>
+    public string? JsonPath;
+
+    public readonly long End => Start + Length;
+}

@@ -1,0 +1,17 @@
+namespace PiiExtProc.Scanning.Sessions;
+
+/// <summary>How a slot's bytes are rewritten.</summary>
+internal enum SlotKind : byte
+{
+    /// <summary>Raw text (a text record): replacements are written as they are.</summary>
+    Text,
+
+    /// <summary>A JSON string token without escape sequences: replacements are JSON-escaped in place.</summary>
+    JsonString,
+
+    /// <summary>A JSON string token with escape sequences: the whole decoded value is rewritten and re-escaped.</summary>
+    JsonEscapedString,
+
+    /// <summary>A JSON number token: when rewritten it becomes a JSON string.</summary>
+    JsonNumber,
+}
