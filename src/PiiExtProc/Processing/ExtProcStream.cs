@@ -166,7 +166,10 @@ internal sealed class ExtProcStream : IDisposable
         var contentType = HeaderValues.GetString(map, "content-type");
         ResolvePolicy(state, contentType);
         var policy = state.Policy!;
-        state.HasContentLength = long.TryParse(HeaderValues.GetString(map, "content-length"), out _);
+        // Parsed from the header's bytes: only whether it is a number matters, so no string is allocated.
+        var contentLengthHeader = HeaderValues.Find(map, "content-length");
+        state.HasContentLength = contentLengthHeader is not null
+            && long.TryParse(HeaderValues.Bytes(contentLengthHeader), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _);
         state.TrailersExpected = IsTrailerBearing(contentType, HeaderValues.GetString(map, "te"));
         if (headers.EndOfStream)
         {
@@ -572,7 +575,7 @@ internal sealed class ExtProcStream : IDisposable
             _policy.Version,
             _requestId,
             session.BytesScanned,
-            session.Findings.ToArray(),
+            session.Findings.Count == 0 ? [] : session.Findings.ToArray(),
             session.FindingCount,
             blocked));
         session.Dispose();
@@ -620,11 +623,15 @@ internal sealed class ExtProcStream : IDisposable
             routeName = metadataRoute.StringValue;
         }
 
-        _route = new StreamRoute(
-            routeName,
-            _route.Authority ?? HeaderValues.GetString(headers, ":authority"),
-            path ?? HeaderValues.GetString(headers, ":path"),
-            _route.Method ?? HeaderValues.GetString(headers, ":method"));
+        var authority = _route.Authority ?? HeaderValues.GetString(headers, ":authority");
+        path ??= HeaderValues.GetString(headers, ":path");
+        var method = _route.Method ?? HeaderValues.GetString(headers, ":method");
+        if (!ReferenceEquals(routeName, _route.RouteName) || !ReferenceEquals(authority, _route.Authority)
+            || !ReferenceEquals(path, _route.Path) || !ReferenceEquals(method, _route.Method))
+        {
+            // Allocate a new route only when this message taught us something (usually only the request headers do).
+            _route = new StreamRoute(routeName, authority, path, method);
+        }
     }
 
     private ProcessingMode? SkipBodyOverride(Direction direction)

@@ -32,6 +32,38 @@ internal static class AllocationsCommand
                 $"| {scenario.Name} | {scenario.Messages.Length} | {perStream:0} | {perStream / scenario.Messages.Length:0} |"));
         }
 
+        Console.WriteLine();
+        Console.WriteLine("| body | bytes | allocated bytes per scan session (scanner alone) | findings |");
+        Console.WriteLine("|---|---|---|---|");
+        var scanner = policy.Current.Resolve(Routing.StreamRoute.Unknown, Direction.Response, "application/json").Scanner;
+        var output = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+        foreach (var kind in new[] { BodyKind.CleanJson, BodyKind.OrderJson, BodyKind.DenseJson })
+        {
+            foreach (var size in new[] { 1024, 10 * 1024 })
+            {
+                var body = BodyCorpus.Get(kind, size);
+                var findings = 0;
+                for (var i = 0; i < 2_000; i++)
+                {
+                    output.ResetWrittenCount();
+                    using var session = scanner.CreateSession(Scanning.BodyFormat.Json);
+                    session.Process(body, isFinal: true, output);
+                    findings = session.FindingCount;
+                }
+
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                for (var i = 0; i < streams; i++)
+                {
+                    output.ResetWrittenCount();
+                    using var session = scanner.CreateSession(Scanning.BodyFormat.Json);
+                    session.Process(body, isFinal: true, output);
+                }
+
+                var perScan = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)streams;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {kind} | {body.Length} | {perScan:0} | {findings} |"));
+            }
+        }
+
         return 0;
     }
 
