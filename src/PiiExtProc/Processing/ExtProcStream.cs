@@ -133,7 +133,7 @@ internal sealed class ExtProcStream : IDisposable
         foreach (var state in (ReadOnlySpan<DirectionState>)[_request, _response])
         {
             state.Output.Reset();
-            if (state.Ended)
+            if (state.Ended && state.CollectedCount > 0)
             {
                 state.Collected.Reset();
             }
@@ -491,7 +491,7 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
-        if (state.Session is not null || state.Collected.WrittenCount > 0)
+        if (state.Session is not null || state.CollectedCount > 0)
         {
             if (state.Mode == BodyMode.FullDuplexStreamed)
             {
@@ -673,7 +673,7 @@ internal sealed class ExtProcStream : IDisposable
     }
 
     private static bool HasPendingBytes(DirectionState state)
-        => state.Collected.WrittenCount > 0 || (state.Session is not null && state.HeldBytes > 0);
+        => state.CollectedCount > 0 || (state.Session is not null && state.HeldBytes > 0);
 
     private static bool IsTrailerBearing(string? contentType, string? te)
         => (te is not null && te.Contains("trailers", StringComparison.OrdinalIgnoreCase))

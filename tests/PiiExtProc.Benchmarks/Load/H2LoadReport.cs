@@ -20,12 +20,13 @@ internal static partial class H2LoadReport
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToArray();
-        Console.WriteLine("| scenario | server | streams/s | succeeded | failed | server stream errors | p50 ms | p90 ms | p99 ms | p99.9 ms |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| scenario | server | streams/s | succeeded | failed | server stream errors | server CPU us/stream | p50 ms | p90 ms | p99 ms | p99.9 ms |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         var ratios = new List<string>();
         foreach (var scenario in scenarios)
         {
             var rates = new double[servers.Length];
+            var cpuPerStream = new double[servers.Length];
             for (var s = 0; s < servers.Length; s++)
             {
                 double seconds = 0;
@@ -60,15 +61,17 @@ internal static partial class H2LoadReport
                 }
 
                 var statsPath = Path.Combine(directory, $"{scenario}.{servers[s]}.stats");
-                var errors = File.Exists(statsPath) ? ServerStats.Parse(File.ReadAllText(statsPath))["stream_errors"].ToString(CultureInfo.InvariantCulture) : "n/a";
+                var stats = File.Exists(statsPath) ? ServerStats.Parse(File.ReadAllText(statsPath)) : new ServerStats();
+                var errors = stats["stream_errors"];
+                cpuPerStream[s] = stats["cpu_us"] / (double)Math.Max(1, stats["streams_ended"]);
                 rates[s] = seconds > 0 ? done / seconds : 0;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {scenario} | {servers[s]} | {rates[s]:0} | {succeeded} | {failed} | {errors} | {Ms(latency.Percentile(50))} | {Ms(latency.Percentile(90))} | {Ms(latency.Percentile(99))} | {Ms(latency.Percentile(99.9))} |"));
+                    $"| {scenario} | {servers[s]} | {rates[s]:0} | {succeeded} | {failed} | {errors} | {cpuPerStream[s]:0.0} | {Ms(latency.Percentile(50))} | {Ms(latency.Percentile(90))} | {Ms(latency.Percentile(99))} | {Ms(latency.Percentile(99.9))} |"));
             }
 
             if (rates[^1] > 0)
             {
-                ratios.Add(string.Create(CultureInfo.InvariantCulture, $"{scenario}: {servers[0]}/{servers[^1]} throughput ratio {rates[0] / rates[^1]:0.000}"));
+                ratios.Add(string.Create(CultureInfo.InvariantCulture, $"{scenario}: {servers[0]}/{servers[^1]} throughput ratio {rates[0] / rates[^1]:0.000}, capacity ratio by server CPU per stream {cpuPerStream[^1] / cpuPerStream[0]:0.000}"));
             }
         }
 

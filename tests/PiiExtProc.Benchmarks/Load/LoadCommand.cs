@@ -88,8 +88,8 @@ internal static class LoadCommand
     private static void PrintTable(string title, ServerTarget[] servers, RunResult[] results, ServerStats[] stats, ExchangeScenario scenario)
     {
         Console.WriteLine($"### {title}");
-        Console.WriteLine("| server | streams/s | p50 ms | p90 ms | p99 ms | p99.9 ms | errors | dropped | server errors | server msg p50 us | server msg p99 us | server body msg p99 us | alloc B/stream |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| server | streams/s | p50 ms | p90 ms | p99 ms | p99.9 ms | errors | dropped | server errors | server msg p50 us | server msg p99 us | server body msg p99 us | alloc B/stream | server CPU us/stream |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (var s = 0; s < servers.Length; s++)
         {
             var r = results[s];
@@ -100,7 +100,7 @@ internal static class LoadCommand
             bodies.Add(st.Messages.GetValueOrDefault("ResponseBody") ?? new LatencyHistogram());
             var ended = Math.Max(1, st["streams_ended"]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {servers[s].Name} | {r.StreamsPerSecond:0} | {Milliseconds(r.Latency.Percentile(50))} | {Milliseconds(r.Latency.Percentile(90))} | {Milliseconds(r.Latency.Percentile(99))} | {Milliseconds(r.Latency.Percentile(99.9))} | {r.Errors} | {r.Dropped} | {st["stream_errors"]} | {all.Percentile(50) / 1000.0:0.0} | {all.Percentile(99) / 1000.0:0.0} | {bodies.Percentile(99) / 1000.0:0.0} | {st["allocated_bytes"] / ended} |"));
+                $"| {servers[s].Name} | {r.StreamsPerSecond:0} | {Milliseconds(r.Latency.Percentile(50))} | {Milliseconds(r.Latency.Percentile(90))} | {Milliseconds(r.Latency.Percentile(99))} | {Milliseconds(r.Latency.Percentile(99.9))} | {r.Errors} | {r.Dropped} | {st["stream_errors"]} | {all.Percentile(50) / 1000.0:0.0} | {all.Percentile(99) / 1000.0:0.0} | {bodies.Percentile(99) / 1000.0:0.0} | {st["allocated_bytes"] / ended} | {st["cpu_us"] / (double)ended:0.0} |"));
             if (r.FirstError is not null)
             {
                 Console.WriteLine($"  first error on {servers[s].Name}: {r.FirstError}");
@@ -110,8 +110,19 @@ internal static class LoadCommand
         if (servers.Length > 1 && results[^1].StreamsPerSecond > 0)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ratio {servers[0].Name}/{servers[^1].Name}: throughput {results[0].StreamsPerSecond / results[^1].StreamsPerSecond:0.000}, p99 {Ratio(results[0].Latency.Percentile(99), results[^1].Latency.Percentile(99))}, body MB/s {servers[0].Name} {results[0].StreamsPerSecond * scenario.BodyBytes / 1e6:0.0}"));
+                $"ratio {servers[0].Name}/{servers[^1].Name}: throughput {results[0].StreamsPerSecond / results[^1].StreamsPerSecond:0.000}, capacity by server CPU per stream {CpuRatio(stats[^1], stats[0])}, p99 {Ratio(results[0].Latency.Percentile(99), results[^1].Latency.Percentile(99))}, body MB/s {servers[0].Name} {results[0].StreamsPerSecond * scenario.BodyBytes / 1e6:0.0}"));
         }
+    }
+
+    /// <summary>
+    /// Server CPU per stream of the baseline over ours: the throughput ratio the two would have on dedicated cores,
+    /// independent of what else runs on the machine.
+    /// </summary>
+    private static string CpuRatio(ServerStats baseline, ServerStats ours)
+    {
+        var baselinePerStream = baseline["cpu_us"] / (double)Math.Max(1, baseline["streams_ended"]);
+        var oursPerStream = ours["cpu_us"] / (double)Math.Max(1, ours["streams_ended"]);
+        return oursPerStream > 0 ? (baselinePerStream / oursPerStream).ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
     }
 
     private static string Ratio(long a, long b) => b == 0 ? "n/a" : (a / (double)b).ToString("0.000", CultureInfo.InvariantCulture);

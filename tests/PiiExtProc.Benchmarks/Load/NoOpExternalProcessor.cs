@@ -23,6 +23,7 @@ internal sealed class NoOpExternalProcessor : ExternalProcessor.ExternalProcesso
         ServerCallContext context)
     {
         _telemetry.StreamStarted();
+        string? errorCause = null;
         try
         {
             while (await requestStream.MoveNext(context.CancellationToken))
@@ -39,9 +40,15 @@ internal sealed class NoOpExternalProcessor : ExternalProcessor.ExternalProcesso
         {
             // The client reset the stream (Envoy's normal close).
         }
+        catch (Exception exception) when (exception is not RpcException)
+        {
+            // Counted like ExternalProcessorService counts it, so the two servers' error columns compare.
+            errorCause = "internal";
+            throw;
+        }
         finally
         {
-            _telemetry.StreamEnded(null);
+            _telemetry.StreamEnded(errorCause);
         }
     }
 

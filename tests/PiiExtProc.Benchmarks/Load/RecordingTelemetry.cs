@@ -19,6 +19,7 @@ internal sealed class RecordingTelemetry : IProcessingTelemetry
     private long _bodiesScanned;
     private long _findings;
     private long _allocatedAtReset = GC.GetTotalAllocatedBytes();
+    private TimeSpan _cpuAtReset = CpuTime();
 
     public void StreamStarted() => Interlocked.Increment(ref _streamsStarted);
 
@@ -57,6 +58,14 @@ internal sealed class RecordingTelemetry : IProcessingTelemetry
         _bodiesScanned = 0;
         _findings = 0;
         _allocatedAtReset = GC.GetTotalAllocatedBytes();
+        _cpuAtReset = CpuTime();
+    }
+
+    /// <summary>User + system CPU time of the whole server process (all threads, GC included).</summary>
+    private static TimeSpan CpuTime()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     /// <summary>The stats as "name value" lines; histograms serialized with <see cref="LatencyHistogram.Serialize"/>.</summary>
@@ -78,6 +87,7 @@ internal sealed class RecordingTelemetry : IProcessingTelemetry
         Line(builder, "bodies_scanned", _bodiesScanned);
         Line(builder, "findings", _findings);
         Line(builder, "allocated_bytes", GC.GetTotalAllocatedBytes() - _allocatedAtReset);
+        Line(builder, "cpu_us", (long)(CpuTime() - _cpuAtReset).TotalMicroseconds);
         Line(builder, "gc_heap_bytes", GC.GetTotalMemory(forceFullCollection: false));
         Line(builder, "gc_heap_size_bytes", info.HeapSizeBytes);
         Line(builder, "gc_committed_bytes", info.TotalCommittedBytes);
