@@ -21,7 +21,7 @@ internal static class AadhaarRecognizer
     {
         recognizer = ValidatedName;
         ReadOnlySpan<byte> d = span.Digits;
-        if (d.Length != 12 || span.Plus || span.DotAdjacent || !span.SpaceOrHyphenOnly
+        if (d.Length != 12 || (span.Groups > 1 && span.GroupAdjacent) || span.Plus || span.DotAdjacent || !span.SpaceOrHyphenOnly
             || !(span.Groups == 1 || (span.Groups == 3 && span.AllGroups(4) && span.Separators is DigitSpan.Space or DigitSpan.Hyphen)))
         {
             return 0;

@@ -23,7 +23,7 @@ internal static class AadhaarVirtualIdRecognizer
     {
         recognizer = ValidatedName;
         ReadOnlySpan<byte> d = span.Digits;
-        if (d.Length != 16 || span.Plus || span.DotAdjacent || !span.SpaceOrHyphenOnly
+        if (d.Length != 16 || (span.Groups > 1 && span.GroupAdjacent) || span.Plus || span.DotAdjacent || !span.SpaceOrHyphenOnly
             || !(span.Groups == 1 || (span.Groups == 4 && span.AllGroups(4))))
         {
             return 0;

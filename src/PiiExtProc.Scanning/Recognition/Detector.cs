@@ -245,7 +245,9 @@ internal sealed class Detector
                 }
 
                 bool dotAdjacent = (s > 0 && run.SeparatorBefore(s) == '.') || (e + 1 < run.Count && run.SeparatorBefore(e + 1) == '.');
-                var span = new DigitSpan(digits[..n], lengths[..(e - s + 1)], separators, s == 0 && run.Plus, dotAdjacent);
+                bool groupAdjacent = (s > 0 && run.SeparatorBefore(s) is (byte)' ' or (byte)'-')
+                    || (e + 1 < run.Count && run.SeparatorBefore(e + 1) is (byte)' ' or (byte)'-');
+                var span = new DigitSpan(digits[..n], lengths[..(e - s + 1)], separators, s == 0 && run.Plus, dotAdjacent, groupAdjacent);
                 if (!MayMatch(span))
                 {
                     continue;

@@ -18,13 +18,14 @@ internal readonly ref struct DigitSpan
     /// <summary>Separator bit for a slash.</summary>
     public const int Slash = 8;
 
-    public DigitSpan(ReadOnlySpan<byte> digits, ReadOnlySpan<int> groupLengths, int separators, bool plus, bool dotAdjacent)
+    public DigitSpan(ReadOnlySpan<byte> digits, ReadOnlySpan<int> groupLengths, int separators, bool plus, bool dotAdjacent, bool groupAdjacent)
     {
         Digits = digits;
         GroupLengths = groupLengths;
         Separators = separators;
         Plus = plus;
         DotAdjacent = dotAdjacent;
+        GroupAdjacent = groupAdjacent;
     }
 
     /// <summary>The digits without separators, ASCII.</summary>
@@ -41,6 +42,12 @@ internal readonly ref struct DigitSpan
 
     /// <summary>The span continues into more digits through a dot (a decimal, a version or a longer dotted number).</summary>
     public bool DotAdjacent { get; }
+
+    /// <summary>
+    /// More digit groups join the span through a space or hyphen: a grouped span (4-4-4) is then only part of a longer
+    /// grouped number (a 4-4-4-4 card) and grouped-shape recognizers reject it.
+    /// </summary>
+    public bool GroupAdjacent { get; }
 
     /// <summary>Number of digit groups.</summary>
     public int Groups => GroupLengths.Length;

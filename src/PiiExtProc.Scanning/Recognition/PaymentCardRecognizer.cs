@@ -17,7 +17,7 @@ internal static class PaymentCardRecognizer
     {
         recognizer = ValidatedName;
         ReadOnlySpan<byte> d = span.Digits;
-        if (d.Length is < 12 or > 19 || span.Plus || span.DotAdjacent || !span.SpaceOrHyphenOnly || !IsCardGrouping(span)
+        if (d.Length is < 12 or > 19 || (span.Groups > 1 && span.GroupAdjacent) || span.Plus || span.DotAdjacent || !span.SpaceOrHyphenOnly || !IsCardGrouping(span)
             || span.AllSameDigit())
         {
             return 0;

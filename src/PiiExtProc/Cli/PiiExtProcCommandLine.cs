@@ -21,6 +21,9 @@ internal static class PiiExtProcCommandLine
         root.Action = serve.Action;
         root.Subcommands.Add(serve);
         root.Subcommands.Add(RedactCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(PolicyCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
         return root;
     }
 }

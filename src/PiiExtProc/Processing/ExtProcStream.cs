@@ -25,6 +25,7 @@ internal sealed class ExtProcStream : IDisposable
 {
     private const string AttributesKey = "envoy.filters.http.ext_proc";
     private const string MetadataNamespace = "pii_ext_proc";
+    private const string MetadataKey = "policy";
 
     private readonly IPolicySnapshot _policy;
     private readonly IProcessingTelemetry _telemetry;
@@ -170,7 +171,6 @@ internal sealed class ExtProcStream : IDisposable
         var contentLengthHeader = HeaderValues.Find(map, "content-length");
         state.HasContentLength = contentLengthHeader is not null
             && long.TryParse(HeaderValues.Bytes(contentLengthHeader), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _);
-        state.TrailersExpected = IsTrailerBearing(contentType, HeaderValues.GetString(map, "te"));
         if (headers.EndOfStream)
         {
             // No body and no trailers follow for this direction, whatever the body mode (extproc-protocol.md §1.2).
@@ -179,7 +179,8 @@ internal sealed class ExtProcStream : IDisposable
 
         var encoding = BodyCodec.Normalize(HeaderValues.GetString(map, "content-encoding"));
         ProcessingMode? modeOverride = null;
-        if (ContentClassifier.IsUnscannable(contentType))
+        if (ContentClassifier.IsUnscannable(contentType)
+            || (!string.IsNullOrEmpty(contentType) && policy.ScansContentType is { } scans && !scans(contentType)))
         {
             state.Handling = BodyHandling.PassThrough;
             if (!state.Ended)
@@ -292,11 +293,11 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
-        // A STREAMED body that may end with trailers gets no held-back tail: each chunk is scanned alone (see remarks
-        // on DirectionState.TrailersExpected and README "STREAMED with trailers").
-        var chunkAlone = state.TrailersExpected && state.Mode is BodyMode.Streamed or BodyMode.Unknown;
+        // STREAMED bodies always hold back what a later chunk could still change, even when trailers may end the body:
+        // if they do while bytes are held, OnTrailers fails the stream closed (README "STREAMED with trailers"), since
+        // scanning chunks alone would forward chunk-split PII unredacted.
         var session = state.Session ??= policy.Scanner.CreateSession(state.Format ?? ContentClassifier.Sniff(bytes.Span));
-        var result = session.Process(bytes.Span, final || chunkAlone, state.Output);
+        var result = session.Process(bytes.Span, final, state.Output);
         state.HeldBytes = result.BytesHeld;
         state.BytesScanned += bytes.Length;
         if (result.BlockRequested)
@@ -306,7 +307,7 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
-        if (final || chunkAlone)
+        if (final)
         {
             FinishSession(state, blocked: false);
         }
@@ -360,10 +361,10 @@ internal sealed class ExtProcStream : IDisposable
         using var plain = new PooledBufferWriter();
         if (!BodyCodec.TryDecode(state.ContentEncoding!, state.Collected.WrittenMemory, policy.MaxBodyBytes, plain))
         {
-            state.Collected.Reset();
             _telemetry.BodySkipped(state.Direction, policy.RuleName, SkipReason.Size);
             if (policy.FailClosedWhenUnscannable)
             {
+                state.Collected.Reset();
                 Complete(replies, ProcessingResponses.Immediate(
                     413,
                     """{"error":"body_not_scannable","message":"The compressed body is corrupt or decodes beyond the size limit."}""",
@@ -371,6 +372,7 @@ internal sealed class ExtProcStream : IDisposable
                 return;
             }
 
+            // Fail open: forward the collected compressed bytes as they came (released after the reply is written).
             ReplyWhole(state, state.Collected.WrittenMemory, changed: state.Collected.WrittenCount != bytes.Length, wholeBody, endOfStream, replies);
             return;
         }
@@ -589,18 +591,25 @@ internal sealed class ExtProcStream : IDisposable
     }
 
     private static ProcessingResponse BlockResponse(DirectionPolicy policy)
-        => ProcessingResponses.Immediate(
-            policy.BlockStatus,
-            """{"error":"personal_data_blocked","message":"The exchange carried personal data that this route does not allow."}""",
-            "pii_ext_proc_blocked");
+        => ProcessingResponses.Immediate(policy.BlockStatus, policy.BlockBody, "pii_ext_proc_blocked");
 
     private void ResolvePolicy(DirectionState state, string? contentType)
         => state.Policy = _policy.Resolve(_route, state.Direction, contentType);
 
     private void CaptureRoute(ProcessingRequest message, Envoy.Config.Core.V3.HeaderMap? headers)
     {
-        var routeName = _route.RouteName;
+        // Route name precedence (POLICY.md): the x-pii-policy gRPC initial metadata an operator sets per route, then
+        // metadata_context["pii_ext_proc"]["policy"], then the xds.route_name attribute.
+        var routeName = _route.RouteName ?? _policyHeader;
         var path = _route.Path;
+        if (routeName is null
+            && message.MetadataContext?.FilterMetadata.TryGetValue(MetadataNamespace, out var metadata) == true
+            && metadata.Fields.TryGetValue(MetadataKey, out var metadataRoute)
+            && metadataRoute.StringValue.Length > 0)
+        {
+            routeName = metadataRoute.StringValue;
+        }
+
         if (message.Attributes.TryGetValue(AttributesKey, out var attributes))
         {
             if (routeName is null && attributes.Fields.TryGetValue("xds.route_name", out var name) && name.StringValue.Length > 0)
@@ -612,15 +621,6 @@ internal sealed class ExtProcStream : IDisposable
             {
                 path = attributePath.StringValue;
             }
-        }
-
-        routeName ??= _policyHeader;
-        if (routeName is null
-            && message.MetadataContext?.FilterMetadata.TryGetValue(MetadataNamespace, out var metadata) == true
-            && metadata.Fields.TryGetValue("route", out var metadataRoute)
-            && metadataRoute.StringValue.Length > 0)
-        {
-            routeName = metadataRoute.StringValue;
         }
 
         var authority = _route.Authority ?? HeaderValues.GetString(headers, ":authority");
@@ -674,10 +674,6 @@ internal sealed class ExtProcStream : IDisposable
 
     private static bool HasPendingBytes(DirectionState state)
         => state.CollectedCount > 0 || (state.Session is not null && state.HeldBytes > 0);
-
-    private static bool IsTrailerBearing(string? contentType, string? te)
-        => (te is not null && te.Contains("trailers", StringComparison.OrdinalIgnoreCase))
-            || (contentType is not null && contentType.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase));
 
     private static string DirectionName(Direction direction) => direction == Direction.Request ? "request" : "response";
 

@@ -96,6 +96,10 @@ internal static class ProcessingResponses
     /// <param name="jsonBody">The JSON body, UTF-8.</param>
     /// <param name="details">Goes to Envoy's %RESPONSE_CODE_DETAILS%; no spaces.</param>
     public static ProcessingResponse Immediate(int status, string jsonBody, string details)
+        => Immediate(status, System.Text.Encoding.UTF8.GetBytes(jsonBody), details);
+
+    /// <summary>An immediate response with a UTF-8 JSON body given as bytes (copied into the reply).</summary>
+    public static ProcessingResponse Immediate(int status, ReadOnlyMemory<byte> jsonBody, string details)
     {
         var mutation = new HeaderMutation();
         mutation.SetHeaders.Add(HeaderValues.Overwrite("content-type", "application/json"));
@@ -105,7 +109,7 @@ internal static class ProcessingResponses
             {
                 Status = new Envoy.Type.V3.HttpStatus { Code = (Envoy.Type.V3.StatusCode)status },
                 Headers = mutation,
-                Body = ByteString.CopyFromUtf8(jsonBody),
+                Body = ByteString.CopyFrom(jsonBody.Span),
                 Details = details,
             },
         };

@@ -29,6 +29,16 @@ internal sealed record DirectionPolicy
     /// <summary>HTTP status of the immediate response sent when a block operator fires. Default 403.</summary>
     public int BlockStatus { get; init; } = 403;
 
+    /// <summary>JSON body of that immediate response, UTF-8.</summary>
+    public ReadOnlyMemory<byte> BlockBody { get; init; } =
+        """{"error":"personal_data_blocked","message":"The exchange carried personal data that this route does not allow."}"""u8.ToArray();
+
+    /// <summary>
+    /// Decides from a non-empty content-type whether the body is scanned; null scans every type that
+    /// <see cref="Processing.ContentClassifier"/> does not know as binary.
+    /// </summary>
+    public Func<string, bool>? ScansContentType { get; init; }
+
     /// <summary>Lower-case header names whose values are scanned; <c>:path</c> means its query string.</summary>
     public IReadOnlyList<string> HeadersToScan { get; init; } = [":path"];
 }

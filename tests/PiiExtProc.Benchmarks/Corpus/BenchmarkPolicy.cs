@@ -1,29 +1,26 @@
+using PiiExtProc.Policy;
 using PiiExtProc.Routing;
 using PiiExtProc.Scanning;
-using PiiExtProc.Scanning.Operators;
 
 namespace PiiExtProc.Benchmarks.Corpus;
 
 /// <summary>
-/// The policy the benchmarks run: every built-in entity with the default (format-preserving mask) operator and
-/// default thresholds and limits, one rule for every route. This stands in for the embedded default policy until
-/// the policy engine is merged; swap <see cref="CreateSource"/> to it then.
+/// The policy the benchmarks run: the embedded default policy (PiiExtProc.Policy, default-policy.yaml), as
+/// `serve` without --policy uses it.
 /// </summary>
 internal static class BenchmarkPolicy
 {
-    /// <summary>Compiles the scanner.</summary>
+    private static readonly Lazy<PolicySnapshot> s_default = new(PolicyLoading.LoadDefault);
+
+    /// <summary>The default policy's scanner for a JSON response body on an unnamed route.</summary>
     public static PiiScanner CreateScanner()
+        => new PolicySnapshotAdapter(s_default.Value).Resolve(StreamRoute.Unknown, Processing.Direction.Response, "application/json").Scanner;
+
+    /// <summary>A policy source serving the default policy to every stream.</summary>
+    public static IPolicySource CreateSource() => new FixedPolicySource(new PolicySnapshotAdapter(s_default.Value));
+
+    private sealed class FixedPolicySource(IPolicySnapshot snapshot) : IPolicySource
     {
-        var entities = new Dictionary<PiiEntity, EntitySettings>();
-        foreach (var entity in PiiEntity.BuiltIn)
-        {
-            entities[entity] = new EntitySettings(DefaultMaskOperator.Instance);
-        }
-
-        return PiiScanner.Create(new ScannerOptions { Entities = entities });
+        public IPolicySnapshot Current => snapshot;
     }
-
-    /// <summary>A policy source with one rule ("default") for every stream and direction.</summary>
-    public static StaticPolicySnapshot CreateSource()
-        => new(new DirectionPolicy { RuleName = "default", Scanner = CreateScanner() }, version: "benchmark");
 }

@@ -27,18 +27,19 @@ internal static class BenchServer
             AdminPort = arguments.GetInt("admin-port", 9561),
             ShutdownTimeoutSeconds = 2,
         };
-        var telemetry = new RecordingTelemetry();
-        void Services(IServiceCollection services) => services.AddSingleton<IProcessingTelemetry>(telemetry);
+        void Services(IServiceCollection services) => services.AddSingleton<IProcessingTelemetry>(provider =>
+            new RecordingTelemetry(ActivatorUtilities.CreateInstance<MeterProcessingTelemetry>(provider)));
         await using var app = kind switch
         {
-            "noop" => ServerApplication.Build<NoOpExternalProcessor>(options, new UnusedPolicySource(), Services),
-            "piiextproc" => ServerApplication.Build(options, BenchmarkPolicy.CreateSource(), Services),
+            "noop" => ServerApplication.Build<NoOpExternalProcessor>(options, _ => new UnusedPolicySource(), Services),
+            "piiextproc" => ServerApplication.Build(options, _ => BenchmarkPolicy.CreateSource(), Services),
             _ => throw new ArgumentException("--kind must be piiextproc or noop"),
         };
-        app.MapGet("/bench/stats", (HttpContext context) => Results.Text(telemetry.Render(context.Request.Query.ContainsKey("gc"))));
+        var recording = (RecordingTelemetry)app.Services.GetRequiredService<IProcessingTelemetry>();
+        app.MapGet("/bench/stats", (HttpContext context) => Results.Text(recording.Render(context.Request.Query.ContainsKey("gc"))));
         app.MapGet("/bench/reset", () =>
         {
-            telemetry.Reset();
+            recording.Reset();
             return Results.Text("ok\n");
         });
         await app.StartAsync();

@@ -8,9 +8,10 @@ namespace PiiExtProc.Benchmarks.Load;
 /// <summary>
 /// The benchmark servers' telemetry: a histogram of server-side time per message (receive to reply built, the
 /// interval ExternalProcessorService measures around ExtProcStream.Handle) per message type, and stream and error
-/// counts. Served as text on the admin port at /bench/stats; /bench/reset clears it.
+/// counts. Served as text on the admin port at /bench/stats; /bench/reset clears it. Every call is forwarded to the
+/// production telemetry (metrics and audit), so the server measured does what a deployed one does.
 /// </summary>
-internal sealed class RecordingTelemetry : IProcessingTelemetry
+internal sealed class RecordingTelemetry(IProcessingTelemetry inner) : IProcessingTelemetry
 {
     private readonly LatencyHistogram[] _messages = [.. Enumerable.Range(0, 6).Select(_ => new LatencyHistogram())];
     private long _streamsStarted;
@@ -21,10 +22,15 @@ internal sealed class RecordingTelemetry : IProcessingTelemetry
     private long _allocatedAtReset = GC.GetTotalAllocatedBytes();
     private TimeSpan _cpuAtReset = CpuTime();
 
-    public void StreamStarted() => Interlocked.Increment(ref _streamsStarted);
+    public void StreamStarted()
+    {
+        inner.StreamStarted();
+        Interlocked.Increment(ref _streamsStarted);
+    }
 
     public void StreamEnded(string? errorCause)
     {
+        inner.StreamEnded(errorCause);
         Interlocked.Increment(ref _streamsEnded);
         if (errorCause is not null)
         {
@@ -32,17 +38,20 @@ internal sealed class RecordingTelemetry : IProcessingTelemetry
         }
     }
 
-    public void MessageProcessed(MessageType type, double seconds) => _messages[(int)type].Record((long)(seconds * 1e9));
+    public void MessageProcessed(MessageType type, double seconds)
+    {
+        inner.MessageProcessed(type, seconds);
+        _messages[(int)type].Record((long)(seconds * 1e9));
+    }
 
     public void BodyScanned(BodyScanReport report)
     {
+        inner.BodyScanned(report);
         Interlocked.Increment(ref _bodiesScanned);
         Interlocked.Add(ref _findings, report.FindingCount);
     }
 
-    public void BodySkipped(Direction direction, string ruleName, SkipReason reason)
-    {
-    }
+    public void BodySkipped(Direction direction, string ruleName, SkipReason reason) => inner.BodySkipped(direction, ruleName, reason);
 
     /// <summary>Clears counts and histograms and restarts the allocation counter.</summary>
     public void Reset()

@@ -1,0 +1,94 @@
+namespace PiiExtProc.Policy.Routing;
+
+/// <summary>Content-type matching: <c>type/subtype</c>, <c>type/*</c>, <c>type/*+suffix</c> or <c>*/*</c>; parameters and case ignored.</summary>
+internal static class MediaTypes
+{
+    /// <summary>True when <paramref name="contentType"/> (a header value, parameters allowed) matches <paramref name="pattern"/>.</summary>
+    public static bool Matches(string pattern, ReadOnlySpan<char> contentType)
+    {
+        var mediaType = Essence(contentType);
+        if (mediaType.IsEmpty)
+        {
+            return false;
+        }
+
+        if (pattern == "*/*")
+        {
+            return true;
+        }
+
+        var slash = pattern.IndexOf('/', StringComparison.Ordinal);
+        var typeSlash = mediaType.IndexOf('/');
+        if (slash < 0 || typeSlash < 0)
+        {
+            return false;
+        }
+
+        var patternType = pattern.AsSpan(0, slash);
+        var patternSubtype = pattern.AsSpan(slash + 1);
+        if (!patternType.Equals(mediaType[..typeSlash], StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var subtype = mediaType[(typeSlash + 1)..];
+        if (patternSubtype is "*")
+        {
+            return true;
+        }
+
+        if (patternSubtype.StartsWith("*+", StringComparison.Ordinal))
+        {
+            return subtype.EndsWith(patternSubtype[1..], StringComparison.OrdinalIgnoreCase);
+        }
+
+        return subtype.Equals(patternSubtype, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>True when a pattern is well formed: <c>type/subtype</c> of token characters, with the wildcards above.</summary>
+    public static bool IsValidPattern(string pattern)
+    {
+        var slash = pattern.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0 || slash == pattern.Length - 1 || pattern.IndexOf('/', slash + 1) >= 0)
+        {
+            return false;
+        }
+
+        foreach (var c in pattern)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '/' or '*' or '+' or '-' or '.' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The media type without parameters or surrounding whitespace.</summary>
+    public static ReadOnlySpan<char> Essence(ReadOnlySpan<char> contentType)
+    {
+        var semicolon = contentType.IndexOf(';');
+        return (semicolon >= 0 ? contentType[..semicolon] : contentType).Trim();
+    }
+
+    /// <summary>True for JSON and NDJSON media types: application/json, */*+json, application/x-ndjson, application/jsonl and similar.</summary>
+    public static bool IsJson(ReadOnlySpan<char> contentType)
+    {
+        var mediaType = Essence(contentType);
+        var slash = mediaType.IndexOf('/');
+        if (slash < 0)
+        {
+            return false;
+        }
+
+        var subtype = mediaType[(slash + 1)..];
+        return subtype.Equals("json", StringComparison.OrdinalIgnoreCase)
+            || subtype.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+            || subtype.Equals("x-ndjson", StringComparison.OrdinalIgnoreCase)
+            || subtype.Equals("ndjson", StringComparison.OrdinalIgnoreCase)
+            || subtype.Equals("jsonl", StringComparison.OrdinalIgnoreCase)
+            || subtype.Equals("x-jsonlines", StringComparison.OrdinalIgnoreCase)
+            || subtype.Equals("json-seq", StringComparison.OrdinalIgnoreCase);
+    }
+}
