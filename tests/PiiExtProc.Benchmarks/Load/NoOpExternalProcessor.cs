@@ -35,8 +35,9 @@ internal sealed class NoOpExternalProcessor : ExternalProcessor.ExternalProcesso
                 await responseStream.WriteAsync(reply, context.CancellationToken);
             }
         }
-        catch (Exception exception) when (context.CancellationToken.IsCancellationRequested
-            && exception is OperationCanceledException or IOException or RpcException { StatusCode: StatusCode.Cancelled })
+        catch (Exception exception) when (exception is IOException
+            || (context.CancellationToken.IsCancellationRequested
+                && exception is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled }))
         {
             // The client reset the stream (Envoy's normal close).
         }

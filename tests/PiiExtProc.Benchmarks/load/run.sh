@@ -9,12 +9,13 @@
 #
 # Environment: ROUNDS (3), DURATION seconds per h2load/client run (5), CONNECTIONS (4), STREAMS per connection for
 # h2load (-m, 16), CONCURRENCY for the C# client (32), MEMORY_STREAMS (10000), DATAS (unset = runtime default;
-# 0 = DOTNET_GCDynamicAdaptationMode=0 on both servers), OUT (artifacts/load).
+# 0 = DOTNET_GCDynamicAdaptationMode=0 on both servers), OUT (artifacts/load), SCENARIOS (C# client; comma-separated).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 what="${1:-all}"
 ROUNDS="${ROUNDS:-3}"; DURATION="${DURATION:-5}"; CONNECTIONS="${CONNECTIONS:-4}"; STREAMS="${STREAMS:-16}"
 CONCURRENCY="${CONCURRENCY:-32}"; MEMORY_STREAMS="${MEMORY_STREAMS:-10000}"; OUT="${OUT:-artifacts/load}"
+SCENARIOS="${SCENARIOS:-clean-buffered,pii-buffered,clean-streamed,pii-streamed,clean-buffered-1mb,pii-buffered-1mb}"
 PII_PORT=50061; PII_ADMIN=9561; NOOP_PORT=50062; NOOP_ADMIN=9562
 SERVERS="piiextproc:$PII_PORT:$PII_ADMIN,noop:$NOOP_PORT:$NOOP_ADMIN"
 
@@ -95,11 +96,11 @@ run_h2load() {
 
 case "$what" in
   all) check_payloads; run_h2load
-       "${bench[@]}" load --servers "$SERVERS" --connections "$CONNECTIONS" --concurrency "$CONCURRENCY" --duration "$DURATION" --rounds "$ROUNDS"
+       "${bench[@]}" load --servers "$SERVERS" --connections "$CONNECTIONS" --concurrency "$CONCURRENCY" --duration "$DURATION" --rounds "$ROUNDS" --scenarios "$SCENARIOS"
        "${bench[@]}" memory --servers "$SERVERS" --streams "$MEMORY_STREAMS" ;;
   check) check_payloads ;;
   h2load) check_payloads; run_h2load ;;
-  client) "${bench[@]}" load --servers "$SERVERS" --connections "$CONNECTIONS" --concurrency "$CONCURRENCY" --duration "$DURATION" --rounds "$ROUNDS" ;;
+  client) "${bench[@]}" load --servers "$SERVERS" --connections "$CONNECTIONS" --concurrency "$CONCURRENCY" --duration "$DURATION" --rounds "$ROUNDS" --scenarios "$SCENARIOS" ;;
   memory) "${bench[@]}" memory --servers "$SERVERS" --streams "$MEMORY_STREAMS" ;;
   *) echo "usage: $0 [all|check|h2load|client|memory]" >&2; exit 2 ;;
 esac
