@@ -19,7 +19,7 @@ internal sealed class RecordingTelemetry(IProcessingTelemetry inner) : IProcessi
     private long _streamErrors;
     private long _bodiesScanned;
     private long _findings;
-    private long _allocatedAtReset = GC.GetTotalAllocatedBytes();
+    private long _allocatedAtReset = GC.GetTotalAllocatedBytes(precise: true);
     private TimeSpan _cpuAtReset = CpuTime();
 
     public void StreamStarted()
@@ -66,7 +66,7 @@ internal sealed class RecordingTelemetry(IProcessingTelemetry inner) : IProcessi
         _streamErrors = 0;
         _bodiesScanned = 0;
         _findings = 0;
-        _allocatedAtReset = GC.GetTotalAllocatedBytes();
+        _allocatedAtReset = GC.GetTotalAllocatedBytes(precise: true);
         _cpuAtReset = CpuTime();
     }
 
@@ -95,7 +95,7 @@ internal sealed class RecordingTelemetry(IProcessingTelemetry inner) : IProcessi
         Line(builder, "stream_errors", _streamErrors);
         Line(builder, "bodies_scanned", _bodiesScanned);
         Line(builder, "findings", _findings);
-        Line(builder, "allocated_bytes", GC.GetTotalAllocatedBytes() - _allocatedAtReset);
+        Line(builder, "allocated_bytes", GC.GetTotalAllocatedBytes(precise: true) - _allocatedAtReset);
         Line(builder, "cpu_us", (long)(CpuTime() - _cpuAtReset).TotalMicroseconds);
         Line(builder, "gc_heap_bytes", GC.GetTotalMemory(forceFullCollection: false));
         Line(builder, "gc_heap_size_bytes", info.HeapSizeBytes);
