@@ -36,6 +36,18 @@ internal static class ServerApplication
     /// so that an invalid policy fails start-up.</param>
     /// <param name="configureServices">Optional extra service registrations (telemetry, test doubles).</param>
     public static WebApplication Build(ServeOptions options, Func<IServiceProvider, IPolicySource> policySourceFactory, Action<IServiceCollection>? configureServices = null)
+        => Build<ExternalProcessorService>(options, policySourceFactory, configureServices);
+
+    /// <summary>
+    /// Builds the application with <typeparamref name="TProcessor"/> as the ext_proc service: the load benchmark's
+    /// no-op server uses this so that it differs from ours only in the processing, not in host settings.
+    /// </summary>
+    /// <typeparam name="TProcessor">The ext_proc gRPC service implementation.</typeparam>
+    /// <param name="options">Listener, TLS and limit settings.</param>
+    /// <param name="policySourceFactory">Creates the policy source.</param>
+    /// <param name="configureServices">Optional extra service registrations (telemetry, test doubles).</param>
+    public static WebApplication Build<TProcessor>(ServeOptions options, Func<IServiceProvider, IPolicySource> policySourceFactory, Action<IServiceCollection>? configureServices = null)
+        where TProcessor : Envoy.Service.ExtProc.V3.ExternalProcessor.ExternalProcessorBase
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.AddSimpleConsole(console =>
@@ -82,7 +94,7 @@ internal static class ServerApplication
             });
         }
 
-        app.MapGrpcService<ExternalProcessorService>();
+        app.MapGrpcService<TProcessor>();
         app.MapGrpcHealthChecksService();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

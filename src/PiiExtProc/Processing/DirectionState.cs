@@ -11,6 +11,8 @@ namespace PiiExtProc.Processing;
 /// </summary>
 internal sealed class DirectionState : IDisposable
 {
+    private PooledBufferWriter? _collected;
+
     public DirectionState(Direction direction) => Direction = direction;
 
     /// <summary>Request or response.</summary>
@@ -61,8 +63,11 @@ internal sealed class DirectionState : IDisposable
     /// <summary>True once a collected compressed body was decoded and answered; its buffer is then only the reply's.</summary>
     public bool CollectedReleased { get; set; }
 
-    /// <summary>The compressed body collected for <see cref="BodyHandling.DecodeWhole"/>.</summary>
-    public PooledBufferWriter Collected { get; } = new();
+    /// <summary>The compressed body collected for <see cref="BodyHandling.DecodeWhole"/>; created at first use.</summary>
+    public PooledBufferWriter Collected => _collected ??= new PooledBufferWriter();
+
+    /// <summary>Bytes in <see cref="Collected"/>, without creating it.</summary>
+    public int CollectedCount => _collected?.WrittenCount ?? 0;
 
     /// <summary>The rule name for labels, or "unresolved" before a policy applies.</summary>
     public string RuleName => Policy?.RuleName ?? "unresolved";
@@ -73,6 +78,6 @@ internal sealed class DirectionState : IDisposable
         Session?.Dispose();
         Session = null;
         Output.Dispose();
-        Collected.Dispose();
+        _collected?.Dispose();
     }
 }

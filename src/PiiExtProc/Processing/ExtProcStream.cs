@@ -134,7 +134,7 @@ internal sealed class ExtProcStream : IDisposable
         foreach (var state in (ReadOnlySpan<DirectionState>)[_request, _response])
         {
             state.Output.Reset();
-            if (state.Ended || state.CollectedReleased)
+            if ((state.Ended || state.CollectedReleased) && state.CollectedCount > 0)
             {
                 state.Collected.Reset();
             }
@@ -167,7 +167,10 @@ internal sealed class ExtProcStream : IDisposable
         var contentType = HeaderValues.GetString(map, "content-type");
         ResolvePolicy(state, contentType);
         var policy = state.Policy!;
-        state.HasContentLength = long.TryParse(HeaderValues.GetString(map, "content-length"), out _);
+        // Parsed from the header's bytes: only whether it is a number matters, so no string is allocated.
+        var contentLengthHeader = HeaderValues.Find(map, "content-length");
+        state.HasContentLength = contentLengthHeader is not null
+            && long.TryParse(HeaderValues.Bytes(contentLengthHeader), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _);
         if (headers.EndOfStream)
         {
             // No body and no trailers follow for this direction, whatever the body mode (extproc-protocol.md §1.2).
@@ -492,7 +495,7 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
-        if (state.Session is not null || (state.Collected.WrittenCount > 0 && !state.CollectedReleased))
+        if (state.Session is not null || (state.CollectedCount > 0 && !state.CollectedReleased))
         {
             if (state.Mode == BodyMode.FullDuplexStreamed)
             {
@@ -576,7 +579,7 @@ internal sealed class ExtProcStream : IDisposable
             _policy.Version,
             _requestId,
             session.BytesScanned,
-            session.Findings.ToArray(),
+            session.Findings.Count == 0 ? [] : session.Findings.ToArray(),
             session.FindingCount,
             blocked,
             state.Policy?.Scanner.Options.Entities));
@@ -623,11 +626,15 @@ internal sealed class ExtProcStream : IDisposable
             }
         }
 
-        _route = new StreamRoute(
-            routeName,
-            _route.Authority ?? HeaderValues.GetString(headers, ":authority"),
-            path ?? HeaderValues.GetString(headers, ":path"),
-            _route.Method ?? HeaderValues.GetString(headers, ":method"));
+        var authority = _route.Authority ?? HeaderValues.GetString(headers, ":authority");
+        path ??= HeaderValues.GetString(headers, ":path");
+        var method = _route.Method ?? HeaderValues.GetString(headers, ":method");
+        if (!ReferenceEquals(routeName, _route.RouteName) || !ReferenceEquals(authority, _route.Authority)
+            || !ReferenceEquals(path, _route.Path) || !ReferenceEquals(method, _route.Method))
+        {
+            // Allocate a new route only when this message taught us something (usually only the request headers do).
+            _route = new StreamRoute(routeName, authority, path, method);
+        }
     }
 
     private ProcessingMode? SkipBodyOverride(Direction direction)
@@ -669,7 +676,7 @@ internal sealed class ExtProcStream : IDisposable
     }
 
     private static bool HasPendingBytes(DirectionState state)
-        => (state.Collected.WrittenCount > 0 && !state.CollectedReleased) || (state.Session is not null && state.HeldBytes > 0);
+        => (state.CollectedCount > 0 && !state.CollectedReleased) || (state.Session is not null && state.HeldBytes > 0);
 
     private static string DirectionName(Direction direction) => direction == Direction.Request ? "request" : "response";
 

@@ -37,50 +37,59 @@ internal static class HeaderScanner
         }
 
         HeaderMutation? mutation = null;
-        using var output = new PooledBufferWriter();
-        foreach (var header in headers.Headers)
+        // The output buffer is created at the first header actually scanned: most headers messages have none.
+        PooledBufferWriter? output = null;
+        try
         {
-            if (!IsSelected(policy.HeadersToScan, header.Key) || IsProtected(header.Key))
+            foreach (var header in headers.Headers)
             {
-                continue;
-            }
-
-            var value = HeaderValues.Bytes(header);
-            var prefixLength = 0;
-            if (header.Key == ":path")
-            {
-                var query = value.IndexOf((byte)'?');
-                if (query < 0)
+                if (!IsSelected(policy.HeadersToScan, header.Key) || IsProtected(header.Key))
                 {
                     continue;
                 }
 
-                prefixLength = query + 1;
-            }
+                var value = HeaderValues.Bytes(header);
+                var prefixLength = 0;
+                if (header.Key == ":path")
+                {
+                    var query = value.IndexOf((byte)'?');
+                    if (query < 0)
+                    {
+                        continue;
+                    }
 
-            output.Reset();
-            value[..prefixLength].CopyTo(output.GetSpan(prefixLength));
-            output.Advance(prefixLength);
-            using var session = policy.Scanner.CreateSession(BodyFormat.Text);
-            var result = session.Process(value[prefixLength..], isFinal: true, output);
-            if (session.FindingCount > 0)
-            {
-                telemetry.BodyScanned(new BodyScanReport(
-                    direction, policy.RuleName, policyVersion, requestId, value.Length - prefixLength,
-                    session.Findings.ToArray(), session.FindingCount, result.BlockRequested));
-            }
+                    prefixLength = query + 1;
+                }
 
-            if (result.BlockRequested)
-            {
-                blocked = true;
-                return null;
-            }
+                output ??= new PooledBufferWriter();
+                output.Reset();
+                value[..prefixLength].CopyTo(output.GetSpan(prefixLength));
+                output.Advance(prefixLength);
+                using var session = policy.Scanner.CreateSession(BodyFormat.Text);
+                var result = session.Process(value[prefixLength..], isFinal: true, output);
+                if (session.FindingCount > 0)
+                {
+                    telemetry.BodyScanned(new BodyScanReport(
+                        direction, policy.RuleName, policyVersion, requestId, value.Length - prefixLength,
+                        session.Findings.ToArray(), session.FindingCount, result.BlockRequested));
+                }
 
-            if (!result.IsUnchanged)
-            {
-                mutation ??= new HeaderMutation();
-                mutation.SetHeaders.Add(HeaderValues.Overwrite(header.Key, output.WrittenMemory));
+                if (result.BlockRequested)
+                {
+                    blocked = true;
+                    return null;
+                }
+
+                if (!result.IsUnchanged)
+                {
+                    mutation ??= new HeaderMutation();
+                    mutation.SetHeaders.Add(HeaderValues.Overwrite(header.Key, output.WrittenMemory));
+                }
             }
+        }
+        finally
+        {
+            output?.Dispose();
         }
 
         return mutation;

@@ -1,0 +1,17 @@
+namespace PiiExtProc.Benchmarks.Corpus;
+
+/// <summary>The shapes of body the benchmarks scan.</summary>
+public enum BodyKind
+{
+    /// <summary>A JSON API response with no personal data: a product listing (SKUs, prices, ratings, timestamps).</summary>
+    CleanJson,
+
+    /// <summary>A JSON array of customer records where every record carries 8-10 entities (the worst case).</summary>
+    DenseJson,
+
+    /// <summary>An order API body: one customer block with personal data, then clean line items (typical PII-bearing).</summary>
+    OrderJson,
+
+    /// <summary>Application log lines (text), a third of them with an email, mobile, IP or PAN.</summary>
+    LogLines,
+}
