@@ -129,6 +129,12 @@ internal static class CleanJsonProof
             end--;
         }
 
+        // name, addr, address: the last byte is e, r or s (a JSON property name ends in a quote).
+        if (end == 0 || (body[end - 1] | 0x20) is not ((byte)'e' or (byte)'r' or (byte)'s'))
+        {
+            return false;
+        }
+
         ReadOnlySpan<byte> before = body[..end];
         return EndsWithIgnoreCase(before, "name"u8) || EndsWithIgnoreCase(before, "addr"u8) || EndsWithIgnoreCase(before, "address"u8);
     }
