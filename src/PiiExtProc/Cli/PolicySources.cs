@@ -1,5 +1,4 @@
 using PiiExtProc.Policy;
-using PiiExtProc.Routing;
 
 namespace PiiExtProc.Cli;
 
@@ -10,13 +9,4 @@ internal static class PolicySources
     /// <exception cref="PolicyException">The policy is invalid; the message lists each error as file:line:column.</exception>
     public static PolicySnapshot LoadSnapshot(string? policyFile)
         => policyFile is null ? PolicyLoading.LoadDefault() : PolicyLoading.LoadFile(policyFile);
-
-    /// <summary>Creates the policy source of the server.</summary>
-    /// <exception cref="PolicyException">The first load failed (fatal at start-up).</exception>
-    public static IPolicySource CreateSource(string? policyFile) => new FixedPolicySource(new PolicySnapshotAdapter(LoadSnapshot(policyFile)));
-
-    private sealed class FixedPolicySource(IPolicySnapshot snapshot) : IPolicySource
-    {
-        public IPolicySnapshot Current => snapshot;
-    }
 }

@@ -2,6 +2,8 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using PiiExtProc.Diagnostics;
 using PiiExtProc.Hosting;
+using PiiExtProc.Policy;
+using PiiExtProc.Routing;
 
 namespace PiiExtProc.Cli;
 
@@ -20,10 +22,23 @@ internal static class ServeCommand
         var clientCa = new Option<FileInfo?>("--tls-client-ca") { Description = "PEM CA bundle; clients must present a certificate it signed (mutual TLS)." };
         var shutdown = new Option<int>("--shutdown-timeout-seconds") { Description = "Seconds in-flight streams get to finish after SIGTERM.", DefaultValueFactory = _ => 25 };
         var bind = new Option<string>("--bind-address") { Description = "Address to bind the listeners to.", DefaultValueFactory = _ => "0.0.0.0" };
+        var drain = new Option<int>("--shutdown-drain-seconds") { Description = "Seconds to keep listening after SIGTERM while readiness and gRPC health report NOT_SERVING.", DefaultValueFactory = _ => 0 };
+        var audit = new Option<string>("--audit") { Description = "Write audit events (JSON lines) to standard output: on or off.", DefaultValueFactory = _ => "on" };
+        audit.AcceptOnlyFromAmong("on", "off");
+        var auditSampleRate = new Option<double>("--audit-sample-rate") { Description = "Fraction (0..1) of info-only audit events written; warning and critical events always are.", DefaultValueFactory = _ => 1.0 };
+        auditSampleRate.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is not (>= 0 and <= 1))
+            {
+                result.AddError("--audit-sample-rate must be between 0 and 1.");
+            }
+        });
+        var tracing = new Option<string>("--tracing") { Description = "Export per-stream spans: otlp (OTEL_EXPORTER_OTLP_* environment variables) or none.", DefaultValueFactory = _ => "none" };
+        tracing.AcceptOnlyFromAmong("none", "otlp");
 
         var command = new Command("serve", "Run the ext_proc gRPC server (the default command).")
         {
-            grpcPort, adminPort, policy, unixSocket, certificate, key, clientCa, shutdown, bind,
+            grpcPort, adminPort, policy, unixSocket, certificate, key, clientCa, shutdown, bind, drain, audit, auditSampleRate, tracing,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -38,9 +53,24 @@ internal static class ServeCommand
                 TlsClientCaFile = parse.GetValue(clientCa)?.FullName,
                 ShutdownTimeoutSeconds = parse.GetValue(shutdown),
                 BindAddress = parse.GetValue(bind)!,
+                ShutdownDrainSeconds = parse.GetValue(drain),
+                Audit = parse.GetValue(audit) == "on",
+                AuditSampleRate = parse.GetValue(auditSampleRate),
+                Tracing = parse.GetValue(tracing) == "otlp" ? TracingExporter.Otlp : TracingExporter.None,
             };
-            var policySource = PolicySources.CreateSource(options.PolicyFile);
-            await using var app = ServerApplication.Build(options, policySource);
+            await using var app = ServerApplication.Build(
+                options, services => new ReloadingPolicySource(options.PolicyFile, services.GetRequiredService<ILoggerFactory>()));
+            IPolicySource policySource;
+            try
+            {
+                policySource = app.Services.GetRequiredService<IPolicySource>();
+            }
+            catch (PolicyException exception)
+            {
+                Console.Error.WriteLine(exception.Message);
+                return 2;
+            }
+
             await app.StartAsync(cancellation);
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PiiExtProc");
             Log.Listening(logger, options.BindAddress, options.GrpcPort, options.AdminPort, policySource.Current.Version);

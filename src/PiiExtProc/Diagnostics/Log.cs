@@ -19,4 +19,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Listening for ext_proc gRPC on {BindAddress}:{GrpcPort}; admin on port {AdminPort}; policy version {PolicyVersion}")]
     public static partial void Listening(ILogger logger, string bindAddress, int grpcPort, int adminPort, string policyVersion);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "Shutting down: gRPC health is NOT_SERVING and /readyz fails; draining for {DrainSeconds} s before listeners close")]
+    public static partial void ShutdownStarted(ILogger logger, int drainSeconds);
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Error, Message = "The audit sink failed with {ExceptionType}; audit events are dropped and counted in piiextproc_audit_events_dropped_total")]
+    public static partial void AuditSinkFailed(ILogger logger, string exceptionType);
 }

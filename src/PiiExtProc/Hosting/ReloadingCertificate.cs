@@ -5,7 +5,10 @@ namespace PiiExtProc.Hosting;
 /// <summary>A PEM certificate and key pair re-read when either file's last-write time changes (checked every 10 s at most).</summary>
 internal sealed class ReloadingCertificate
 {
-    private static readonly TimeSpan s_checkInterval = TimeSpan.FromSeconds(10);
+    /// <summary>How often the files' last-write times are checked by default.</summary>
+    public static readonly TimeSpan DefaultCheckInterval = TimeSpan.FromSeconds(10);
+
+    private readonly TimeSpan _checkInterval;
     private readonly string _certificateFile;
     private readonly string _keyFile;
     private readonly Lock _gate = new();
@@ -14,14 +17,18 @@ internal sealed class ReloadingCertificate
     private DateTime _nextCheck;
 
     /// <summary>Loads the pair.</summary>
+    /// <param name="certificateFile">PEM certificate (chain) file.</param>
+    /// <param name="keyFile">PEM private key file.</param>
+    /// <param name="checkInterval">How often to look for a rotation; null for <see cref="DefaultCheckInterval"/> (tests use less).</param>
     /// <exception cref="System.Security.Cryptography.CryptographicException">The files are not a valid PEM pair.</exception>
-    public ReloadingCertificate(string certificateFile, string keyFile)
+    public ReloadingCertificate(string certificateFile, string keyFile, TimeSpan? checkInterval = null)
     {
+        _checkInterval = checkInterval ?? DefaultCheckInterval;
         _certificateFile = certificateFile;
         _keyFile = keyFile;
         _stamp = Stamp();
         _current = Load();
-        _nextCheck = DateTime.UtcNow + s_checkInterval;
+        _nextCheck = DateTime.UtcNow + _checkInterval;
     }
 
     /// <summary>The certificate in force; reloaded when the files changed, kept when a reload fails.</summary>
@@ -37,7 +44,7 @@ internal sealed class ReloadingCertificate
 
             lock (_gate)
             {
-                _nextCheck = now + s_checkInterval;
+                _nextCheck = now + _checkInterval;
                 var stamp = Stamp();
                 if (stamp != _stamp)
                 {

@@ -18,6 +18,13 @@ internal sealed record ServeOptions
     /// <summary>A Unix domain socket path for the gRPC listener (sidecar topology), in addition to the TCP port.</summary>
     public string? GrpcUnixSocket { get; init; }
 
+    /// <summary>
+    /// Permissions of the Unix socket file, set once the listener is up. Default 0660 (owner and group read/write):
+    /// only the proxy's user or group can connect.
+    /// </summary>
+    public UnixFileMode GrpcUnixSocketMode { get; init; } =
+        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite;
+
     /// <summary>PEM certificate for TLS on the gRPC listener; null for h2c.</summary>
     public string? TlsCertificateFile { get; init; }
 
@@ -27,9 +34,27 @@ internal sealed record ServeOptions
     /// <summary>PEM CA bundle; when set, clients must present a certificate it signed (mutual TLS).</summary>
     public string? TlsClientCaFile { get; init; }
 
+    /// <summary>How often the certificate files are checked for rotation. Default 10 s; tests use less.</summary>
+    public TimeSpan TlsReloadInterval { get; init; } = ReloadingCertificate.DefaultCheckInterval;
+
     /// <summary>Seconds in-flight streams get to finish after SIGTERM. Default 25 (shorter than the chart's grace period).</summary>
     public int ShutdownTimeoutSeconds { get; init; } = 25;
 
     /// <summary>Largest gRPC message accepted or sent, bytes: the largest BUFFERED body plus framing. Default 64 MiB.</summary>
     public int MaxMessageBytes { get; init; } = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// Seconds between the start of shutdown (readiness and gRPC health turn NOT_SERVING) and the listeners closing, so
+    /// load balancers stop sending new exchanges first. Default 0; part of <see cref="ShutdownTimeoutSeconds"/>.
+    /// </summary>
+    public int ShutdownDrainSeconds { get; init; }
+
+    /// <summary>True (the default) to write audit events (JSON lines on standard output).</summary>
+    public bool Audit { get; init; } = true;
+
+    /// <summary>Fraction of info-only audit events written, in [0, 1]; warning and critical always are. Default 1.</summary>
+    public double AuditSampleRate { get; init; } = 1;
+
+    /// <summary>Where the per-stream spans go. Default <see cref="TracingExporter.None"/>.</summary>
+    public TracingExporter Tracing { get; init; } = TracingExporter.None;
 }

@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using PiiExtProc.Diagnostics;
 using PiiExtProc.Processing;
 using PiiExtProc.Routing;
@@ -14,7 +15,8 @@ namespace PiiExtProc.Hosting;
 
 /// <summary>
 /// Builds the ASP.NET Core application of `serve`: an HTTP/2 (h2c, or TLS) gRPC listener with the ext_proc and
-/// grpc.health.v1 services, an optional Unix socket listener, and an HTTP/1.1 admin listener with /healthz, /readyz.
+/// grpc.health.v1 services, an optional Unix socket listener, and an HTTP/1.1 admin listener with /healthz, /readyz and
+/// /metrics. Logs go to standard error; standard output carries only the audit events (JSON lines).
 /// </summary>
 internal static class ServerApplication
 {
@@ -26,6 +28,14 @@ internal static class ServerApplication
     /// <param name="policySource">Where streams take their policy snapshot from.</param>
     /// <param name="configureServices">Optional extra service registrations (telemetry, test doubles).</param>
     public static WebApplication Build(ServeOptions options, IPolicySource policySource, Action<IServiceCollection>? configureServices = null)
+        => Build(options, _ => policySource, configureServices);
+
+    /// <summary>Builds (does not start) the application with a policy source made from its services (logging).</summary>
+    /// <param name="options">Listener, TLS and limit settings.</param>
+    /// <param name="policySourceFactory">Creates the policy source; resolve <see cref="IPolicySource"/> before starting
+    /// so that an invalid policy fails start-up.</param>
+    /// <param name="configureServices">Optional extra service registrations (telemetry, test doubles).</param>
+    public static WebApplication Build(ServeOptions options, Func<IServiceProvider, IPolicySource> policySourceFactory, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.AddSimpleConsole(console =>
@@ -34,6 +44,8 @@ internal static class ServerApplication
             console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             console.UseUtcTimestamp = true;
         });
+        // Standard output is the audit event stream (one JSON object per line); keep log lines out of it.
+        builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Host.ConfigureHostOptions(host => host.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownTimeoutSeconds));
         builder.WebHost.ConfigureKestrel(kestrel => ConfigureListeners(kestrel, options));
 
@@ -42,17 +54,34 @@ internal static class ServerApplication
             grpc.MaxReceiveMessageSize = options.MaxMessageBytes;
             grpc.MaxSendMessageSize = options.MaxMessageBytes;
             grpc.EnableDetailedErrors = false;
+            grpc.Interceptors.Add<StreamTracingInterceptor>();
         });
         builder.Services.AddGrpcHealthChecks(health =>
         {
             health.Services.Map("", _ => true);
             health.Services.Map(ExtProcServiceName, _ => true);
-        }).AddCheck("policy", () => HealthCheckResult.Healthy("policy loaded"), tags: ["ready"]);
-        builder.Services.AddSingleton(policySource);
-        builder.Services.AddSingleton<IProcessingTelemetry>(NullProcessingTelemetry.Instance);
+        }).AddCheck<ReadinessGate>("readiness", tags: ["ready"]);
+        builder.Services.AddSingleton(policySourceFactory);
+        builder.Services.AddPiiExtProcObservability(options);
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseOpenTelemetryPrometheusScrapingEndpoint(context => context.Request.Path == "/metrics" && AdminListener.IsAdminRequest(context));
+
+        if (!string.IsNullOrEmpty(options.GrpcUnixSocket))
+        {
+            // Kestrel creates the socket file with the process umask; restrict who may connect once it exists.
+            var socketPath = options.GrpcUnixSocket;
+            var socketMode = options.GrpcUnixSocketMode;
+            app.Lifetime.ApplicationStarted.Register(() =>
+            {
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(socketPath, socketMode);
+                }
+            });
+        }
+
         app.MapGrpcService<ExternalProcessorService>();
         app.MapGrpcHealthChecksService();
         app.MapGet("/healthz", () => Results.Text("ok"));

@@ -24,7 +24,7 @@ internal static class TlsConfiguration
             throw new InvalidOperationException("--tls-certificate needs --tls-key.");
         }
 
-        var certificates = new ReloadingCertificate(options.TlsCertificateFile, options.TlsKeyFile);
+        var certificates = new ReloadingCertificate(options.TlsCertificateFile, options.TlsKeyFile, options.TlsReloadInterval);
         X509Certificate2Collection? clientAuthorities = null;
         if (!string.IsNullOrEmpty(options.TlsClientCaFile))
         {

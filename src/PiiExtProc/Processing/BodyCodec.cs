@@ -101,6 +101,11 @@ internal static class BodyCodec
         {
             return false;
         }
+        catch (InvalidOperationException)
+        {
+            // BrotliStream reports corrupt input as InvalidOperationException ("Decoder ran into invalid data").
+            return false;
+        }
     }
 
     private static Stream CreateCompressor(string encoding, Stream sink) => encoding switch

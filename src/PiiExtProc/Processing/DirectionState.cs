@@ -43,12 +43,6 @@ internal sealed class DirectionState : IDisposable
     /// <summary>True when the headers carried a numeric content-length that a BUFFERED reply must keep right.</summary>
     public bool HasContentLength { get; set; }
 
-    /// <summary>
-    /// True when the body may end with trailers rather than an end_of_stream chunk (gRPC content, te: trailers):
-    /// STREAMED chunks are then scanned one by one with nothing held back, since a held tail could never be flushed.
-    /// </summary>
-    public bool TrailersExpected { get; set; }
-
     /// <summary>The incremental scan session while the body is in progress.</summary>
     public BodyScanSession? Session { get; set; }
 
@@ -63,6 +57,9 @@ internal sealed class DirectionState : IDisposable
 
     /// <summary>The redacted output of the current message; wrapped into the reply, reset after it is written.</summary>
     public PooledBufferWriter Output { get; } = new();
+
+    /// <summary>True once a collected compressed body was decoded and answered; its buffer is then only the reply's.</summary>
+    public bool CollectedReleased { get; set; }
 
     /// <summary>The compressed body collected for <see cref="BodyHandling.DecodeWhole"/>.</summary>
     public PooledBufferWriter Collected { get; } = new();

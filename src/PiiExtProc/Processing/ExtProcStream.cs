@@ -134,7 +134,7 @@ internal sealed class ExtProcStream : IDisposable
         foreach (var state in (ReadOnlySpan<DirectionState>)[_request, _response])
         {
             state.Output.Reset();
-            if (state.Ended)
+            if (state.Ended || state.CollectedReleased)
             {
                 state.Collected.Reset();
             }
@@ -168,7 +168,6 @@ internal sealed class ExtProcStream : IDisposable
         ResolvePolicy(state, contentType);
         var policy = state.Policy!;
         state.HasContentLength = long.TryParse(HeaderValues.GetString(map, "content-length"), out _);
-        state.TrailersExpected = IsTrailerBearing(contentType, HeaderValues.GetString(map, "te"));
         if (headers.EndOfStream)
         {
             // No body and no trailers follow for this direction, whatever the body mode (extproc-protocol.md §1.2).
@@ -291,11 +290,11 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
-        // A STREAMED body that may end with trailers gets no held-back tail: each chunk is scanned alone (see remarks
-        // on DirectionState.TrailersExpected and README "STREAMED with trailers").
-        var chunkAlone = state.TrailersExpected && state.Mode is BodyMode.Streamed or BodyMode.Unknown;
+        // STREAMED bodies always hold back what a later chunk could still change, even when trailers may end the body:
+        // if they do while bytes are held, OnTrailers fails the stream closed (README "STREAMED with trailers"), since
+        // scanning chunks alone would forward chunk-split PII unredacted.
         var session = state.Session ??= policy.Scanner.CreateSession(state.Format ?? ContentClassifier.Sniff(bytes.Span));
-        var result = session.Process(bytes.Span, final || chunkAlone, state.Output);
+        var result = session.Process(bytes.Span, final, state.Output);
         state.HeldBytes = result.BytesHeld;
         state.BytesScanned += bytes.Length;
         if (result.BlockRequested)
@@ -305,7 +304,7 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
-        if (final || chunkAlone)
+        if (final)
         {
             FinishSession(state, blocked: false);
         }
@@ -356,13 +355,15 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
+        // From here on the collected bytes are only the reply's (or nothing); trailers may still follow.
+        state.CollectedReleased = true;
         using var plain = new PooledBufferWriter();
         if (!BodyCodec.TryDecode(state.ContentEncoding!, state.Collected.WrittenMemory, policy.MaxBodyBytes, plain))
         {
-            state.Collected.Reset();
             _telemetry.BodySkipped(state.Direction, policy.RuleName, SkipReason.Size);
             if (policy.FailClosedWhenUnscannable)
             {
+                state.Collected.Reset();
                 Complete(replies, ProcessingResponses.Immediate(
                     413,
                     """{"error":"body_not_scannable","message":"The compressed body is corrupt or decodes beyond the size limit."}""",
@@ -370,6 +371,7 @@ internal sealed class ExtProcStream : IDisposable
                 return;
             }
 
+            // Fail open: forward the collected compressed bytes as they came (released after the reply is written).
             ReplyWhole(state, state.Collected.WrittenMemory, changed: state.Collected.WrittenCount != bytes.Length, wholeBody, endOfStream, replies);
             return;
         }
@@ -490,7 +492,7 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
-        if (state.Session is not null || state.Collected.WrittenCount > 0)
+        if (state.Session is not null || (state.Collected.WrittenCount > 0 && !state.CollectedReleased))
         {
             if (state.Mode == BodyMode.FullDuplexStreamed)
             {
@@ -576,7 +578,8 @@ internal sealed class ExtProcStream : IDisposable
             session.BytesScanned,
             session.Findings.ToArray(),
             session.FindingCount,
-            blocked));
+            blocked,
+            state.Policy?.Scanner.Options.Entities));
         session.Dispose();
         state.Session = null;
     }
@@ -595,8 +598,18 @@ internal sealed class ExtProcStream : IDisposable
 
     private void CaptureRoute(ProcessingRequest message, Envoy.Config.Core.V3.HeaderMap? headers)
     {
-        var routeName = _route.RouteName;
+        // Route name precedence (POLICY.md): the x-pii-policy gRPC initial metadata an operator sets per route, then
+        // metadata_context["pii_ext_proc"]["policy"], then the xds.route_name attribute.
+        var routeName = _route.RouteName ?? _policyHeader;
         var path = _route.Path;
+        if (routeName is null
+            && message.MetadataContext?.FilterMetadata.TryGetValue(MetadataNamespace, out var metadata) == true
+            && metadata.Fields.TryGetValue(MetadataKey, out var metadataRoute)
+            && metadataRoute.StringValue.Length > 0)
+        {
+            routeName = metadataRoute.StringValue;
+        }
+
         if (message.Attributes.TryGetValue(AttributesKey, out var attributes))
         {
             if (routeName is null && attributes.Fields.TryGetValue("xds.route_name", out var name) && name.StringValue.Length > 0)
@@ -608,15 +621,6 @@ internal sealed class ExtProcStream : IDisposable
             {
                 path = attributePath.StringValue;
             }
-        }
-
-        routeName ??= _policyHeader;
-        if (routeName is null
-            && message.MetadataContext?.FilterMetadata.TryGetValue(MetadataNamespace, out var metadata) == true
-            && metadata.Fields.TryGetValue(MetadataKey, out var metadataRoute)
-            && metadataRoute.StringValue.Length > 0)
-        {
-            routeName = metadataRoute.StringValue;
         }
 
         _route = new StreamRoute(
@@ -665,11 +669,7 @@ internal sealed class ExtProcStream : IDisposable
     }
 
     private static bool HasPendingBytes(DirectionState state)
-        => state.Collected.WrittenCount > 0 || (state.Session is not null && state.HeldBytes > 0);
-
-    private static bool IsTrailerBearing(string? contentType, string? te)
-        => (te is not null && te.Contains("trailers", StringComparison.OrdinalIgnoreCase))
-            || (contentType is not null && contentType.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase));
+        => (state.Collected.WrittenCount > 0 && !state.CollectedReleased) || (state.Session is not null && state.HeldBytes > 0);
 
     private static string DirectionName(Direction direction) => direction == Direction.Request ? "request" : "response";
 

@@ -45,15 +45,18 @@ internal sealed class ExternalProcessorService : ExternalProcessor.ExternalProce
         string? errorCause = null;
         using var stream = new ExtProcStream(_policies.Current, _telemetry, context.RequestHeaders.GetValue(PolicyHeader));
         var replies = new List<ProcessingResponse>(2);
+        var inTransport = true; // an IOException while reading or writing the side stream means the client reset it
         try
         {
             while (await requestStream.MoveNext(context.CancellationToken))
             {
+                inTransport = false;
                 var message = requestStream.Current;
                 var started = Stopwatch.GetTimestamp();
                 replies.Clear();
                 stream.Handle(message, replies);
                 _telemetry.MessageProcessed(TypeOf(message), Stopwatch.GetElapsedTime(started).TotalSeconds);
+                inTransport = true;
                 foreach (var reply in replies)
                 {
                     await responseStream.WriteAsync(reply, context.CancellationToken);
@@ -62,6 +65,7 @@ internal sealed class ExternalProcessorService : ExternalProcessor.ExternalProce
                 stream.OnRepliesWritten();
             }
 
+            inTransport = false;
             stream.OnRequestStreamEnded();
         }
         catch (ProtocolViolationException violation)
@@ -70,7 +74,7 @@ internal sealed class ExternalProcessorService : ExternalProcessor.ExternalProce
             Log.ProtocolViolation(_logger, violation.Cause, violation.Message);
             throw new RpcException(new Status(StatusCode.FailedPrecondition, violation.Message));
         }
-        catch (Exception exception) when (IsClientGone(exception, context))
+        catch (Exception exception) when (IsClientGone(exception, context) || (inTransport && exception is IOException))
         {
             // Envoy ends every stream with END_STREAM + RST (or RST alone on a downstream reset): a normal end.
             Log.StreamCancelled(_logger);
@@ -87,9 +91,12 @@ internal sealed class ExternalProcessorService : ExternalProcessor.ExternalProce
         }
     }
 
+    // An IOException while reading the request stream is a reset connection even before RequestAborted is signalled:
+    // no reply can reach Envoy, so it is a client close, not an internal error.
     private static bool IsClientGone(Exception exception, ServerCallContext context)
-        => context.CancellationToken.IsCancellationRequested
-            && exception is OperationCanceledException or IOException or RpcException { StatusCode: StatusCode.Cancelled };
+        => exception is IOException
+            || (context.CancellationToken.IsCancellationRequested
+                && exception is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled });
 
     private static MessageType TypeOf(ProcessingRequest message) => message.RequestCase switch
     {

@@ -1,0 +1,129 @@
+using System.Buffers;
+using System.Diagnostics.Metrics;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using PiiExtProc.Diagnostics;
+using PiiExtProc.Processing;
+using PiiExtProc.Scanning;
+
+namespace PiiExtProc.Observability.Tests;
+
+/// <summary>Severity, sampling, the bounded queue and the event schema of the audit log.</summary>
+public sealed class AuditTests
+{
+    private static PiiFinding Finding(PiiEntity entity, string? path = "$.a", FindingAction action = FindingAction.Redacted)
+        => new(entity, 0, 1, 1f, "test.recognizer", path, action);
+
+    private static BodyScanReport Report(Direction direction, params PiiFinding[] findings)
+        => new(direction, "orders", "v1", "req-1", 100, findings, findings.Length, Blocked: false);
+
+    [Theory]
+    [InlineData("IN_AADHAAR", true, FindingAction.Redacted, "critical")]
+    [InlineData("CREDIT_CARD", true, FindingAction.Observed, "critical")]
+    [InlineData("IN_PAN", true, FindingAction.Redacted, "critical")]
+    [InlineData("IN_AADHAAR", false, FindingAction.Redacted, "warning")]
+    [InlineData("IN_MOBILE", true, FindingAction.Redacted, "warning")]
+    [InlineData("EMAIL_ADDRESS", true, FindingAction.Redacted, "info")]
+    [InlineData("IN_PIN_CODE", true, FindingAction.Observed, "info")]
+    [InlineData("IN_AADHAAR", true, FindingAction.Allowed, "info")]
+    public void Classify_Findings_Severity(string entity, bool response, FindingAction action, string expected)
+    {
+        // Act
+        var severity = AuditSeverityClassifier.Classify(response ? Direction.Response : Direction.Request, [Finding(PiiEntity.FindBuiltIn(entity)!, action: action)]);
+
+        // Assert
+        Assert.Equal(expected, AuditSeverityClassifier.Name(severity));
+    }
+
+    [Fact]
+    public void Record_QueueFull_DropsNewestAndCounts()
+    {
+        // Arrange
+        var (log, metrics) = Create(new AuditOptions { QueueCapacity = 1, Output = TextWriter.Null });
+        var report = Report(Direction.Response, Finding(PiiEntity.Aadhaar));
+
+        // Act
+        var first = log.Record(report);
+        var second = log.Record(report);
+
+        // Assert
+        Assert.True(first);
+        Assert.False(second);
+        Assert.Equal(1, metrics.AuditEventsDropped);
+        Assert.True(log.Reader.TryRead(out var queued));
+        Assert.Same(report, queued.Report);
+    }
+
+    [Fact]
+    public void Record_SampleRateZero_InfoDroppedWarningKept()
+    {
+        // Arrange
+        var (log, metrics) = Create(new AuditOptions { InfoSampleRate = 0, Output = TextWriter.Null });
+
+        // Act
+        var info = log.Record(Report(Direction.Response, Finding(PiiEntity.Email)));
+        var warning = log.Record(Report(Direction.Request, Finding(PiiEntity.IndianMobile)));
+        var none = log.Record(Report(Direction.Request));
+
+        // Assert: sampling is not a drop.
+        Assert.False(info);
+        Assert.True(warning);
+        Assert.False(none);
+        Assert.Equal(0, metrics.AuditEventsDropped);
+    }
+
+    [Fact]
+    public void Write_Findings_GroupedWithSanitizedPathsAndNoValue()
+    {
+        // Arrange
+        var report = Report(
+            Direction.Response,
+            Finding(PiiEntity.Aadhaar, "$.customer.aadhaar"),
+            Finding(PiiEntity.Aadhaar, "$.customer.aadhaar"),
+            Finding(PiiEntity.IndianMobile, "$.contacts.9876543210.phone"),
+            Finding(PiiEntity.Email, "$.byEmail.ravi@example.com"));
+        var buffer = new ArrayBufferWriter<byte>();
+
+        // Act
+        AuditEventSerializer.Write(new AuditEntry(DateTimeOffset.UnixEpoch, AuditSeverity.Critical, report), buffer);
+        var text = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        var root = JsonDocument.Parse(text).RootElement;
+
+        // Assert
+        Assert.DoesNotContain('\n', text);
+        Assert.Equal("critical", root.GetProperty("severity").GetString());
+        Assert.Equal(1, root.GetProperty("schema").GetInt32());
+        var findings = root.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Equal(3, findings.Count);
+        Assert.Equal(2, findings[0].GetProperty("count").GetInt32());
+        Assert.Equal("$.contacts.*.phone", findings[1].GetProperty("json_path").GetString());
+        Assert.Equal("$.byEmail.*.com", findings[2].GetProperty("json_path").GetString());
+        Assert.DoesNotContain("9876543210", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ravi", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("3f1c2a9e-0000-4000-8000-000000000001", "3f1c2a9e-0000-4000-8000-000000000001")]
+    [InlineData("req 42", null)]
+    [InlineData("ravi@example.com", null)]
+    [InlineData("", null)]
+    public void SanitizeRequestId_Values_OnlyIdShapedKept(string requestId, string? expected)
+        => Assert.Equal(expected, AuditEventSerializer.SanitizeRequestId(requestId));
+
+    private static (AuditLog Log, ProcessingMetrics Metrics) Create(AuditOptions options)
+    {
+        var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var metrics = new ProcessingMetrics(services.GetRequiredService<IMeterFactory>(), new StaticStatus());
+        return (new AuditLog(options, metrics, TimeProvider.System), metrics);
+    }
+
+    private sealed class StaticStatus : IPolicyReloadStatus
+    {
+        public string CurrentVersion => "v1";
+
+        public long SuccessfulReloads => 0;
+
+        public long FailedReloads => 0;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Text;
+using PiiExtProc.Reliability.Tests.Support;
+using PiiExtProc.Scanning;
+using Xunit.Abstractions;
+
+namespace PiiExtProc.Reliability.Tests;
+
+/// <summary>
+/// Inputs that make naive recognizers super-linear. Time must grow linearly: 8x the input may take at most 40x the
+/// time (a generous bound for noise on busy cores; quadratic growth would be 64x). No absolute timing.
+/// </summary>
+public sealed class PathologicalInputTests(ITestOutputHelper output)
+{
+    private const int BaseBytes = 32 * 1024;
+    private const double MaxRatio = 40;
+
+    [Theory]
+    [InlineData("digits")]
+    [InlineData("digits-spaced")]
+    [InlineData("digits-dashed")]
+    [InlineData("at-dense", Skip = "Known super-linear scan (reliability report): '@' repeated: text scan 72x for 8x input.")]
+    [InlineData("aaaa-at")]
+    [InlineData("huge-email")]
+    [InlineData("many-dots", Skip = "Known super-linear scan (reliability report): 'a.' repeated: text scan 41x for 8x input.")]
+    [InlineData("ipv6-colons")]
+    [InlineData("ipv4-dots")]
+    [InlineData("pan-like")]
+    [InlineData("upi-chain", Skip = "Known super-linear scan (reliability report): 'x@y' repeated: text scan 45x for 8x input.")]
+    [InlineData("plus91", Skip = "Known super-linear scan (reliability report): '+91 ' repeated: text scan 73x for 8x input.")]
+    [InlineData("quotes-escapes", Skip = "Known super-linear scan (reliability report): backslash-quote repeated in a JSON string: 174x for 8x input.")]
+    public void Process_PathologicalInput_TimeGrowsLinearly(string name)
+    {
+        foreach (var format in (BodyFormat[])[BodyFormat.Text, BodyFormat.Json])
+        {
+            AssertLinear($"{name}-{format}", TestPolicies.DefaultScanner, format, size => Build(name, size, format));
+        }
+    }
+
+    [Fact(Skip = "Known super-linear scan (reliability report): custom (a+)+$ over 'aaa...!' text took 53x for 8x input (0.14 ms vs 7.7 ms).")]
+    public void Process_CatastrophicCustomPattern_RunsLinearTime()
+    {
+        var entity = PiiEntity.CreateCustom("RELIABILITY_AAA", EntityCategory.Identifier);
+        var options = TestPolicies.DefaultOptions() with
+        {
+            CustomRecognizers = [new CustomRecognizerDefinition("catastrophic", entity, "(a+)+$", 0.9f, [], null), new CustomRecognizerDefinition("nested", entity, "(x+x+)+y", 0.9f, [], null)],
+        };
+        var entities = new Dictionary<PiiEntity, EntitySettings>(options.Entities) { [entity] = new EntitySettings(Scanning.Operators.RedactOperator.Instance) };
+        var scanner = PiiScanner.Create(options with { Entities = entities });
+
+        AssertLinear("custom-(a+)+$-text", scanner, BodyFormat.Text, size => Encoding.ASCII.GetBytes(new string('a', size) + "!"));
+        AssertLinear("custom-(x+x+)+y-json", scanner, BodyFormat.Json, size => Encoding.ASCII.GetBytes("{\"v\":\"" + new string('x', size) + "\"}"));
+    }
+
+    private void AssertLinear(string name, PiiScanner scanner, BodyFormat format, Func<int, byte[]> build)
+    {
+        var small = build(BaseBytes);
+        var large = build(BaseBytes * 8);
+        TimeSpan smallTime = default;
+        TimeSpan largeTime = default;
+        CaseStatistics.Guard(name, CaseStatistics.HangGuard, () =>
+        {
+            SessionRunner.Run(scanner, format, [small], out _); // warm up (JIT, regex construction)
+            smallTime = Fastest(scanner, format, small);
+            largeTime = Fastest(scanner, format, large);
+        });
+        // Floor the small time at 2 ms: below that, scheduling noise on busy CI cores dominates the ratio.
+        var ratio = largeTime.TotalMilliseconds / Math.Max(smallTime.TotalMilliseconds, 2.0);
+        output.WriteLine($"{name}: {small.Length} B in {smallTime.TotalMilliseconds:F2} ms, {large.Length} B in {largeTime.TotalMilliseconds:F2} ms, ratio {ratio:F1}");
+        Assert.True(ratio < MaxRatio, $"{name}: 8x input took {ratio:F1}x the time");
+    }
+
+    private static TimeSpan Fastest(PiiScanner scanner, BodyFormat format, byte[] body)
+    {
+        var best = TimeSpan.MaxValue;
+        for (var i = 0; i < 3; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            SessionRunner.Run(scanner, format, [body], out _);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            best = elapsed < best ? elapsed : best;
+        }
+
+        return best;
+    }
+
+    private static byte[] Build(string name, int size, BodyFormat format)
+    {
+        var unit = name switch
+        {
+            "digits" => "9",
+            "digits-spaced" => "1234 ",
+            "digits-dashed" => "12-34-",
+            "at-dense" => "@",
+            "aaaa-at" => "aaaa@",
+            "huge-email" => "a",
+            "many-dots" => "a.",
+            "ipv6-colons" => "1:",
+            "ipv4-dots" => "1.",
+            "pan-like" => "ABCPD1234",
+            "upi-chain" => "x@y",
+            "plus91" => "+91 ",
+            "quotes-escapes" => "\\\"",
+            _ => throw new ArgumentOutOfRangeException(nameof(name)),
+        };
+        var text = new StringBuilder(size + 64);
+        while (text.Length < size)
+        {
+            text.Append(unit);
+        }
+
+        if (name == "huge-email")
+        {
+            text.Length = size / 2;
+            text.Append('@').Append('b', size / 2).Append(".com");
+        }
+
+        var value = text.ToString();
+        return Encoding.ASCII.GetBytes(format == BodyFormat.Json ? "{\"v\":\"" + value + "\"}" : value);
+    }
+}
