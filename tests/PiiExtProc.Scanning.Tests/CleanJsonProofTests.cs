@@ -28,6 +28,7 @@ public sealed class CleanJsonProofTests
     [InlineData(Catalog)]
     [InlineData("{\"status\": \"ok\", \"url\": \"https://example.com/a/b\", \"items\": []}")]
     [InlineData("{\"a\": [1, 2")]
+    [InlineData("{\"id\": 10000, \"qty\": 12.5}")]
     public void Holds_CleanBodies_True(string body) => Assert.True(Holds(body));
 
     [Theory]

@@ -14,7 +14,7 @@ namespace PiiExtProc.Scanning.Sessions;
 /// <list type="bullet">
 /// <item>no <c>@</c> (email, UPI) and no <c>\</c> (escapes would change the decoded bytes);</item>
 /// <item>every run of digits, spaces, <c>- . / +</c> holds at most 5 digits in at most 2 digit groups (digit
-/// recognizers need 6 or 9-19 digits, or 3-4 groups), and every letter-digit word with a digit is at most 3 bytes
+/// recognizers need 6 or 9-19 digits, or 3-4 groups), and every word of letters and digits with a digit is at most 3 bytes
 /// (word recognizers need 8+ bytes, or 4 for the start of a grouped IBAN);</item>
 /// <item>no two colons are joined by hex digits and dots (IPv6 needs two colons);</item>
 /// <item>no <c>:</c> or <c>=</c> follows, after spaces, a word ending in <c>name</c>, <c>addr</c> or <c>address</c> (the
@@ -129,6 +129,12 @@ internal static class CleanJsonProof
             end--;
         }
 
+        // name, addr, address: the last byte is e, r or s (a JSON property name ends in a quote).
+        if (end == 0 || (body[end - 1] | 0x20) is not ((byte)'e' or (byte)'r' or (byte)'s'))
+        {
+            return false;
+        }
+
         ReadOnlySpan<byte> before = body[..end];
         return EndsWithIgnoreCase(before, "name"u8) || EndsWithIgnoreCase(before, "addr"u8) || EndsWithIgnoreCase(before, "address"u8);
     }
@@ -176,8 +182,11 @@ internal static class CleanJsonProof
         return q;
     }
 
-    private static int WordLength(ReadOnlySpan<byte> body, int start, int end)
+    /// <summary>Length of the letter-digit word around a digit group, or 0 when the group has no letter next to it.</summary>
+    private static int WordLength(ReadOnlySpan<byte> body, int groupStart, int groupEnd)
     {
+        int start = groupStart;
+        int end = groupEnd;
         while (start > 0 && Ascii.IsLetterOrDigit(body[start - 1]))
         {
             start--;
@@ -188,6 +197,6 @@ internal static class CleanJsonProof
             end++;
         }
 
-        return end - start;
+        return start == groupStart && end == groupEnd ? 0 : end - start;
     }
 }
