@@ -21,6 +21,8 @@ internal static class ServeCommand
         var key = new Option<FileInfo?>("--tls-key") { Description = "PEM private key for --tls-certificate." };
         var clientCa = new Option<FileInfo?>("--tls-client-ca") { Description = "PEM CA bundle; clients must present a certificate it signed (mutual TLS)." };
         var shutdown = new Option<int>("--shutdown-timeout-seconds") { Description = "Seconds in-flight streams get to finish after SIGTERM.", DefaultValueFactory = _ => 25 };
+        var moreTimeAbove = new Option<int>("--override-message-timeout-above-bytes") { Description = "Body messages of at least this many bytes are preceded by an override_message_timeout reply; 0 turns it off.", DefaultValueFactory = _ => 1024 * 1024 };
+        var moreTime = new Option<int>("--override-message-timeout-seconds") { Description = "The message timeout asked for (must not exceed Envoy's max_message_timeout).", DefaultValueFactory = _ => 10 };
         var bind = new Option<string>("--bind-address") { Description = "Address to bind the listeners to.", DefaultValueFactory = _ => "0.0.0.0" };
         var drain = new Option<int>("--shutdown-drain-seconds") { Description = "Seconds to keep listening after SIGTERM while readiness and gRPC health report NOT_SERVING.", DefaultValueFactory = _ => 0 };
         var audit = new Option<string>("--audit") { Description = "Write audit events (JSON lines) to standard output: on or off.", DefaultValueFactory = _ => "on" };
@@ -38,7 +40,7 @@ internal static class ServeCommand
 
         var command = new Command("serve", "Run the ext_proc gRPC server (the default command).")
         {
-            grpcPort, adminPort, policy, unixSocket, certificate, key, clientCa, shutdown, bind, drain, audit, auditSampleRate, tracing,
+            grpcPort, adminPort, policy, unixSocket, certificate, key, clientCa, shutdown, bind, moreTimeAbove, moreTime, drain, audit, auditSampleRate, tracing,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -53,6 +55,8 @@ internal static class ServeCommand
                 TlsClientCaFile = parse.GetValue(clientCa)?.FullName,
                 ShutdownTimeoutSeconds = parse.GetValue(shutdown),
                 BindAddress = parse.GetValue(bind)!,
+                OverrideMessageTimeoutAboveBytes = parse.GetValue(moreTimeAbove),
+                OverrideMessageTimeoutSeconds = parse.GetValue(moreTime),
                 ShutdownDrainSeconds = parse.GetValue(drain),
                 Audit = parse.GetValue(audit) == "on",
                 AuditSampleRate = parse.GetValue(auditSampleRate),

@@ -40,6 +40,17 @@ internal sealed record ServeOptions
     /// <summary>Seconds in-flight streams get to finish after SIGTERM. Default 25 (shorter than the chart's grace period).</summary>
     public int ShutdownTimeoutSeconds { get; init; } = 25;
 
+    /// <summary>
+    /// Body messages of at least this many bytes are preceded by a standalone <c>override_message_timeout</c> reply
+    /// (extproc-protocol.md §7), so a long scan does not trip Envoy's message_timeout (default 200 ms). Bytes; default
+    /// 1 MiB; 0 turns it off. Envoy honours it only when its <c>max_message_timeout</c> is at least
+    /// <see cref="OverrideMessageTimeoutSeconds"/>, and ignores (counts) it otherwise.
+    /// </summary>
+    public int OverrideMessageTimeoutAboveBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>The message timeout asked for by that reply, seconds. Default 10 (the max_message_timeout of envoy/envoy.yaml).</summary>
+    public int OverrideMessageTimeoutSeconds { get; init; } = 10;
+
     /// <summary>Largest gRPC message accepted or sent, bytes: the largest BUFFERED body plus framing. Default 64 MiB.</summary>
     public int MaxMessageBytes { get; init; } = 64 * 1024 * 1024;
 

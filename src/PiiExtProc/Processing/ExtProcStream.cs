@@ -128,6 +128,28 @@ internal sealed class ExtProcStream : IDisposable
         }
     }
 
+    /// <summary>
+    /// True when <paramref name="message"/> is a body message of at least <paramref name="thresholdBytes"/> that will
+    /// be answered under Envoy's per-message timer (not FULL_DUPLEX_STREAMED, not observability mode, stream not
+    /// completed): the service then asks for more time before scanning it.
+    /// </summary>
+    public bool NeedsMoreTime(ProcessingRequest message, int thresholdBytes)
+    {
+        if (thresholdBytes <= 0 || _completed || message.ObservabilityMode)
+        {
+            return false;
+        }
+
+        var (state, body) = message.RequestCase switch
+        {
+            ProcessingRequest.RequestOneofCase.RequestBody => (_request, message.RequestBody),
+            ProcessingRequest.RequestOneofCase.ResponseBody => (_response, message.ResponseBody),
+            _ => (null, null),
+        };
+        return state is not null && body is not null && body.Body.Length >= thresholdBytes
+            && state.Mode != BodyMode.FullDuplexStreamed && state.Handling != BodyHandling.PassThrough;
+    }
+
     /// <summary>Resets the pooled output buffers once the replies that wrap them have been written.</summary>
     public void OnRepliesWritten()
     {

@@ -3,6 +3,7 @@ using Envoy.Service.ExtProc.V3;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using PiiExtProc.Diagnostics;
+using PiiExtProc.Hosting;
 using PiiExtProc.Routing;
 
 namespace PiiExtProc.Processing;
@@ -24,13 +25,18 @@ internal sealed class ExternalProcessorService : ExternalProcessor.ExternalProce
     public const string PolicyHeader = "x-pii-policy";
 
     private readonly IPolicySource _policies;
+    private readonly ProcessingResponse _moreTime;
+    private readonly int _moreTimeAboveBytes;
     private readonly IProcessingTelemetry _telemetry;
     private readonly ILogger<ExternalProcessorService> _logger;
 
     /// <summary>Creates the service.</summary>
-    public ExternalProcessorService(IPolicySource policies, IProcessingTelemetry telemetry, ILogger<ExternalProcessorService> logger)
+    public ExternalProcessorService(IPolicySource policies, IProcessingTelemetry telemetry, ILogger<ExternalProcessorService> logger, ServeOptions? options = null)
     {
         _policies = policies;
+        options ??= new ServeOptions();
+        _moreTime = ProcessingResponses.MoreTime(TimeSpan.FromSeconds(options.OverrideMessageTimeoutSeconds));
+        _moreTimeAboveBytes = options.OverrideMessageTimeoutAboveBytes;
         _telemetry = telemetry;
         _logger = logger;
     }
@@ -52,6 +58,13 @@ internal sealed class ExternalProcessorService : ExternalProcessor.ExternalProce
             {
                 inTransport = false;
                 var message = requestStream.Current;
+                if (stream.NeedsMoreTime(message, _moreTimeAboveBytes))
+                {
+                    inTransport = true;
+                    await responseStream.WriteAsync(_moreTime, context.CancellationToken);
+                    inTransport = false;
+                }
+
                 var started = Stopwatch.GetTimestamp();
                 replies.Clear();
                 stream.Handle(message, replies);

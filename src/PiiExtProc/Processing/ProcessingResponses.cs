@@ -82,6 +82,13 @@ internal static class ProcessingResponses
             : new ProcessingResponse { ResponseBody = body };
     }
 
+    /// <summary>
+    /// A standalone <c>override_message_timeout</c> message: not a reply (Envoy ignores every other field in it), it
+    /// restarts the direction's message timer with <paramref name="timeout"/>; the real reply follows (§7).
+    /// </summary>
+    public static ProcessingResponse MoreTime(TimeSpan timeout)
+        => new() { OverrideMessageTimeout = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(timeout) };
+
     /// <summary>A trailers reply (no mutation).</summary>
     public static ProcessingResponse Trailers(Direction direction)
         => direction == Direction.Request

@@ -65,6 +65,27 @@ public sealed class RawProtocolTests(MaskServerFixture server) : ConformanceTest
     }
 
     [Fact]
+    public async Task Case31_LargeBody_StandaloneOverrideMessageTimeoutBeforeTheReply()
+    {
+        // A body at or above ServeOptions.OverrideMessageTimeoutAboveBytes (1 MiB) may take longer to scan than Envoy's
+        // 200 ms default: the server first sends override_message_timeout with no other field, then the real reply.
+        var large = "{\"notes\":\"" + new string('a', 1100 * 1024) + "\",\"email\":\"alice.kumar@example.com\",\"phone\":\"+91 98765 43210\"}";
+        var (replies, status) = await Exchange(Headers(), Body(large, endOfStream: true));
+
+        Assert.Equal(StatusCode.OK, status!.Value.StatusCode);
+        Assert.Equal(3, replies.Count);
+        Assert.Equal(ProcessingResponse.ResponseOneofCase.RequestHeaders, replies[0].ResponseCase);
+        Assert.Equal(ProcessingResponse.ResponseOneofCase.None, replies[1].ResponseCase);
+        Assert.Equal(TimeSpan.FromSeconds(10), replies[1].OverrideMessageTimeout.ToTimeSpan());
+        Assert.Null(replies[1].ModeOverride);
+        Assert.Equal(ProcessingResponse.ResponseOneofCase.RequestBody, replies[2].ResponseCase);
+        Assert.DoesNotContain("98765 43210", replies[2].RequestBody.Response.BodyMutation.Body.ToStringUtf8(), StringComparison.Ordinal);
+
+        var (smallReplies, _) = await Exchange(Headers(), Body(PiiJson, endOfStream: true));
+        Assert.All(smallReplies, reply => Assert.NotEqual(ProcessingResponse.ResponseOneofCase.None, reply.ResponseCase));
+    }
+
+    [Fact]
     public async Task Case34_ServerErrorOnViolation_EndsWithNonOkStatus_EnvoyGives500()
     {
         var (_, status) = await Exchange(Headers(), Headers());
