@@ -9,19 +9,13 @@ namespace PiiExtProc.Policy.Tests;
 /// <summary>The embedded default policy must reproduce the Project Guardian 2.0 is_pii decisions.</summary>
 public sealed class GuardianDefaultPolicyTests(ITestOutputHelper output)
 {
-    private static readonly string s_dataDirectory = FindDataDirectory();
+    private static string DataDirectory => FindDataDirectory();
 
     [Fact]
     public void DefaultPolicy_GuardianDataset_AgreesWithPublishedLabels()
     {
-        var dataset = Path.Combine(s_dataDirectory, "iscp_pii_dataset.csv");
-        var labels = Path.Combine(s_dataDirectory, "published_labels.csv");
-        if (!File.Exists(dataset) || !File.Exists(labels))
-        {
-            output.WriteLine("Guardian data not present; nothing to compare.");
-            return;
-        }
-
+        var dataset = Path.Combine(DataDirectory, "iscp_pii_dataset.csv");
+        var labels = Path.Combine(DataDirectory, "published_labels.csv");
         var expected = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var row in ReadCsv(labels).Skip(1))
         {
@@ -59,19 +53,7 @@ public sealed class GuardianDefaultPolicyTests(ITestOutputHelper output)
         Assert.True(f1 >= 0.95, string.Create(CultureInfo.InvariantCulture, $"F1 {f1:0.0000}; disagreements: {string.Join(",", disagreements)}"));
     }
 
-    private static string FindDataDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "data", "guardian");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return "/work/shared/data/guardian";
-    }
+    private static string FindDataDirectory() => PiiExtProc.Testing.SharedDataDirectory.Guardian;
 
     /// <summary>RFC 4180 CSV: quoted fields with doubled quotes and line breaks.</summary>
     private static IEnumerable<List<string>> ReadCsv(string path)

@@ -10,7 +10,7 @@ namespace PiiExtProc.Scanning.Validators;
 /// Discover 6011, 644-649, 65 (16-19); JCB 3528-3589 (16-19); Diners Club 300-305, 36, 38-39 (14-19).</para>
 /// <para><b>Not verified</b> in our sources (often quoted, kept because a miss costs more than a false positive after
 /// the Luhn check): RuPay 60, 65, 81, 82, 508, 353, 356 (16); Maestro 50, 56-69 (12-19). See
-/// /work/shared/research/pii-detection.md §3 "Payment card (incl. RuPay)". The Maestro ranges make every 5x/6x
+/// shared/research/pii-detection.md §3 "Payment card (incl. RuPay)". The Maestro ranges make every 5x/6x
 /// prefix outside 51-55 acceptable at 12-19 digits.</para>
 /// <para>When several networks claim a prefix (65: Discover and RuPay), the number is accepted if any of them issues
 /// that length.</para>

@@ -7,31 +7,7 @@ internal static class SharedData
 {
     public static string GuardianDataset => Path.Combine(Root, "data", "guardian", "iscp_pii_dataset.csv");
 
-    public static string Root
-    {
-        get
-        {
-            var fromEnvironment = Environment.GetEnvironmentVariable("PIIEXTPROC_SHARED");
-            if (!string.IsNullOrEmpty(fromEnvironment))
-            {
-                return Directory.Exists(fromEnvironment) ? fromEnvironment : throw new DirectoryNotFoundException($"PIIEXTPROC_SHARED={fromEnvironment} does not exist.");
-            }
-
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "PiiExtProc.sln")))
-                {
-                    var shared = Path.Combine(directory.FullName, "..", "shared");
-                    if (Directory.Exists(shared))
-                    {
-                        return Path.GetFullPath(shared);
-                    }
-                }
-            }
-
-            throw new DirectoryNotFoundException("The shared data directory was not found: expected ../shared next to the repository root (with data/guardian/iscp_pii_dataset.csv), or set PIIEXTPROC_SHARED to its path.");
-        }
-    }
+    public static string Root => PiiExtProc.Testing.SharedDataDirectory.Root;
 
     /// <summary>Reads record_id,data_json rows (RFC 4180 quoting, "" escapes, CRLF or LF, optional BOM).</summary>
     public static IReadOnlyList<(string Id, string Json)> ReadGuardianRecords()
