@@ -15,6 +15,10 @@ namespace PiiExtProc.Scanning;
 /// <param name="JsonPath">The JSON key path of the value, for example <c>$.customer.phone</c> with array
 /// indices written as <c>[]</c> so that the set of paths stays bounded; null outside JSON.</param>
 /// <param name="Action">What the policy's operator did with the match.</param>
+/// <param name="Fingerprint">A keyed fingerprint of the matched value for audit correlation, never the value: the first
+/// 16 lower-case hex characters (64 bits) of HMAC-SHA256(<see cref="ScannerOptions.FingerprintKey"/>, entity name (UTF-8)
+/// + one 0x00 byte + the value's bytes (UTF-8, the decoded JSON string for escaped strings)). Null when the options
+/// have no fingerprint key.</param>
 public readonly record struct PiiFinding(
     PiiEntity Entity,
     long Offset,
@@ -22,4 +26,5 @@ public readonly record struct PiiFinding(
     float Score,
     string Recognizer,
     string? JsonPath,
-    FindingAction Action);
+    FindingAction Action,
+    string? Fingerprint = null);

@@ -56,13 +56,17 @@ public sealed class PiiScanner
             }
         }
 
-        Detector = new Detector(options);
+        Keywords = new KeywordTable(options.DenyList);
+        Detector = new Detector(options, Keywords);
     }
 
     /// <summary>The options this scanner was compiled from.</summary>
     public ScannerOptions Options { get; }
 
     internal Detector Detector { get; }
+
+    /// <summary>The one keyword automaton of this scanner.</summary>
+    internal KeywordTable Keywords { get; }
 
     /// <summary>
     /// Compiles <paramref name="options"/>.

@@ -27,6 +27,12 @@ public sealed record ScannerOptions
 
     /// <summary>Size and count limits.</summary>
     public ScanLimits Limits { get; init; } = new();
+
+    /// <summary>
+    /// HMAC-SHA256 key for <see cref="PiiFinding.Fingerprint"/> (bytes; 32 random bytes recommended). Empty (the default)
+    /// turns fingerprints off. The key is never logged or written into findings.
+    /// </summary>
+    public ReadOnlyMemory<byte> FingerprintKey { get; init; }
 }
 
 /// <summary>How one entity is detected and handled.</summary>

@@ -246,6 +246,37 @@ internal sealed class AhoCorasickAutomaton
         return true;
     }
 
+    /// <summary>
+    /// Reports every keyword that is a prefix of <paramref name="text"/> (starts at byte 0), shortest first, e.g. the
+    /// deny-list terms that begin at a word start. Walks at most <see cref="MaxKeywordLength"/> bytes; allocates nothing.
+    /// </summary>
+    /// <typeparam name="TSink">A struct or ref struct sink.</typeparam>
+    /// <param name="text">The bytes from the candidate start on.</param>
+    /// <param name="sink">Receives the hits (<see cref="KeywordHit.Start"/> is 0, <see cref="KeywordHit.AbsoluteEnd"/>
+    /// equals <see cref="KeywordHit.End"/>).</param>
+    public void FindPrefixes<TSink>(ReadOnlySpan<byte> text, ref TSink sink)
+        where TSink : IKeywordHitSink, allows ref struct
+    {
+        int row = 0;
+        int limit = Math.Min(text.Length, MaxKeywordLength);
+        for (int i = 0; i < limit; i++)
+        {
+            row = _table[row + _classOf[text[i]]];
+            int state = row >> _shift;
+            if (_depth[state] != i + 1)
+            {
+                // A failure transition: the bytes so far are no longer one trie path from the start.
+                return;
+            }
+
+            int keyword = _keywordAtState[state];
+            if (keyword >= 0)
+            {
+                sink.OnHit(new KeywordHit(keyword, _payloads[keyword], i + 1, _lengths[keyword], i + 1));
+            }
+        }
+    }
+
     private void Report<TSink>(int state, int end, long baseOffset, ref TSink sink)
         where TSink : IKeywordHitSink, allows ref struct
     {

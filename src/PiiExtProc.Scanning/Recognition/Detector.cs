@@ -35,13 +35,14 @@ internal sealed class Detector
     private readonly Dictionary<PiiEntity, float> _customThresholds = new(ReferenceEqualityComparer.Instance);
     private readonly SearchValues<byte> _triggers;
     private readonly bool[] _denyFirst = new bool[256];
-    private readonly DenyTerm[] _deny;
+    private readonly KeywordTable _keywords;
     private readonly CustomRecognizer[] _custom;
     private readonly AllowRule[] _allow;
 
-    public Detector(ScannerOptions options)
+    public Detector(ScannerOptions options, KeywordTable keywords)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(keywords);
         Array.Fill(_thresholds, float.PositiveInfinity);
         foreach (KeyValuePair<PiiEntity, EntitySettings> pair in options.Entities)
         {
@@ -65,39 +66,37 @@ internal sealed class Detector
 
         _custom = options.CustomRecognizers.Select(CustomRecognizer.Compile).ToArray();
         _allow = options.AllowList.Select(AllowRule.Compile).ToArray();
-        var deny = new List<DenyTerm>();
-        foreach (DenyListEntry entry in options.DenyList)
-        {
-            if (string.IsNullOrEmpty(entry.Term))
-            {
-                throw new ScannerConfigurationException("A deny-list entry has an empty term.");
-            }
-
-            byte[] lower = Encoding.UTF8.GetBytes(entry.Term.ToLowerInvariant());
-            deny.Add(new DenyTerm(lower, entry.Entity));
-            _denyFirst[lower[0]] = true;
-            _denyFirst[Ascii.ToUpper(lower[0])] = true;
-        }
-
-        _deny = deny.ToArray();
-        if (_deny.Length == 0)
+        _keywords = keywords;
+        if (!keywords.HasDenyTerms)
         {
             _triggers = s_baseTriggers;
         }
         else
         {
-            var bytes = new List<byte>("0123456789@:"u8.ToArray());
-            for (int b = 0; b < 256; b++)
+            foreach (byte b in keywords.DenyFirstBytes)
             {
-                if (_denyFirst[b])
-                {
-                    bytes.Add((byte)b);
-                }
+                _denyFirst[b] = true;
             }
 
-            _triggers = SearchValues.Create(bytes.Distinct().ToArray());
+            _triggers = SearchValues.Create("0123456789@:"u8.ToArray().Concat(keywords.DenyFirstBytes).Distinct().ToArray());
         }
     }
+
+    /// <summary>The scanner's compiled keywords (key words, context words, UPI handles, deny-list terms).</summary>
+    public KeywordTable Keywords => _keywords;
+
+    /// <summary>
+    /// Longest JSON number token, bytes, that cannot hold a built-in match: at most 5 digits in at most 2 groups
+    /// (<c>-12.5</c>, <c>1e10</c>), while digit recognizers need 6 or 9-19 digits or 3-4 groups and word recognizers
+    /// 8 or more characters (a 4-character word is only the start of a grouped IBAN of 15 or more).
+    /// </summary>
+    public const int ShortNumberBytes = 5;
+
+    /// <summary>
+    /// True when a JSON number of at most <see cref="ShortNumberBytes"/> under a key without a whole-value role can be
+    /// skipped: no custom recognizers and no deny-list terms (which could match any text).
+    /// </summary>
+    public bool SkipsShortNumbers => _custom.Length == 0 && !_keywords.HasDenyTerms;
 
     /// <summary>Built-in entities enabled by the options.</summary>
     public uint EnabledMask { get; }
@@ -113,12 +112,19 @@ internal sealed class Detector
     /// <param name="key">What the JSON key says (<see cref="KeyClass.None"/> in text).</param>
     /// <param name="keyName">The raw JSON property name (for custom recognizers' context words); empty in text.</param>
     /// <param name="output">Receives the matches.</param>
-    public void Scan(ReadOnlySpan<byte> text, KeyClass key, ReadOnlySpan<byte> keyName, List<RawMatch> output)
+    /// <param name="textRecord">True for a text record: <c>name: VALUE</c> / <c>address=VALUE</c> pairs are
+    /// recognized too (<see cref="ScanKeyValuePairs"/>).</param>
+    public void Scan(ReadOnlySpan<byte> text, KeyClass key, ReadOnlySpan<byte> keyName, List<RawMatch> output, bool textRecord = false)
     {
         int first = output.Count;
         if (key.Role != ValueRole.None)
         {
-            AddWholeValue(text, key.Role, output, first);
+            AddWholeValue(text, 0, text.Length, key.Role, fromText: false, output, first);
+        }
+
+        if (textRecord)
+        {
+            ScanKeyValuePairs(text, output, first);
         }
 
         int i = 0;
@@ -132,7 +138,7 @@ internal sealed class Detector
 
             i += k;
             byte b = text[i];
-            if (_deny.Length > 0 && _denyFirst[b] && TryDeny(text, i, output, first, out int after))
+            if (_keywords.HasDenyTerms && _denyFirst[b] && TryDeny(text, i, output, first, out int after))
             {
                 i = after;
                 continue;
@@ -521,7 +527,7 @@ internal sealed class Detector
             return end;
         }
 
-        int id = EmailAndUpiRecognizer.Classify(text[localStart..at], text[(at + 1)..end], out float score, out string recognizer);
+        int id = EmailAndUpiRecognizer.Classify(text[localStart..at], text[(at + 1)..end], _keywords, out float score, out string recognizer);
         if (id < 0)
         {
             return at + 1;
@@ -591,31 +597,19 @@ internal sealed class Detector
             return false;
         }
 
-        foreach (DenyTerm term in _deny)
+        int end = _keywords.MatchDeny(text, i, this, out PiiEntity? entity);
+        if (end < 0 || entity is null)
         {
-            int end = i + term.LowerBytes.Length;
-            if (end > text.Length || (end < text.Length && Ascii.IsLetterOrDigit(text[end]))
-                || !System.Text.Ascii.EqualsIgnoreCase(text[i..end], term.LowerBytes))
-            {
-                continue;
-            }
-
-            int id = Of(term.Entity);
-            if (Passes(term.Entity, id, Scores.Validated))
-            {
-                Add(output, first, new RawMatch(term.Entity, i, end - i, Scores.Validated, "deny_list", Evidence.Key));
-                after = end;
-                return true;
-            }
+            return false;
         }
 
-        return false;
+        Add(output, first, new RawMatch(entity, i, end - i, Scores.Validated, "deny_list", Evidence.Key));
+        after = end;
+        return true;
     }
 
-    private void AddWholeValue(ReadOnlySpan<byte> text, ValueRole role, List<RawMatch> output, int first)
+    private void AddWholeValue(ReadOnlySpan<byte> text, int start, int end, ValueRole role, bool fromText, List<RawMatch> output, int first)
     {
-        int start = 0;
-        int end = text.Length;
         while (start < end && text[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
         {
             start++;
@@ -636,15 +630,15 @@ internal sealed class Detector
         switch (role)
         {
             case ValueRole.PersonName when NameShape.Words(value) is >= 2 and <= 5:
-                match = new RawMatch(PiiEntity.PersonName, start, end - start, Scores.KeyNamed, "name.key", Evidence.Key);
+                match = new RawMatch(PiiEntity.PersonName, start, end - start, Scores.KeyNamed, fromText ? "name.text_key" : "name.key", Evidence.Key);
                 break;
             case ValueRole.FirstName or ValueRole.LastName when NameShape.Words(value) is >= 1 and <= 3:
                 match = new RawMatch(PiiEntity.PersonName, start, end - start, Scores.KeyNamed, "name.parts", Evidence.Key) { NamePart = role };
                 break;
             case ValueRole.PostalAddress when NameShape.LooksLikeAddress(value):
-                match = new RawMatch(PiiEntity.PostalAddress, start, end - start, Scores.KeyNamed, "address.key", Evidence.Key);
+                match = new RawMatch(PiiEntity.PostalAddress, start, end - start, Scores.KeyNamed, fromText ? "address.text_key" : "address.key", Evidence.Key);
                 break;
-            case ValueRole.DeviceId when value.Length is >= 4 and <= 128 && value.IndexOfAny((byte)' ', (byte)'\t') < 0:
+            case ValueRole.DeviceId when !fromText && value.Length is >= 4 and <= 128 && value.IndexOfAny((byte)' ', (byte)'\t') < 0:
                 match = new RawMatch(PiiEntity.DeviceId, start, end - start, Scores.KeyNamed, "device_id.key", Evidence.Key);
                 break;
             default:
@@ -655,6 +649,136 @@ internal sealed class Detector
         {
             Add(output, first, match);
         }
+    }
+
+    /// <summary>
+    /// Names and addresses in text key-value pairs: a key phrase of one to three words (ASCII letters, <c>_</c>,
+    /// <c>-</c>, joined by single spaces, at most 40 bytes, at the line start or after a space, tab, <c>, ; &amp; ? | ( [ {</c>
+    /// or a quote) that classifies like a
+    /// JSON key as a person name, first/last name or postal address (<c>name</c>, <c>Customer Name</c>,
+    /// <c>first_name</c>, <c>shipping address</c>; not <c>file name</c>, <c>email address</c>), then optional spaces,
+    /// <c>:</c> or <c>=</c> (not <c>://</c>), optional spaces, and the value. The value ends at a line end, tab,
+    /// <c>&amp;</c>, <c>;</c>, <c>|</c>, before the next <c>word:</c> / <c>word=</c> pair, and for names also at
+    /// <c>,</c>; trailing spaces and commas are dropped. It must have the same shape as under a JSON key (2-5 name
+    /// words without digits, 1-3 for a first or last name; an address of 10+ bytes with a comma and a 6-digit PIN or
+    /// two commas). URL-encoded values (<c>+</c>, <c>%20</c>) are not decoded and so not detected.
+    /// </summary>
+    private void ScanKeyValuePairs(ReadOnlySpan<byte> text, List<RawMatch> output, int first)
+    {
+        int i = 0;
+        while (i < text.Length)
+        {
+            int k = text[i..].IndexOfAny((byte)':', (byte)'=');
+            if (k < 0)
+            {
+                return;
+            }
+
+            int separator = i + k;
+            i = separator + 1;
+            if (text[separator] == ':' && text[i..].StartsWith("//"u8))
+            {
+                continue;
+            }
+
+            int keyEnd = separator;
+            while (keyEnd > 0 && text[keyEnd - 1] == ' ')
+            {
+                keyEnd--;
+            }
+
+            int keyStart = KeyPhraseStart(text, keyEnd);
+            if (keyStart < 0 || !MayNameRole(text[keyStart..keyEnd]))
+            {
+                continue;
+            }
+
+            ValueRole role = _keywords.ClassifyKey(text[keyStart..keyEnd]).Role;
+            if (role is not (ValueRole.PersonName or ValueRole.FirstName or ValueRole.LastName or ValueRole.PostalAddress))
+            {
+                continue;
+            }
+
+            int valueStart = separator + 1;
+            int valueEnd = KeyValueEnd(text, valueStart, stopAtComma: role != ValueRole.PostalAddress);
+            AddWholeValue(text, valueStart, valueEnd, role, fromText: true, output, first);
+            i = Math.Max(i, valueEnd);
+        }
+    }
+
+    /// <summary>
+    /// Start of the longest key phrase of one to three words ending at <paramref name="end"/> that starts at a
+    /// boundary (line start, space, tab, <c>, ; &amp; ? | ( [ {</c> or a quote) and is at most 40 bytes, or -1.
+    /// </summary>
+    private static int KeyPhraseStart(ReadOnlySpan<byte> text, int end)
+    {
+        static bool IsKeyByte(byte b) => Ascii.IsLetter(b) || b is (byte)'_' or (byte)'-';
+        int start = end;
+        int found = -1;
+        for (int words = 0; words < 3; words++)
+        {
+            int wordStart = start;
+            while (wordStart > 0 && IsKeyByte(text[wordStart - 1]))
+            {
+                wordStart--;
+            }
+
+            if (wordStart == start || end - wordStart > 40)
+            {
+                break;
+            }
+
+            start = wordStart;
+            if (start == 0 || text[start - 1] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)',' or (byte)';'
+                or (byte)'&' or (byte)'?' or (byte)'|' or (byte)'(' or (byte)'[' or (byte)'{' or (byte)'"' or (byte)'\'')
+            {
+                found = start;
+            }
+
+            if (start < 2 || text[start - 1] != ' ' || !IsKeyByte(text[start - 2]))
+            {
+                break;
+            }
+
+            start--;
+        }
+
+        return found;
+    }
+
+    /// <summary>Cheap check before classifying: the last word ends with <c>name</c>, <c>addr</c> or <c>address</c>.</summary>
+    private static bool MayNameRole(ReadOnlySpan<byte> key) =>
+        EndsWithIgnoreCase(key, "name"u8) || EndsWithIgnoreCase(key, "addr"u8) || EndsWithIgnoreCase(key, "address"u8);
+
+    private static bool EndsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lowerSuffix) =>
+        text.Length >= lowerSuffix.Length && System.Text.Ascii.EqualsIgnoreCase(text[^lowerSuffix.Length..], lowerSuffix);
+
+    /// <summary>End of a text key-value pair's value (see <see cref="ScanKeyValuePairs"/>).</summary>
+    private static int KeyValueEnd(ReadOnlySpan<byte> text, int start, bool stopAtComma)
+    {
+        ReadOnlySpan<byte> stops = stopAtComma ? "\r\n\t&;|:=,"u8 : "\r\n\t&;|:="u8;
+        int k = text[start..].IndexOfAny(stops);
+        int end = k < 0 ? text.Length : start + k;
+        if (end < text.Length && text[end] is (byte)':' or (byte)'=')
+        {
+            // The next pair's key is not part of this value.
+            while (end > start && text[end - 1] == ' ')
+            {
+                end--;
+            }
+
+            while (end > start && (Ascii.IsLetter(text[end - 1]) || text[end - 1] is (byte)'_' or (byte)'-'))
+            {
+                end--;
+            }
+        }
+
+        while (end > start && text[end - 1] is (byte)' ' or (byte)',')
+        {
+            end--;
+        }
+
+        return end;
     }
 
     private void RunCustom(ReadOnlySpan<byte> text, ReadOnlySpan<byte> keyName, List<RawMatch> output, int first)
@@ -754,7 +878,7 @@ internal sealed class Detector
 
     /// <summary>
     /// Context words in the <see cref="ContextWindow"/> bytes before a candidate, read once per candidate and only when
-    /// needed. The nearest word that is a context word or a negative word decides.
+    /// needed, with the keyword automaton. The nearest word that is a context word or a negative word decides.
     /// </summary>
     private struct LazyContext(int position)
     {
@@ -771,53 +895,7 @@ internal sealed class Detector
             }
 
             _done = true;
-            _ = detector;
-            int windowStart = Math.Max(0, position - ContextWindow);
-            Span<char> word = stackalloc char[Keywords.MaxWordLength];
-            int p = position;
-            while (p > windowStart)
-            {
-                while (p > windowStart && !Ascii.IsLetterOrDigit(text[p - 1]))
-                {
-                    p--;
-                }
-
-                int end = p;
-                while (p > windowStart && Ascii.IsLetterOrDigit(text[p - 1]))
-                {
-                    p--;
-                }
-
-                if (end == p || (p == windowStart && p > 0 && Ascii.IsLetterOrDigit(text[p - 1])))
-                {
-                    break;
-                }
-
-                int length = end - p;
-                if (length > word.Length || Ascii.IsDigit(text[p]))
-                {
-                    continue;
-                }
-
-                for (int q = 0; q < length; q++)
-                {
-                    word[q] = (char)(text[p + q] | 0x20);
-                }
-
-                ReadOnlySpan<char> w = word[..length];
-                uint entities = Keywords.ContextEntities(w);
-                if (entities != 0)
-                {
-                    Entities = entities;
-                    return;
-                }
-
-                if (Keywords.IsNegative(w))
-                {
-                    Negative = true;
-                    return;
-                }
-            }
+            detector._keywords.Context(text, position, ContextWindow, out Entities, out Negative);
         }
     }
 }

@@ -28,10 +28,11 @@ internal static class EmailAndUpiRecognizer
     /// <summary>Longest domain read after the <c>@</c>, bytes.</summary>
     public const int MaxDomainLength = 253;
 
-    private static readonly string[] s_handles =
+    /// <summary>Known PSP handles (NPCI list, pii-detection.md §3), compiled into the <see cref="KeywordTable"/>.</summary>
+    public static readonly string[] Handles =
     [
         "upi", "ybl", "ibl", "axl", "paytm", "ptyes", "ptaxis", "pthdfc", "ptsbi", "apl", "yapl", "oksbi", "okhdfcbank",
-        "okicici", "okaxis", "sbi", "icici", "hdfcbank", "axisbank", "axis", "kotak", "yesbank", "ybl", "phonepe",
+        "okicici", "okaxis", "sbi", "icici", "hdfcbank", "axisbank", "axis", "kotak", "yesbank", "phonepe",
         "unionbank", "indianbank", "pnb", "canara", "hdfc", "andhra", "federal", "karnataka", "punjab", "maharashtra",
         "boi", "barodampay", "idfcbank", "idfcfirst", "indus", "rbl", "aubank", "jupiteraxis", "naviaxis", "freecharge",
         "airtel", "jio", "waicici", "wahdfcbank", "wasbi", "waaxis", "postbank", "dbs", "citi", "hsbc", "sc", "cnrb",
@@ -46,7 +47,7 @@ internal static class EmailAndUpiRecognizer
     public static bool IsDomainByte(byte b) => Ascii.IsLetterOrDigit(b) || b is (byte)'.' or (byte)'-';
 
     /// <summary>Scores <paramref name="local"/>@<paramref name="domain"/>; returns the entity id or -1.</summary>
-    public static int Classify(ReadOnlySpan<byte> local, ReadOnlySpan<byte> domain, out float patternScore, out string recognizer)
+    public static int Classify(ReadOnlySpan<byte> local, ReadOnlySpan<byte> domain, KeywordTable keywords, out float patternScore, out string recognizer)
     {
         patternScore = 0;
         recognizer = EmailName;
@@ -99,20 +100,10 @@ internal static class EmailAndUpiRecognizer
 
         recognizer = UpiPatternName;
         patternScore = UnknownHandleScore;
-        Span<byte> lower = stackalloc byte[domain.Length];
-        for (int i = 0; i < domain.Length; i++)
+        if (keywords.IsUpiHandle(domain))
         {
-            lower[i] = (byte)(domain[i] | 0x20);
-        }
-
-        foreach (string handle in s_handles)
-        {
-            if (handle.Length == lower.Length && System.Text.Ascii.Equals(lower, handle))
-            {
-                patternScore = KnownHandleScore;
-                recognizer = UpiName;
-                break;
-            }
+            patternScore = KnownHandleScore;
+            recognizer = UpiName;
         }
 
         return BuiltInId.UpiVpa;

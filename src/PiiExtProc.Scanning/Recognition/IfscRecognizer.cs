@@ -1,3 +1,5 @@
+using PiiExtProc.Scanning.Validators;
+
 namespace PiiExtProc.Scanning.Recognition;
 
 /// <summary>
@@ -25,17 +27,9 @@ internal static class IfscRecognizer
 
     public static float Score(ReadOnlySpan<byte> word, Evidence evidence)
     {
-        if (word.Length != 11 || !Ascii.AllUpper(word[..4]) || word[4] != '0')
+        if (!IfscValidator.IsValid(word))
         {
             return 0;
-        }
-
-        foreach (byte b in word[5..])
-        {
-            if (!Ascii.IsDigit(b) && !Ascii.IsUpper(b))
-            {
-                return 0;
-            }
         }
 
         float score = PatternScore;

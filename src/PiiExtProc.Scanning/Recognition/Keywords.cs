@@ -1,11 +1,12 @@
-using System.Collections.Frozen;
 using static PiiExtProc.Scanning.Recognition.BuiltInId;
 
 namespace PiiExtProc.Scanning.Recognition;
 
 /// <summary>
 /// The built-in key words (JSON property-name tokens) and context words (words shortly before a candidate in text),
-/// per entity, and the negative words that say a number is not personal data.
+/// per entity, the negative words that say a number is not personal data, and the person-name qualifiers. The source
+/// lists only: <see cref="KeywordTable"/> compiles them, with the UPI handles and deny-list terms, into one
+/// Aho-Corasick automaton per scanner.
 /// </summary>
 /// <remarks>
 /// Words are matched whole (Presidio's <c>whole_word</c> mode, which avoids the substring false boosts of
@@ -18,9 +19,8 @@ internal static class Keywords
     /// <summary>Longest word looked up, characters; longer words never match.</summary>
     public const int MaxWordLength = 24;
 
-    private static readonly FrozenDictionary<string, uint> s_keyEntities = BuildEntities(keys: true);
-    private static readonly FrozenDictionary<string, uint> s_contextEntities = BuildEntities(keys: false);
-    private static readonly FrozenSet<string> s_negative = FrozenSet.ToFrozenSet(
+    /// <summary>Words that say a number next to them is not personal data.</summary>
+    public static readonly string[] NegativeWords =
     [
         "order", "orderid", "orderno", "transaction", "txn", "txnid", "invoice", "timestamp", "ts", "time", "epoch",
         "created", "updated", "modified", "ref", "reference", "utr", "rrn", "sku", "product", "item", "tracking", "awb",
@@ -30,123 +30,25 @@ internal static class Keywords
         "duration", "size", "weight", "latitude", "longitude", "lat", "lng", "ver", "release", "inventory", "stock",
         "warehouse", "seller", "merchant", "mid", "tid", "receipt", "voucher", "serial", "model", "port", "pid",
         "uuid", "guid", "bytes", "ms", "millis", "nanos", "score", "rating", "balance", "limit", "fee", "rate",
-    ], StringComparer.Ordinal);
+    ];
 
-    private static readonly FrozenDictionary<string, uint>.AlternateLookup<ReadOnlySpan<char>> s_keyLookup =
-        s_keyEntities.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenDictionary<string, uint>.AlternateLookup<ReadOnlySpan<char>> s_contextLookup =
-        s_contextEntities.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_negativeLookup =
-        s_negative.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static readonly FrozenSet<string> s_personQualifiers = FrozenSet.ToFrozenSet(
+    /// <summary>Words that, before <c>name</c> in a key (<c>customer_name</c>), make it a person's name.</summary>
+    public static readonly string[] PersonQualifiers =
     [
         "full", "customer", "person", "holder", "cardholder", "account", "beneficiary", "recipient", "receiver",
         "sender", "payer", "payee", "billing", "shipping", "contact", "guardian", "father", "mother", "spouse",
         "nominee", "employee", "passenger", "patient", "student", "user", "legal", "display", "buyer", "consignee",
         "applicant", "member", "owner", "emergency", "traveller", "traveler", "driver", "agent",
-    ], StringComparer.Ordinal);
+    ];
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_personQualifierLookup =
-        s_personQualifiers.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Key words → entity bits (<see cref="BuiltInId"/>).</summary>
+    public static Dictionary<string, uint> KeyWords() => BuildEntities(keys: true);
 
-    /// <summary>Entities a context word names (0 when none), for a lower-case ASCII word.</summary>
-    public static uint ContextEntities(ReadOnlySpan<char> lowerWord) => Lookup(s_contextLookup, lowerWord);
+    /// <summary>Context words → entity bits (<see cref="BuiltInId"/>).</summary>
+    public static Dictionary<string, uint> ContextWords() => BuildEntities(keys: false);
 
-    /// <summary>True when a lower-case ASCII word says the number next to it is not personal data.</summary>
-    public static bool IsNegative(ReadOnlySpan<char> lowerWord) =>
-        s_negativeLookup.Contains(lowerWord)
-        || (lowerWord.Length > 2 && lowerWord[^1] == 's' && s_negativeLookup.Contains(lowerWord[..^1]));
-
-    /// <summary>
-    /// Classifies a JSON property name (raw UTF-8, unescaped). Splits it into lower-case tokens at non-alphanumerics
-    /// and camelCase boundaries (<c>customerPhoneNumber</c> → customer, phone, number) and looks each token and the
-    /// concatenation up.
-    /// </summary>
-    public static KeyClass ClassifyKey(ReadOnlySpan<byte> key)
-    {
-        const int MaxTokens = 8;
-        Span<char> lower = stackalloc char[64];
-        Span<int> starts = stackalloc int[MaxTokens];
-        Span<int> lengths = stackalloc int[MaxTokens];
-        int count = 0;
-        int n = 0;
-        int tokenStart = -1;
-        byte previous = 0;
-        for (int i = 0; i < key.Length && n < lower.Length; i++)
-        {
-            byte b = key[i];
-            bool alnum = IsAsciiLetterOrDigit(b);
-            bool camelBreak = alnum && b is >= (byte)'A' and <= (byte)'Z' && previous is >= (byte)'a' and <= (byte)'z';
-            if ((!alnum || camelBreak) && tokenStart >= 0)
-            {
-                if (count < MaxTokens)
-                {
-                    starts[count] = tokenStart;
-                    lengths[count] = n - tokenStart;
-                    count++;
-                }
-
-                tokenStart = -1;
-            }
-
-            if (alnum)
-            {
-                if (tokenStart < 0)
-                {
-                    tokenStart = n;
-                }
-
-                lower[n++] = b is >= (byte)'A' and <= (byte)'Z' ? (char)(b | 0x20) : (char)b;
-            }
-
-            previous = b;
-        }
-
-        if (tokenStart >= 0 && count < MaxTokens)
-        {
-            starts[count] = tokenStart;
-            lengths[count] = n - tokenStart;
-            count++;
-        }
-
-        if (count == 0)
-        {
-            return KeyClass.None;
-        }
-
-        uint entities = Lookup(s_keyLookup, lower[..n]);
-        bool negative = false;
-        for (int t = 0; t < count; t++)
-        {
-            ReadOnlySpan<char> token = lower.Slice(starts[t], lengths[t]);
-            entities |= Lookup(s_keyLookup, token);
-            negative |= IsNegative(token);
-        }
-
-        ReadOnlySpan<char> last = lower.Slice(starts[count - 1], lengths[count - 1]);
-        ReadOnlySpan<char> beforeLast = count > 1 ? lower.Slice(starts[count - 2], lengths[count - 2]) : default;
-        ValueRole role = RoleOf(last, beforeLast, count, lower[..n]);
-        if (role == ValueRole.PostalAddress && entities != 0)
-        {
-            // ip_address, email_address, mac_address: the key names another entity.
-            role = (entities & Bit(DeviceId)) != 0 ? ValueRole.DeviceId : ValueRole.None;
-        }
-
-        if (role == ValueRole.DeviceId)
-        {
-            entities |= Bit(DeviceId);
-        }
-
-        if (entities != 0 || role != ValueRole.None)
-        {
-            negative = false;
-        }
-
-        return new KeyClass(entities, negative, role);
-    }
-
-    private static ValueRole RoleOf(ReadOnlySpan<char> last, ReadOnlySpan<char> beforeLast, int count, ReadOnlySpan<char> whole)
+    /// <summary>The whole-value role a key's lower-case tokens name (names, addresses, device IDs).</summary>
+    public static ValueRole RoleOf(ReadOnlySpan<char> last, ReadOnlySpan<char> beforeLast, bool beforeLastIsQualifier, int count, ReadOnlySpan<char> whole)
     {
         switch (whole)
         {
@@ -180,7 +82,7 @@ internal static class Keywords
                 return ValueRole.LastName;
             }
 
-            if (s_personQualifierLookup.Contains(beforeLast))
+            if (beforeLastIsQualifier)
             {
                 return ValueRole.PersonName;
             }
@@ -214,24 +116,7 @@ internal static class Keywords
         return ValueRole.None;
     }
 
-    private static uint Lookup(FrozenDictionary<string, uint>.AlternateLookup<ReadOnlySpan<char>> table, ReadOnlySpan<char> word)
-    {
-        if (word.IsEmpty || word.Length > MaxWordLength)
-        {
-            return 0;
-        }
-
-        if (table.TryGetValue(word, out uint mask))
-        {
-            return mask;
-        }
-
-        return word.Length > 2 && word[^1] == 's' && table.TryGetValue(word[..^1], out mask) ? mask : 0;
-    }
-
-    private static bool IsAsciiLetterOrDigit(byte b) => (uint)((b | 0x20) - 'a') <= 'z' - 'a' || (uint)(b - '0') <= 9;
-
-    private static FrozenDictionary<string, uint> BuildEntities(bool keys)
+    private static Dictionary<string, uint> BuildEntities(bool keys)
     {
         var map = new Dictionary<string, uint>(StringComparer.Ordinal);
         void Add(int id, params string[] words)
@@ -279,6 +164,6 @@ internal static class Keywords
             Add(PostalAddress, "address", "addr", "street");
         }
 
-        return map.ToFrozenDictionary(StringComparer.Ordinal);
+        return map;
     }
 }

@@ -1,3 +1,5 @@
+using PiiExtProc.Scanning.Validators;
+
 namespace PiiExtProc.Scanning.Recognition;
 
 /// <summary>
@@ -31,8 +33,7 @@ internal static class PanRecognizer
             wasUpper &= upper[i] == word[i];
         }
 
-        if (!Ascii.AllUpper(upper[..5]) || !Ascii.AllDigits(upper.Slice(5, 4)) || !Ascii.IsUpper(upper[9])
-            || upper.Slice(5, 4).SequenceEqual("0000"u8) || "PCHFATBLJGEK"u8.IndexOf(upper[3]) < 0)
+        if (!PanValidator.IsValid(upper))
         {
             return 0;
         }

@@ -23,6 +23,7 @@ public sealed partial class BodyScanSession
     private int _depth;
     private byte[] _names = [];
     private long _earliestPending = long.MaxValue;
+    private KeyClassCache _keyCache;
 
     private void InitializeJson()
     {
@@ -57,6 +58,10 @@ public sealed partial class BodyScanSession
 
                 _jsonConsumed = tokenEnd;
                 _readerState = reader.CurrentState;
+                if (_slots.Count >= EarlyReleaseSlots)
+                {
+                    ReleaseEarly(work, workOffset);
+                }
                 if (_earliestPending != long.MaxValue && tokenEnd - _earliestPending > _limits.MaxRecordBytes)
                 {
                     ForceOpenRecords();
@@ -164,7 +169,7 @@ public sealed partial class BodyScanSession
         }
 
         frame.PropertyLength = length;
-        frame.PropertyKey = Keywords.ClassifyKey(destination[..length]);
+        frame.PropertyKey = _keyCache.Classify(destination[..length], _detector.Keywords);
         return true;
     }
 
@@ -282,7 +287,7 @@ public sealed partial class BodyScanSession
         }
 
         KeyClass key = ValueKey(forContainer: false);
-        if (!isNumber && key.Role == ValueRole.None && value.IsEmpty)
+        if (key.Role == ValueRole.None && (isNumber ? value.Length <= Detector.ShortNumberBytes && _detector.SkipsShortNumbers : value.IsEmpty))
         {
             return true;
         }

@@ -44,6 +44,10 @@ public sealed partial class BodyScanSession
 
             ScanTextRecord(rest[..length], _textPosition, oversized);
             _textPosition += length;
+            if (_slots.Count >= EarlyReleaseSlots)
+            {
+                ReleaseEarly(work, workOffset);
+            }
         }
     }
 
@@ -57,7 +61,7 @@ public sealed partial class BodyScanSession
     private void ScanTextRecord(ReadOnlySpan<byte> line, long start, bool oversized)
     {
         _scratchMatches.Clear();
-        _detector.Scan(line, KeyClass.None, default, _scratchMatches);
+        _detector.Scan(line, KeyClass.None, default, _scratchMatches, textRecord: true);
         if (_scratchMatches.Count > 0)
         {
             AddSlot(new Slot { Start = start, Length = line.Length, Kind = SlotKind.Text }, _scratchMatches, recordId: -1, recordOversized: oversized);

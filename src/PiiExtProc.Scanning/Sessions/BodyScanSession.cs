@@ -27,6 +27,9 @@ namespace PiiExtProc.Scanning.Sessions;
 /// </remarks>
 public sealed partial class BodyScanSession : IDisposable
 {
+    /// <summary>Slots waiting before an early release is tried while parsing one chunk.</summary>
+    private const int EarlyReleaseSlots = 32;
+
     private readonly PiiScanner _scanner;
     private readonly Detector _detector;
     private readonly ScanLimits _limits;
@@ -42,6 +45,9 @@ public sealed partial class BodyScanSession : IDisposable
     private byte[] _decoded = [];
     private int _decodedLength;
     private ArrayBufferWriter<byte>? _operatorOutput;
+    private IBufferWriter<byte>? _output;
+    private int _written;
+    private long _writtenTo;
     private long _slotBase;
     private long _matchBase;
     private bool _textMode;
@@ -117,40 +123,50 @@ public sealed partial class BodyScanSession : IDisposable
             workOffset = chunkOffset;
         }
 
-        if (!_textMode)
+        _output = output;
+        _written = 0;
+        _writtenTo = heldBefore ? workOffset : -1;
+        try
         {
-            ParseJson(work, workOffset, isFinal);
-        }
+            if (!_textMode)
+            {
+                ParseJson(work, workOffset, isFinal);
+            }
 
-        if (_textMode)
+            if (_textMode)
+            {
+                ParseText(work, workOffset, isFinal);
+            }
+
+            long releaseTo = ReleasePoint(workOffset + work.Length, isFinal);
+            int releaseLength = (int)(releaseTo - workOffset);
+            bool unchanged = _writtenTo < 0 && releaseLength == work.Length && !HasRewriteBefore(releaseTo);
+            Release(work, workOffset, releaseTo, write: !unchanged);
+
+            ReadOnlySpan<byte> remaining = work[releaseLength..];
+            if (heldBefore)
+            {
+                remaining.CopyTo(_held);
+                _heldLength = remaining.Length;
+            }
+            else
+            {
+                _heldLength = 0;
+                Append(remaining);
+            }
+
+            _heldOffset = releaseTo;
+            if (_slots.Count == 0)
+            {
+                _decodedLength = 0;
+            }
+
+            return new ChunkResult(unchanged, unchanged ? 0 : _written, _heldLength, _blockRequested);
+        }
+        finally
         {
-            ParseText(work, workOffset, isFinal);
+            _output = null;
         }
-
-        long releaseTo = ReleasePoint(workOffset + work.Length, isFinal);
-        int releaseLength = (int)(releaseTo - workOffset);
-        bool unchanged = !heldBefore && releaseLength == work.Length && !HasRewriteBefore(releaseTo);
-        int written = Release(work, workOffset, releaseTo, unchanged ? null : output);
-
-        ReadOnlySpan<byte> remaining = work[releaseLength..];
-        if (heldBefore)
-        {
-            remaining.CopyTo(_held);
-            _heldLength = remaining.Length;
-        }
-        else
-        {
-            _heldLength = 0;
-            Append(remaining);
-        }
-
-        _heldOffset = releaseTo;
-        if (_slots.Count == 0)
-        {
-            _decodedLength = 0;
-        }
-
-        return new ChunkResult(unchanged, unchanged ? 0 : written, _heldLength, _blockRequested);
     }
 
     /// <summary>Returns pooled buffers.</summary>
@@ -165,6 +181,7 @@ public sealed partial class BodyScanSession : IDisposable
         ReturnBuffer(ref _held);
         ReturnBuffer(ref _decoded);
         ReturnBuffer(ref _names);
+        _keyCache.Return();
         if (_frames.Length > 0)
         {
             ArrayPool<JsonFrame>.Shared.Return(_frames);
@@ -247,24 +264,49 @@ public sealed partial class BodyScanSession : IDisposable
         return false;
     }
 
-    /// <summary>Writes the bytes before <paramref name="releaseTo"/>, rewritten, and commits their findings.</summary>
-    private int Release(ReadOnlySpan<byte> work, long workOffset, long releaseTo, IBufferWriter<byte>? output)
+    /// <summary>
+    /// During parsing, once <see cref="EarlyReleaseSlots"/> slots wait, releases what is already final so that a large
+    /// single-chunk body does not hold all its slots and matches: findings are committed and, when output is already
+    /// being written or a rewrite is due, bytes are written. Same output and findings as releasing at the end.
+    /// </summary>
+    private void ReleaseEarly(ReadOnlySpan<byte> work, long workOffset)
     {
-        int written = 0;
-        long position = workOffset;
+        long releaseTo = ReleasePoint(workOffset + work.Length, isFinal: false);
+        if (_slots.Count == 0 || _slots[0].Start >= releaseTo)
+        {
+            return;
+        }
+
+        bool write = _writtenTo >= 0 || HasRewriteBefore(releaseTo);
+        Release(work, workOffset, releaseTo, write);
+        if (_slots.Count == 0)
+        {
+            _decodedLength = 0;
+        }
+    }
+
+    /// <summary>
+    /// Commits the findings of the slots before <paramref name="releaseTo"/> and, when <paramref name="write"/>, writes
+    /// the bytes from where writing stopped (the start of the work when nothing was written yet) up to it, rewritten.
+    /// </summary>
+    private void Release(ReadOnlySpan<byte> work, long workOffset, long releaseTo, bool write)
+    {
+        IBufferWriter<byte>? output = write ? _output : null;
+        long position = _writtenTo >= 0 ? _writtenTo : workOffset;
         int released = 0;
         while (released < _slots.Count && _slots[released].Start < releaseTo)
         {
             Slot slot = _slots[released];
+            ReadOnlySpan<byte> raw = work.Slice((int)(slot.Start - workOffset), slot.Length);
             if (output is not null)
             {
                 ReadOnlySpan<byte> gap = work[(int)(position - workOffset)..(int)(slot.Start - workOffset)];
                 output.Write(gap);
-                written += gap.Length;
-                written += WriteSlot(slot, work.Slice((int)(slot.Start - workOffset), slot.Length), output);
+                _written += gap.Length;
+                _written += WriteSlot(slot, raw, output);
             }
 
-            CommitFindings(slot);
+            CommitFindings(slot, raw);
             position = slot.End;
             released++;
         }
@@ -273,7 +315,8 @@ public sealed partial class BodyScanSession : IDisposable
         {
             ReadOnlySpan<byte> tail = work[(int)(position - workOffset)..(int)(releaseTo - workOffset)];
             output.Write(tail);
-            written += tail.Length;
+            _written += tail.Length;
+            _writtenTo = releaseTo;
         }
 
         if (released > 0)
@@ -285,11 +328,9 @@ public sealed partial class BodyScanSession : IDisposable
             _slots.RemoveRange(0, released);
             _slotBase += released;
         }
-
-        return written;
     }
 
-    private void CommitFindings(in Slot slot)
+    private void CommitFindings(in Slot slot, ReadOnlySpan<byte> raw)
     {
         for (int m = 0; m < slot.MatchCount; m++)
         {
@@ -322,7 +363,20 @@ public sealed partial class BodyScanSession : IDisposable
             _blockRequested |= match.Action == FindingAction.Blocked;
             if (_findings.Count < _limits.MaxFindingsKept)
             {
-                _findings.Add(new PiiFinding(match.Raw.Entity, offset, length, match.Raw.Score, match.Raw.Recognizer, slot.JsonPath, match.Action));
+                string? fingerprint = null;
+                ReadOnlySpan<byte> key = _scanner.Options.FingerprintKey.Span;
+                if (!key.IsEmpty)
+                {
+                    ReadOnlySpan<byte> value = slot.Kind switch
+                    {
+                        SlotKind.JsonString => raw[1..^1],
+                        SlotKind.JsonEscapedString => _decoded.AsSpan(slot.DecodedStart, slot.DecodedLength),
+                        _ => raw,
+                    };
+                    fingerprint = FindingFingerprint.Compute(key, match.Raw.Entity, value.Slice(match.Raw.Start, match.Raw.Length));
+                }
+
+                _findings.Add(new PiiFinding(match.Raw.Entity, offset, length, match.Raw.Score, match.Raw.Recognizer, slot.JsonPath, match.Action, fingerprint));
             }
         }
     }

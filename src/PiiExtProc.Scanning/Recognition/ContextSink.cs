@@ -1,0 +1,83 @@
+using PiiExtProc.Scanning.Matching;
+
+namespace PiiExtProc.Scanning.Recognition;
+
+/// <summary>
+/// Collects, from the keyword hits in a context window, the nearest whole word that is a context word or a negative
+/// word. A hit counts when it is a whole word (<c>phone</c>) or a whole word but for a trailing plural <c>s</c>
+/// (<c>phones</c>); the exact form's context entities win over the plural form's.
+/// </summary>
+internal ref struct ContextSink : IKeywordHitSink
+{
+    private readonly ReadOnlySpan<byte> _text;
+    private readonly int _windowStart;
+    private readonly int _end;
+    private readonly KeywordTable _table;
+    private int _wordStart;
+    private uint _exactEntities;
+    private uint _pluralEntities;
+    private bool _negative;
+
+    /// <param name="text">The whole span the window is in.</param>
+    /// <param name="windowStart">Where the searched window starts in <paramref name="text"/>.</param>
+    /// <param name="end">Where the window ends (the candidate's start).</param>
+    /// <param name="table">The table whose automaton reports the hits.</param>
+    public ContextSink(ReadOnlySpan<byte> text, int windowStart, int end, KeywordTable table)
+    {
+        _text = text;
+        _windowStart = windowStart;
+        _end = end;
+        _table = table;
+        _wordStart = -1;
+    }
+
+    /// <summary>Context entities of the deciding word (0 when it is a negative word or there is none).</summary>
+    public readonly uint Entities => _exactEntities != 0 ? _exactEntities : _pluralEntities;
+
+    /// <summary>True when the deciding word is a negative word and names no entity.</summary>
+    public readonly bool Negative => Entities == 0 && _negative;
+
+    public void OnHit(in KeywordHit hit)
+    {
+        int start = _windowStart + hit.Start;
+        int end = _windowStart + hit.End;
+        if (start < _wordStart || (start > 0 && Ascii.IsLetterOrDigit(_text[start - 1])))
+        {
+            return;
+        }
+
+        bool exact = end == _end || !Ascii.IsLetterOrDigit(_text[end]);
+        bool plural = !exact && hit.Length >= 2 && hit.Length < Keywords.MaxWordLength && _text[end] == 's'
+            && (end + 1 == _end || !Ascii.IsLetterOrDigit(_text[end + 1]));
+        if ((!exact && !plural) || hit.Length > Keywords.MaxWordLength)
+        {
+            return;
+        }
+
+        KeywordInfo info = _table.Info(hit.Payload);
+        uint entities = info.ContextEntities;
+        if (entities == 0 && !info.IsNegative)
+        {
+            return;
+        }
+
+        if (start > _wordStart)
+        {
+            _wordStart = start;
+            _exactEntities = 0;
+            _pluralEntities = 0;
+            _negative = false;
+        }
+
+        if (exact)
+        {
+            _exactEntities |= entities;
+        }
+        else
+        {
+            _pluralEntities |= entities;
+        }
+
+        _negative |= info.IsNegative;
+    }
+}

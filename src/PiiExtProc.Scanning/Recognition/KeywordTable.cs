@@ -1,0 +1,258 @@
+using System.Text;
+using PiiExtProc.Scanning.Matching;
+using static PiiExtProc.Scanning.Recognition.BuiltInId;
+
+namespace PiiExtProc.Scanning.Recognition;
+
+/// <summary>
+/// Every literal keyword of one scanner compiled into one byte-level Aho-Corasick automaton (ASCII case-insensitive):
+/// JSON key words and context words per entity, negative words, person-name qualifiers, UPI PSP handles and the
+/// deny-list terms. Immutable and thread-safe; built once in <see cref="PiiScanner.Create"/>.
+/// </summary>
+/// <remarks>
+/// Uses: JSON key classification (each normalised key token and the whole normalised key matched exactly,
+/// <see cref="AhoCorasickAutomaton.TryMatchExact"/>); context words in the <see cref="Detector.ContextWindow"/> bytes
+/// before a candidate (<see cref="AhoCorasickAutomaton.FindAll{TSink}"/>, whole words only); UPI handles (exact);
+/// deny-list terms at a word start (<see cref="AhoCorasickAutomaton.FindPrefixes{TSink}"/>, whole word).
+/// </remarks>
+internal sealed class KeywordTable
+{
+    private readonly AhoCorasickAutomaton _automaton;
+    private readonly KeywordInfo[] _infos;
+
+    /// <summary>Compiles the built-in lists and <paramref name="denyList"/>.</summary>
+    /// <exception cref="ScannerConfigurationException">A deny-list term is empty.</exception>
+    public KeywordTable(IReadOnlyList<DenyListEntry> denyList)
+    {
+        var entries = new Dictionary<string, KeywordInfo>(StringComparer.Ordinal);
+        void Merge(string word, uint key, uint context, KeywordFlags flags, PiiEntity? deny)
+        {
+            string folded = FoldAscii(word);
+            KeywordInfo old = entries.GetValueOrDefault(folded);
+            entries[folded] = new KeywordInfo(old.KeyEntities | key, old.ContextEntities | context, old.Flags | flags, old.DenyEntity ?? deny);
+        }
+
+        foreach (KeyValuePair<string, uint> pair in Keywords.KeyWords())
+        {
+            Merge(pair.Key, pair.Value, 0, KeywordFlags.None, null);
+        }
+
+        foreach (KeyValuePair<string, uint> pair in Keywords.ContextWords())
+        {
+            Merge(pair.Key, 0, pair.Value, KeywordFlags.None, null);
+        }
+
+        foreach (string word in Keywords.NegativeWords)
+        {
+            Merge(word, 0, 0, KeywordFlags.Negative, null);
+        }
+
+        foreach (string word in Keywords.PersonQualifiers)
+        {
+            Merge(word, 0, 0, KeywordFlags.PersonQualifier, null);
+        }
+
+        foreach (string handle in EmailAndUpiRecognizer.Handles)
+        {
+            Merge(handle, 0, 0, KeywordFlags.UpiHandle, null);
+        }
+
+        foreach (DenyListEntry entry in denyList)
+        {
+            if (string.IsNullOrEmpty(entry?.Term) || entry.Entity is null)
+            {
+                throw new ScannerConfigurationException("A deny-list entry has an empty term or no entity.");
+            }
+
+            Merge(entry.Term, 0, 0, KeywordFlags.Deny, entry.Entity);
+            HasDenyTerms = true;
+        }
+
+        var builder = new AhoCorasickBuilder(ignoreAsciiCase: true);
+        _infos = new KeywordInfo[entries.Count];
+        int index = 0;
+        foreach (KeyValuePair<string, KeywordInfo> pair in entries)
+        {
+            builder.Add(Encoding.UTF8.GetBytes(pair.Key), index);
+            _infos[index++] = pair.Value;
+        }
+
+        _automaton = builder.Build();
+        var denyFirst = new List<byte>();
+        foreach (KeyValuePair<string, KeywordInfo> pair in entries)
+        {
+            if (pair.Value.DenyEntity is not null)
+            {
+                byte first = Encoding.UTF8.GetBytes(pair.Key)[0];
+                denyFirst.Add(first);
+                denyFirst.Add(Ascii.ToUpper(first));
+            }
+        }
+
+        DenyFirstBytes = [.. denyFirst.Distinct()];
+    }
+
+    /// <summary>True when the options have deny-list terms.</summary>
+    public bool HasDenyTerms { get; }
+
+    /// <summary>The first bytes of the deny-list terms, both ASCII cases.</summary>
+    public byte[] DenyFirstBytes { get; }
+
+    /// <summary>Number of distinct keywords compiled.</summary>
+    public int Count => _infos.Length;
+
+    /// <summary>The meaning of keyword payload <paramref name="payload"/>.</summary>
+    public KeywordInfo Info(int payload) => _infos[payload];
+
+    /// <summary>The entry of a whole word (ASCII case-insensitive), or default.</summary>
+    public KeywordInfo Exact(ReadOnlySpan<byte> word) =>
+        word.Length <= Keywords.MaxWordLength && _automaton.TryMatchExact(word, out int payload) ? _infos[payload] : default;
+
+    /// <summary>True when <paramref name="handle"/> (the part after <c>@</c>) is a known UPI PSP handle.</summary>
+    public bool IsUpiHandle(ReadOnlySpan<byte> handle) =>
+        _automaton.TryMatchExact(handle, out int payload) && (_infos[payload].Flags & KeywordFlags.UpiHandle) != 0;
+
+    /// <summary>
+    /// The nearest whole context word or negative word in the <paramref name="window"/> bytes before
+    /// <paramref name="position"/>; a word cut by the window start does not count.
+    /// </summary>
+    public void Context(ReadOnlySpan<byte> text, int position, int window, out uint entities, out bool negative)
+    {
+        int windowStart = Math.Max(0, position - window);
+        var sink = new ContextSink(text, windowStart, position, this);
+        AutomatonCursor cursor = AutomatonCursor.Start;
+        _automaton.FindAll(text[windowStart..position], ref cursor, ref sink);
+        entities = sink.Entities;
+        negative = sink.Negative;
+    }
+
+    /// <summary>
+    /// The longest deny-list term starting at <paramref name="start"/> (a word start) and ending at a word end whose
+    /// entity passes; returns its end or -1.
+    /// </summary>
+    public int MatchDeny(ReadOnlySpan<byte> text, int start, Detector detector, out PiiEntity? entity)
+    {
+        var sink = new DenySink(text, start, detector, this);
+        _automaton.FindPrefixes(text[start..], ref sink);
+        entity = sink.Entity;
+        return sink.End;
+    }
+
+    /// <summary>
+    /// Classifies a JSON property name (raw UTF-8, unescaped). Splits it into lower-case tokens at non-alphanumerics
+    /// and camelCase boundaries (<c>customerPhoneNumber</c> → customer, phone, number) and matches each token and the
+    /// concatenation exactly against the key words (a trailing plural <c>s</c> tolerated).
+    /// </summary>
+    public KeyClass ClassifyKey(ReadOnlySpan<byte> key)
+    {
+        const int MaxTokens = 8;
+        Span<char> lower = stackalloc char[64];
+        Span<byte> lowerBytes = stackalloc byte[64];
+        Span<int> starts = stackalloc int[MaxTokens];
+        Span<int> lengths = stackalloc int[MaxTokens];
+        int count = 0;
+        int n = 0;
+        int tokenStart = -1;
+        byte previous = 0;
+        for (int i = 0; i < key.Length && n < lower.Length; i++)
+        {
+            byte b = key[i];
+            bool alnum = Ascii.IsLetterOrDigit(b);
+            bool camelBreak = alnum && b is >= (byte)'A' and <= (byte)'Z' && previous is >= (byte)'a' and <= (byte)'z';
+            if ((!alnum || camelBreak) && tokenStart >= 0)
+            {
+                if (count < MaxTokens)
+                {
+                    starts[count] = tokenStart;
+                    lengths[count] = n - tokenStart;
+                    count++;
+                }
+
+                tokenStart = -1;
+            }
+
+            if (alnum)
+            {
+                if (tokenStart < 0)
+                {
+                    tokenStart = n;
+                }
+
+                byte folded = b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b | 0x20) : b;
+                lowerBytes[n] = folded;
+                lower[n++] = (char)folded;
+            }
+
+            previous = b;
+        }
+
+        if (tokenStart >= 0 && count < MaxTokens)
+        {
+            starts[count] = tokenStart;
+            lengths[count] = n - tokenStart;
+            count++;
+        }
+
+        if (count == 0)
+        {
+            return KeyClass.None;
+        }
+
+        uint entities = KeyEntities(lowerBytes[..n]);
+        bool negative = false;
+        for (int t = 0; t < count; t++)
+        {
+            ReadOnlySpan<byte> token = lowerBytes.Slice(starts[t], lengths[t]);
+            entities |= KeyEntities(token);
+            negative |= IsNegative(token);
+        }
+
+        ReadOnlySpan<char> last = lower.Slice(starts[count - 1], lengths[count - 1]);
+        ReadOnlySpan<char> beforeLast = count > 1 ? lower.Slice(starts[count - 2], lengths[count - 2]) : default;
+        bool qualifier = count > 1
+            && (Exact(lowerBytes.Slice(starts[count - 2], lengths[count - 2])).Flags & KeywordFlags.PersonQualifier) != 0;
+        ValueRole role = Keywords.RoleOf(last, beforeLast, qualifier, count, lower[..n]);
+        if (role == ValueRole.PostalAddress && entities != 0)
+        {
+            // ip_address, email_address, mac_address: the key names another entity.
+            role = (entities & Bit(DeviceId)) != 0 ? ValueRole.DeviceId : ValueRole.None;
+        }
+
+        if (role == ValueRole.DeviceId)
+        {
+            entities |= Bit(DeviceId);
+        }
+
+        if (entities != 0 || role != ValueRole.None)
+        {
+            negative = false;
+        }
+
+        return new KeyClass(entities, negative, role);
+    }
+
+    /// <summary>True when a word (or the word without a trailing plural <c>s</c>) is a negative word.</summary>
+    public bool IsNegative(ReadOnlySpan<byte> word) =>
+        Exact(word).IsNegative || (word.Length > 2 && word[^1] is (byte)'s' or (byte)'S' && Exact(word[..^1]).IsNegative);
+
+    private uint KeyEntities(ReadOnlySpan<byte> word)
+    {
+        if (word.IsEmpty || word.Length > Keywords.MaxWordLength)
+        {
+            return 0;
+        }
+
+        uint mask = Exact(word).KeyEntities;
+        return mask != 0 || word.Length <= 2 || word[^1] != 's' ? mask : Exact(word[..^1]).KeyEntities;
+    }
+
+    private static string FoldAscii(string word) =>
+        string.Create(word.Length, word, static (span, source) =>
+        {
+            for (int i = 0; i < source.Length; i++)
+            {
+                char c = source[i];
+                span[i] = c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
+            }
+        });
+}

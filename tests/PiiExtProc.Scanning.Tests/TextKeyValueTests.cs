@@ -1,0 +1,67 @@
+using PiiExtProc.Scanning;
+using PiiExtProc.Scanning.Tests.Support;
+
+namespace PiiExtProc.Scanning.Tests;
+
+/// <summary>Names and addresses in text key-value pairs (<c>name: VALUE</c>, <c>address=VALUE</c>).</summary>
+public sealed class TextKeyValueTests
+{
+    private static readonly PiiScanner s_eachAlone = PiiScanner.Create(Scanners.GuardianOptions() with { Combination = new CombinationRule(1) });
+
+    private static string[] Values(string body, PiiScanner? scanner = null)
+    {
+        ScanResult result = Scanners.Run(scanner ?? s_eachAlone, BodyFormat.Text, body);
+        byte[] bytes = System.Text.Encoding.UTF8.GetBytes(body);
+        return result.Findings
+            .Where(f => f.Entity == PiiEntity.PersonName || f.Entity == PiiEntity.PostalAddress)
+            .Select(f => f.Entity.Name + "=" + System.Text.Encoding.UTF8.GetString(bytes, (int)f.Offset, f.Length))
+            .ToArray();
+    }
+
+    [Theory]
+    [InlineData("name: Rajesh Kumar", "PERSON_NAME=Rajesh Kumar")]
+    [InlineData("Name=Rajesh Kumar", "PERSON_NAME=Rajesh Kumar")]
+    [InlineData("Customer Name : Priya Sharma\n", "PERSON_NAME=Priya Sharma")]
+    [InlineData("name=Rajesh Kumar&city=Pune", "PERSON_NAME=Rajesh Kumar")]
+    [InlineData("name: Rajesh Kumar, age 32", "PERSON_NAME=Rajesh Kumar")]
+    [InlineData("name: Rajesh Kumar email: r@x.com", "PERSON_NAME=Rajesh Kumar")]
+    [InlineData("address: 12 MG Road, Bengaluru 560001", "POSTAL_ADDRESS=12 MG Road, Bengaluru 560001")]
+    [InlineData("shipping_address=Flat 4, Sector 21, Noida; phone=x", "POSTAL_ADDRESS=Flat 4, Sector 21, Noida")]
+    [InlineData("address: 12 MG Road, Bengaluru 560001, pin: 560001", "POSTAL_ADDRESS=12 MG Road, Bengaluru 560001")]
+    public void Scan_TextKeyValue_Found(string body, string expected) =>
+        Assert.Contains(expected, Values(body));
+
+    [Theory]
+    [InlineData("file name: Annual Report")]
+    [InlineData("product name: Laptop Bag")]
+    [InlineData("filename: report.pdf")]
+    [InlineData("hostname=api.internal")]
+    [InlineData("username: admin_01")]
+    [InlineData("name: ABC-123")]
+    [InlineData("name: x")]
+    [InlineData("email address: someone@example.com")]
+    [InlineData("address: Bengaluru")]
+    [InlineData("url: https://example.com/name:Rajesh Kumar")]
+    [InlineData("rename=Rajesh Kumar")]
+    [InlineData("name=Rajesh+Kumar")]
+    public void Scan_TextKeyValueNegative_NoNameOrAddress(string body) =>
+        Assert.Empty(Values(body));
+
+    [Fact]
+    public void Scan_NameAlone_BelowCombinationThreshold()
+    {
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Text, "name: Rajesh Kumar");
+
+        Assert.False(result.ContainsPii);
+        Assert.Contains(result.Findings, f => f.Entity == PiiEntity.PersonName && f.Action == FindingAction.BelowCombinationThreshold);
+    }
+
+    [Fact]
+    public void Scan_NameAndEmailOnOneLine_BothRedacted()
+    {
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Text, "name: Rajesh Kumar, email: rajesh.kumar@example.com\n");
+
+        Assert.True(result.ContainsPii);
+        Assert.Equal("name: [PERSON_NAME], email: [EMAIL_ADDRESS]\n", result.Text);
+    }
+}
