@@ -48,7 +48,7 @@ public sealed class ServerMetricsTests
         Assert.Equal(1, scrape.Sum("piiextproc_detections_total", ("entity", "IN_MOBILE"), request, route));
         Assert.Equal(1, scrape.Sum("piiextproc_detections_total", ("entity", "EMAIL_ADDRESS"), request, route));
         Assert.Equal(1, scrape.Sum("piiextproc_detections_total", ("entity", "IN_AADHAAR"), response, route));
-        Assert.True(scrape.Has("piiextproc_detections_total", ("entity", "IN_AADHAAR"), ("operator", "redacted")));
+        Assert.True(scrape.Has("piiextproc_detections_total", ("entity", "IN_AADHAAR"), ("operator", "mask")));
         Assert.Equal(1, scrape.Sum("piiextproc_bodies_scanned_total", request, route));
         Assert.Equal(1, scrape.Sum("piiextproc_bodies_scanned_total", response, route));
         Assert.Equal(Encoding.UTF8.GetByteCount(s_requestBody), scrape.Sum("piiextproc_body_bytes_scanned_total", request, route));
@@ -126,9 +126,11 @@ public sealed class ServerMetricsTests
         var aadhaar = requestEvent.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("entity").GetString() == "IN_AADHAAR");
         Assert.Equal("$.customer.aadhaar", aadhaar.GetProperty("json_path").GetString());
         Assert.Equal(1, aadhaar.GetProperty("count").GetInt32());
-        Assert.Equal("redacted", aadhaar.GetProperty("operator").GetString());
+        Assert.Equal("mask", aadhaar.GetProperty("operator").GetString());
         Assert.False(string.IsNullOrEmpty(aadhaar.GetProperty("recognizer").GetString()));
-        Assert.Equal(JsonValueKind.Null, aadhaar.GetProperty("fingerprint").ValueKind);
+        var fingerprint = Assert.Single(aadhaar.GetProperty("fingerprints").EnumerateArray()).GetString()!;
+        Assert.Matches("^[0-9a-f]{16}$", fingerprint);
+        Assert.DoesNotContain(Aadhaar, fingerprint, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -162,7 +164,7 @@ public sealed class ServerMetricsTests
         Assert.Equal(1, scrape.Sum("piiextproc_bodies_skipped_total", ("reason", "content_type"), ("direction", "request"), ("route", TestPolicies.RuleName)));
         Assert.Equal(ProcessingResponse.ResponseOneofCase.ImmediateResponse, blocked[^1].ResponseCase);
         Assert.Equal(1, scrape.Sum("piiextproc_blocked_exchanges_total", ("direction", "request"), ("route", TestPolicies.RuleName)));
-        Assert.Equal(1, scrape.Sum("piiextproc_detections_total", ("entity", "IN_AADHAAR"), ("operator", "blocked")));
+        Assert.Equal(1, scrape.Sum("piiextproc_detections_total", ("entity", "IN_AADHAAR"), ("operator", "block")));
         Assert.Equal(StatusCode.FailedPrecondition, violation.StatusCode);
         Assert.Equal(1, scrape.Sum("piiextproc_stream_errors_total", ("cause", "body_after_end")));
         Assert.Equal(0, scrape.Sum("piiextproc_active_streams"));

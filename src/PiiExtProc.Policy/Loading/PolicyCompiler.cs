@@ -160,6 +160,7 @@ internal static class PolicyCompiler
             DenyList = denyList,
             Combination = new CombinationRule(combinationEnabled ? minimumDistinct : 1),
             Limits = limits,
+            FingerprintKey = AuditFingerprintKey.Current,
         };
 
         return new RuleBlueprint(

@@ -93,10 +93,11 @@ internal sealed class Detector
     public const int ShortNumberBytes = 5;
 
     /// <summary>
-    /// True when a JSON number of at most <see cref="ShortNumberBytes"/> under a key without a whole-value role can be
-    /// skipped: no custom recognizers and no deny-list terms (which could match any text).
+    /// True when only built-in recognizers run (no custom recognizers, no deny-list terms, which could match any
+    /// text): short JSON numbers (<see cref="ShortNumberBytes"/>) can be skipped and <see cref="Sessions.CleanJsonProof"/>
+    /// applies.
     /// </summary>
-    public bool SkipsShortNumbers => _custom.Length == 0 && !_keywords.HasDenyTerms;
+    public bool OnlyBuiltInRecognizers => _custom.Length == 0 && !_keywords.HasDenyTerms;
 
     /// <summary>Built-in entities enabled by the options.</summary>
     public uint EnabledMask { get; }

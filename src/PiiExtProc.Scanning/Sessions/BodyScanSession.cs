@@ -123,6 +123,11 @@ public sealed partial class BodyScanSession : IDisposable
             workOffset = chunkOffset;
         }
 
+        if (!heldBefore && chunkOffset == 0 && isFinal && !_textMode && TryProveClean(chunk))
+        {
+            return new ChunkResult(true, 0, 0, _blockRequested);
+        }
+
         _output = output;
         _written = 0;
         _writtenTo = heldBefore ? workOffset : -1;

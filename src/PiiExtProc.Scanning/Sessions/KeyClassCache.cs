@@ -4,7 +4,7 @@ using PiiExtProc.Scanning.Recognition;
 namespace PiiExtProc.Scanning.Sessions;
 
 /// <summary>
-/// A small direct-mapped cache of JSON property name → <see cref="KeyClass"/> for one session: arrays of records
+/// A small two-way set-associative cache of JSON property name → <see cref="KeyClass"/> for one session: arrays of records
 /// repeat the same keys, so each distinct key is classified once. Buffers are rented on first use and returned by
 /// <see cref="Return"/>; keys longer than <see cref="MaxKeyBytes"/> are classified every time.
 /// </summary>
@@ -13,7 +13,7 @@ internal struct KeyClassCache
     /// <summary>Longest key cached, bytes.</summary>
     public const int MaxKeyBytes = 31;
 
-    private const int Entries = 64;
+    private const int Entries = 128;
     private const int Stride = MaxKeyBytes + 1;
 
     private byte[]? _keys;
@@ -34,17 +34,30 @@ internal struct KeyClassCache
             Array.Clear(_keys, 0, Entries * Stride);
         }
 
-        int slot = (int)((uint)((key.Length * 7) + (key[0] * 31) + (key[^1] * 131) + (key[key.Length / 2] * 17)) % Entries);
-        Span<byte> entry = _keys.AsSpan(slot * Stride, Stride);
-        if (entry[0] == key.Length && entry.Slice(1, key.Length).SequenceEqual(key))
+        // FNV-1a over the key's bytes (at most 31), folded to the table size.
+        uint hash = 2166136261;
+        foreach (byte b in key)
         {
-            return _classes[slot];
+            hash = (hash ^ b) * 16777619;
         }
 
+        // Two-way set associative: a set is two adjacent entries.
+        int set = (int)((hash ^ (hash >> 16)) % Entries) & ~1;
+        for (int way = 0; way < 2; way++)
+        {
+            Span<byte> entry = _keys.AsSpan((set + way) * Stride, Stride);
+            if (entry[0] == key.Length && entry.Slice(1, key.Length).SequenceEqual(key))
+            {
+                return _classes[set + way];
+            }
+        }
+
+        int victim = set + (_keys[set * Stride] == 0 ? 0 : _keys[(set + 1) * Stride] == 0 ? 1 : (int)((hash >> 24) & 1));
         KeyClass result = table.ClassifyKey(key);
-        entry[0] = (byte)key.Length;
-        key.CopyTo(entry[1..]);
-        _classes[slot] = result;
+        Span<byte> target = _keys.AsSpan(victim * Stride, Stride);
+        target[0] = (byte)key.Length;
+        key.CopyTo(target[1..]);
+        _classes[victim] = result;
         return result;
     }
 

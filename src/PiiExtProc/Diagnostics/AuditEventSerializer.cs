@@ -11,11 +11,11 @@ namespace PiiExtProc.Diagnostics;
 ///  "direction":"response","route":"orders","policy_version":"3f2a9c","request_id":"7b0e...","blocked":false,
 ///  "finding_count":3,"findings_truncated":false,
 ///  "findings":[{"entity":"IN_AADHAAR","category":"identifier","count":2,"json_path":"$.customer.aadhaar",
-///               "operator":"redacted","recognizer":"aadhaar.verhoeff","fingerprint":null}]}
+///               "operator":"mask","recognizer":"aadhaar.verhoeff","fingerprints":["9f86d081884c7d65"]}]}
 /// </code>
 /// Findings are grouped by (entity, json_path, operator, recognizer) in body order; <c>count</c> is the group size.
-/// <c>fingerprint</c> is reserved for a keyed hash of the value supplied by the scanner and is null until it does;
-/// the value itself is never written. <c>request_id</c> is null unless it is 1-128 characters of [A-Za-z0-9._:-].
+/// <c>fingerprints</c> lists the distinct keyed fingerprints of the group's values (see <c>PiiFinding.Fingerprint</c>;
+/// at most 16, empty when the policy has no fingerprint key); the value itself is never written. <c>request_id</c> is null unless it is 1-128 characters of [A-Za-z0-9._:-].
 /// </summary>
 internal static class AuditEventSerializer
 {
@@ -66,9 +66,15 @@ internal static class AuditEventSerializer
                 json.WriteString("json_path", group.JsonPath);
             }
 
-            json.WriteString("operator", LabelValues.Of(group.Action));
+            json.WriteString("operator", LabelValues.Of(group.Entity, group.Action, report.Entities));
             json.WriteString("recognizer", group.Recognizer);
-            json.WriteNull("fingerprint");
+            json.WriteStartArray("fingerprints");
+            foreach (var fingerprint in group.Fingerprints)
+            {
+                json.WriteStringValue(fingerprint);
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
@@ -95,6 +101,9 @@ internal static class AuditEventSerializer
         return requestId;
     }
 
+    /// <summary>Distinct value fingerprints listed per finding group; more values are only counted.</summary>
+    private const int MaxFingerprintsPerGroup = 16;
+
     private static List<FindingGroup> Group(IReadOnlyList<PiiFinding> findings)
     {
         var groups = new List<FindingGroup>();
@@ -111,7 +120,14 @@ internal static class AuditEventSerializer
             else
             {
                 index[key] = groups.Count;
-                groups.Add(new FindingGroup(finding.Entity, path, finding.Action, finding.Recognizer, 1));
+                groups.Add(new FindingGroup(finding.Entity, path, finding.Action, finding.Recognizer, 1, []));
+                at = groups.Count - 1;
+            }
+
+            var fingerprints = groups[at].Fingerprints;
+            if (finding.Fingerprint is { } fingerprint && fingerprints.Count < MaxFingerprintsPerGroup && !fingerprints.Contains(fingerprint))
+            {
+                fingerprints.Add(fingerprint);
             }
         }
 
@@ -125,5 +141,5 @@ internal static class AuditEventSerializer
         _ => "attribute",
     };
 
-    private readonly record struct FindingGroup(PiiEntity Entity, string? JsonPath, FindingAction Action, string Recognizer, int Count);
+    private readonly record struct FindingGroup(PiiEntity Entity, string? JsonPath, FindingAction Action, string Recognizer, int Count, List<string> Fingerprints);
 }

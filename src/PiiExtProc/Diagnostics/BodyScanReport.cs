@@ -12,6 +12,7 @@ namespace PiiExtProc.Diagnostics;
 /// <param name="Findings">Findings kept by the session, in body order.</param>
 /// <param name="FindingCount">All findings, including those not kept.</param>
 /// <param name="Blocked">True when the exchange was blocked because of this body.</param>
+/// <param name="Entities">The scanner's entity settings (operators), to label findings by operator kind; null when unknown.</param>
 internal sealed record BodyScanReport(
     Direction Direction,
     string RuleName,
@@ -20,4 +21,5 @@ internal sealed record BodyScanReport(
     long BytesScanned,
     IReadOnlyList<PiiFinding> Findings,
     int FindingCount,
-    bool Blocked);
+    bool Blocked,
+    IReadOnlyDictionary<PiiEntity, EntitySettings>? Entities = null);

@@ -1,3 +1,4 @@
+using PiiExtProc.Scanning.Operators;
 using PiiExtProc.Processing;
 using PiiExtProc.Scanning;
 
@@ -35,16 +36,32 @@ internal static class LabelValues
     };
 
     /// <summary>
-    /// The <c>operator</c> label: what the policy's operator did with a finding (redacted, observed, blocked,
-    /// below_combination_threshold, allowed). PiiFinding carries the action, not the operator kind.
+    /// The <c>operator</c> label of a finding: the policy operator that rewrote it (mask, replace, redact, hash), or what
+    /// happened instead (observe, block, below_combination_threshold, allowed). A bounded set.
     /// </summary>
-    public static string Of(FindingAction action) => action switch
+    public static string Of(in PiiFinding finding, IReadOnlyDictionary<PiiEntity, EntitySettings>? entities) => Of(finding.Entity, finding.Action, entities);
+
+    /// <summary>The <c>operator</c> label of an entity and action (see the overload for findings).</summary>
+    public static string Of(PiiEntity entity, FindingAction action, IReadOnlyDictionary<PiiEntity, EntitySettings>? entities) => action switch
     {
+        FindingAction.Redacted when entities is not null && entities.TryGetValue(entity, out var settings) => Of(settings.Operator.Kind),
         FindingAction.Redacted => "redacted",
-        FindingAction.Observed => "observed",
-        FindingAction.Blocked => "blocked",
+        FindingAction.Observed => "observe",
+        FindingAction.Blocked => "block",
         FindingAction.BelowCombinationThreshold => "below_combination_threshold",
         FindingAction.Allowed => "allowed",
+        _ => "unknown",
+    };
+
+    /// <summary>The operator kind as the policy file spells it.</summary>
+    public static string Of(OperatorKind kind) => kind switch
+    {
+        OperatorKind.Mask => "mask",
+        OperatorKind.Replace => "replace",
+        OperatorKind.Redact => "redact",
+        OperatorKind.Hash => "hash",
+        OperatorKind.Block => "block",
+        OperatorKind.Observe => "observe",
         _ => "unknown",
     };
 }

@@ -101,7 +101,8 @@ internal sealed class ProcessingMetrics
     /// <summary>A body scan completed: counts the body, its bytes, its kept findings and a block.</summary>
     /// <remarks>
     /// Findings beyond the session's kept limit are not in <see cref="BodyScanReport.Findings"/> and so are not counted
-    /// by entity. Findings that an allow list exempts are counted with operator="allowed".
+    /// by entity. The operator label is the policy operator kind (mask, replace, redact, hash) for rewritten findings, else
+    /// observe, block, below_combination_threshold or allowed.
     /// </remarks>
     public void BodyScanned(BodyScanReport report)
     {
@@ -123,7 +124,7 @@ internal sealed class ProcessingMetrics
             var tags = new TagList
             {
                 new("entity", finding.Entity.Name),
-                new("operator", LabelValues.Of(finding.Action)),
+                new("operator", LabelValues.Of(finding, report.Entities)),
                 directionTag,
                 route,
             };

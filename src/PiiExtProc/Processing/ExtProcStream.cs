@@ -578,7 +578,8 @@ internal sealed class ExtProcStream : IDisposable
             session.BytesScanned,
             session.Findings.ToArray(),
             session.FindingCount,
-            blocked));
+            blocked,
+            state.Policy?.Scanner.Options.Entities));
         session.Dispose();
         state.Session = null;
     }

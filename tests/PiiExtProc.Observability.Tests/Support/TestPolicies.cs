@@ -10,6 +10,9 @@ internal static class TestPolicies
     public const string RuleName = "orders";
     public const string Version = "test-v1";
 
+    /// <summary>The audit fingerprint key of the test policies (32 bytes).</summary>
+    public static readonly byte[] FingerprintKey = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
+
     public static StaticPolicySnapshot MaskEverything(bool block = false)
     {
         var entities = new Dictionary<PiiEntity, EntitySettings>();
@@ -18,7 +21,7 @@ internal static class TestPolicies
             entities[entity] = new EntitySettings(block && entity == PiiEntity.Aadhaar ? BlockOperator.Instance : DefaultMaskOperator.Instance);
         }
 
-        var scanner = PiiScanner.Create(new ScannerOptions { Entities = entities, Combination = new CombinationRule(1) });
+        var scanner = PiiScanner.Create(new ScannerOptions { Entities = entities, Combination = new CombinationRule(1), FingerprintKey = FingerprintKey });
         return new StaticPolicySnapshot(new DirectionPolicy { RuleName = RuleName, Scanner = scanner }, Version);
     }
 }
