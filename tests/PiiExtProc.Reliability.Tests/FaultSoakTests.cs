@@ -94,12 +94,16 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
             using var lateChannel = server.CreateChannel();
             var late = await Assert.ThrowsAsync<RpcException>(() => NormalAsync(new ExternalProcessor.ExternalProcessorClient(lateChannel), body, false, CancellationToken.None));
 
+            // What the test itself recorded (every report and log line) is not server memory: summarise, then drop it.
+            var failedLogLines = server.Logs.Lines.Where(line => line.Contains("failed", StringComparison.OrdinalIgnoreCase)).Select(line => line.Split(" | ")[0]).Distinct().Take(5).ToList();
+            server.Logs.Lines.Clear();
+            server.Telemetry.Reports.Clear();
             var after = CaseStatistics.SettledManagedBytes();
             var completed = outcomes.GetValueOrDefault("ok");
             output.WriteLine($"soak: {Concurrency} concurrent streams for {soakTime.TotalSeconds:F1}s; outcomes: {string.Join(", ", outcomes.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key}={pair.Value}"))}");
             output.WriteLine($"soak: server errors by cause: {string.Join(", ", server.Telemetry.ErrorsByCause.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key}={pair.Value}"))}; streams started={server.Telemetry.StreamsStarted} ended={server.Telemetry.StreamsEnded}");
             output.WriteLine($"soak: managed baseline={CaseStatistics.Mib(baseline)} after={CaseStatistics.Mib(after)}; working set before={CaseStatistics.Mib(workingSetBefore)} after={CaseStatistics.Mib(Environment.WorkingSet)}");
-            foreach (var line in server.Logs.Lines.Where(line => line.Contains("failed", StringComparison.OrdinalIgnoreCase)).Select(line => line.Split(" | ")[0]).Distinct().Take(5))
+            foreach (var line in failedLogLines)
             {
                 output.WriteLine($"soak: server log: {line}");
             }
@@ -111,9 +115,9 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
             Assert.Equal(0, outcomes.GetValueOrDefault("unexpected"));
             Assert.False(server.Telemetry.ErrorsByCause.ContainsKey("internal"));
             Assert.Equal(server.Telemetry.StreamsStarted, server.Telemetry.StreamsEnded);
-            // Retained growth after a forced GC was 150-190 MiB in the first runs (pooled buffers of 500 concurrent streams,
-            // Kestrel/ArrayPool retention or a leak: open item in the reliability report). This bound catches gross leaks only.
-            Assert.True(after - baseline < 512L * 1024 * 1024, $"managed memory grew by {CaseStatistics.Mib(after - baseline)} after the soak");
+            // Once the test's own recordings are dropped, managed memory after a forced GC returns near the baseline
+            // (6.3 -> 8.9 MiB measured): the streams, sessions and pooled buffers of ~17,000 streams are not retained.
+            Assert.True(after - baseline < 64L * 1024 * 1024, $"managed memory grew by {CaseStatistics.Mib(after - baseline)} after the soak");
         }
         finally
         {
