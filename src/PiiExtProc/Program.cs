@@ -1,3 +1,7 @@
 using PiiExtProc.Cli;
 
-return await PiiExtProcCommandLine.Create().Parse(args).InvokeAsync();
+var parse = PiiExtProcCommandLine.Create().Parse(args);
+var exitCode = await parse.InvokeAsync();
+
+// Usage errors (unknown command, missing or invalid argument) exit with 2, like unusable input (README "Command line").
+return parse.Errors.Count > 0 ? 2 : exitCode;
