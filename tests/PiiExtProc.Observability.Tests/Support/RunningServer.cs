@@ -61,30 +61,7 @@ internal sealed class RunningServer : IAsyncDisposable
         options = options with { GrpcPort = 0, AdminPort = 0, BindAddress = "127.0.0.1" };
         var server = new RunningServer(options, policies ?? TestPolicies.MaskEverything(), configure);
         await server.App.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        var addresses = server.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .Select(address => new Uri(address, UriKind.Absolute)).ToList();
-        Assert.Equal(2, addresses.Count);
-        // The admin listener is the HTTP/1.1 one: the other refuses an HTTP/1.1 request.
-        foreach (var address in addresses)
-        {
-            try
-            {
-                using var probe = await server.Admin.GetAsync(new Uri(address, "/healthz"));
-                if (probe.StatusCode == HttpStatusCode.OK)
-                {
-                    server.AdminAddress = address;
-                    continue;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            server.GrpcAddress = address;
-        }
-
-        Assert.NotNull(server.AdminAddress);
-        Assert.NotNull(server.GrpcAddress);
+        (server.GrpcAddress, server.AdminAddress) = await PiiExtProc.Testing.BoundListeners.FindAsync(server.App);
         server.Channel = GrpcChannel.ForAddress(server.GrpcAddress);
         return server;
     }

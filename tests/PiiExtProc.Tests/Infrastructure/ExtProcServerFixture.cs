@@ -40,27 +40,8 @@ public abstract class ExtProcServerFixture : IAsyncLifetime
             logging.AddProvider(Logs);
         }));
         await _app.StartAsync();
-        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
-        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        string? admin = null;
-        foreach (var address in addresses)
-        {
-            try
-            {
-                using var response = await probe.GetAsync(new Uri(new Uri(address), "/healthz"));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    admin = address;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // The HTTP/2-only gRPC listener refuses HTTP/1.1.
-            }
-        }
-
-        var grpc = addresses.Single(a => a != admin);
-        Admin = new HttpClient { Timeout = TimeSpan.FromSeconds(10), BaseAddress = new Uri(admin ?? throw new InvalidOperationException("no admin listener answered /healthz: " + string.Join(", ", addresses))) };
+        var (grpc, admin) = await PiiExtProc.Testing.BoundListeners.FindAsync(_app);
+        Admin = new HttpClient { Timeout = TimeSpan.FromSeconds(10), BaseAddress = admin };
         Channel = GrpcChannel.ForAddress(grpc, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024, MaxSendMessageSize = 64 * 1024 * 1024 });
     }
 
