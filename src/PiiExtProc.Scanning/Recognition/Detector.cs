@@ -847,34 +847,54 @@ internal sealed class Detector
         }
     }
 
-    /// <summary>Adds a match, resolving overlaps with the matches already found in this span.</summary>
+    /// <summary>
+    /// Adds a match, resolving overlaps with the matches already found in this span. The matches from
+    /// <paramref name="first"/> on are sorted by start and do not overlap, so their ends are sorted too: a binary search
+    /// finds the first one that can overlap, and only the overlapping ones are compared (O(log n) for a match added
+    /// after the others, instead of comparing every earlier match: quadratic in dense bodies).
+    /// </summary>
     private static void Add(List<RawMatch> output, int first, RawMatch match)
     {
-        for (int m = first; m < output.Count; m++)
+        int low = first;
+        int high = output.Count;
+        while (low < high)
         {
-            RawMatch other = output[m];
-            if (other.Start < match.End && match.Start < other.End && !match.Beats(other))
+            int middle = low + ((high - low) >> 1);
+            if (output[middle].End > match.Start)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        int overlapEnd = low;
+        while (overlapEnd < output.Count && output[overlapEnd].Start < match.End)
+        {
+            if (!match.Beats(output[overlapEnd]))
             {
                 return;
             }
+
+            overlapEnd++;
         }
 
-        for (int m = output.Count - 1; m >= first; m--)
+        if (overlapEnd == output.Count)
         {
-            RawMatch other = output[m];
-            if (other.Start < match.End && match.Start < other.End)
-            {
-                output.RemoveAt(m);
-            }
+            output.RemoveRange(low, overlapEnd - low);
+            output.Add(match);
         }
-
-        int at = output.Count;
-        while (at > first && output[at - 1].Start > match.Start)
+        else if (overlapEnd > low)
         {
-            at--;
+            output[low] = match;
+            output.RemoveRange(low + 1, overlapEnd - low - 1);
         }
-
-        output.Insert(at, match);
+        else
+        {
+            output.Insert(low, match);
+        }
     }
 
     /// <summary>

@@ -12,6 +12,10 @@ public sealed partial class BodyScanSession
     /// <summary>Longest property name kept for classification and paths, bytes.</summary>
     private const int MaxKeyBytes = 256;
 
+    private static readonly SearchValues<byte> s_separatorBytes = SearchValues.Create(" \t\r\n,:"u8);
+    private static readonly SearchValues<byte> s_whitespaceBytes = SearchValues.Create(" \t\r\n"u8);
+    private static readonly SearchValues<byte> s_numberBytes = SearchValues.Create("0123456789+-.eE"u8);
+
     private readonly List<RecordInfo> _records = [];
     private JsonReaderState _readerState;
     private long _jsonConsumed;
@@ -24,6 +28,31 @@ public sealed partial class BodyScanSession
     private byte[] _names = [];
     private long _earliestPending = long.MaxValue;
     private KeyClassCache _keyCache;
+
+    /// <summary>End (absolute) of the bytes the JSON reader last saw without completing a token; see <see cref="_pendingToken"/>.</summary>
+    private long _jsonScannedTo;
+
+    /// <summary>What the bytes from <see cref="_jsonConsumed"/> to <see cref="_jsonScannedTo"/> are (chunked input).</summary>
+    private PendingToken _pendingToken;
+
+    /// <summary>Parity of the backslashes ending a pending <see cref="PendingToken.OpenString"/>.</summary>
+    private int _pendingBackslashes;
+
+    /// <summary>The shape of an incomplete JSON token waiting for more chunks.</summary>
+    private enum PendingToken
+    {
+        /// <summary>Anything else: read again with the next chunk.</summary>
+        Unknown,
+
+        /// <summary>Only whitespace, commas and colons.</summary>
+        Separators,
+
+        /// <summary>A string (or property name) whose closing quote has not arrived.</summary>
+        OpenString,
+
+        /// <summary>A number whose end has not arrived.</summary>
+        Number,
+    }
 
     private void InitializeJson()
     {
@@ -38,6 +67,18 @@ public sealed partial class BodyScanSession
 
     private void ParseJson(ReadOnlySpan<byte> work, long workOffset, bool isFinal)
     {
+        if (!isFinal && _jsonScannedTo > _jsonConsumed && !CanComplete(work[(int)(_jsonScannedTo - workOffset)..]))
+        {
+            // A long token arriving in many chunks is not read again from its start for every chunk (quadratic).
+            _jsonScannedTo = workOffset + work.Length;
+            if (_jsonScannedTo - _jsonConsumed > _limits.MaxRecordBytes)
+            {
+                FallBack(_lastUnitStart);
+            }
+
+            return;
+        }
+
         int relative = (int)(_jsonConsumed - workOffset);
         long dataOffset = _jsonConsumed;
         ReadOnlySpan<byte> data = work[relative..];
@@ -78,6 +119,11 @@ public sealed partial class BodyScanSession
                 else if (workOffset + work.Length - _jsonConsumed > _limits.MaxRecordBytes)
                 {
                     fallbackAt = _lastUnitStart;
+                }
+                else
+                {
+                    _jsonScannedTo = workOffset + work.Length;
+                    _pendingToken = Classify(work[(int)(_jsonConsumed - workOffset)..], out _pendingBackslashes);
                 }
             }
         }
@@ -141,6 +187,92 @@ public sealed partial class BodyScanSession
         catch (JsonException)
         {
             return false;
+        }
+    }
+
+    /// <summary>The shape of the incomplete bytes after the last token (read once per reader attempt).</summary>
+    private static PendingToken Classify(ReadOnlySpan<byte> partial, out int backslashes)
+    {
+        backslashes = 0;
+        int t = partial.IndexOfAnyExcept(s_separatorBytes);
+        if (t < 0)
+        {
+            return PendingToken.Separators;
+        }
+
+        ReadOnlySpan<byte> token = partial[t..];
+        if (token[0] == '"')
+        {
+            backslashes = TrailingBackslashes(token[1..], 0);
+            return FindUnescapedQuote(token[1..], 0) < 0 ? PendingToken.OpenString : PendingToken.Unknown;
+        }
+
+        return (token[0] == '-' || (uint)(token[0] - '0') <= 9) && token.IndexOfAnyExcept(s_numberBytes) < 0
+            ? PendingToken.Number
+            : PendingToken.Unknown;
+    }
+
+    /// <summary>
+    /// False when the bytes that arrived after the pending incomplete token (<paramref name="added"/>, the rest of the
+    /// work) certainly cannot complete it, so reading again can wait for a later chunk (or the final one).
+    /// </summary>
+    private bool CanComplete(ReadOnlySpan<byte> added)
+    {
+        switch (_pendingToken)
+        {
+            case PendingToken.Separators:
+                return added.IndexOfAnyExcept(s_whitespaceBytes) >= 0;
+            case PendingToken.Number:
+                return added.IndexOfAnyExcept(s_numberBytes) >= 0;
+            case PendingToken.OpenString:
+                if (FindUnescapedQuote(added, _pendingBackslashes) >= 0)
+                {
+                    return true;
+                }
+
+                _pendingBackslashes = TrailingBackslashes(added, _pendingBackslashes);
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>Parity (0 or 1) of the backslashes ending <paramref name="text"/>, given those before it.</summary>
+    private static int TrailingBackslashes(ReadOnlySpan<byte> text, int before)
+    {
+        int last = text.LastIndexOfAnyExcept((byte)'\\');
+        return last < 0 ? (before + text.Length) & 1 : (text.Length - last - 1) & 1;
+    }
+
+    /// <summary>
+    /// Position in <paramref name="text"/> of the first quote not escaped by a backslash, or -1;
+    /// <paramref name="backslashesBefore"/> backslashes directly precede the text.
+    /// </summary>
+    private static int FindUnescapedQuote(ReadOnlySpan<byte> text, int backslashesBefore)
+    {
+        int from = 0;
+        while (true)
+        {
+            int q = text[from..].IndexOf((byte)'"');
+            if (q < 0)
+            {
+                return -1;
+            }
+
+            q += from;
+            int run = q - from - text[from..q].LastIndexOfAnyExcept((byte)'\\') - 1;
+            if (run == q - from)
+            {
+                run += backslashesBefore;
+            }
+
+            if ((run & 1) == 0)
+            {
+                return q;
+            }
+
+            from = q + 1;
+            backslashesBefore = 0;
         }
     }
 

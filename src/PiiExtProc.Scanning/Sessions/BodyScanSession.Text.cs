@@ -10,6 +10,9 @@ public sealed partial class BodyScanSession
 
     private long _textPosition;
 
+    /// <summary>Absolute offset up to which the current line was already searched for a line feed (chunked input).</summary>
+    private long _newlineSearchedTo;
+
     private void ParseText(ReadOnlySpan<byte> work, long workOffset, bool isFinal)
     {
         int max = _limits.MaxRecordBytes;
@@ -21,7 +24,10 @@ public sealed partial class BodyScanSession
                 return;
             }
 
-            int newline = rest[..Math.Min(rest.Length, max)].IndexOf((byte)'\n');
+            // A line that arrives in many chunks is searched once, not again from its start for every chunk.
+            int searched = (int)Math.Clamp(_newlineSearchedTo - _textPosition, 0, Math.Min(rest.Length, max));
+            int newline = rest[searched..Math.Min(rest.Length, max)].IndexOf((byte)'\n');
+            newline = newline < 0 ? newline : newline + searched;
             int length;
             bool oversized = false;
             if (newline >= 0)
@@ -39,6 +45,7 @@ public sealed partial class BodyScanSession
             }
             else
             {
+                _newlineSearchedTo = workOffset + work.Length;
                 return;
             }
 

@@ -151,7 +151,11 @@ public sealed partial class BodyScanSession : IDisposable
             ReadOnlySpan<byte> remaining = work[releaseLength..];
             if (heldBefore)
             {
-                remaining.CopyTo(_held);
+                if (releaseLength > 0)
+                {
+                    remaining.CopyTo(_held);
+                }
+
                 _heldLength = remaining.Length;
             }
             else
