@@ -28,6 +28,7 @@ public sealed partial class BodyScanSession
     private byte[] _names = [];
     private long _earliestPending = long.MaxValue;
     private KeyClassCache _keyCache;
+    private JsonPathCache _pathCache;
 
     /// <summary>End (absolute) of the bytes the JSON reader last saw without completing a token; see <see cref="_pendingToken"/>.</summary>
     private long _jsonScannedTo;
@@ -516,6 +517,37 @@ public sealed partial class BodyScanSession
     }
 
     private string BuildPath()
+    {
+        Span<byte> buffer = stackalloc byte[JsonPathCache.MaxPathBytes];
+        buffer[0] = (byte)'$';
+        int length = 1;
+        for (int d = 0; d < _depth; d++)
+        {
+            JsonFrame frame = _frames[d];
+            int needed = frame.IsArray ? 2 : frame.PropertyLength >= 0 ? frame.PropertyLength + 1 : 0;
+            if (length + needed > buffer.Length)
+            {
+                return BuildPathString();
+            }
+
+            if (frame.IsArray)
+            {
+                buffer[length++] = (byte)'[';
+                buffer[length++] = (byte)']';
+            }
+            else if (frame.PropertyLength >= 0)
+            {
+                buffer[length++] = (byte)'.';
+                _names.AsSpan(frame.PropertyStart, frame.PropertyLength).CopyTo(buffer[length..]);
+                length += frame.PropertyLength;
+            }
+        }
+
+        return System.Text.Ascii.IsValid(buffer[..length]) ? _pathCache.Get(buffer[..length]) : BuildPathString();
+    }
+
+    /// <summary>The JSON path of the current value, built as a new string (long or non-ASCII paths).</summary>
+    private string BuildPathString()
     {
         var path = new StringBuilder("$");
         for (int d = 0; d < _depth; d++)
