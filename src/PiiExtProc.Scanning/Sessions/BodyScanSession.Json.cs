@@ -84,6 +84,10 @@ public sealed partial class BodyScanSession
         long dataOffset = _jsonConsumed;
         ReadOnlySpan<byte> data = work[relative..];
         var reader = new Utf8JsonReader(data, isFinal, _readerState);
+
+        // Kept in a local per token (a field store of this struct, which holds an array reference, costs a GC write
+        // barrier per token) and stored once when the loop ends, however it ends.
+        JsonReaderState state = _readerState;
         long fallbackAt = -1;
         try
         {
@@ -99,7 +103,7 @@ public sealed partial class BodyScanSession
                 }
 
                 _jsonConsumed = tokenEnd;
-                _readerState = reader.CurrentState;
+                state = reader.CurrentState;
                 if (_slots.Count >= EarlyReleaseSlots)
                 {
                     ReleaseEarly(work, workOffset);
@@ -131,6 +135,10 @@ public sealed partial class BodyScanSession
         catch (JsonException)
         {
             fallbackAt = _lastUnitStart;
+        }
+        finally
+        {
+            _readerState = state;
         }
 
         if (fallbackAt >= 0)
