@@ -50,7 +50,8 @@ public sealed class ExtProcStreamFuzzTests(ITestOutputHelper output)
         });
 
         statistics.Report(output);
-        output.WriteLine($"seeded ' 234123412346 ' forwarded in {leaks} streams (known detection gap in hostile context, see report)");
+        output.WriteLine($"seeded ' 234123412346 ' forwarded in {leaks} streams");
+        Assert.Equal(0, leaks);
     }
 
     [Fact]
@@ -96,7 +97,8 @@ public sealed class ExtProcStreamFuzzTests(ITestOutputHelper output)
         }
 
         statistics.Report(output);
-        output.WriteLine($"seeded ' 234123412346 ' forwarded in {leaks} streams (known detection gap in hostile context, see report)");
+        output.WriteLine($"seeded ' 234123412346 ' forwarded in {leaks} streams");
+        Assert.Equal(0, leaks);
         Assert.Empty(server.Telemetry.ErrorsByCause);
     }
 
@@ -106,9 +108,10 @@ public sealed class ExtProcStreamFuzzTests(ITestOutputHelper output)
         var body = HostileBodies.Next(random, 4096);
         if (random.Next(2) == 0)
         {
-            // A seeded Aadhaar that must never be forwarded, at a random position.
+            // A seeded Aadhaar that must never be forwarded, at a random position, starting a line: random bytes before
+            // it could otherwise form a negative context word ("ts", "ms", "mid"), which rightly suppresses it.
             var at = random.Next(0, body.Length + 1);
-            body = [.. body[..at], .. " 234123412346 "u8.ToArray(), .. body[at..]];
+            body = [.. body[..at], .. "\n 234123412346 "u8.ToArray(), .. body[at..]];
         }
 
         var chunks = mode == ProcessingMode.Types.BodySendMode.Buffered ? [body] : HostileBodies.Chunk(random, body);

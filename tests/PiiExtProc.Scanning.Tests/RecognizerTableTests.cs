@@ -26,6 +26,9 @@ public sealed class RecognizerTableTests
     [InlineData("card 4111 1111 1111 1111", "CREDIT_CARD")]
     [InlineData("GB82 WEST 1234 5698 7654 32", "IBAN_CODE")]
     [InlineData("{\"dob\": \"1990-05-15\"}", "DATE_OF_BIRTH")]
+    [InlineData("ID-0.0 234123412346 ok", "IN_AADHAAR")]
+    [InlineData("see /127.0.0.1 234123412346", "IN_AADHAAR")]
+    [InlineData("x/+91 234123412346", "IN_AADHAAR")]
     public void Scan_Positive_Found(string body, string entity)
     {
         ScanResult result = Run(body);
@@ -40,6 +43,8 @@ public sealed class RecognizerTableTests
     [InlineData("ORD9876543210")]
     [InlineData("123498765432101")]
     [InlineData("https://x.example/orders/9876543210")]
+    [InlineData("https://x.example/orders/9876543210-234123412346")]
+    [InlineData("ID-234123412346")]
     [InlineData("{\"version\": \"1.2.3.4\"}")]
     [InlineData("ref 234567890123")]
     [InlineData("value 4111 1111 1111 1112")]

@@ -222,8 +222,17 @@ internal sealed class Detector
         Span<byte> digits = stackalloc byte[DigitRun.MaxGroups * DigitRun.MaxGroupDigits];
         Span<int> lengths = stackalloc int[DigitRun.MaxGroups];
         int s = 0;
+        // A path or reference prefix (/123, ID-123) makes its token negative, not the numbers after a space in the run.
+        bool spaceBefore = false;
+        int spaceCheckedTo = 0;
         while (s < run.Count)
         {
+            while (spaceCheckedTo < s)
+            {
+                spaceCheckedTo++;
+                spaceBefore |= run.SeparatorBefore(spaceCheckedTo) == ' ';
+            }
+
             RawMatch best = default;
             int bestEnd = -1;
             int n = 0;
@@ -263,7 +272,7 @@ internal sealed class Detector
                 int start = s == 0 ? run.Start : run.GroupStart(s);
                 int end = run.GroupEnd(e);
                 context.Ensure(text, this);
-                bool negative = key.Negative || context.Negative || structuralNegative;
+                bool negative = key.Negative || context.Negative || (structuralNegative && !spaceBefore);
                 ConsiderNumber(span, key, context.Entities, negative, start, end, ref best, ref bestEnd, e);
             }
 

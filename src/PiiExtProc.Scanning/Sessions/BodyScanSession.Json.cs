@@ -147,58 +147,6 @@ public sealed partial class BodyScanSession
         }
     }
 
-    /// <summary>
-    /// For a whole JSON body in one final chunk: true when <see cref="CleanJsonProof"/> shows it has no finding; then
-    /// only well-formedness is checked (as <see cref="ParseJson"/> would: reader errors, depth, token size, UTF-8) to
-    /// report <see cref="FellBackToText"/>.
-    /// </summary>
-    private bool TryProveClean(ReadOnlySpan<byte> body)
-    {
-        if (!_detector.OnlyBuiltInRecognizers || !CleanJsonProof.Holds(body, ref _keyCache, _detector.Keywords, MaxKeyBytes))
-        {
-            return false;
-        }
-
-        FellBackToText = !IsWellFormed(body);
-        if (FellBackToText)
-        {
-            _textMode = true;
-        }
-
-        _jsonComplete = !FellBackToText;
-        return true;
-    }
-
-    private bool IsWellFormed(ReadOnlySpan<byte> body)
-    {
-        var reader = new Utf8JsonReader(body, isFinalBlock: true, _readerState);
-        bool ascii = System.Text.Ascii.IsValid(body);
-        long consumed = 0;
-        try
-        {
-            while (reader.Read())
-            {
-                long end = reader.BytesConsumed;
-                if (end - consumed > _limits.MaxRecordBytes)
-                {
-                    return false;
-                }
-
-                consumed = end;
-                if (!ascii && reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String && !Utf8.IsValid(reader.ValueSpan))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>The shape of the incomplete bytes after the last token (read once per reader attempt).</summary>
     private static PendingToken Classify(ReadOnlySpan<byte> partial, out int backslashes)
     {
@@ -282,6 +230,58 @@ public sealed partial class BodyScanSession
 
             from = q + 1;
             backslashesBefore = 0;
+        }
+    }
+
+    /// <summary>
+    /// For a whole JSON body in one final chunk: true when <see cref="CleanJsonProof"/> shows it has no finding; then
+    /// only well-formedness is checked (as <see cref="ParseJson"/> would: reader errors, depth, token size, UTF-8) to
+    /// report <see cref="FellBackToText"/>.
+    /// </summary>
+    private bool TryProveClean(ReadOnlySpan<byte> body)
+    {
+        if (!_detector.OnlyBuiltInRecognizers || !CleanJsonProof.Holds(body, ref _keyCache, _detector.Keywords, MaxKeyBytes))
+        {
+            return false;
+        }
+
+        FellBackToText = !IsWellFormed(body);
+        if (FellBackToText)
+        {
+            _textMode = true;
+        }
+
+        _jsonComplete = !FellBackToText;
+        return true;
+    }
+
+    private bool IsWellFormed(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, isFinalBlock: true, _readerState);
+        bool ascii = System.Text.Ascii.IsValid(body);
+        long consumed = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                long end = reader.BytesConsumed;
+                if (end - consumed > _limits.MaxRecordBytes)
+                {
+                    return false;
+                }
+
+                consumed = end;
+                if (!ascii && reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String && !Utf8.IsValid(reader.ValueSpan))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 
