@@ -30,6 +30,9 @@ public sealed partial class BodyScanSession
     private KeyClassCache _keyCache;
     private JsonPathCache _pathCache;
 
+    /// <summary>True when the bytes the JSON reader reads in this <see cref="ParseJson"/> call are all ASCII.</summary>
+    private bool _dataIsAscii;
+
     /// <summary>End (absolute) of the bytes the JSON reader last saw without completing a token; see <see cref="_pendingToken"/>.</summary>
     private long _jsonScannedTo;
 
@@ -84,6 +87,9 @@ public sealed partial class BodyScanSession
         long dataOffset = _jsonConsumed;
         ReadOnlySpan<byte> data = work[relative..];
         var reader = new Utf8JsonReader(data, isFinal, _readerState);
+
+        // Every token value read below is a slice of data: when data is ASCII, each is valid UTF-8 without a check.
+        _dataIsAscii = System.Text.Ascii.IsValid(data);
 
         // Kept in a local per token (a field store of this struct, which holds an array reference, costs a GC write
         // barrier per token) and stored once when the loop ends, however it ends.
@@ -352,7 +358,7 @@ public sealed partial class BodyScanSession
         else
         {
             ReadOnlySpan<byte> raw = reader.ValueSpan;
-            if (!Utf8.IsValid(raw))
+            if (!_dataIsAscii && !Utf8.IsValid(raw))
             {
                 return false;
             }
@@ -471,7 +477,7 @@ public sealed partial class BodyScanSession
         else
         {
             value = reader.ValueSpan;
-            if (!isNumber && !Utf8.IsValid(value))
+            if (!isNumber && !_dataIsAscii && !Utf8.IsValid(value))
             {
                 return false;
             }
