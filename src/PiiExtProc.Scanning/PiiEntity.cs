@@ -13,61 +13,61 @@ namespace PiiExtProc.Scanning;
 public sealed class PiiEntity
 {
     /// <summary>Indian mobile number: 10 digits starting 6-9, optional +91, 91 or 0 prefix.</summary>
-    public static readonly PiiEntity IndianMobile = new("IN_MOBILE", EntityCategory.Identifier);
+    public static readonly PiiEntity IndianMobile = new("IN_MOBILE", EntityCategory.Identifier, 0);
 
     /// <summary>Aadhaar number: 12 digits, first digit 2-9, Verhoeff check digit (UIDAI).</summary>
-    public static readonly PiiEntity Aadhaar = new("IN_AADHAAR", EntityCategory.Identifier);
+    public static readonly PiiEntity Aadhaar = new("IN_AADHAAR", EntityCategory.Identifier, 1);
 
     /// <summary>Aadhaar Virtual ID: 16 digits, first digit 2-9, Verhoeff check digit (UIDAI).</summary>
-    public static readonly PiiEntity AadhaarVirtualId = new("IN_AADHAAR_VID", EntityCategory.Identifier);
+    public static readonly PiiEntity AadhaarVirtualId = new("IN_AADHAAR_VID", EntityCategory.Identifier, 2);
 
     /// <summary>Permanent Account Number: AAAAA9999A with a holder-type 4th letter (CBDT).</summary>
-    public static readonly PiiEntity Pan = new("IN_PAN", EntityCategory.Identifier);
+    public static readonly PiiEntity Pan = new("IN_PAN", EntityCategory.Identifier, 3);
 
     /// <summary>GST identification number: state code, embedded PAN, Luhn mod-36 check character.</summary>
-    public static readonly PiiEntity Gstin = new("IN_GSTIN", EntityCategory.Attribute);
+    public static readonly PiiEntity Gstin = new("IN_GSTIN", EntityCategory.Attribute, 4);
 
     /// <summary>Indian passport number: one letter and seven digits.</summary>
-    public static readonly PiiEntity IndianPassport = new("IN_PASSPORT", EntityCategory.Identifier);
+    public static readonly PiiEntity IndianPassport = new("IN_PASSPORT", EntityCategory.Identifier, 5);
 
     /// <summary>Voter ID (EPIC): three letters and seven digits, Luhn over the serial.</summary>
-    public static readonly PiiEntity VoterId = new("IN_VOTER_ID", EntityCategory.Identifier);
+    public static readonly PiiEntity VoterId = new("IN_VOTER_ID", EntityCategory.Identifier, 6);
 
     /// <summary>Indian Financial System Code: four letters, a zero, six alphanumerics.</summary>
-    public static readonly PiiEntity Ifsc = new("IN_IFSC", EntityCategory.Attribute);
+    public static readonly PiiEntity Ifsc = new("IN_IFSC", EntityCategory.Attribute, 7);
 
     /// <summary>UPI virtual payment address: <c>handle@psp</c>, the PSP part without a dot.</summary>
-    public static readonly PiiEntity UpiVpa = new("IN_UPI_VPA", EntityCategory.Identifier);
+    public static readonly PiiEntity UpiVpa = new("IN_UPI_VPA", EntityCategory.Identifier, 8);
 
     /// <summary>Bank account number: 9-18 digits, recognized only with context.</summary>
-    public static readonly PiiEntity BankAccount = new("IN_BANK_ACCOUNT", EntityCategory.Identifier);
+    public static readonly PiiEntity BankAccount = new("IN_BANK_ACCOUNT", EntityCategory.Identifier, 9);
 
     /// <summary>Indian PIN code: 6 digits with an assigned postal-circle prefix, recognized only with context.</summary>
-    public static readonly PiiEntity PinCode = new("IN_PIN_CODE", EntityCategory.Attribute);
+    public static readonly PiiEntity PinCode = new("IN_PIN_CODE", EntityCategory.Attribute, 10);
 
     /// <summary>Email address.</summary>
-    public static readonly PiiEntity Email = new("EMAIL_ADDRESS", EntityCategory.QuasiIdentifier);
+    public static readonly PiiEntity Email = new("EMAIL_ADDRESS", EntityCategory.QuasiIdentifier, 11);
 
     /// <summary>IPv4 or IPv6 address.</summary>
-    public static readonly PiiEntity IpAddress = new("IP_ADDRESS", EntityCategory.QuasiIdentifier);
+    public static readonly PiiEntity IpAddress = new("IP_ADDRESS", EntityCategory.QuasiIdentifier, 12);
 
     /// <summary>Payment card number: 12-19 digits, Luhn, known IIN ranges.</summary>
-    public static readonly PiiEntity PaymentCard = new("CREDIT_CARD", EntityCategory.Identifier);
+    public static readonly PiiEntity PaymentCard = new("CREDIT_CARD", EntityCategory.Identifier, 13);
 
     /// <summary>International bank account number: ISO 13616, mod-97 check digits.</summary>
-    public static readonly PiiEntity Iban = new("IBAN_CODE", EntityCategory.Identifier);
+    public static readonly PiiEntity Iban = new("IBAN_CODE", EntityCategory.Identifier, 14);
 
     /// <summary>Date of birth, recognized only with context.</summary>
-    public static readonly PiiEntity DateOfBirth = new("DATE_OF_BIRTH", EntityCategory.Attribute);
+    public static readonly PiiEntity DateOfBirth = new("DATE_OF_BIRTH", EntityCategory.Attribute, 15);
 
     /// <summary>A person's full name (first and last), from JSON keys and context words.</summary>
-    public static readonly PiiEntity PersonName = new("PERSON_NAME", EntityCategory.QuasiIdentifier);
+    public static readonly PiiEntity PersonName = new("PERSON_NAME", EntityCategory.QuasiIdentifier, 16);
 
     /// <summary>A postal address (street, city and PIN code), from JSON keys and context words.</summary>
-    public static readonly PiiEntity PostalAddress = new("POSTAL_ADDRESS", EntityCategory.QuasiIdentifier);
+    public static readonly PiiEntity PostalAddress = new("POSTAL_ADDRESS", EntityCategory.QuasiIdentifier, 17);
 
     /// <summary>A device identifier tied to a user, from JSON keys.</summary>
-    public static readonly PiiEntity DeviceId = new("DEVICE_ID", EntityCategory.QuasiIdentifier);
+    public static readonly PiiEntity DeviceId = new("DEVICE_ID", EntityCategory.QuasiIdentifier, 18);
 
     private static readonly PiiEntity[] s_builtIn =
     [
@@ -78,11 +78,15 @@ public sealed class PiiEntity
     private static readonly FrozenDictionary<string, PiiEntity> s_byName =
         s_builtIn.ToFrozenDictionary(e => e.Name, StringComparer.Ordinal);
 
-    private PiiEntity(string name, EntityCategory category)
+    private PiiEntity(string name, EntityCategory category, int builtInIndex = -1)
     {
         Name = name;
         Category = category;
+        BuiltInIndex = builtInIndex;
     }
+
+    /// <summary>Position in <see cref="BuiltIn"/> (the <c>Recognition.BuiltInId</c> constants), or -1 for a custom entity.</summary>
+    internal int BuiltInIndex { get; }
 
     /// <summary>The stable upper-case name, for example <c>IN_AADHAAR</c>.</summary>
     public string Name { get; }

@@ -16,6 +16,17 @@ public sealed class PiiEntityTests
         }
     }
 
+    [Fact]
+    public void BuiltInIndex_MatchesPositionInBuiltIn_CustomIsMinusOne()
+    {
+        for (int i = 0; i < PiiEntity.BuiltIn.Count; i++)
+        {
+            Assert.Equal(i, PiiEntity.BuiltIn[i].BuiltInIndex);
+        }
+
+        Assert.Equal(-1, PiiEntity.CreateCustom("EMPLOYEE_ID", EntityCategory.Identifier).BuiltInIndex);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("lower")]

@@ -36,17 +36,5 @@ internal static class BuiltInId
     public static uint Bit(int id) => 1u << id;
 
     /// <summary>The id of a built-in entity, or -1 for a custom one.</summary>
-    public static int Of(PiiEntity entity)
-    {
-        IReadOnlyList<PiiEntity> all = PiiEntity.BuiltIn;
-        for (int i = 0; i < all.Count; i++)
-        {
-            if (ReferenceEquals(all[i], entity))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    public static int Of(PiiEntity entity) => entity.BuiltInIndex;
 }

@@ -28,6 +28,10 @@ public sealed partial class BodyScanSession
     private byte[] _names = [];
     private long _earliestPending = long.MaxValue;
     private KeyClassCache _keyCache;
+    private JsonPathCache _pathCache;
+
+    /// <summary>True when the bytes the JSON reader reads in this <see cref="ParseJson"/> call are all ASCII.</summary>
+    private bool _dataIsAscii;
 
     /// <summary>End (absolute) of the bytes the JSON reader last saw without completing a token; see <see cref="_pendingToken"/>.</summary>
     private long _jsonScannedTo;
@@ -83,6 +87,13 @@ public sealed partial class BodyScanSession
         long dataOffset = _jsonConsumed;
         ReadOnlySpan<byte> data = work[relative..];
         var reader = new Utf8JsonReader(data, isFinal, _readerState);
+
+        // Every token value read below is a slice of data: when data is ASCII, each is valid UTF-8 without a check.
+        _dataIsAscii = System.Text.Ascii.IsValid(data);
+
+        // Kept in a local per token (a field store of this struct, which holds an array reference, costs a GC write
+        // barrier per token) and stored once when the loop ends, however it ends.
+        JsonReaderState state = _readerState;
         long fallbackAt = -1;
         try
         {
@@ -98,7 +109,7 @@ public sealed partial class BodyScanSession
                 }
 
                 _jsonConsumed = tokenEnd;
-                _readerState = reader.CurrentState;
+                state = reader.CurrentState;
                 if (_slots.Count >= EarlyReleaseSlots)
                 {
                     ReleaseEarly(work, workOffset);
@@ -130,6 +141,10 @@ public sealed partial class BodyScanSession
         catch (JsonException)
         {
             fallbackAt = _lastUnitStart;
+        }
+        finally
+        {
+            _readerState = state;
         }
 
         if (fallbackAt >= 0)
@@ -343,7 +358,7 @@ public sealed partial class BodyScanSession
         else
         {
             ReadOnlySpan<byte> raw = reader.ValueSpan;
-            if (!Utf8.IsValid(raw))
+            if (!_dataIsAscii && !Utf8.IsValid(raw))
             {
                 return false;
             }
@@ -462,7 +477,7 @@ public sealed partial class BodyScanSession
         else
         {
             value = reader.ValueSpan;
-            if (!isNumber && !Utf8.IsValid(value))
+            if (!isNumber && !_dataIsAscii && !Utf8.IsValid(value))
             {
                 return false;
             }
@@ -516,6 +531,37 @@ public sealed partial class BodyScanSession
     }
 
     private string BuildPath()
+    {
+        Span<byte> buffer = stackalloc byte[JsonPathCache.MaxPathBytes];
+        buffer[0] = (byte)'$';
+        int length = 1;
+        for (int d = 0; d < _depth; d++)
+        {
+            JsonFrame frame = _frames[d];
+            int needed = frame.IsArray ? 2 : frame.PropertyLength >= 0 ? frame.PropertyLength + 1 : 0;
+            if (length + needed > buffer.Length)
+            {
+                return BuildPathString();
+            }
+
+            if (frame.IsArray)
+            {
+                buffer[length++] = (byte)'[';
+                buffer[length++] = (byte)']';
+            }
+            else if (frame.PropertyLength >= 0)
+            {
+                buffer[length++] = (byte)'.';
+                _names.AsSpan(frame.PropertyStart, frame.PropertyLength).CopyTo(buffer[length..]);
+                length += frame.PropertyLength;
+            }
+        }
+
+        return System.Text.Ascii.IsValid(buffer[..length]) ? _pathCache.Get(buffer[..length]) : BuildPathString();
+    }
+
+    /// <summary>The JSON path of the current value, built as a new string (long or non-ASCII paths).</summary>
+    private string BuildPathString()
     {
         var path = new StringBuilder("$");
         for (int d = 0; d < _depth; d++)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using PiiExtProc.Scanning.Recognition;
 
 namespace PiiExtProc.Scanning.Sessions;
@@ -34,12 +35,7 @@ internal struct KeyClassCache
             Array.Clear(_keys, 0, Entries * Stride);
         }
 
-        // FNV-1a over the key's bytes (at most 31), folded to the table size.
-        uint hash = 2166136261;
-        foreach (byte b in key)
-        {
-            hash = (hash ^ b) * 16777619;
-        }
+        uint hash = Hash(key);
 
         // Two-way set associative: a set is two adjacent entries.
         int set = (int)((hash ^ (hash >> 16)) % Entries) & ~1;
@@ -59,6 +55,40 @@ internal struct KeyClassCache
         key.CopyTo(target[1..]);
         _classes[victim] = result;
         return result;
+    }
+
+    /// <summary>
+    /// A multiplicative hash of a key of 1 to <see cref="MaxKeyBytes"/> bytes from at most three 8-byte words (first,
+    /// middle, last; shorter keys byte by byte) and the length: a few multiplications instead of one per byte.
+    /// </summary>
+    private static uint Hash(ReadOnlySpan<byte> key)
+    {
+        ulong first;
+        ulong last;
+        ulong middle = 0;
+        if (key.Length >= 8)
+        {
+            first = BinaryPrimitives.ReadUInt64LittleEndian(key);
+            last = BinaryPrimitives.ReadUInt64LittleEndian(key[^8..]);
+            if (key.Length > 16)
+            {
+                middle = BinaryPrimitives.ReadUInt64LittleEndian(key.Slice((key.Length / 2) - 4, 8));
+            }
+        }
+        else
+        {
+            first = 0;
+            foreach (byte b in key)
+            {
+                first = (first << 8) | b;
+            }
+
+            last = (ulong)key.Length;
+        }
+
+        ulong hash = (first * 0x9E3779B97F4A7C15UL) ^ (last * 0xC2B2AE3D27D4EB4FUL) ^ (middle * 0x165667B19E3779F9UL) ^ (ulong)key.Length;
+        hash ^= hash >> 29;
+        return (uint)(hash ^ (hash >> 32));
     }
 
     /// <summary>Returns the rented buffers.</summary>
