@@ -33,7 +33,7 @@ internal static class AadhaarValidator
 
     private static bool IsValidShape(ReadOnlySpan<byte> digits) =>
         digits[0] is >= (byte)'2' and <= (byte)'9'
-        && DigitRules.AreAllDigits(digits)
+        && Ascii.AllDigits(digits)
         && !DigitRules.IsPalindrome(digits) // an all-same-digit number is a palindrome too
         && Verhoeff.IsValid(digits);
 }

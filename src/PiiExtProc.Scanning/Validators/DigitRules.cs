@@ -1,49 +1,11 @@
 namespace PiiExtProc.Scanning.Validators;
 
-/// <summary>Small shape checks over ASCII bytes shared by the validators.</summary>
+/// <summary>Small shape checks over ASCII bytes shared by the validators (byte classes are in <see cref="Ascii"/>).</summary>
 internal static class DigitRules
 {
-    /// <summary>True when every byte of <paramref name="value"/> is an ASCII digit '0'-'9' (true for empty).</summary>
-    /// <param name="value">ASCII bytes.</param>
-    public static bool AreAllDigits(ReadOnlySpan<byte> value)
-    {
-        foreach (byte b in value)
-        {
-            if ((uint)(b - '0') > 9)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>True when every byte of <paramref name="value"/> is an ASCII upper-case letter 'A'-'Z'.</summary>
-    /// <param name="value">ASCII bytes.</param>
-    public static bool AreAllUpperLetters(ReadOnlySpan<byte> value)
-    {
-        foreach (byte b in value)
-        {
-            if (!IsUpperLetter(b))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>True for ASCII 'A'-'Z'.</summary>
-    /// <param name="b">One byte.</param>
-    public static bool IsUpperLetter(byte b) => (uint)(b - 'A') <= 'Z' - 'A';
-
-    /// <summary>True for ASCII '0'-'9'.</summary>
-    /// <param name="b">One byte.</param>
-    public static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
-
     /// <summary>True for ASCII '0'-'9' and 'A'-'Z'.</summary>
     /// <param name="b">One byte.</param>
-    public static bool IsDigitOrUpperLetter(byte b) => IsDigit(b) || IsUpperLetter(b);
+    public static bool IsDigitOrUpperLetter(byte b) => Ascii.IsDigit(b) || Ascii.IsUpper(b);
 
     /// <summary>True when <paramref name="value"/> is non-empty and every byte equals the first.</summary>
     /// <param name="value">ASCII bytes.</param>

@@ -32,7 +32,7 @@ internal static class GstinValidator
     /// <param name="twoDigits">Two ASCII bytes.</param>
     public static bool IsStateCode(ReadOnlySpan<byte> twoDigits)
     {
-        if (twoDigits.Length != 2 || !DigitRules.AreAllDigits(twoDigits))
+        if (twoDigits.Length != 2 || !Ascii.AllDigits(twoDigits))
         {
             return false;
         }

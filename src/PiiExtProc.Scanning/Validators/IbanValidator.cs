@@ -36,8 +36,8 @@ internal static class IbanValidator
     {
         ReadOnlySpan<byte> iban = compactUpperAscii;
         if (iban.Length < MinimumLength || iban.Length > MaximumLength
-            || !DigitRules.IsUpperLetter(iban[0]) || !DigitRules.IsUpperLetter(iban[1])
-            || !DigitRules.IsDigit(iban[2]) || !DigitRules.IsDigit(iban[3]))
+            || !Ascii.IsUpper(iban[0]) || !Ascii.IsUpper(iban[1])
+            || !Ascii.IsDigit(iban[2]) || !Ascii.IsDigit(iban[3]))
         {
             return false;
         }
@@ -77,20 +77,20 @@ internal static class IbanValidator
     /// <param name="first">First letter of the country code, 'A'-'Z'.</param>
     /// <param name="second">Second letter of the country code, 'A'-'Z'.</param>
     public static int RegisteredLength(byte first, byte second) =>
-        DigitRules.IsUpperLetter(first) && DigitRules.IsUpperLetter(second)
+        Ascii.IsUpper(first) && Ascii.IsUpper(second)
             ? s_lengthByCountry[((first - 'A') * 26) + (second - 'A')]
             : 0;
 
     // remainder = (remainder * 10^k + value) mod 97 where k is 1 for a digit, 2 for a letter (10-35).
     private static bool Accumulate(ref int remainder, byte character)
     {
-        if (DigitRules.IsDigit(character))
+        if (Ascii.IsDigit(character))
         {
             remainder = ((remainder * 10) + (character - '0')) % 97;
             return true;
         }
 
-        if (DigitRules.IsUpperLetter(character))
+        if (Ascii.IsUpper(character))
         {
             remainder = ((remainder * 100) + (character - 'A' + 10)) % 97;
             return true;

@@ -16,7 +16,7 @@ internal static class IfscValidator
     public static bool IsValid(ReadOnlySpan<byte> elevenUpperAscii)
     {
         if (elevenUpperAscii.Length != Length
-            || !DigitRules.AreAllUpperLetters(elevenUpperAscii[..4])
+            || !Ascii.AllUpper(elevenUpperAscii[..4])
             || elevenUpperAscii[4] != (byte)'0')
         {
             return false;

@@ -17,6 +17,6 @@ internal static class IndianMobileValidator
     public static bool IsValid(ReadOnlySpan<byte> tenDigits) =>
         tenDigits.Length == Length
         && tenDigits[0] is >= (byte)'6' and <= (byte)'9'
-        && DigitRules.AreAllDigits(tenDigits)
+        && Ascii.AllDigits(tenDigits)
         && !DigitRules.IsAllSame(tenDigits);
 }

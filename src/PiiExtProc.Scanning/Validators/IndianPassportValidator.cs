@@ -23,14 +23,14 @@ internal static class IndianPassportValidator
     /// <param name="eightUpperAscii">Eight ASCII bytes.</param>
     public static bool IsValid(ReadOnlySpan<byte> eightUpperAscii) =>
         eightUpperAscii.Length == Length
-        && DigitRules.IsUpperLetter(eightUpperAscii[0])
+        && Ascii.IsUpper(eightUpperAscii[0])
         && eightUpperAscii[1] is >= (byte)'1' and <= (byte)'9'
-        && DigitRules.AreAllDigits(eightUpperAscii[2..]);
+        && Ascii.AllDigits(eightUpperAscii[2..]);
 
     /// <summary>Returns true for one upper-case letter followed by any 7 digits (first digit 0 allowed).</summary>
     /// <param name="eightUpperAscii">Eight ASCII bytes.</param>
     public static bool IsValidAnyDigits(ReadOnlySpan<byte> eightUpperAscii) =>
         eightUpperAscii.Length == Length
-        && DigitRules.IsUpperLetter(eightUpperAscii[0])
-        && DigitRules.AreAllDigits(eightUpperAscii[1..]);
+        && Ascii.IsUpper(eightUpperAscii[0])
+        && Ascii.AllDigits(eightUpperAscii[1..]);
 }

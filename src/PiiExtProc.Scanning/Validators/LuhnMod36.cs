@@ -33,8 +33,8 @@ internal static class LuhnMod36
     /// <summary>Value 0-35 of an upper-case alphanumeric, or -1.</summary>
     /// <param name="character">One ASCII byte.</param>
     public static int ToValue(byte character) =>
-        DigitRules.IsDigit(character) ? character - '0'
-        : DigitRules.IsUpperLetter(character) ? character - 'A' + 10
+        Ascii.IsDigit(character) ? character - '0'
+        : Ascii.IsUpper(character) ? character - 'A' + 10
         : -1;
 
     /// <summary>The character '0'-'9' or 'A'-'Z' of a value 0-35.</summary>

@@ -20,11 +20,11 @@ internal static class PanValidator
     /// <param name="tenUpperAscii">Ten ASCII bytes.</param>
     public static bool IsValid(ReadOnlySpan<byte> tenUpperAscii) =>
         tenUpperAscii.Length == Length
-        && DigitRules.AreAllUpperLetters(tenUpperAscii[..5])
+        && Ascii.AllUpper(tenUpperAscii[..5])
         && IsHolderType(tenUpperAscii[3])
-        && DigitRules.AreAllDigits(tenUpperAscii.Slice(5, 4))
+        && Ascii.AllDigits(tenUpperAscii.Slice(5, 4))
         && !tenUpperAscii.Slice(5, 4).SequenceEqual("0000"u8)
-        && DigitRules.IsUpperLetter(tenUpperAscii[9]);
+        && Ascii.IsUpper(tenUpperAscii[9]);
 
     /// <summary>True when <paramref name="letter"/> is a PAN holder-type letter: A B C F G H J L P T E K.</summary>
     /// <param name="letter">The 4th character of the PAN.</param>

@@ -67,7 +67,7 @@ internal static class PaymentCardValidator
     /// <param name="digits">ASCII digits, separators removed.</param>
     public static bool IsValid(ReadOnlySpan<byte> digits) =>
         digits.Length is >= MinimumLength and <= MaximumLength
-        && DigitRules.AreAllDigits(digits)
+        && Ascii.AllDigits(digits)
         && HasKnownIssuer(digits)
         && Luhn.IsValid(digits);
 

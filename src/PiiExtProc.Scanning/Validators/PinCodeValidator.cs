@@ -26,7 +26,7 @@ internal static class PinCodeValidator
     /// <param name="sixDigits">Six ASCII bytes.</param>
     public static bool IsAssigned(ReadOnlySpan<byte> sixDigits)
     {
-        if (sixDigits.Length != Length || !DigitRules.AreAllDigits(sixDigits))
+        if (sixDigits.Length != Length || !Ascii.AllDigits(sixDigits))
         {
             return false;
         }

@@ -25,6 +25,6 @@ internal static class VoterIdValidator
     /// <param name="tenUpperAscii">Ten ASCII bytes.</param>
     public static bool IsValidFormat(ReadOnlySpan<byte> tenUpperAscii) =>
         tenUpperAscii.Length == Length
-        && DigitRules.AreAllUpperLetters(tenUpperAscii[..3])
-        && DigitRules.AreAllDigits(tenUpperAscii[3..]);
+        && Ascii.AllUpper(tenUpperAscii[..3])
+        && Ascii.AllDigits(tenUpperAscii[3..]);
 }

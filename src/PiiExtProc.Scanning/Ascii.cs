@@ -1,6 +1,6 @@
-namespace PiiExtProc.Scanning.Recognition;
+namespace PiiExtProc.Scanning;
 
-/// <summary>ASCII byte classes used by the tokenizers.</summary>
+/// <summary>ASCII byte classes shared by the tokenizers, recognizers and validators (bytes, not chars).</summary>
 internal static class Ascii
 {
     public static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
@@ -18,31 +18,9 @@ internal static class Ascii
 
     public static byte ToUpper(byte b) => (uint)(b - 'a') <= 'z' - 'a' ? (byte)(b - 0x20) : b;
 
-    /// <summary>True when every byte is an upper-case letter.</summary>
-    public static bool AllUpper(ReadOnlySpan<byte> s)
-    {
-        foreach (byte b in s)
-        {
-            if (!IsUpper(b))
-            {
-                return false;
-            }
-        }
+    /// <summary>True when every byte is an upper-case letter 'A'-'Z' (vectorised; true for an empty span).</summary>
+    public static bool AllUpper(ReadOnlySpan<byte> s) => s.IndexOfAnyExceptInRange((byte)'A', (byte)'Z') < 0;
 
-        return true;
-    }
-
-    /// <summary>True when every byte is a digit.</summary>
-    public static bool AllDigits(ReadOnlySpan<byte> s)
-    {
-        foreach (byte b in s)
-        {
-            if (!IsDigit(b))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>True when every byte is a digit '0'-'9' (vectorised; true for an empty span).</summary>
+    public static bool AllDigits(ReadOnlySpan<byte> s) => s.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0;
 }
