@@ -14,6 +14,7 @@ namespace PiiExtProc.Reliability.Tests;
 /// mid-stream, abrupt connection resets, slow readers and protocol violations, a policy reload half way, and a graceful
 /// shutdown with streams in flight at the end. Reports streams completed, errors by cause and memory before and after.
 /// </summary>
+[Collection(SoakRunsAlone.Name)]
 public sealed class FaultSoakTests(ITestOutputHelper output)
 {
     private const int Concurrency = 500;
