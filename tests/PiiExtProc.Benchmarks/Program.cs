@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using PiiExtProc.Benchmarks;
 using PiiExtProc.Benchmarks.Load;
 
-// Commands (README.md beside this file): bench (default; BenchmarkDotNet), server, frames, load, h2report, memory, allocations.
+// Commands (README.md beside this file): bench (default; BenchmarkDotNet), server, frames, load, h2report, memory, allocations, scan.
 var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "bench";
 var rest = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
 var arguments = new Arguments(rest);
@@ -15,6 +15,7 @@ return command switch
     "h2report" => H2LoadReport.Run(arguments),
     "memory" => await MemoryCommand.RunAsync(arguments),
     "allocations" => AllocationsCommand.Run(arguments),
+    "scan" => ScanCommand.Run(arguments),
     _ => Usage(),
 };
 
@@ -26,6 +27,6 @@ static int RunBenchmarks(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: PiiExtProc.Benchmarks [bench|server|frames|load|h2report|memory|allocations] [options]; see README.md");
+    Console.Error.WriteLine("usage: PiiExtProc.Benchmarks [bench|server|frames|load|h2report|memory|allocations|scan] [options]; see README.md");
     return 2;
 }

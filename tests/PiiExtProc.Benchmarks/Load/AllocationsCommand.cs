@@ -26,9 +26,9 @@ internal static class AllocationsCommand
             var replies = new List<ProcessingResponse>(4);
             RunStreams(scenario, policy, replies, 2_000);
             var before = GC.GetAllocatedBytesForCurrentThread();
-            var cpuBefore = CpuTime();
+            var cpuBefore = CpuClock.Now();
             RunStreams(scenario, policy, replies, streams);
-            var cpu = (CpuTime() - cpuBefore).TotalMicroseconds / streams;
+            var cpu = (CpuClock.Now() - cpuBefore).TotalMicroseconds / streams;
             var perStream = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)streams;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {scenario.Name} | {scenario.Messages.Length} | {perStream:0} | {perStream / scenario.Messages.Length:0} | {cpu:0.0} |"));
@@ -56,7 +56,7 @@ internal static class AllocationsCommand
                 }
 
                 var before = GC.GetAllocatedBytesForCurrentThread();
-                var cpuBefore = CpuTime();
+                var cpuBefore = CpuClock.Now();
                 for (var i = 0; i < iterations; i++)
                 {
                     output.ResetWrittenCount();
@@ -64,7 +64,7 @@ internal static class AllocationsCommand
                     session.Process(body, isFinal: true, output);
                 }
 
-                var cpuSeconds = (CpuTime() - cpuBefore).TotalSeconds;
+                var cpuSeconds = (CpuClock.Now() - cpuBefore).TotalSeconds;
                 var perScan = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)iterations;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {kind} | {body.Length} | {perScan:0} | {findings} | {(double)body.Length * iterations / 1e6 / cpuSeconds:0.0} |"));
@@ -97,10 +97,10 @@ internal static class AllocationsCommand
             run(body);
         }
 
-        var cpuBefore = CpuTime();
+        var cpuBefore = CpuClock.Now();
         var iterations = 0;
         var sink = 0;
-        while ((CpuTime() - cpuBefore).TotalSeconds < 0.5)
+        while ((CpuClock.Now() - cpuBefore).TotalSeconds < 0.5)
         {
             for (var i = 0; i < 10; i++)
             {
@@ -110,16 +110,9 @@ internal static class AllocationsCommand
             iterations += 10;
         }
 
-        var cpuSeconds = (CpuTime() - cpuBefore).TotalSeconds;
+        var cpuSeconds = (CpuClock.Now() - cpuBefore).TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {body.Length} | - | {sink % 1} | {(double)body.Length * iterations / 1e6 / cpuSeconds:0.0} |"));
-    }
-
-    /// <summary>CPU time of this process: on a shared machine, throughput per CPU second is stable where wall time is not.</summary>
-    private static TimeSpan CpuTime()
-    {
-        using var process = System.Diagnostics.Process.GetCurrentProcess();
-        return process.TotalProcessorTime;
     }
 
     private static void RunStreams(ExchangeScenario scenario, Routing.IPolicySource policy, List<ProcessingResponse> replies, int count)

@@ -1,0 +1,57 @@
+using System.Globalization;
+using PiiExtProc.Benchmarks.Corpus;
+
+namespace PiiExtProc.Benchmarks.Load;
+
+/// <summary>
+/// `scan --kind CleanJson --size 16384 [--chunk 0] [--seconds 10]`: scans one corpus body over and over for a fixed
+/// CPU time with the default policy and prints MB per CPU second. Made for profilers (`perf record` with
+/// DOTNET_PerfMapEnabled=1): one code path, nothing else running in the process.
+/// </summary>
+internal static class ScanCommand
+{
+    public static int Run(Arguments arguments)
+    {
+        var kind = Enum.Parse<BodyKind>(arguments.Get("kind", nameof(BodyKind.CleanJson)));
+        var size = arguments.GetInt("size", 16 * 1024);
+        var chunk = arguments.GetInt("chunk", 0);
+        var seconds = arguments.GetDouble("seconds", 10);
+        var body = BodyCorpus.Get(kind, size);
+        var format = kind == BodyKind.LogLines ? Scanning.BodyFormat.Text : Scanning.BodyFormat.Json;
+        var scanner = BenchmarkPolicy.CreateScanner();
+        var output = new System.Buffers.ArrayBufferWriter<byte>(body.Length * 2);
+        long bytes = 0;
+        long scans = 0;
+        var findings = 0;
+        var started = CpuClock.Now();
+        while ((CpuClock.Now() - started).TotalSeconds < seconds)
+        {
+            for (var i = 0; i < 16; i++)
+            {
+                output.ResetWrittenCount();
+                using var session = scanner.CreateSession(format);
+                if (chunk <= 0)
+                {
+                    session.Process(body, isFinal: true, output);
+                }
+                else
+                {
+                    for (var offset = 0; offset < body.Length; offset += chunk)
+                    {
+                        var length = Math.Min(chunk, body.Length - offset);
+                        session.Process(body.AsSpan(offset, length), offset + length == body.Length, output);
+                    }
+                }
+
+                findings = session.FindingCount;
+                bytes += body.Length;
+                scans++;
+            }
+        }
+
+        var cpuSeconds = (CpuClock.Now() - started).TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{kind} {body.Length} B, chunk {(chunk <= 0 ? "whole" : chunk.ToString(CultureInfo.InvariantCulture))}: {scans} scans, {findings} findings each, {bytes / 1e6 / cpuSeconds:0.0} MB per CPU second"));
+        return 0;
+    }
+}
