@@ -318,7 +318,7 @@ internal sealed class ExtProcStream : IDisposable
         // STREAMED bodies always hold back what a later chunk could still change, even when trailers may end the body:
         // if they do while bytes are held, OnTrailers fails the stream closed (README "STREAMED with trailers"), since
         // scanning chunks alone would forward chunk-split PII unredacted.
-        var session = state.Session ??= policy.Scanner.CreateSession(state.Format ?? ContentClassifier.Sniff(bytes.Span));
+        var session = state.Session ??= policy.Scanner.RentSession(state.Format ?? ContentClassifier.Sniff(bytes.Span));
         var result = session.Process(bytes.Span, final, state.Output);
         state.HeldBytes = result.BytesHeld;
         state.BytesScanned += bytes.Length;
@@ -401,7 +401,7 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
-        var session = policy.Scanner.CreateSession(state.Format ?? ContentClassifier.Sniff(plain.WrittenMemory.Span));
+        var session = policy.Scanner.RentSession(state.Format ?? ContentClassifier.Sniff(plain.WrittenMemory.Span));
         state.Session = session;
         var result = session.Process(plain.WrittenMemory.Span, isFinal: true, state.Output);
         state.BytesScanned += plain.WrittenCount;
@@ -577,7 +577,7 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
-        var session = state.Session ??= policy.Scanner.CreateSession(state.Format ?? ContentClassifier.Sniff(bytes.Span));
+        var session = state.Session ??= policy.Scanner.RentSession(state.Format ?? ContentClassifier.Sniff(bytes.Span));
         session.Process(bytes.Span, endOfStream, state.Output);
         state.Output.Reset();
         state.BytesScanned += bytes.Length;

@@ -65,7 +65,7 @@ internal static class HeaderScanner
                 output.Reset();
                 value[..prefixLength].CopyTo(output.GetSpan(prefixLength));
                 output.Advance(prefixLength);
-                using var session = policy.Scanner.CreateSession(BodyFormat.Text);
+                using var session = policy.Scanner.RentSession(BodyFormat.Text);
                 var result = session.Process(value[prefixLength..], isFinal: true, output);
                 if (session.FindingCount > 0)
                 {
