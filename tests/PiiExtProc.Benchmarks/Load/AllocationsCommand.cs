@@ -7,31 +7,51 @@ using PiiExtProc.Processing;
 namespace PiiExtProc.Benchmarks.Load;
 
 /// <summary>
-/// `allocations [--streams 20000]`: bytes allocated per stream by our processing alone, in process: one
+/// `allocations [--streams 20000] [--scenario NAME] [--telemetry null|production] [--streams-only]`: bytes allocated per stream by our processing alone, in process: one
 /// ExtProcStream per stream handling the scenario's (already parsed) messages, replies built, buffers reset, stream
 /// disposed; GC.GetAllocatedBytesForCurrentThread around N streams, divided by N. Body bytes stay in the parsed
 /// messages and the pooled output buffers, so this is the allocation outside body buffers (issue 8 goal: 1 KB).
 /// gRPC/Kestrel/protobuf parsing are excluded; the load run's "alloc B/stream" column has the whole server.
+/// `--telemetry production` uses the server's metrics (OpenTelemetry SDK listening, as with the Prometheus exporter)
+/// and audit log, its events serialized on this thread as the audit writer does (<see cref="ProductionTelemetry"/>).
 /// </summary>
 internal static class AllocationsCommand
 {
     public static int Run(Arguments arguments)
     {
         var streams = arguments.GetInt("streams", 20_000);
+        var only = arguments.Get("scenario", "");
         var policy = BenchmarkPolicy.CreateSource();
+        using var telemetry = ProductionTelemetry.Create(arguments.Get("telemetry", "null"), policy);
+        Console.WriteLine($"telemetry: {telemetry.Name}");
         Console.WriteLine("| scenario | messages | allocated bytes per stream | per message | CPU us per stream |");
         Console.WriteLine("|---|---|---|---|---|");
         foreach (var scenario in ExchangeScenario.Standard)
         {
+            if (only.Length > 0 && scenario.Name != only)
+            {
+                continue;
+            }
+
             var replies = new List<ProcessingResponse>(4);
-            RunStreams(scenario, policy, replies, 2_000);
+            RunStreams(scenario, policy, telemetry, replies, 2_000);
             var before = GC.GetAllocatedBytesForCurrentThread();
             var cpuBefore = CpuClock.Now();
-            RunStreams(scenario, policy, replies, streams);
+            RunStreams(scenario, policy, telemetry, replies, streams);
             var cpu = (CpuClock.Now() - cpuBefore).TotalMicroseconds / streams;
             var perStream = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)streams;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {scenario.Name} | {scenario.Messages.Length} | {perStream:0} | {perStream / scenario.Messages.Length:0} | {cpu:0.0} |"));
+        }
+
+        if (telemetry.AuditEvents > 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"audit events serialized: {telemetry.AuditEvents}"));
+        }
+
+        if (only.Length > 0 || arguments.Has("streams-only"))
+        {
+            return 0;
         }
 
         Console.WriteLine();
@@ -115,19 +135,29 @@ internal static class AllocationsCommand
             $"| {name} | {body.Length} | - | {sink % 1} | {(double)body.Length * iterations / 1e6 / cpuSeconds:0.0} |"));
     }
 
-    private static void RunStreams(ExchangeScenario scenario, Routing.IPolicySource policy, List<ProcessingResponse> replies, int count)
+    private static void RunStreams(ExchangeScenario scenario, Routing.IPolicySource policy, ProductionTelemetry telemetry, List<ProcessingResponse> replies, int count)
     {
+        var sink = telemetry.Telemetry;
         for (var i = 0; i < count; i++)
         {
-            using var stream = new ExtProcStream(policy.Current, NullProcessingTelemetry.Instance, policyHeader: null);
-            foreach (var message in scenario.Messages)
+            // As ExternalProcessorService.Process does around each stream and message.
+            sink.StreamStarted();
+            using (var stream = new ExtProcStream(policy.Current, sink, policyHeader: null))
             {
-                replies.Clear();
-                stream.Handle(message, replies);
-                stream.OnRepliesWritten();
+                foreach (var message in scenario.Messages)
+                {
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    replies.Clear();
+                    stream.Handle(message, replies);
+                    sink.MessageProcessed(MessageType.RequestBody, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+                    stream.OnRepliesWritten();
+                }
+
+                stream.OnRequestStreamEnded();
             }
 
-            stream.OnRequestStreamEnded();
+            sink.StreamEnded(null);
+            telemetry.DrainAudit();
         }
     }
 }
