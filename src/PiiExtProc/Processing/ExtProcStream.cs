@@ -186,7 +186,7 @@ internal sealed class ExtProcStream : IDisposable
         }
 
         CaptureRoute(message, map);
-        var contentType = HeaderValues.GetString(map, "content-type");
+        var contentType = HeaderValues.GetRepeatedString(map, "content-type");
         ResolvePolicy(state, contentType);
         var policy = state.Policy!;
         // Parsed from the header's bytes: only whether it is a number matters, so no string is allocated.
@@ -199,7 +199,7 @@ internal sealed class ExtProcStream : IDisposable
             state.Ended = true;
         }
 
-        var encoding = BodyCodec.Normalize(HeaderValues.GetString(map, "content-encoding"));
+        var encoding = BodyCodec.Normalize(HeaderValues.GetRepeatedString(map, "content-encoding"));
         ProcessingMode? modeOverride = null;
         if (ContentClassifier.IsUnscannable(contentType)
             || (!string.IsNullOrEmpty(contentType) && policy.ScansContentType is { } scans && !scans(contentType)))
@@ -648,9 +648,9 @@ internal sealed class ExtProcStream : IDisposable
             }
         }
 
-        var authority = _route.Authority ?? HeaderValues.GetString(headers, ":authority");
+        var authority = _route.Authority ?? HeaderValues.GetRepeatedString(headers, ":authority");
         path ??= HeaderValues.GetString(headers, ":path");
-        var method = _route.Method ?? HeaderValues.GetString(headers, ":method");
+        var method = _route.Method ?? HeaderValues.GetRepeatedString(headers, ":method");
         if (!ReferenceEquals(routeName, _route.RouteName) || !ReferenceEquals(authority, _route.Authority)
             || !ReferenceEquals(path, _route.Path) || !ReferenceEquals(method, _route.Method))
         {

@@ -41,8 +41,10 @@ internal static class HeaderScanner
         PooledBufferWriter? output = null;
         try
         {
-            foreach (var header in headers.Headers)
+            var list = headers.Headers;
+            for (var i = 0; i < list.Count; i++)
             {
+                var header = list[i];
                 if (!IsSelected(policy.HeadersToScan, header.Key) || IsProtected(header.Key))
                 {
                     continue;

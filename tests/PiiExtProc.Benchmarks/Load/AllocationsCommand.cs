@@ -7,7 +7,7 @@ using PiiExtProc.Processing;
 namespace PiiExtProc.Benchmarks.Load;
 
 /// <summary>
-/// `allocations [--streams 20000] [--scenario NAME] [--telemetry null|production] [--streams-only]`: bytes allocated per stream by our processing alone, in process: one
+/// `allocations [--streams 20000] [--scenario NAME] [--telemetry null|production] [--streams-only] [--per-message]`: bytes allocated per stream by our processing alone, in process: one
 /// ExtProcStream per stream handling the scenario's (already parsed) messages, replies built, buffers reset, stream
 /// disposed; GC.GetAllocatedBytesForCurrentThread around N streams, divided by N. Body bytes stay in the parsed
 /// messages and the pooled output buffers, so this is the allocation outside body buffers (issue 8 goal: 1 KB).
@@ -42,6 +42,10 @@ internal static class AllocationsCommand
             var perStream = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)streams;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {scenario.Name} | {scenario.Messages.Length} | {perStream:0} | {perStream / scenario.Messages.Length:0} | {cpu:0.0} |"));
+            if (arguments.Has("per-message"))
+            {
+                PrintPerMessage(scenario, policy, replies, Math.Min(streams, 1_000));
+            }
         }
 
         if (telemetry.AuditEvents > 0)
@@ -55,7 +59,7 @@ internal static class AllocationsCommand
         }
 
         Console.WriteLine();
-        Console.WriteLine("| body | bytes | allocated bytes per scan session (scanner alone) | findings | MB per CPU second |");
+        Console.WriteLine("| body | bytes | allocated bytes per scan (pooled session, scanner alone) | findings | MB per CPU second |");
         Console.WriteLine("|---|---|---|---|---|");
         var scanner = policy.Current.Resolve(Routing.StreamRoute.Unknown, Direction.Response, "application/json").Scanner;
         var output = new System.Buffers.ArrayBufferWriter<byte>(4 << 20);
@@ -70,7 +74,7 @@ internal static class AllocationsCommand
                 for (var i = 0; i < Math.Min(2_000, iterations); i++)
                 {
                     output.ResetWrittenCount();
-                    using var session = scanner.CreateSession(format);
+                    using var session = scanner.RentSession(format);
                     session.Process(body, isFinal: true, output);
                     findings = session.FindingCount;
                 }
@@ -80,7 +84,7 @@ internal static class AllocationsCommand
                 for (var i = 0; i < iterations; i++)
                 {
                     output.ResetWrittenCount();
-                    using var session = scanner.CreateSession(format);
+                    using var session = scanner.RentSession(format);
                     session.Process(body, isFinal: true, output);
                 }
 
@@ -133,6 +137,40 @@ internal static class AllocationsCommand
         var cpuSeconds = (CpuClock.Now() - cpuBefore).TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {body.Length} | - | {sink % 1} | {(double)body.Length * iterations / 1e6 / cpuSeconds:0.0} |"));
+    }
+
+    /// <summary>`--per-message`: bytes allocated per stream around the stream's creation, each Handle call, and the end.</summary>
+    private static void PrintPerMessage(ExchangeScenario scenario, Routing.IPolicySource policy, List<ProcessingResponse> replies, int count)
+    {
+        var bytes = new long[scenario.Messages.Length + 2];
+        for (var i = 0; i < count; i++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var stream = new ExtProcStream(policy.Current, NullProcessingTelemetry.Instance, policyHeader: null);
+            bytes[0] += GC.GetAllocatedBytesForCurrentThread() - before;
+            for (var m = 0; m < scenario.Messages.Length; m++)
+            {
+                before = GC.GetAllocatedBytesForCurrentThread();
+                replies.Clear();
+                stream.Handle(scenario.Messages[m], replies);
+                stream.OnRepliesWritten();
+                bytes[m + 1] += GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+
+            before = GC.GetAllocatedBytesForCurrentThread();
+            stream.OnRequestStreamEnded();
+            stream.Dispose();
+            bytes[^1] += GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        var parts = new List<string> { string.Create(CultureInfo.InvariantCulture, $"new {bytes[0] / (double)count:0}") };
+        for (var m = 0; m < scenario.Messages.Length; m++)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{scenario.Messages[m].RequestCase} {bytes[m + 1] / (double)count:0}"));
+        }
+
+        parts.Add(string.Create(CultureInfo.InvariantCulture, $"end {bytes[^1] / (double)count:0}"));
+        Console.WriteLine($"|   per message (B) | {string.Join(", ", parts)} | | | |");
     }
 
     private static void RunStreams(ExchangeScenario scenario, Routing.IPolicySource policy, ProductionTelemetry telemetry, List<ProcessingResponse> replies, int count)

@@ -53,7 +53,7 @@ internal sealed class ProductionTelemetry : IDisposable
         services.AddLogging();
         services.AddMetrics();
         services.AddSingleton(policy);
-        services.AddPiiExtProcObservability(new ServeOptions { Audit = Environment.GetEnvironmentVariable("NOAUDIT") is null });
+        services.AddPiiExtProcObservability(new ServeOptions());
         var provider = services.BuildServiceProvider();
         _ = provider.GetRequiredService<MeterProvider>();
         return new ProductionTelemetry(kind, provider.GetRequiredService<IProcessingTelemetry>(), provider, provider.GetRequiredService<AuditLog>());
