@@ -27,9 +27,11 @@ internal sealed class ExtProcStream : IDisposable
     private const string MetadataNamespace = "pii_ext_proc";
     private const string MetadataKey = "policy";
 
-    private readonly IPolicySnapshot _policy;
-    private readonly IProcessingTelemetry _telemetry;
-    private readonly string? _policyHeader;
+    private IPolicySnapshot _policy;
+    private IProcessingTelemetry _telemetry;
+    private string? _policyHeader;
+    private ExtProcStreamPool? _pool;
+    private bool _rented;
     private readonly DirectionState _request = new(Direction.Request);
     private readonly DirectionState _response = new(Direction.Response);
     private StreamRoute _route = StreamRoute.Unknown;
@@ -48,6 +50,24 @@ internal sealed class ExtProcStream : IDisposable
         _policyHeader = policyHeader;
     }
 
+    /// <summary>
+    /// A stream state from <see cref="ExtProcStreamPool.Shared"/> (the service's hot path: no allocation per stream once
+    /// warm), initialized as the constructor does. <see cref="Dispose"/> hands it back exactly once; the caller must not
+    /// touch it afterwards.
+    /// </summary>
+    public static ExtProcStream Rent(IPolicySnapshot policy, IProcessingTelemetry telemetry, string? policyHeader)
+        => ExtProcStreamPool.Shared.Rent(policy, telemetry, policyHeader);
+
+    /// <summary>Called by the pool: starts a new stream in this (reset) instance.</summary>
+    internal void OnRent(ExtProcStreamPool pool, IPolicySnapshot policy, IProcessingTelemetry telemetry, string? policyHeader)
+    {
+        _pool = pool;
+        _rented = true;
+        _policy = policy;
+        _telemetry = telemetry;
+        _policyHeader = policyHeader;
+    }
+
     /// <summary>True after an immediate response: Envoy ignores anything more, so later messages get no reply.</summary>
     public bool Completed => _completed;
 
@@ -59,6 +79,7 @@ internal sealed class ExtProcStream : IDisposable
     /// end_of_stream, a second headers message, an unknown oneof case) or a body cannot be handled safely.</exception>
     public void Handle(ProcessingRequest message, List<ProcessingResponse> replies)
     {
+        ObjectDisposedException.ThrowIf(_pool is not null && !_rented, this);
         if (_completed)
         {
             return;
@@ -163,11 +184,38 @@ internal sealed class ExtProcStream : IDisposable
         }
     }
 
-    /// <summary>Returns pooled buffers and ends open scan sessions.</summary>
+    /// <summary>
+    /// Returns pooled buffers and ends open scan sessions; a rented stream (<see cref="Rent"/>) is then reset and goes
+    /// back to its pool, once: later calls do nothing.
+    /// </summary>
     public void Dispose()
     {
-        _request.Dispose();
-        _response.Dispose();
+        if (_pool is null)
+        {
+            _request.Dispose();
+            _response.Dispose();
+            return;
+        }
+
+        if (!_rented)
+        {
+            return;
+        }
+
+        _rented = false;
+        _request.Reset();
+        _response.Reset();
+        _route = StreamRoute.Unknown;
+        _requestId = null;
+        _protocolConfigSeen = false;
+        _completed = false;
+        _policy = null!;
+        _telemetry = NullProcessingTelemetry.Instance;
+        _policyHeader = null;
+        if (!_pool.Return(this))
+        {
+            _pool = null;
+        }
     }
 
     private void OnHeaders(DirectionState state, HttpHeaders headers, ProcessingRequest message, List<ProcessingResponse> replies)

@@ -146,7 +146,7 @@ internal static class AllocationsCommand
         for (var i = 0; i < count; i++)
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
-            var stream = new ExtProcStream(policy.Current, NullProcessingTelemetry.Instance, policyHeader: null);
+            var stream = ExtProcStream.Rent(policy.Current, NullProcessingTelemetry.Instance, policyHeader: null);
             bytes[0] += GC.GetAllocatedBytesForCurrentThread() - before;
             for (var m = 0; m < scenario.Messages.Length; m++)
             {
@@ -180,7 +180,7 @@ internal static class AllocationsCommand
         {
             // As ExternalProcessorService.Process does around each stream and message.
             sink.StreamStarted();
-            using (var stream = new ExtProcStream(policy.Current, sink, policyHeader: null))
+            using (var stream = ExtProcStream.Rent(policy.Current, sink, policyHeader: null))
             {
                 foreach (var message in scenario.Messages)
                 {
