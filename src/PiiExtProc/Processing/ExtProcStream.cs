@@ -35,6 +35,7 @@ internal sealed class ExtProcStream : IDisposable
     private readonly DirectionState _request = new(Direction.Request);
     private readonly DirectionState _response = new(Direction.Response);
     private StreamRoute _route = StreamRoute.Unknown;
+    private Envoy.Config.Core.V3.HeaderValue? _requestIdHeader;
     private string? _requestId;
     private bool _protocolConfigSeen;
     private bool _completed;
@@ -206,6 +207,7 @@ internal sealed class ExtProcStream : IDisposable
         _request.Reset();
         _response.Reset();
         _route = StreamRoute.Unknown;
+        _requestIdHeader = null;
         _requestId = null;
         _protocolConfigSeen = false;
         _completed = false;
@@ -230,7 +232,9 @@ internal sealed class ExtProcStream : IDisposable
         var map = headers.Headers;
         if (state.Direction == Direction.Request)
         {
-            _requestId = HeaderValues.GetString(map, "x-request-id");
+            // Decoded only when a report needs it (RequestId): most bodies have no findings.
+            _requestIdHeader = HeaderValues.Find(map, "x-request-id");
+            _requestId = null;
         }
 
         CaptureRoute(message, map);
@@ -286,7 +290,7 @@ internal sealed class ExtProcStream : IDisposable
             }
         }
 
-        var mutation = HeaderScanner.Scan(map, policy, state.Direction, _telemetry, _policy.Version, _requestId, out var blocked);
+        var mutation = HeaderScanner.Scan(map, policy, state.Direction, _telemetry, _policy.Version, _requestIdHeader, out var blocked);
         if (blocked)
         {
             Complete(replies, BlockResponse(policy));
@@ -647,7 +651,7 @@ internal sealed class ExtProcStream : IDisposable
             state.Direction,
             state.RuleName,
             _policy.Version,
-            _requestId,
+            session.FindingCount == 0 ? null : RequestId,
             session.BytesScanned,
             session.Findings.Count == 0 ? [] : session.Findings.ToArray(),
             session.FindingCount,
@@ -656,6 +660,9 @@ internal sealed class ExtProcStream : IDisposable
         session.Dispose();
         state.Session = null;
     }
+
+    /// <summary>The x-request-id of the request headers, decoded at first use; null when absent.</summary>
+    private string? RequestId => _requestId ??= HeaderValues.ToText(_requestIdHeader);
 
     private void Complete(List<ProcessingResponse> replies, ProcessingResponse immediate)
     {

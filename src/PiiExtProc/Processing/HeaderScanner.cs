@@ -19,7 +19,7 @@ internal static class HeaderScanner
     /// <param name="direction">Request or response.</param>
     /// <param name="telemetry">Receives one report per header with findings.</param>
     /// <param name="policyVersion">For the reports.</param>
-    /// <param name="requestId">For the reports.</param>
+    /// <param name="requestIdHeader">The x-request-id header, decoded for the reports only when a header has findings.</param>
     /// <param name="blocked">True when a finding asks to block the exchange.</param>
     public static HeaderMutation? Scan(
         HeaderMap? headers,
@@ -27,7 +27,7 @@ internal static class HeaderScanner
         Direction direction,
         IProcessingTelemetry telemetry,
         string policyVersion,
-        string? requestId,
+        HeaderValue? requestIdHeader,
         out bool blocked)
     {
         blocked = false;
@@ -72,7 +72,7 @@ internal static class HeaderScanner
                 if (session.FindingCount > 0)
                 {
                     telemetry.BodyScanned(new BodyScanReport(
-                        direction, policy.RuleName, policyVersion, requestId, value.Length - prefixLength,
+                        direction, policy.RuleName, policyVersion, HeaderValues.ToText(requestIdHeader), value.Length - prefixLength,
                         session.Findings.ToArray(), session.FindingCount, result.BlockRequested));
                 }
 

@@ -50,6 +50,10 @@ internal static class HeaderValues
         return header.RawValue.Length > 0 ? header.RawValue.ToStringUtf8() : header.Value;
     }
 
+    /// <summary>The value of <paramref name="header"/> as a string (raw_value as UTF-8, else value), or null.</summary>
+    public static string? ToText(HeaderValue? header)
+        => header is null ? null : header.RawValue.Length > 0 ? header.RawValue.ToStringUtf8() : header.Value;
+
     /// <summary>
     /// Like <see cref="GetString"/> for headers whose values repeat across streams (content-type, :method, :authority,
     /// content-encoding): the string comes from <see cref="HeaderValueCache"/>, so no string is allocated per message.
