@@ -35,6 +35,9 @@ internal static class CleanJsonProof
     /// <summary>Deepest nesting proved (frames on the stack).</summary>
     private const int MaxFrames = 64;
 
+    /// <summary>Slots of the key memo (a power of two).</summary>
+    private const int MemoSlots = 64;
+
     private const int ExpectValue = 0;
     private const int ExpectValueOrEnd = 1;
     private const int ExpectKey = 2;
@@ -58,7 +61,8 @@ internal static class CleanJsonProof
             return false;
         }
 
-        Span<JsonFrame> frames = stackalloc JsonFrame[MaxFrames];
+        Span<ProofFrame> frames = stackalloc ProofFrame[MaxFrames];
+        Span<KeyMemo> memo = stackalloc KeyMemo[MemoSlots];
         int maxDepth = Math.Min(MaxFrames, limits.MaxJsonDepth);
         int maxToken = limits.MaxRecordBytes;
         int depth = 0;
@@ -141,14 +145,23 @@ internal static class CleanJsonProof
                     return false;
                 }
 
-                ReadOnlySpan<byte> key = body[(i + 1)..end];
-                KeyClass keyClass = cache.Classify(key[..Math.Min(key.Length, maxKeyBytes)], keywords);
-                if (keyClass.Role != ValueRole.None)
+                int keyLength = Math.Min(end - i - 1, maxKeyBytes);
+                ReadOnlySpan<byte> key = body.Slice(i + 1, keyLength);
+                ref ProofFrame frame = ref frames[depth - 1];
+                ref KeyMemo slot = ref memo[((depth * 16) + frame.Ordinal) & (MemoSlots - 1)];
+                frame.Ordinal++;
+                if (slot.Length != keyLength || !key.SequenceEqual(body.Slice(slot.Start, keyLength)))
                 {
-                    return false;
+                    slot.Class = cache.Classify(key, keywords);
+                    slot.Start = i + 1;
+                    slot.Length = keyLength;
+                    if (slot.Class.Role != ValueRole.None)
+                    {
+                        return false;
+                    }
                 }
 
-                frames[depth - 1].PropertyKey = keyClass;
+                frame.PropertyKey = slot.Class;
                 i = end + 1;
                 while (i < body.Length && body[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
                 {
@@ -179,7 +192,7 @@ internal static class CleanJsonProof
                         return false;
                     }
 
-                    frames[depth] = new JsonFrame { IsArray = b == '[', ContainerKey = ValueKey(frames, depth, forContainer: true) };
+                    frames[depth] = new ProofFrame { IsArray = b == '[', ContainerKey = ValueKey(frames, depth, forContainer: true) };
                     depth++;
                     state = b == '[' ? ExpectValueOrEnd : ExpectKeyOrEnd;
                     i++;
@@ -240,14 +253,15 @@ internal static class CleanJsonProof
     }
 
     /// <summary>The session's <c>ValueKey</c>: what the key of the current value (or of a container about to open) says.</summary>
-    private static KeyClass ValueKey(Span<JsonFrame> frames, int depth, bool forContainer)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static KeyClass ValueKey(Span<ProofFrame> frames, int depth, bool forContainer)
     {
         if (depth == 0)
         {
             return KeyClass.None;
         }
 
-        ref JsonFrame top = ref frames[depth - 1];
+        ref ProofFrame top = ref frames[depth - 1];
         if (top.IsArray)
         {
             return forContainer ? top.ContainerKey with { Role = ValueRole.None } : top.ContainerKey;

@@ -230,12 +230,27 @@ internal static class CleanValueRules
             q++;
         }
 
-        if (count > 0 && !WindowsAreClean(value, p, starts[..count], lengths[..count], separators[..count], key, keywords))
+        if (count > 0 && MayHaveCandidate(lengths[..count]) && !WindowsAreClean(value, p, starts[..count], lengths[..count], separators[..count], key, keywords))
         {
             return -1;
         }
 
         return next;
+    }
+
+    /// <summary>
+    /// False when no window of the chain can be a candidate (<c>Detector.MayMatch</c>: 6 or 9-19 digits, or 3-4 groups):
+    /// at most two groups and neither they nor their sum has 6 or 9+ digits.
+    /// </summary>
+    private static bool MayHaveCandidate(ReadOnlySpan<int> lengths)
+    {
+        static bool Candidate(int n) => n == 6 || n >= 9;
+        return lengths.Length switch
+        {
+            1 => Candidate(lengths[0]),
+            2 => Candidate(lengths[0]) || Candidate(lengths[1]) || Candidate(lengths[0] + lengths[1]),
+            _ => true,
+        };
     }
 
     private static bool WindowsAreClean(ReadOnlySpan<byte> value, int p, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths,
