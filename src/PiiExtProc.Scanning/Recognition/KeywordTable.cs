@@ -127,6 +127,19 @@ internal sealed class KeywordTable
     }
 
     /// <summary>
+    /// Union of the context entities of every whole context word in <paramref name="text"/> from
+    /// <paramref name="start"/> to <paramref name="end"/> (a word cut by <paramref name="start"/> does not count): an upper
+    /// bound of <see cref="Context"/> for any window inside that part.
+    /// </summary>
+    public uint AnyContextEntities(ReadOnlySpan<byte> text, int start, int end)
+    {
+        var sink = new AnyContextSink(text, start, end, this);
+        AutomatonCursor cursor = AutomatonCursor.Start;
+        _automaton.FindAll(text[start..end], ref cursor, ref sink);
+        return sink.Entities;
+    }
+
+    /// <summary>
     /// The longest deny-list term starting at <paramref name="start"/> (a word start) and ending at a word end whose
     /// entity passes; returns its end or -1.
     /// </summary>

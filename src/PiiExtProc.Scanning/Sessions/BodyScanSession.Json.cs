@@ -239,56 +239,27 @@ public sealed partial class BodyScanSession
         }
     }
 
+    /// <summary>Tests only: false makes every body take the full scan (the reference the proof is checked against).</summary>
+    internal bool CleanProofEnabled { get; set; } = true;
+
+    /// <summary>True when the last body was proved clean by <see cref="CleanJsonProof"/> (tests check the fast path is taken).</summary>
+    internal bool ProvedClean { get; private set; }
+
     /// <summary>
-    /// For a whole JSON body in one final chunk: true when <see cref="CleanJsonProof"/> shows it has no finding; then
-    /// only well-formedness is checked (as <see cref="ParseJson"/> would: reader errors, depth, token size, UTF-8) to
-    /// report <see cref="FellBackToText"/>.
+    /// For a whole JSON body in one final chunk: true when <see cref="CleanJsonProof"/> shows it is well-formed (read to
+    /// the end without a fallback to text) and has no finding, so the body is released unchanged without tokenizing it.
     /// </summary>
     private bool TryProveClean(ReadOnlySpan<byte> body)
     {
-        if (!_detector.OnlyBuiltInRecognizers || !CleanJsonProof.Holds(body, ref _keyCache, _detector.Keywords, MaxKeyBytes))
+        if (!CleanProofEnabled || !_detector.OnlyBuiltInRecognizers
+            || !CleanJsonProof.Holds(body, ref _keyCache, _detector.Keywords, MaxKeyBytes, _limits))
         {
             return false;
         }
 
-        FellBackToText = !IsWellFormed(body);
-        if (FellBackToText)
-        {
-            _textMode = true;
-        }
-
-        _jsonComplete = !FellBackToText;
+        _jsonComplete = true;
+        ProvedClean = true;
         return true;
-    }
-
-    private bool IsWellFormed(ReadOnlySpan<byte> body)
-    {
-        var reader = new Utf8JsonReader(body, isFinalBlock: true, _readerState);
-        bool ascii = System.Text.Ascii.IsValid(body);
-        long consumed = 0;
-        try
-        {
-            while (reader.Read())
-            {
-                long end = reader.BytesConsumed;
-                if (end - consumed > _limits.MaxRecordBytes)
-                {
-                    return false;
-                }
-
-                consumed = end;
-                if (!ascii && reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String && !Utf8.IsValid(reader.ValueSpan))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 
     private bool HandleToken(ref Utf8JsonReader reader, ReadOnlySpan<byte> work, long workOffset, long tokenStart, long tokenEnd)

@@ -1,202 +1,408 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Text.Unicode;
 using PiiExtProc.Scanning.Recognition;
 
 namespace PiiExtProc.Scanning.Sessions;
 
 /// <summary>
-/// A whole-body prefilter that proves, without tokenizing, that a JSON body held in one final chunk has no finding,
-/// whether it is scanned as JSON or (when malformed) as text; the session then only checks well-formedness to report
-/// <see cref="BodyScanSession.FellBackToText"/>. Conservative: any doubt means "run the full scan".
+/// A one-pass proof that a JSON body held in one final chunk is well-formed (the session's reader would read it to
+/// the end without falling back to text) and that the session's full scan would find nothing in it. Conservative:
+/// any doubt means "run the full scan", which gives the same result, only slower.
 /// </summary>
 /// <remarks>
 /// <para>Applies only without custom recognizers and deny-list terms (they can match any text). The body qualifies when
 /// all of these hold:</para>
 /// <list type="bullet">
-/// <item>no <c>@</c> (email, UPI) and no <c>\</c> (escapes would change the decoded bytes);</item>
-/// <item>every run of digits, spaces, <c>- . / +</c> holds at most 5 digits in at most 2 digit groups (digit
-/// recognizers need 6 or 9-19 digits, or 3-4 groups), and every word of letters and digits with a digit is at most 3 bytes
-/// (word recognizers need 8+ bytes, or 4 for the start of a grouped IBAN);</item>
-/// <item>no two colons are joined by hex digits and dots (IPv6 needs two colons);</item>
-/// <item>no <c>:</c> or <c>=</c> follows, after spaces, a word ending in <c>name</c>, <c>addr</c> or <c>address</c> (the
-/// text key-value rule), and no JSON property name has a whole-value role (names, addresses, device IDs);</item>
-/// <item>every string is closed.</item>
+/// <item>no <c>@</c> (email, UPI) and no <c>\</c> (escapes would change the decoded bytes), valid UTF-8;</item>
+/// <item>it is exactly one object or array in a strict subset of what <see cref="System.Text.Json.Utf8JsonReader"/>
+/// accepts with the session's options: RFC 8259 tokens, whitespace only around them, no control byte in strings, nesting
+/// below both <see cref="ScanLimits.MaxJsonDepth"/> and 64, and no token that could pass
+/// <see cref="ScanLimits.MaxRecordBytes"/> (checked as: no two token starts two apart more than that);</item>
+/// <item>no property name has a whole-value role (names, addresses, device IDs; <see cref="KeyClassCache"/>);</item>
+/// <item>every string value holding a digit or colon, and every number the session scans (over
+/// <see cref="Detector.ShortNumberBytes"/> and with a 6-digit or 9+-digit group), passes <see cref="CleanValueRules"/>
+/// under the key class the session would give it (the same frames and inheritance as its JSON parser).</item>
 /// </list>
+/// <para>Strings are skipped 32 bytes at a time (quote, control byte and digit/colon masks); per-token work happens only
+/// at structural bytes, numbers and literals.</para>
 /// </remarks>
 internal static class CleanJsonProof
 {
-    private static readonly SearchValues<byte> s_interesting = SearchValues.Create("0123456789\":="u8);
-    private static readonly SearchValues<byte> s_never = SearchValues.Create("@\\"u8);
+    /// <summary>Deepest nesting proved (frames on the stack).</summary>
+    private const int MaxFrames = 64;
 
-    /// <summary>True when no finding is possible in <paramref name="body"/> (see the remarks).</summary>
-    public static bool Holds(ReadOnlySpan<byte> body, ref KeyClassCache cache, KeywordTable keywords, int maxKeyBytes)
+    /// <summary>Slots of the key memo (a power of two).</summary>
+    private const int MemoSlots = 64;
+
+    private const int ExpectValue = 0;
+    private const int ExpectValueOrEnd = 1;
+    private const int ExpectKey = 2;
+    private const int ExpectKeyOrEnd = 3;
+    private const int ExpectCommaOrEnd = 4;
+    private const int Done = 5;
+
+    private static readonly SearchValues<byte> s_never = SearchValues.Create("@\\"u8);
+    private static readonly SearchValues<byte> s_whitespace = SearchValues.Create(" \t\r\n"u8);
+
+    /// <summary>True when <paramref name="body"/> is well-formed and no finding is possible in it (see the remarks).</summary>
+    /// <param name="body">The whole body, UTF-8.</param>
+    /// <param name="cache">The session's key class cache.</param>
+    /// <param name="keywords">The scanner's keywords.</param>
+    /// <param name="maxKeyBytes">Longest property name prefix the session classifies, bytes.</param>
+    /// <param name="limits">The scanner's limits (depth, token size).</param>
+    public static bool Holds(ReadOnlySpan<byte> body, ref KeyClassCache cache, KeywordTable keywords, int maxKeyBytes, ScanLimits limits)
     {
-        if (body.IndexOfAny(s_never) >= 0)
+        if (body.IndexOfAny(s_never) >= 0 || !Utf8.IsValid(body))
         {
             return false;
         }
 
-        int stringStart = -1;
+        Span<ProofFrame> frames = stackalloc ProofFrame[MaxFrames];
+        Span<KeyMemo> memo = stackalloc KeyMemo[MemoSlots];
+        int maxDepth = Math.Min(MaxFrames, limits.MaxJsonDepth);
+        int maxToken = limits.MaxRecordBytes;
+        int depth = 0;
+        int state = ExpectValue;
+        int previousStart = 0;
+        int secondPreviousStart = 0;
         int i = 0;
-        while (true)
+        while (i < body.Length)
         {
-            int k = body[i..].IndexOfAny(s_interesting);
-            if (k < 0)
+            byte b = body[i];
+            if (b <= ' ')
             {
-                return stringStart < 0;
-            }
-
-            int p = i + k;
-            byte b = body[p];
-            if (b == '"')
-            {
-                if (stringStart < 0)
-                {
-                    stringStart = p + 1;
-                }
-                else
-                {
-                    if (IsPropertyName(body, p + 1))
-                    {
-                        ReadOnlySpan<byte> key = body[stringStart..p];
-                        if (cache.Classify(key[..Math.Min(key.Length, maxKeyBytes)], keywords).Role != ValueRole.None)
-                        {
-                            return false;
-                        }
-                    }
-
-                    stringStart = -1;
-                }
-
-                i = p + 1;
-            }
-            else if (b is (byte)':' or (byte)'=')
-            {
-                if ((b == ':' && JoinsAnotherColon(body, p)) || FollowsRoleWord(body, p))
+                if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
                 {
                     return false;
                 }
 
-                i = p + 1;
+                int k = body[i..].IndexOfAnyExcept(s_whitespace);
+                if (k < 0)
+                {
+                    break;
+                }
+
+                i += k;
+                b = body[i];
             }
-            else
+
+            // A reader token starts here (a comma is read with the token after it): the reader's token ends lie between
+            // token starts, so the bytes of the previous token (from the end of the one before) are below this distance.
+            if (b != ',')
             {
-                int end = DigitRegionEnd(body, p);
+                if (i - secondPreviousStart > maxToken)
+                {
+                    return false;
+                }
+
+                secondPreviousStart = previousStart;
+                previousStart = i;
+            }
+
+            if (state == ExpectCommaOrEnd)
+            {
+                if (b == ',')
+                {
+                    state = frames[depth - 1].IsArray ? ExpectValue : ExpectKey;
+                    i++;
+                }
+                else if ((b == '}' && !frames[depth - 1].IsArray) || (b == ']' && frames[depth - 1].IsArray))
+                {
+                    depth--;
+                    state = depth == 0 ? Done : ExpectCommaOrEnd;
+                    i++;
+                }
+                else
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (state is ExpectKey or ExpectKeyOrEnd)
+            {
+                if (b == '}' && state == ExpectKeyOrEnd)
+                {
+                    depth--;
+                    state = depth == 0 ? Done : ExpectCommaOrEnd;
+                    i++;
+                    continue;
+                }
+
+                if (b != '"')
+                {
+                    return false;
+                }
+
+                int end = StringEnd(body, i + 1, out _);
                 if (end < 0)
                 {
                     return false;
                 }
 
-                i = end;
+                int keyLength = Math.Min(end - i - 1, maxKeyBytes);
+                ReadOnlySpan<byte> key = body.Slice(i + 1, keyLength);
+                ref ProofFrame frame = ref frames[depth - 1];
+                ref KeyMemo slot = ref memo[((depth * 16) + frame.Ordinal) & (MemoSlots - 1)];
+                frame.Ordinal++;
+                if (slot.Length != keyLength || !key.SequenceEqual(body.Slice(slot.Start, keyLength)))
+                {
+                    slot.Class = cache.Classify(key, keywords);
+                    slot.Start = i + 1;
+                    slot.Length = keyLength;
+                    if (slot.Class.Role != ValueRole.None)
+                    {
+                        return false;
+                    }
+                }
+
+                frame.PropertyKey = slot.Class;
+                i = end + 1;
+                while (i < body.Length && body[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+                {
+                    i++;
+                }
+
+                if (i == body.Length || body[i] != ':')
+                {
+                    return false;
+                }
+
+                i++;
+                state = ExpectValue;
+                continue;
             }
-        }
-    }
 
-    private static bool IsPropertyName(ReadOnlySpan<byte> body, int afterQuote)
-    {
-        int q = afterQuote;
-        while (q < body.Length && body[q] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-        {
-            q++;
-        }
-
-        return q < body.Length && body[q] == ':';
-    }
-
-    private static bool JoinsAnotherColon(ReadOnlySpan<byte> body, int colon)
-    {
-        for (int q = colon + 1; q < body.Length; q++)
-        {
-            byte c = body[q];
-            if (c == ':')
-            {
-                return true;
-            }
-
-            if (!Ascii.IsHex(c) && c != '.')
+            if (state == Done)
             {
                 return false;
             }
+
+            switch (b)
+            {
+                case (byte)'{':
+                case (byte)'[':
+                    if (depth + 1 >= maxDepth)
+                    {
+                        return false;
+                    }
+
+                    frames[depth] = new ProofFrame { IsArray = b == '[', ContainerKey = ValueKey(frames, depth, forContainer: true) };
+                    depth++;
+                    state = b == '[' ? ExpectValueOrEnd : ExpectKeyOrEnd;
+                    i++;
+                    break;
+                case (byte)']':
+                    if (state != ExpectValueOrEnd)
+                    {
+                        return false;
+                    }
+
+                    depth--;
+                    state = depth == 0 ? Done : ExpectCommaOrEnd;
+                    i++;
+                    break;
+                case (byte)'"':
+                    if (depth == 0)
+                    {
+                        return false;
+                    }
+
+                    int end = StringEnd(body, i + 1, out bool trigger);
+                    if (end < 0 || (trigger && !CleanValueRules.IsClean(body[(i + 1)..end], ValueKey(frames, depth, forContainer: false), keywords)))
+                    {
+                        return false;
+                    }
+
+                    i = end + 1;
+                    state = ExpectCommaOrEnd;
+                    break;
+                case (byte)'t':
+                case (byte)'f':
+                case (byte)'n':
+                    ReadOnlySpan<byte> literal = b == 't' ? "true"u8 : b == 'f' ? "false"u8 : "null"u8;
+                    if (depth == 0 || !body[i..].StartsWith(literal))
+                    {
+                        return false;
+                    }
+
+                    i += literal.Length;
+                    state = ExpectCommaOrEnd;
+                    break;
+                default:
+                    int numberEnd = NumberEnd(body, i, out bool scanned);
+                    if (depth == 0 || numberEnd < 0
+                        || (scanned && numberEnd - i > Detector.ShortNumberBytes
+                            && !CleanValueRules.IsClean(body[i..numberEnd], ValueKey(frames, depth, forContainer: false), keywords)))
+                    {
+                        return false;
+                    }
+
+                    i = numberEnd;
+                    state = ExpectCommaOrEnd;
+                    break;
+            }
         }
 
-        return false;
+        return state == Done && body.Length - secondPreviousStart <= maxToken;
     }
 
-    private static bool FollowsRoleWord(ReadOnlySpan<byte> body, int separator)
+    /// <summary>The session's <c>ValueKey</c>: what the key of the current value (or of a container about to open) says.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static KeyClass ValueKey(Span<ProofFrame> frames, int depth, bool forContainer)
     {
-        int end = separator;
-        while (end > 0 && body[end - 1] == ' ')
+        if (depth == 0)
         {
-            end--;
+            return KeyClass.None;
         }
 
-        // name, addr, address: the last byte is e, r or s (a JSON property name ends in a quote).
-        if (end == 0 || (body[end - 1] | 0x20) is not ((byte)'e' or (byte)'r' or (byte)'s'))
+        ref ProofFrame top = ref frames[depth - 1];
+        if (top.IsArray)
         {
-            return false;
+            return forContainer ? top.ContainerKey with { Role = ValueRole.None } : top.ContainerKey;
         }
 
-        ReadOnlySpan<byte> before = body[..end];
-        return EndsWithIgnoreCase(before, "name"u8) || EndsWithIgnoreCase(before, "addr"u8) || EndsWithIgnoreCase(before, "address"u8);
+        KeyClass key = top.PropertyKey;
+        if (key.IsNone && top.ContainerKey.Entities != 0)
+        {
+            return new KeyClass(top.ContainerKey.Entities & ~BuiltInId.Bit(BuiltInId.DeviceId), false, ValueRole.None);
+        }
+
+        return key;
     }
-
-    private static bool EndsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lowerSuffix) =>
-        text.Length >= lowerSuffix.Length && System.Text.Ascii.EqualsIgnoreCase(text[^lowerSuffix.Length..], lowerSuffix);
 
     /// <summary>
-    /// From the first digit of a run of digits, spaces and <c>- . / +</c>: the end of the run, or -1 when it has more
-    /// than 5 digits or 2 digit groups or a digit inside a letter-digit word of 4 or more bytes.
+    /// The end of an RFC 8259 number starting at <paramref name="start"/>, or -1; <paramref name="scanned"/> is true when
+    /// a digit group has 6 or 9+ digits (one group of a JSON number is a candidate only then: the integer and fraction
+    /// join with a dot, which no recognizer of 6 or 9-19 digits accepts, and an exponent makes a word).
     /// </summary>
-    private static int DigitRegionEnd(ReadOnlySpan<byte> body, int start)
+    private static int NumberEnd(ReadOnlySpan<byte> body, int start, out bool scanned)
     {
-        int digits = 0;
-        int groups = 0;
-        int q = start;
-        while (q < body.Length)
+        scanned = false;
+        int i = start;
+        if (body[i] == '-')
         {
-            byte c = body[q];
-            if (Ascii.IsDigit(c))
-            {
-                int groupStart = q;
-                while (q < body.Length && Ascii.IsDigit(body[q]))
-                {
-                    q++;
-                }
-
-                digits += q - groupStart;
-                groups++;
-                if (digits > 5 || groups > 2 || WordLength(body, groupStart, q) > 3)
-                {
-                    return -1;
-                }
-            }
-            else if (c is (byte)' ' or (byte)'-' or (byte)'.' or (byte)'/' or (byte)'+')
-            {
-                q++;
-            }
-            else
-            {
-                break;
-            }
+            i++;
         }
 
-        return q;
+        if (i == body.Length || !Ascii.IsDigit(body[i]))
+        {
+            return -1;
+        }
+
+        int groupStart = i;
+        if (body[i] == '0')
+        {
+            i++;
+        }
+        else
+        {
+            i = DigitsEnd(body, i);
+        }
+
+        scanned |= IsCandidateGroup(i - groupStart);
+        if (i < body.Length && body[i] == '.')
+        {
+            i++;
+            groupStart = i;
+            i = DigitsEnd(body, i);
+            if (i == groupStart)
+            {
+                return -1;
+            }
+
+            scanned |= IsCandidateGroup(i - groupStart);
+        }
+
+        if (i < body.Length && (body[i] | 0x20) == 'e')
+        {
+            i++;
+            if (i < body.Length && body[i] is (byte)'+' or (byte)'-')
+            {
+                i++;
+            }
+
+            groupStart = i;
+            i = DigitsEnd(body, i);
+            if (i == groupStart)
+            {
+                return -1;
+            }
+
+            scanned |= IsCandidateGroup(i - groupStart);
+        }
+
+        return i;
     }
 
-    /// <summary>Length of the letter-digit word around a digit group, or 0 when the group has no letter next to it.</summary>
-    private static int WordLength(ReadOnlySpan<byte> body, int groupStart, int groupEnd)
+    private static bool IsCandidateGroup(int digits) => digits == 6 || digits >= 9;
+
+    private static int DigitsEnd(ReadOnlySpan<byte> body, int i)
     {
-        int start = groupStart;
-        int end = groupEnd;
-        while (start > 0 && Ascii.IsLetterOrDigit(body[start - 1]))
+        while (i < body.Length && Ascii.IsDigit(body[i]))
         {
-            start--;
+            i++;
         }
 
-        while (end < body.Length && Ascii.IsLetterOrDigit(body[end]))
+        return i;
+    }
+
+    /// <summary>
+    /// The position of the quote closing a string whose content starts at <paramref name="from"/>, or -1 when a control
+    /// byte comes first or the string is not closed; <paramref name="trigger"/> tells whether the content has a digit or
+    /// a colon.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int StringEnd(ReadOnlySpan<byte> body, int from, out bool trigger)
+    {
+        trigger = false;
+        int i = from;
+        if (Vector256.IsHardwareAccelerated)
         {
-            end++;
+            ref byte origin = ref MemoryMarshal.GetReference(body);
+            Vector256<byte> quote = Vector256.Create((byte)'"');
+            Vector256<byte> space = Vector256.Create((byte)' ');
+            Vector256<byte> zero = Vector256.Create((byte)'0');
+            Vector256<byte> ten = Vector256.Create((byte)10);
+            Vector256<byte> colon = Vector256.Create((byte)':');
+            while (i <= body.Length - Vector256<byte>.Count)
+            {
+                Vector256<byte> v = Vector256.LoadUnsafe(ref origin, (nuint)i);
+                uint stops = (Vector256.Equals(v, quote) | Vector256.LessThan(v, space)).ExtractMostSignificantBits();
+                uint triggers = (Vector256.LessThan(v - zero, ten) | Vector256.Equals(v, colon)).ExtractMostSignificantBits();
+                if (stops != 0)
+                {
+                    int t = BitOperations.TrailingZeroCount(stops);
+                    trigger |= (triggers & ((1u << t) - 1)) != 0;
+                    return body[i + t] == '"' ? i + t : -1;
+                }
+
+                trigger |= triggers != 0;
+                i += Vector256<byte>.Count;
+            }
         }
 
-        return start == groupStart && end == groupEnd ? 0 : end - start;
+        for (; i < body.Length; i++)
+        {
+            byte c = body[i];
+            if (c == '"')
+            {
+                return i;
+            }
+
+            if (c < ' ')
+            {
+                return -1;
+            }
+
+            trigger |= Ascii.IsDigit(c) || c == ':';
+        }
+
+        return -1;
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,12 +8,14 @@ using Microsoft.Extensions.Logging;
 using PiiExtProc.Diagnostics;
 using PiiExtProc.Hosting;
 using PiiExtProc.Routing;
+using PiiExtProc.Testing;
 
 namespace PiiExtProc.Reliability.Tests.Support;
 
 /// <summary>
-/// The real server (ServerApplication.Build) on loopback with free ports, its logs captured instead of written to the
-/// console, its telemetry recorded.
+/// The real server (ServerApplication.Build) on loopback, its logs captured instead of written to the console, its
+/// telemetry recorded. Both listeners bind port 0 and the bound ports are read back (tests/Shared/Server/BoundListeners),
+/// so parallel test runs never race for a port.
 /// </summary>
 internal sealed class InProcessServer : IAsyncDisposable
 {
@@ -44,7 +44,7 @@ internal sealed class InProcessServer : IAsyncDisposable
     /// <summary>Starts a server; <paramref name="configure"/> adjusts the options (ports and bind address are chosen here).</summary>
     public static async Task<InProcessServer> StartAsync(IPolicySource policies, Func<ServeOptions, ServeOptions>? configure = null)
     {
-        var options = new ServeOptions { GrpcPort = FreePort(), AdminPort = FreePort(), BindAddress = "127.0.0.1", ShutdownTimeoutSeconds = 10 };
+        var options = new ServeOptions { GrpcPort = 0, AdminPort = 0, BindAddress = "127.0.0.1", ShutdownTimeoutSeconds = 10 };
         options = configure?.Invoke(options) ?? options;
         var logs = new CapturingLoggerProvider();
         var telemetry = new RecordingTelemetry();
@@ -56,12 +56,12 @@ internal sealed class InProcessServer : IAsyncDisposable
             services.Configure<LoggerFilterOptions>(filter => filter.MinLevel = LogLevel.Trace);
         });
         await app.StartAsync();
-        return new InProcessServer(app, options, options.GrpcPort, options.AdminPort, logs, telemetry);
+        var (grpc, admin) = await BoundListeners.FindAsync(app);
+        return new InProcessServer(app, options, grpc.Port, admin.Port, logs, telemetry);
     }
 
     /// <summary>The addresses Kestrel bound (for diagnostics).</summary>
-    public IReadOnlyCollection<string> Addresses
-        => App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
+    public IReadOnlyCollection<string> Addresses => BoundAddresses(App);
 
     /// <summary>An h2c channel to the gRPC port.</summary>
     public GrpcChannel CreateChannel(HttpMessageHandler? handler = null, int? maxSendBytes = null)
@@ -87,11 +87,6 @@ internal sealed class InProcessServer : IAsyncDisposable
         await App.DisposeAsync();
     }
 
-    /// <summary>A TCP port free at the time of the call.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static string[] BoundAddresses(WebApplication app)
+        => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
 }

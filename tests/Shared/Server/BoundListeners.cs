@@ -8,7 +8,8 @@ namespace PiiExtProc.Testing;
 
 /// <summary>
 /// Finds the addresses a started server bound when it was given port 0 for both listeners: the admin listener is the
-/// HTTP/1.1 one that answers /healthz; the other is the HTTP/2-only gRPC listener, which refuses HTTP/1.1.
+/// HTTP/1.1 one that answers /healthz; the other is the HTTP/2-only gRPC listener, which refuses HTTP/1.1. A Unix socket
+/// listener (<c>http://unix:/path</c>, served beside the TCP ones) is not a port and is left out.
 /// </summary>
 internal static class BoundListeners
 {
@@ -17,6 +18,7 @@ internal static class BoundListeners
     public static async Task<(Uri Grpc, Uri Admin)> FindAsync(WebApplication app)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Where(address => !address.Contains("://unix:", StringComparison.Ordinal))
             .Select(address => new Uri(address, UriKind.Absolute)).ToList();
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var admin = new List<Uri>();
