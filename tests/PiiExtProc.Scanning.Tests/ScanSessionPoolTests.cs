@@ -103,15 +103,26 @@ public sealed class ScanSessionPoolTests
         Assert.Equal(capacity, scanner.SessionPool.IdleCount);
     }
 
-    [Fact]
-    public void Reset_AfterMessyBody_EveryPerBodyFieldAsInFreshSession()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Reset_AfterMessyOrProvedCleanBody_EveryPerBodyFieldAsInFreshSession(bool messy)
     {
         var scanner = PiiScanner.Create(Scanners.GuardianOptions(maxRecordBytes: 1024));
         BodyScanSession used = scanner.RentSession(BodyFormat.Json);
         var output = new ArrayBufferWriter<byte>();
-        byte[] body = BodyGenerator.Generate(7);
-        used.Process(body.AsSpan(0, body.Length / 2), isFinal: false, output);
-        used.Process("}}} not json \"name\": Ravi Kumar 9876543210 "u8, isFinal: false, output);
+        if (messy)
+        {
+            byte[] body = BodyGenerator.Generate(7);
+            used.Process(body.AsSpan(0, body.Length / 2), isFinal: false, output);
+            used.Process("}}} not json \"name\": Ravi Kumar 9876543210 "u8, isFinal: false, output);
+        }
+        else
+        {
+            // A whole clean body: the clean-JSON proof path and its state.
+            Assert.True(used.Process("{\"sku\":\"tea\",\"qty\":2}"u8, isFinal: true, output).IsUnchanged);
+        }
+
         used.Reset(BodyFormat.Json);
         BodyScanSession fresh = scanner.CreateSession(BodyFormat.Json);
 

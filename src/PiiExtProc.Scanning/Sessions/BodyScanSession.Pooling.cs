@@ -123,6 +123,8 @@ public sealed partial class BodyScanSession
         _jsonScannedTo = 0;
         _pendingToken = PendingToken.Unknown;
         _pendingBackslashes = 0;
+        ProvedClean = false;
+        CleanProofEnabled = true;
         InitializeJson();
 
         // Text scanning (BodyScanSession.Text.cs).
