@@ -372,9 +372,8 @@ public sealed partial class BodyScanSession : IDisposable
             _blockRequested |= match.Action == FindingAction.Blocked;
             if (_findings.Count < _limits.MaxFindingsKept)
             {
-                string? fingerprint = null;
-                ReadOnlySpan<byte> key = _scanner.Options.FingerprintKey.Span;
-                if (!key.IsEmpty)
+                ulong? fingerprint = null;
+                if (_scanner.Fingerprint is { } fingerprinter)
                 {
                     ReadOnlySpan<byte> value = slot.Kind switch
                     {
@@ -382,7 +381,7 @@ public sealed partial class BodyScanSession : IDisposable
                         SlotKind.JsonEscapedString => _decoded.AsSpan(slot.DecodedStart, slot.DecodedLength),
                         _ => raw,
                     };
-                    fingerprint = FindingFingerprint.Compute(key, match.Raw.Entity, value.Slice(match.Raw.Start, match.Raw.Length));
+                    fingerprint = fingerprinter.Compute(match.Raw.Entity, value.Slice(match.Raw.Start, match.Raw.Length));
                 }
 
                 _findings.Add(new PiiFinding(match.Raw.Entity, offset, length, match.Raw.Score, match.Raw.Recognizer, slot.JsonPath, match.Action, fingerprint));

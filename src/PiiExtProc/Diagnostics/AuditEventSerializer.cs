@@ -14,8 +14,8 @@ namespace PiiExtProc.Diagnostics;
 ///               "operator":"mask","recognizer":"aadhaar.verhoeff","fingerprints":["9f86d081884c7d65"]}]}
 /// </code>
 /// Findings are grouped by (entity, json_path, operator, recognizer) in body order; <c>count</c> is the group size.
-/// <c>fingerprints</c> lists the distinct keyed fingerprints of the group's values (see <c>PiiFinding.Fingerprint</c>;
-/// at most 16, empty when the policy has no fingerprint key); the value itself is never written. <c>request_id</c> is null unless it is 1-128 characters of [A-Za-z0-9._:-].
+/// <c>fingerprints</c> lists the distinct keyed fingerprints of the group's values (see <c>PiiFinding.Fingerprint</c>:
+/// 64 bits written as 16 lower-case hex characters, most significant first; at most 16, empty when the policy has no fingerprint key); the value itself is never written. <c>request_id</c> is null unless it is 1-128 characters of [A-Za-z0-9._:-].
 /// </summary>
 internal static class AuditEventSerializer
 {
@@ -28,6 +28,7 @@ internal static class AuditEventSerializer
     public static void Write(AuditEntry entry, IBufferWriter<byte> output)
     {
         var report = entry.Report;
+        Span<char> hex = stackalloc char[16];
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false, SkipValidation = false });
         json.WriteStartObject();
         json.WriteString("timestamp", entry.Timestamp.UtcDateTime);
@@ -71,7 +72,8 @@ internal static class AuditEventSerializer
             json.WriteStartArray("fingerprints");
             foreach (var fingerprint in group.Fingerprints)
             {
-                json.WriteStringValue(fingerprint);
+                fingerprint.TryFormat(hex, out _, "x16", System.Globalization.CultureInfo.InvariantCulture);
+                json.WriteStringValue(hex);
             }
 
             json.WriteEndArray();
@@ -141,5 +143,5 @@ internal static class AuditEventSerializer
         _ => "attribute",
     };
 
-    private readonly record struct FindingGroup(PiiEntity Entity, string? JsonPath, FindingAction Action, string Recognizer, int Count, List<string> Fingerprints);
+    private readonly record struct FindingGroup(PiiEntity Entity, string? JsonPath, FindingAction Action, string Recognizer, int Count, List<ulong> Fingerprints);
 }
