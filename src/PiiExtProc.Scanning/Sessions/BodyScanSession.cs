@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using PiiExtProc.Scanning.Operators;
 using PiiExtProc.Scanning.Recognition;
 
@@ -260,9 +261,10 @@ public sealed partial class BodyScanSession : IDisposable
                 break;
             }
 
-            for (int m = 0; m < slot.MatchCount; m++)
+            ReadOnlySpan<SlotMatch> matches = MatchesOf(slot);
+            for (int m = 0; m < matches.Length; m++)
             {
-                SlotMatch match = _matches[(int)(slot.FirstMatch - _matchBase) + m];
+                ref readonly SlotMatch match = ref matches[m];
                 if (match.Decided && !match.Dropped && match.Action == FindingAction.Redacted)
                 {
                     return true;
@@ -341,9 +343,10 @@ public sealed partial class BodyScanSession : IDisposable
 
     private void CommitFindings(in Slot slot, ReadOnlySpan<byte> raw)
     {
-        for (int m = 0; m < slot.MatchCount; m++)
+        ReadOnlySpan<SlotMatch> matches = MatchesOf(slot);
+        for (int m = 0; m < matches.Length; m++)
         {
-            SlotMatch match = _matches[(int)(slot.FirstMatch - _matchBase) + m];
+            ref readonly SlotMatch match = ref matches[m];
             if (match.Dropped)
             {
                 continue;
@@ -389,14 +392,17 @@ public sealed partial class BodyScanSession : IDisposable
         }
     }
 
+    /// <summary>The matches of <paramref name="slot"/>, in place (valid until <see cref="_matches"/> changes).</summary>
+    private ReadOnlySpan<SlotMatch> MatchesOf(in Slot slot) =>
+        CollectionsMarshal.AsSpan(_matches).Slice((int)(slot.FirstMatch - _matchBase), slot.MatchCount);
+
     private int WriteSlot(in Slot slot, ReadOnlySpan<byte> raw, IBufferWriter<byte> output)
     {
-        int first = (int)(slot.FirstMatch - _matchBase);
+        ReadOnlySpan<SlotMatch> matches = MatchesOf(slot);
         bool rewrite = false;
-        for (int m = 0; m < slot.MatchCount; m++)
+        for (int m = 0; m < matches.Length; m++)
         {
-            SlotMatch match = _matches[first + m];
-            rewrite |= !match.Dropped && match.Action == FindingAction.Redacted;
+            rewrite |= !matches[m].Dropped && matches[m].Action == FindingAction.Redacted;
         }
 
         if (!rewrite)
@@ -421,9 +427,9 @@ public sealed partial class BodyScanSession : IDisposable
         }
 
         int position = 0;
-        for (int m = 0; m < slot.MatchCount; m++)
+        for (int m = 0; m < matches.Length; m++)
         {
-            SlotMatch match = _matches[first + m];
+            ref readonly SlotMatch match = ref matches[m];
             if (match.Dropped || match.Action != FindingAction.Redacted)
             {
                 continue;
@@ -549,10 +555,10 @@ public sealed partial class BodyScanSession : IDisposable
         int from = (int)Math.Max(0, firstSlot - _slotBase);
         for (int s = from; s < _slots.Count; s++)
         {
-            Slot slot = _slots[s];
-            for (int m = 0; m < slot.MatchCount; m++)
+            ReadOnlySpan<SlotMatch> matches = MatchesOf(_slots[s]);
+            for (int m = 0; m < matches.Length; m++)
             {
-                SlotMatch match = _matches[(int)(slot.FirstMatch - _matchBase) + m];
+                ref readonly SlotMatch match = ref matches[m];
                 if (match.Decided || match.RecordId != recordId)
                 {
                     continue;
@@ -573,18 +579,20 @@ public sealed partial class BodyScanSession : IDisposable
         }
 
         bool pii = asPii || System.Numerics.BitOperations.PopCount(groups) >= _minimumDistinct;
-        for (int s = from; s < _slots.Count; s++)
+        Span<Slot> slots = CollectionsMarshal.AsSpan(_slots);
+        Span<SlotMatch> all = CollectionsMarshal.AsSpan(_matches);
+        for (int s = from; s < slots.Length; s++)
         {
-            Slot slot = _slots[s];
+            ref Slot slot = ref slots[s];
             if (slot.Pending == 0)
             {
                 continue;
             }
 
-            for (int m = 0; m < slot.MatchCount; m++)
+            Span<SlotMatch> matches = all.Slice((int)(slot.FirstMatch - _matchBase), slot.MatchCount);
+            for (int m = 0; m < matches.Length; m++)
             {
-                int index = (int)(slot.FirstMatch - _matchBase) + m;
-                SlotMatch match = _matches[index];
+                ref SlotMatch match = ref matches[m];
                 if (match.Decided || match.RecordId != recordId)
                 {
                     continue;
@@ -593,11 +601,8 @@ public sealed partial class BodyScanSession : IDisposable
                 match.Decided = true;
                 match.Dropped = match.Raw.NamePart != ValueRole.None && !(first && last) && !asPii;
                 match.Action = pii ? DecideByOperator(match.Raw) : FindingAction.BelowCombinationThreshold;
-                _matches[index] = match;
                 slot.Pending--;
             }
-
-            _slots[s] = slot;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace PiiExtProc.Scanning.Sessions;
@@ -23,16 +24,9 @@ internal struct JsonPathCache
         _keys ??= new byte[Entries][];
         _paths ??= new string[Entries];
 
-        // FNV-1a over the path's bytes, folded to the table size.
-        uint hash = 2166136261;
-        foreach (byte b in path)
-        {
-            hash = (hash ^ b) * 16777619;
-        }
-
-        int entry = (int)((hash ^ (hash >> 16)) % Entries);
+        int entry = (int)(Hash(path) % Entries);
         byte[]? key = _keys[entry];
-        if (key is not null && path.SequenceEqual(key))
+        if (key is not null && key.Length == path.Length && path.SequenceEqual(key))
         {
             return _paths[entry];
         }
@@ -41,5 +35,26 @@ internal struct JsonPathCache
         _keys[entry] = path.ToArray();
         _paths[entry] = result;
         return result;
+    }
+
+    /// <summary>A multiplicative hash over the path's 8-byte words (little-endian), the tail zero padded.</summary>
+    private static uint Hash(ReadOnlySpan<byte> path)
+    {
+        ulong hash = (ulong)path.Length * 0x9E3779B97F4A7C15UL;
+        int i = 0;
+        for (; i + 8 <= path.Length; i += 8)
+        {
+            hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(path[i..])) * 0xC2B2AE3D27D4EB4FUL;
+            hash ^= hash >> 29;
+        }
+
+        ulong tail = 0;
+        for (int shift = 0; i < path.Length; i++, shift += 8)
+        {
+            tail |= (ulong)path[i] << shift;
+        }
+
+        hash = (hash ^ tail) * 0x165667B19E3779F9UL;
+        return (uint)(hash ^ (hash >> 32));
     }
 }
