@@ -1,60 +1,81 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace PiiExtProc.Scanning.Sessions;
 
 /// <summary>
-/// A small direct-mapped cache of JSON path (ASCII bytes, e.g. <c>$[].address.city</c>) → its string for one session:
-/// arrays of records repeat the same paths, so each distinct path string is allocated once instead of once per
-/// finding. Paths longer than <see cref="MaxPathBytes"/> or not ASCII are not cached (the caller builds them).
+/// A small two-way set-associative cache of JSON paths for one session, keyed by the path string of the container (by
+/// reference) and the step into it: a property name (UTF-8 bytes) or "an element" of an array. Arrays of records
+/// repeat the same paths, so each distinct path string is built once (from its container's cached string) instead of
+/// once per finding. Paths longer than <see cref="MaxPathBytes"/> are not cached (the caller builds them).
 /// </summary>
 internal struct JsonPathCache
 {
-    /// <summary>Longest path cached, bytes.</summary>
+    /// <summary>Longest path cached, bytes (UTF-8).</summary>
     public const int MaxPathBytes = 256;
 
-    private const int Entries = 32;
+    private const int Sets = 32;
 
-    private byte[][]? _keys;
-    private string[]? _paths;
+    private Entry[]? _entries;
 
-    /// <summary>The string of <paramref name="path"/> (ASCII, at most <see cref="MaxPathBytes"/>), from the cache or new.</summary>
-    public string Get(ReadOnlySpan<byte> path)
+    /// <summary>The path of the elements of the array at <paramref name="parent"/>: <c>parent[]</c>.</summary>
+    public string Element(string parent) => Get(parent, default, element: true);
+
+    /// <summary>The path of property <paramref name="name"/> (UTF-8) of the object at <paramref name="parent"/>: <c>parent.name</c>.</summary>
+    public string Property(string parent, ReadOnlySpan<byte> name) => Get(parent, name, element: false);
+
+    private string Get(string parent, ReadOnlySpan<byte> name, bool element)
     {
-        _keys ??= new byte[Entries][];
-        _paths ??= new string[Entries];
-
-        int entry = (int)(Hash(path) % Entries);
-        byte[]? key = _keys[entry];
-        if (key is not null && key.Length == path.Length && path.SequenceEqual(key))
+        _entries ??= new Entry[Sets * 2];
+        uint hash = (element ? 0x9E3779B9u : Hash(name)) ^ (uint)RuntimeHelpers.GetHashCode(parent);
+        int set = (int)((hash ^ (hash >> 16)) % Sets) * 2;
+        for (int way = 0; way < 2; way++)
         {
-            return _paths[entry];
+            ref Entry entry = ref _entries[set + way];
+            if (ReferenceEquals(entry.Parent, parent) && (element ? entry.Name is null : entry.Name is not null && name.SequenceEqual(entry.Name)))
+            {
+                return entry.Path!;
+            }
         }
 
-        string result = Encoding.ASCII.GetString(path);
-        _keys[entry] = path.ToArray();
-        _paths[entry] = result;
-        return result;
+        string path = element ? parent + "[]" : string.Concat(parent, ".", Encoding.UTF8.GetString(name));
+
+        // Replace an empty way, else the one the hash picks.
+        int victim = set + (_entries[set].Parent is null ? 0 : _entries[set + 1].Parent is null ? 1 : (int)((hash >> 24) & 1));
+        _entries[victim] = new Entry { Parent = parent, Name = element ? null : name.ToArray(), Path = path };
+        return path;
     }
 
-    /// <summary>A multiplicative hash over the path's 8-byte words (little-endian), the tail zero padded.</summary>
-    private static uint Hash(ReadOnlySpan<byte> path)
+    /// <summary>A multiplicative hash over the name's 8-byte words (little-endian), the tail zero padded.</summary>
+    private static uint Hash(ReadOnlySpan<byte> name)
     {
-        ulong hash = (ulong)path.Length * 0x9E3779B97F4A7C15UL;
+        ulong hash = (ulong)name.Length * 0x9E3779B97F4A7C15UL;
         int i = 0;
-        for (; i + 8 <= path.Length; i += 8)
+        for (; i + 8 <= name.Length; i += 8)
         {
-            hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(path[i..])) * 0xC2B2AE3D27D4EB4FUL;
+            hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(name[i..])) * 0xC2B2AE3D27D4EB4FUL;
             hash ^= hash >> 29;
         }
 
         ulong tail = 0;
-        for (int shift = 0; i < path.Length; i++, shift += 8)
+        for (int shift = 0; i < name.Length; i++, shift += 8)
         {
-            tail |= (ulong)path[i] << shift;
+            tail |= (ulong)name[i] << shift;
         }
 
         hash = (hash ^ tail) * 0x165667B19E3779F9UL;
         return (uint)(hash ^ (hash >> 32));
+    }
+
+    private struct Entry
+    {
+        /// <summary>The container's path (compared by reference); null for an empty entry.</summary>
+        public string? Parent;
+
+        /// <summary>The property name, or null for the element step.</summary>
+        public byte[]? Name;
+
+        public string? Path;
     }
 }
