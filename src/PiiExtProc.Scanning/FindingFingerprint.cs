@@ -19,7 +19,10 @@ internal sealed class FindingFingerprint
     /// <summary>The label the SipHash key is derived with (ASCII).</summary>
     public const string KeyLabel = "PiiExtProc finding fingerprint, SipHash-2-4 key";
 
-    private const int StackLimit = 128;
+    private const int PrefixLimit = 80;
+
+    /// <summary>Entity name (UTF-8) + 0x00 of each built-in entity, by <see cref="PiiEntity.BuiltInIndex"/>.</summary>
+    private static readonly byte[][] s_builtInPrefixes = BuiltInPrefixes();
 
     private readonly ulong _k0;
     private readonly ulong _k1;
@@ -34,29 +37,41 @@ internal sealed class FindingFingerprint
         CryptographicOperations.ZeroMemory(derived);
     }
 
-    /// <summary>Computes the fingerprint of <paramref name="value"/> (UTF-8) found as <paramref name="entity"/>; allocation-free.</summary>
+    /// <summary>Computes the fingerprint of <paramref name="value"/> (UTF-8) found as <paramref name="entity"/>; allocation-free,
+    /// the value is hashed in place (never copied).</summary>
     public ulong Compute(PiiEntity entity, ReadOnlySpan<byte> value)
     {
-        string name = entity.Name;
-        int nameLength = Encoding.UTF8.GetByteCount(name);
-        int total = nameLength + 1 + value.Length;
-        byte[]? rented = null;
-        Span<byte> message = total <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(total));
-        try
+        int id = entity.BuiltInIndex;
+        if (id >= 0)
         {
-            Encoding.UTF8.GetBytes(name, message);
-            message[nameLength] = 0;
-            value.CopyTo(message[(nameLength + 1)..]);
-            return SipHash24.Compute(_k0, _k1, message[..total]);
+            return SipHash24.Compute(_k0, _k1, s_builtInPrefixes[id], value);
         }
-        finally
+
+        // Custom entity names are 1-64 characters of A-Z, 0-9 and '_' (ASCII).
+        Span<byte> prefix = stackalloc byte[PrefixLimit];
+        int length = Encoding.UTF8.GetByteCount(entity.Name);
+        byte[]? rented = length + 1 > PrefixLimit ? ArrayPool<byte>.Shared.Rent(length + 1) : null;
+        Span<byte> buffer = rented ?? prefix;
+        Encoding.UTF8.GetBytes(entity.Name, buffer);
+        buffer[length] = 0;
+        ulong result = SipHash24.Compute(_k0, _k1, buffer[..(length + 1)], value);
+        if (rented is not null)
         {
-            CryptographicOperations.ZeroMemory(message[..total]);
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
+            ArrayPool<byte>.Shared.Return(rented);
         }
+
+        return result;
+    }
+
+    private static byte[][] BuiltInPrefixes()
+    {
+        var prefixes = new byte[PiiEntity.BuiltIn.Count][];
+        foreach (PiiEntity entity in PiiEntity.BuiltIn)
+        {
+            prefixes[entity.BuiltInIndex] = [.. Encoding.UTF8.GetBytes(entity.Name), 0];
+        }
+
+        return prefixes;
     }
 
     /// <summary>The written form of a fingerprint: 16 lower-case hex characters of the 64-bit value, most significant first.</summary>

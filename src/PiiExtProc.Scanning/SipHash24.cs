@@ -28,31 +28,64 @@ internal static class SipHash24
 
     /// <summary>SipHash-2-4 of <paramref name="message"/> under the key (<paramref name="k0"/>, <paramref name="k1"/>).</summary>
     /// <returns>The 64-bit output as the paper writes it (the little-endian reading of the 8 output bytes).</returns>
-    public static ulong Compute(ulong k0, ulong k1, ReadOnlySpan<byte> message)
+    public static ulong Compute(ulong k0, ulong k1, ReadOnlySpan<byte> message) => Compute(k0, k1, message, default);
+
+    /// <summary>
+    /// SipHash-2-4 of the concatenation <paramref name="first"/> + <paramref name="second"/> (without copying them into
+    /// one buffer) under the key (<paramref name="k0"/>, <paramref name="k1"/>).
+    /// </summary>
+    public static ulong Compute(ulong k0, ulong k1, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
     {
         ulong v0 = k0 ^ 0x736f6d6570736575UL;
         ulong v1 = k1 ^ 0x646f72616e646f6dUL;
         ulong v2 = k0 ^ 0x6c7967656e657261UL;
         ulong v3 = k1 ^ 0x7465646279746573UL;
 
-        int whole = message.Length & ~7;
-        for (int i = 0; i < whole; i += 8)
+        // Whole words of the first part; its 0-7 remaining bytes start a word that the second part completes.
+        int firstWhole = first.Length & ~7;
+        for (int i = 0; i < firstWhole; i += 8)
         {
-            ulong m = BinaryPrimitives.ReadUInt64LittleEndian(message[i..]);
+            ulong m = BinaryPrimitives.ReadUInt64LittleEndian(first[i..]);
             v3 ^= m;
             Round(ref v0, ref v1, ref v2, ref v3);
             Round(ref v0, ref v1, ref v2, ref v3);
             v0 ^= m;
         }
 
-        // The last word: the remaining 0-7 bytes, zero padded, and the message length (mod 256) in the top byte.
-        ulong last = (ulong)(uint)message.Length << 56;
-        ReadOnlySpan<byte> tail = message[whole..];
-        for (int i = 0; i < tail.Length; i++)
+        ulong word = 0;
+        int filled = 0;
+        for (int i = firstWhole; i < first.Length; i++)
         {
-            last |= (ulong)tail[i] << (8 * i);
+            word |= (ulong)first[i] << (8 * filled++);
         }
 
+        int p = 0;
+        while (p < second.Length)
+        {
+            if (filled == 0 && second.Length - p >= 8)
+            {
+                word = BinaryPrimitives.ReadUInt64LittleEndian(second[p..]);
+                p += 8;
+            }
+            else
+            {
+                word |= (ulong)second[p++] << (8 * filled++);
+                if (filled < 8)
+                {
+                    continue;
+                }
+            }
+
+            v3 ^= word;
+            Round(ref v0, ref v1, ref v2, ref v3);
+            Round(ref v0, ref v1, ref v2, ref v3);
+            v0 ^= word;
+            word = 0;
+            filled = 0;
+        }
+
+        // The last word: the remaining 0-7 bytes, zero padded, and the message length (mod 256) in the top byte.
+        ulong last = word | ((ulong)(uint)(first.Length + second.Length) << 56);
         v3 ^= last;
         Round(ref v0, ref v1, ref v2, ref v3);
         Round(ref v0, ref v1, ref v2, ref v3);

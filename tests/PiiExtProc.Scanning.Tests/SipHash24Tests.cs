@@ -56,6 +56,19 @@ public sealed class SipHash24Tests
         Assert.Equal(0xa129ca6149be45e5UL, SipHash24.Compute(k0, k1, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]));
     }
 
+    [Theory]
+    [MemberData(nameof(Lengths))]
+    public void Compute_TwoParts_SameAsConcatenation(int length)
+    {
+        (ulong k0, ulong k1) = SipHash24.ReadKey(s_key);
+        byte[] message = [.. Enumerable.Range(0, length).Select(i => (byte)i)];
+
+        for (int split = 0; split <= length; split++)
+        {
+            Assert.Equal(s_reference[length], SipHash24.Compute(k0, k1, message.AsSpan(0, split), message.AsSpan(split)));
+        }
+    }
+
     [Fact]
     public void ReadKey_WrongLength_Throws() =>
         Assert.Throws<ArgumentException>(() => SipHash24.ReadKey(new byte[15]));
