@@ -303,28 +303,29 @@ public sealed partial class BodyScanSession : IDisposable
     private void Release(ReadOnlySpan<byte> work, long workOffset, long releaseTo, bool write)
     {
         IBufferWriter<byte>? output = write ? _output : null;
-        long position = _writtenTo >= 0 ? _writtenTo : workOffset;
+
+        // Bytes from here on are not written yet; unchanged slots stay in this run and go out with the next write.
+        long unwritten = _writtenTo >= 0 ? _writtenTo : workOffset;
+        ReadOnlySpan<Slot> slots = CollectionsMarshal.AsSpan(_slots);
         int released = 0;
-        while (released < _slots.Count && _slots[released].Start < releaseTo)
+        while (released < slots.Length && slots[released].Start < releaseTo)
         {
-            Slot slot = _slots[released];
+            ref readonly Slot slot = ref slots[released];
             ReadOnlySpan<byte> raw = work.Slice((int)(slot.Start - workOffset), slot.Length);
-            if (output is not null)
+            if (output is not null && NeedsRewrite(slot))
             {
-                ReadOnlySpan<byte> gap = work[(int)(position - workOffset)..(int)(slot.Start - workOffset)];
-                output.Write(gap);
-                _written += gap.Length;
-                _written += WriteSlot(slot, raw, output);
+                ReadOnlySpan<byte> before = work[(int)(unwritten - workOffset)..(int)(slot.Start - workOffset)];
+                _written += WriteSlot(slot, raw, before, output);
+                unwritten = slot.End;
             }
 
             CommitFindings(slot, raw);
-            position = slot.End;
             released++;
         }
 
         if (output is not null)
         {
-            ReadOnlySpan<byte> tail = work[(int)(position - workOffset)..(int)(releaseTo - workOffset)];
+            ReadOnlySpan<byte> tail = work[(int)(unwritten - workOffset)..(int)(releaseTo - workOffset)];
             output.Write(tail);
             _written += tail.Length;
             _writtenTo = releaseTo;
@@ -332,13 +333,27 @@ public sealed partial class BodyScanSession : IDisposable
 
         if (released > 0)
         {
-            Slot last = _slots[released - 1];
+            Slot last = slots[released - 1];
             long matchesReleased = last.FirstMatch + last.MatchCount - _matchBase;
             _matches.RemoveRange(0, (int)matchesReleased);
             _matchBase += matchesReleased;
             _slots.RemoveRange(0, released);
             _slotBase += released;
         }
+    }
+
+    /// <summary>True when a match of <paramref name="slot"/> is redacted, so its bytes are rewritten.</summary>
+    private bool NeedsRewrite(in Slot slot)
+    {
+        foreach (ref readonly SlotMatch match in MatchesOf(slot))
+        {
+            if (!match.Dropped && match.Action == FindingAction.Redacted)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void CommitFindings(in Slot slot, ReadOnlySpan<byte> raw)
@@ -396,21 +411,16 @@ public sealed partial class BodyScanSession : IDisposable
     private ReadOnlySpan<SlotMatch> MatchesOf(in Slot slot) =>
         CollectionsMarshal.AsSpan(_matches).Slice((int)(slot.FirstMatch - _matchBase), slot.MatchCount);
 
-    private int WriteSlot(in Slot slot, ReadOnlySpan<byte> raw, IBufferWriter<byte> output)
+    /// <summary>Most redacted matches of one slot written by the single-span path of <see cref="WriteSlot"/>.</summary>
+    private const int MaxMatchesPerSpanWrite = 8;
+
+    /// <summary>
+    /// Writes <paramref name="before"/> (unchanged bytes) and then <paramref name="slot"/> rewritten: its redacted matches
+    /// replaced by their operators' output, JSON-escaped and quoted in JSON. Returns the bytes written.
+    /// </summary>
+    private int WriteSlot(in Slot slot, ReadOnlySpan<byte> raw, ReadOnlySpan<byte> before, IBufferWriter<byte> output)
     {
         ReadOnlySpan<SlotMatch> matches = MatchesOf(slot);
-        bool rewrite = false;
-        for (int m = 0; m < matches.Length; m++)
-        {
-            rewrite |= !matches[m].Dropped && matches[m].Action == FindingAction.Redacted;
-        }
-
-        if (!rewrite)
-        {
-            output.Write(raw);
-            return raw.Length;
-        }
-
         bool json = slot.Kind != SlotKind.Text;
         ReadOnlySpan<byte> value = slot.Kind switch
         {
@@ -419,7 +429,94 @@ public sealed partial class BodyScanSession : IDisposable
             _ => raw,
         };
 
-        int written = 0;
+        _operatorOutput ??= new ArrayBufferWriter<byte>(256);
+        if (slot.Kind == SlotKind.JsonEscapedString)
+        {
+            // Decoded pieces need escaping.
+            return WriteSlotInPieces(slot, value, before, default, default, output);
+        }
+
+        // The operators' outputs, one after another; ends[r] is where the r-th redacted match's output ends.
+        _operatorOutput.ResetWrittenCount();
+        Span<int> ends = stackalloc int[MaxMatchesPerSpanWrite];
+        int redacted = 0;
+        int redactedBytes = 0;
+        foreach (ref readonly SlotMatch match in matches)
+        {
+            if (match.Dropped || match.Action != FindingAction.Redacted)
+            {
+                continue;
+            }
+
+            if (redacted == MaxMatchesPerSpanWrite)
+            {
+                return WriteSlotInPieces(slot, value, before, default, default, output);
+            }
+
+            _scanner.OperatorFor(match.Raw.Entity).Write(match.Raw.Entity, value.Slice(match.Raw.Start, match.Raw.Length), _operatorOutput);
+            ends[redacted++] = _operatorOutput.WrittenCount;
+            redactedBytes += match.Raw.Length;
+        }
+
+        ReadOnlySpan<byte> replacements = _operatorOutput.WrittenSpan;
+
+        // Unchanged pieces are copied as they are: raw JSON string bytes are already escaped, numbers and text need none.
+        // Replacements that need escaping go the piecewise way.
+        if (json && JsonEscaper.NeedsEscaping(replacements))
+        {
+            return WriteSlotInPieces(slot, value, before, replacements, ends[..redacted], output);
+        }
+
+        int total = before.Length + (json ? 2 : 0) + value.Length - redactedBytes + replacements.Length;
+        Span<byte> destination = output.GetSpan(total);
+        before.CopyTo(destination);
+        int written = before.Length;
+        if (json)
+        {
+            destination[written++] = (byte)'"';
+        }
+
+        int position = 0;
+        int replaced = 0;
+        int r = 0;
+        foreach (ref readonly SlotMatch match in matches)
+        {
+            if (match.Dropped || match.Action != FindingAction.Redacted)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<byte> kept = value[position..match.Raw.Start];
+            kept.CopyTo(destination[written..]);
+            written += kept.Length;
+            ReadOnlySpan<byte> replacement = replacements[replaced..ends[r]];
+            replacement.CopyTo(destination[written..]);
+            written += replacement.Length;
+            replaced = ends[r++];
+            position = match.Raw.End;
+        }
+
+        value[position..].CopyTo(destination[written..]);
+        written += value.Length - position;
+        if (json)
+        {
+            destination[written++] = (byte)'"';
+        }
+
+        output.Advance(written);
+        return written;
+    }
+
+    /// <summary>
+    /// The general way of <see cref="WriteSlot"/>: piece by piece, escaping what needs it. The operators' outputs are
+    /// <paramref name="replacements"/> split at <paramref name="ends"/> when given, else the operators run here.
+    /// </summary>
+    private int WriteSlotInPieces(
+        in Slot slot, ReadOnlySpan<byte> value, ReadOnlySpan<byte> before, ReadOnlySpan<byte> replacements, ReadOnlySpan<int> ends, IBufferWriter<byte> output)
+    {
+        output.Write(before);
+        int written = before.Length;
+        bool json = slot.Kind != SlotKind.Text;
         if (json)
         {
             output.Write("\""u8);
@@ -427,20 +524,30 @@ public sealed partial class BodyScanSession : IDisposable
         }
 
         int position = 0;
-        for (int m = 0; m < matches.Length; m++)
+        int r = 0;
+        foreach (ref readonly SlotMatch match in MatchesOf(slot))
         {
-            ref readonly SlotMatch match = ref matches[m];
             if (match.Dropped || match.Action != FindingAction.Redacted)
             {
                 continue;
             }
 
             written += WriteText(value[position..match.Raw.Start], json, slot.Kind == SlotKind.JsonString, output);
-            _operatorOutput ??= new ArrayBufferWriter<byte>(64);
-            _operatorOutput.ResetWrittenCount();
-            RedactionOperator op = _scanner.OperatorFor(match.Raw.Entity);
-            op.Write(match.Raw.Entity, value.Slice(match.Raw.Start, match.Raw.Length), _operatorOutput);
-            written += WriteText(_operatorOutput.WrittenSpan, json, alreadyEscaped: false, output);
+            ReadOnlySpan<byte> replacement;
+            if (ends.IsEmpty)
+            {
+                _operatorOutput!.ResetWrittenCount();
+                RedactionOperator op = _scanner.OperatorFor(match.Raw.Entity);
+                op.Write(match.Raw.Entity, value.Slice(match.Raw.Start, match.Raw.Length), _operatorOutput);
+                replacement = _operatorOutput.WrittenSpan;
+            }
+            else
+            {
+                replacement = replacements[(r == 0 ? 0 : ends[r - 1])..ends[r]];
+                r++;
+            }
+
+            written += WriteText(replacement, json, alreadyEscaped: false, output);
             position = match.Raw.End;
         }
 
