@@ -429,7 +429,7 @@ public sealed partial class BodyScanSession : IDisposable
             _ => raw,
         };
 
-        _operatorOutput ??= new ArrayBufferWriter<byte>(256);
+        _operatorOutput ??= new ArrayBufferWriter<byte>(64);
         if (slot.Kind == SlotKind.JsonEscapedString)
         {
             // Decoded pieces need escaping.

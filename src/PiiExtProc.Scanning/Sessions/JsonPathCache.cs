@@ -15,7 +15,7 @@ internal struct JsonPathCache
     /// <summary>Longest path cached, bytes (UTF-8).</summary>
     public const int MaxPathBytes = 256;
 
-    private const int Sets = 32;
+    private const int Sets = 16;
 
     private Entry[]? _entries;
 
