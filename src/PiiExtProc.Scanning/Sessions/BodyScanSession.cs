@@ -192,6 +192,7 @@ public sealed partial class BodyScanSession : IDisposable
         ReturnBuffer(ref _decoded);
         ReturnBuffer(ref _names);
         _keyCache.Return();
+        _pathCache.Return();
         if (_frames.Length > 0)
         {
             ArrayPool<JsonFrame>.Shared.Return(_frames);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -5,7 +6,7 @@ using System.Text;
 namespace PiiExtProc.Scanning.Sessions;
 
 /// <summary>
-/// A small two-way set-associative cache of JSON paths for one session, keyed by the path string of the container (by
+/// A small four-way set-associative cache of JSON paths for one session, keyed by the path string of the container (by
 /// reference) and the step into it: a property name (UTF-8 bytes) or "an element" of an array. Arrays of records
 /// repeat the same paths, so each distinct path string is built once (from its container's cached string) instead of
 /// once per finding. Paths longer than <see cref="MaxPathBytes"/> are not cached (the caller builds them).
@@ -17,6 +18,8 @@ internal struct JsonPathCache
 
     private const int Sets = 16;
 
+    private const int Ways = 4;
+
     private Entry[]? _entries;
 
     /// <summary>The path of the elements of the array at <paramref name="parent"/>: <c>parent[]</c>.</summary>
@@ -27,10 +30,15 @@ internal struct JsonPathCache
 
     private string Get(string parent, ReadOnlySpan<byte> name, bool element)
     {
-        _entries ??= new Entry[Sets * 2];
+        if (_entries is null)
+        {
+            _entries = ArrayPool<Entry>.Shared.Rent(Sets * Ways);
+            Array.Clear(_entries, 0, Sets * Ways);
+        }
+
         uint hash = (element ? 0x9E3779B9u : Hash(name)) ^ (uint)RuntimeHelpers.GetHashCode(parent);
-        int set = (int)((hash ^ (hash >> 16)) % Sets) * 2;
-        for (int way = 0; way < 2; way++)
+        int set = (int)((hash ^ (hash >> 16)) % Sets) * Ways;
+        for (int way = 0; way < Ways; way++)
         {
             ref Entry entry = ref _entries[set + way];
             if (ReferenceEquals(entry.Parent, parent) && (element ? entry.Name is null : entry.Name is not null && name.SequenceEqual(entry.Name)))
@@ -42,9 +50,28 @@ internal struct JsonPathCache
         string path = element ? parent + "[]" : string.Concat(parent, ".", Encoding.UTF8.GetString(name));
 
         // Replace an empty way, else the one the hash picks.
-        int victim = set + (_entries[set].Parent is null ? 0 : _entries[set + 1].Parent is null ? 1 : (int)((hash >> 24) & 1));
+        int victim = set + (int)((hash >> 24) % Ways);
+        for (int way = 0; way < Ways; way++)
+        {
+            if (_entries[set + way].Parent is null)
+            {
+                victim = set + way;
+                break;
+            }
+        }
+
         _entries[victim] = new Entry { Parent = parent, Name = element ? null : name.ToArray(), Path = path };
         return path;
+    }
+
+    /// <summary>Returns the pooled entries (cleared, so that no path outlives the session).</summary>
+    public void Return()
+    {
+        if (_entries is not null)
+        {
+            ArrayPool<Entry>.Shared.Return(_entries, clearArray: true);
+            _entries = null;
+        }
     }
 
     /// <summary>A multiplicative hash over the name's 8-byte words (little-endian), the tail zero padded.</summary>
