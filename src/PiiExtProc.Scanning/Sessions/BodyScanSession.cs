@@ -602,13 +602,12 @@ public sealed partial class BodyScanSession : IDisposable
     /// Identifiers and attributes are decided now; quasi-identifiers wait for <paramref name="recordId"/> unless it is
     /// -1 (decide now by the counts in <paramref name="found"/>) or oversized.
     /// </summary>
-    private void AddSlot(Slot slot, List<RawMatch> found, int recordId, bool recordOversized)
+    private void AddSlot(in Slot added, List<RawMatch> found, int recordId, bool recordOversized)
     {
-        slot.FirstMatch = _matchBase + _matches.Count;
-        slot.MatchCount = found.Count;
+        ReadOnlySpan<RawMatch> raws = CollectionsMarshal.AsSpan(found);
         uint groups = 0;
         bool first = false, last = false;
-        foreach (RawMatch raw in found)
+        foreach (ref readonly RawMatch raw in raws)
         {
             if (raw.Entity.Category == EntityCategory.QuasiIdentifier && !raw.Allowed)
             {
@@ -626,9 +625,17 @@ public sealed partial class BodyScanSession : IDisposable
             groups |= 1u;
         }
 
-        foreach (RawMatch raw in found)
+        // The matches are written in place at the end of the list (no copy of each through a temporary).
+        int firstMatch = _matches.Count;
+        CollectionsMarshal.SetCount(_matches, firstMatch + raws.Length);
+        Span<SlotMatch> matches = CollectionsMarshal.AsSpan(_matches)[firstMatch..];
+        int pending = 0;
+        for (int m = 0; m < raws.Length; m++)
         {
-            var match = new SlotMatch { Raw = raw, RecordId = -1 };
+            ref readonly RawMatch raw = ref raws[m];
+            ref SlotMatch match = ref matches[m];
+            match.Raw = raw;
+            match.RecordId = -1;
             if (raw.Entity.Category != EntityCategory.QuasiIdentifier || raw.Allowed || recordOversized)
             {
                 match.Decided = true;
@@ -645,14 +652,19 @@ public sealed partial class BodyScanSession : IDisposable
             }
             else
             {
+                match.Decided = false;
+                match.Dropped = false;
+                match.Action = default;
                 match.RecordId = recordId;
-                slot.Pending++;
+                pending++;
             }
-
-            _matches.Add(match);
         }
 
-        _slots.Add(slot);
+        _slots.Add(added);
+        ref Slot slot = ref CollectionsMarshal.AsSpan(_slots)[^1];
+        slot.FirstMatch = _matchBase + firstMatch;
+        slot.MatchCount = raws.Length;
+        slot.Pending += pending;
     }
 
     /// <summary>Decides the pending quasi-identifiers of a record that closed (or was cut off).</summary>
