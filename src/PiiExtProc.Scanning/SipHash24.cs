@@ -59,29 +59,47 @@ internal static class SipHash24
             word |= (ulong)first[i] << (8 * filled++);
         }
 
+        // Whole 8-byte reads of the second part, shifted in after the bytes the first part left pending.
         int p = 0;
-        while (p < second.Length)
+        if (filled == 0)
         {
-            if (filled == 0 && second.Length - p >= 8)
+            for (; p + 8 <= second.Length; p += 8)
             {
-                word = BinaryPrimitives.ReadUInt64LittleEndian(second[p..]);
-                p += 8;
+                ulong m = BinaryPrimitives.ReadUInt64LittleEndian(second[p..]);
+                v3 ^= m;
+                Round(ref v0, ref v1, ref v2, ref v3);
+                Round(ref v0, ref v1, ref v2, ref v3);
+                v0 ^= m;
             }
-            else
+        }
+        else
+        {
+            int shift = 8 * filled;
+            for (; p + 8 <= second.Length; p += 8)
             {
-                word |= (ulong)second[p++] << (8 * filled++);
-                if (filled < 8)
-                {
-                    continue;
-                }
+                ulong read = BinaryPrimitives.ReadUInt64LittleEndian(second[p..]);
+                ulong m = word | (read << shift);
+                word = read >> (64 - shift);
+                v3 ^= m;
+                Round(ref v0, ref v1, ref v2, ref v3);
+                Round(ref v0, ref v1, ref v2, ref v3);
+                v0 ^= m;
             }
+        }
 
-            v3 ^= word;
-            Round(ref v0, ref v1, ref v2, ref v3);
-            Round(ref v0, ref v1, ref v2, ref v3);
-            v0 ^= word;
-            word = 0;
-            filled = 0;
+        // The last 0-7 bytes of the second part, one at a time.
+        for (; p < second.Length; p++)
+        {
+            word |= (ulong)second[p] << (8 * filled++);
+            if (filled == 8)
+            {
+                v3 ^= word;
+                Round(ref v0, ref v1, ref v2, ref v3);
+                Round(ref v0, ref v1, ref v2, ref v3);
+                v0 ^= word;
+                word = 0;
+                filled = 0;
+            }
         }
 
         // The last word: the remaining 0-7 bytes, zero padded, and the message length (mod 256) in the top byte.
