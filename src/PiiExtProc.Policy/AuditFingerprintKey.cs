@@ -3,7 +3,8 @@ using System.Security.Cryptography;
 namespace PiiExtProc.Policy;
 
 /// <summary>
-/// The key of the audit fingerprints (<c>PiiFinding.Fingerprint</c>: HMAC-SHA256 of entity and value, truncated), the
+/// The key of the audit fingerprints (<c>PiiFinding.Fingerprint</c>: SipHash-2-4 of entity and value under a 16-byte
+/// key each scanner derives from this one with HMAC-SHA256), the
 /// same for every policy the process loads. From the environment variable <see cref="EnvironmentVariable"/> (base64,
 /// at least 32 bytes), so that every replica fingerprints a value alike and auditors can correlate across pods;
 /// otherwise 32 random bytes per process, which still correlates within one pod's lifetime but links nothing across

@@ -95,7 +95,7 @@ public sealed class PiiEntity
     public EntityCategory Category { get; }
 
     /// <summary>True for the entities this library defines; false for custom entities from a policy.</summary>
-    public bool IsBuiltIn => s_byName.ContainsKey(Name) && ReferenceEquals(s_byName[Name], this);
+    public bool IsBuiltIn => BuiltInIndex >= 0;
 
     /// <summary>Every built-in entity, in a fixed order.</summary>
     public static IReadOnlyList<PiiEntity> BuiltIn => s_builtIn;

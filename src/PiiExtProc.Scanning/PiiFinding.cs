@@ -15,10 +15,11 @@ namespace PiiExtProc.Scanning;
 /// <param name="JsonPath">The JSON key path of the value, for example <c>$.customer.phone</c> with array
 /// indices written as <c>[]</c> so that the set of paths stays bounded; null outside JSON.</param>
 /// <param name="Action">What the policy's operator did with the match.</param>
-/// <param name="Fingerprint">A keyed fingerprint of the matched value for audit correlation, never the value: the first
-/// 16 lower-case hex characters (64 bits) of HMAC-SHA256(<see cref="ScannerOptions.FingerprintKey"/>, entity name (UTF-8)
-/// + one 0x00 byte + the value's bytes (UTF-8, the decoded JSON string for escaped strings)). Null when the options
-/// have no fingerprint key.</param>
+/// <param name="Fingerprint">A keyed fingerprint of the matched value for audit correlation, never the value: SipHash-2-4
+/// (64 bits) of entity name (UTF-8) + one 0x00 byte + the value's bytes (UTF-8, the decoded JSON string for escaped
+/// strings), under a 16-byte key derived once per scanner from <see cref="ScannerOptions.FingerprintKey"/>
+/// (HMAC-SHA256 of a fixed label, truncated). Audit events write it as 16 lower-case hex characters. Null when the
+/// options have no fingerprint key.</param>
 public readonly record struct PiiFinding(
     PiiEntity Entity,
     long Offset,
@@ -27,4 +28,4 @@ public readonly record struct PiiFinding(
     string Recognizer,
     string? JsonPath,
     FindingAction Action,
-    string? Fingerprint = null);
+    ulong? Fingerprint = null);

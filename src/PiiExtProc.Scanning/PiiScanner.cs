@@ -58,6 +58,11 @@ public sealed class PiiScanner
             }
         }
 
+        if (!options.FingerprintKey.IsEmpty)
+        {
+            Fingerprint = new FindingFingerprint(options.FingerprintKey.Span);
+        }
+
         Keywords = new KeywordTable(options.DenyList);
         Detector = new Detector(options, Keywords);
     }
@@ -66,6 +71,9 @@ public sealed class PiiScanner
     public ScannerOptions Options { get; }
 
     internal Detector Detector { get; }
+
+    /// <summary>The fingerprint function of findings, or null when the options have no fingerprint key.</summary>
+    internal FindingFingerprint? Fingerprint { get; }
 
     /// <summary>The one keyword automaton of this scanner.</summary>
     internal KeywordTable Keywords { get; }

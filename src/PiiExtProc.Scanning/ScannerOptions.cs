@@ -29,8 +29,9 @@ public sealed record ScannerOptions
     public ScanLimits Limits { get; init; } = new();
 
     /// <summary>
-    /// HMAC-SHA256 key for <see cref="PiiFinding.Fingerprint"/> (bytes; 32 random bytes recommended). Empty (the default)
-    /// turns fingerprints off. The key is never logged or written into findings.
+    /// Audit key for <see cref="PiiFinding.Fingerprint"/> (bytes; 32 random bytes recommended): the scanner derives its
+    /// SipHash-2-4 key from it once (HMAC-SHA256 of a fixed label, first 16 bytes).
+    /// Empty (the default) turns fingerprints off. The key is never logged or written into findings.
     /// </summary>
     public ReadOnlyMemory<byte> FingerprintKey { get; init; }
 }

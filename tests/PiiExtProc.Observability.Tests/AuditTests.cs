@@ -134,13 +134,13 @@ public sealed class AuditTests
         var many = new List<PiiFinding>();
         for (var i = 0; i < 40; i++)
         {
-            many.Add(Finding(PiiEntity.Aadhaar, $"$.items[].f{i % 7}") with { Fingerprint = $"fp{i % 20}" });
+            many.Add(Finding(PiiEntity.Aadhaar, $"$.items[].f{i % 7}") with { Fingerprint = (ulong)(i % 20) });
         }
 
         var first = new AuditEntry(DateTimeOffset.UnixEpoch, AuditSeverity.Critical, Report(Direction.Response, [.. many]));
         var second = new AuditEntry(DateTimeOffset.UnixEpoch, AuditSeverity.Warning, Report(
             Direction.Request,
-            Finding(PiiEntity.Aadhaar, "$.items[].f1") with { Fingerprint = "fp1" },
+            Finding(PiiEntity.Aadhaar, "$.items[].f1") with { Fingerprint = 1UL },
             Finding(PiiEntity.IndianMobile, "$.phone")));
         var serializer = new AuditEventSerializer();
         var reused = new ArrayBufferWriter<byte>();

@@ -38,6 +38,28 @@ public sealed class JsonPathTests
         Assert.Equal("$." + longKey[..256], findings[1].JsonPath);
     }
 
+    [Fact]
+    public void Process_NestedArraysAndBracketKey_ElementAndPropertyPathsDiffer()
+    {
+        string json = "[{\"a\":[{\"[]\":\"a.user@example.com\"}],\"b\":{\"c\":[[\"b.user@example.com\"]]}},"
+            + "{\"a\":[{\"[]\":\"c.user@example.com\"}],\"b\":{\"c\":[[\"d.user@example.com\"]]}}]";
+
+        IReadOnlyList<PiiFinding> findings = Scan(json);
+
+        Assert.Equal(["$[].a[].[]", "$[].b.c[][]", "$[].a[].[]", "$[].b.c[][]"], findings.Select(f => f.JsonPath));
+    }
+
+    [Fact]
+    public void Process_PathLongerThanTheCacheLimit_BuiltWhole()
+    {
+        string k1 = new('a', 100), k2 = new('b', 100), k3 = new('c', 100);
+        string json = "{\"" + k1 + "\":{\"" + k2 + "\":[{\"" + k3 + "\":{\"email\":\"a.user@example.com\"}}]}}";
+
+        IReadOnlyList<PiiFinding> findings = Scan(json);
+
+        Assert.Equal("$." + k1 + "." + k2 + "[]." + k3 + ".email", Assert.Single(findings).JsonPath);
+    }
+
     private static IReadOnlyList<PiiFinding> Scan(string json)
     {
         var output = new ArrayBufferWriter<byte>();

@@ -1,4 +1,5 @@
 using System.Buffers;
+using PiiExtProc.Scanning.Recognition;
 
 namespace PiiExtProc.Scanning.Operators;
 
@@ -47,48 +48,48 @@ public sealed class DefaultMaskOperator : RedactionOperator
     {
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentNullException.ThrowIfNull(destination);
-        switch (entity.IsBuiltIn ? entity.Name : string.Empty)
+        switch (BuiltInId.Of(entity))
         {
-            case "IN_MOBILE":
+            case BuiltInId.Mobile:
                 WriteMobile(value, destination);
                 break;
-            case "IN_AADHAAR" or "IN_AADHAAR_VID" or "IN_VOTER_ID" or "CREDIT_CARD" or "IN_BANK_ACCOUNT":
+            case BuiltInId.Aadhaar or BuiltInId.AadhaarVirtualId or BuiltInId.VoterId or BuiltInId.PaymentCard or BuiltInId.BankAccount:
                 Utf8Masking.WriteMasked(value, 0, 4, Mask, keepSeparators: true, destination);
                 break;
-            case "IN_PAN":
+            case BuiltInId.Pan:
                 Utf8Masking.WriteMasked(value, 5, 0, Mask, keepSeparators: true, destination);
                 break;
-            case "IN_PASSPORT":
+            case BuiltInId.Passport:
                 Utf8Masking.WriteMasked(value, 1, 0, Mask, keepSeparators: true, destination);
                 break;
-            case "IBAN_CODE":
+            case BuiltInId.Iban:
                 Utf8Masking.WriteMasked(value, 2, 4, Mask, keepSeparators: true, destination);
                 break;
-            case "IN_GSTIN":
+            case BuiltInId.Gstin:
                 Utf8Masking.WriteMasked(value, 2, 0, Mask, keepSeparators: true, destination);
                 break;
-            case "IN_IFSC":
+            case BuiltInId.Ifsc:
                 Utf8Masking.WriteMasked(value, 4, 0, Mask, keepSeparators: true, destination);
                 break;
-            case "IN_PIN_CODE":
+            case BuiltInId.PinCode:
                 Utf8Masking.WriteMasked(value, 3, 0, Mask, keepSeparators: true, destination);
                 break;
-            case "IN_UPI_VPA" or "EMAIL_ADDRESS":
+            case BuiltInId.UpiVpa or BuiltInId.Email:
                 Utf8Masking.WriteLocalPartMasked(value, Mask, destination);
                 break;
-            case "PERSON_NAME":
+            case BuiltInId.PersonName:
                 Utf8Masking.WriteInitials(value, Mask, destination);
                 break;
-            case "POSTAL_ADDRESS":
+            case BuiltInId.PostalAddress:
                 Utf8Masking.WriteBytes("[REDACTED_ADDRESS]"u8, destination);
                 break;
-            case "IP_ADDRESS":
+            case BuiltInId.IpAddress:
                 Utf8Masking.WriteBytes("[REDACTED_IP]"u8, destination);
                 break;
-            case "DEVICE_ID":
+            case BuiltInId.DeviceId:
                 Utf8Masking.WriteBytes("[REDACTED_DEVICE_ID]"u8, destination);
                 break;
-            case "DATE_OF_BIRTH":
+            case BuiltInId.DateOfBirth:
                 Utf8Masking.WriteBytes("[REDACTED_DOB]"u8, destination);
                 break;
             default:

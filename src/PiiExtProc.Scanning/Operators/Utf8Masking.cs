@@ -25,6 +25,11 @@ internal static class Utf8Masking
     /// <summary>Counts the maskable runes of <paramref name="value"/>.</summary>
     internal static int CountMaskable(ReadOnlySpan<byte> value, bool keepSeparators)
     {
+        if (System.Text.Ascii.IsValid(value))
+        {
+            return keepSeparators ? CountAsciiLettersAndDigits(value) : value.Length;
+        }
+
         var count = 0;
         while (!value.IsEmpty)
         {
@@ -56,6 +61,29 @@ internal static class Utf8Masking
         }
 
         var span = destination.GetSpan(MaxOutputBytes(value.Length));
+        if (mask.Length == 1 && System.Text.Ascii.IsValid(value))
+        {
+            // ASCII: one byte per character, the same decisions without decoding runes.
+            var maskByte = mask[0];
+            var at = 0;
+            for (var i = 0; i < value.Length; i++)
+            {
+                var b = value[i];
+                if (keepSeparators && !Ascii.IsLetterOrDigit(b))
+                {
+                    span[i] = b;
+                }
+                else
+                {
+                    span[i] = at < keepFirst || at >= count - keepLast ? b : maskByte;
+                    at++;
+                }
+            }
+
+            destination.Advance(value.Length);
+            return;
+        }
+
         var written = 0;
         var index = 0;
         while (!value.IsEmpty)
@@ -88,6 +116,29 @@ internal static class Utf8Masking
     internal static void WriteInitials(ReadOnlySpan<byte> value, ReadOnlySpan<byte> mask, IBufferWriter<byte> destination)
     {
         var span = destination.GetSpan(MaxOutputBytes(value.Length));
+        if (mask.Length == 1 && System.Text.Ascii.IsValid(value))
+        {
+            // ASCII: one byte per character, the same decisions without decoding runes.
+            var wordStart = true;
+            for (var i = 0; i < value.Length; i++)
+            {
+                var b = value[i];
+                if (!Ascii.IsLetterOrDigit(b))
+                {
+                    span[i] = b;
+                    wordStart |= b != '\'';
+                }
+                else
+                {
+                    span[i] = wordStart ? b : mask[0];
+                    wordStart = false;
+                }
+            }
+
+            destination.Advance(value.Length);
+            return;
+        }
+
         var written = 0;
         var atWordStart = true;
         while (!value.IsEmpty)
@@ -166,6 +217,20 @@ internal static class Utf8Masking
 
         bytes.CopyTo(destination.GetSpan(bytes.Length));
         destination.Advance(bytes.Length);
+    }
+
+    private static int CountAsciiLettersAndDigits(ReadOnlySpan<byte> value)
+    {
+        var count = 0;
+        foreach (var b in value)
+        {
+            if (Ascii.IsLetterOrDigit(b))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static bool IsMaskable(OperationStatus status, Rune rune, bool keepSeparators) =>

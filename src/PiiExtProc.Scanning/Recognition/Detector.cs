@@ -210,7 +210,7 @@ internal sealed class Detector
             return OnWord(text, wordStart, key, output, first, underscoreBefore: false);
         }
 
-        if ((EnabledMask & (DigitOnlyMask | Bit(IpAddress))) == 0)
+        if ((EnabledMask & (DigitOnlyMask | Bit(IpAddress))) == 0 || !MayHoldMatch(run))
         {
             return run.End;
         }
@@ -288,6 +288,26 @@ internal sealed class Detector
         }
 
         return run.End;
+    }
+
+    /// <summary>
+    /// False when no span of <paramref name="run"/> can pass <see cref="MayMatch"/>: fewer than 3 groups holding fewer
+    /// than 6 digits in all (timestamps, counters and status codes in text), so the spans need not be built.
+    /// </summary>
+    private static bool MayHoldMatch(in DigitRun run)
+    {
+        if (run.Count >= 3)
+        {
+            return true;
+        }
+
+        int digits = 0;
+        for (int g = 0; g < run.Count; g++)
+        {
+            digits += run.GroupEnd(g) - run.GroupStart(g);
+        }
+
+        return digits >= 6;
     }
 
     private static bool MayMatch(in DigitSpan span)

@@ -19,6 +19,7 @@ internal sealed class KeywordTable
 {
     private readonly AhoCorasickAutomaton _automaton;
     private readonly KeywordInfo[] _infos;
+    private readonly SharedKeyClassCache _keyClasses = new();
 
     /// <summary>Compiles the built-in lists and <paramref name="denyList"/>.</summary>
     /// <exception cref="ScannerConfigurationException">A deny-list term is empty.</exception>
@@ -156,7 +157,27 @@ internal sealed class KeywordTable
     /// and camelCase boundaries (<c>customerPhoneNumber</c> → customer, phone, number) and matches each token and the
     /// concatenation exactly against the key words (a trailing plural <c>s</c> tolerated).
     /// </summary>
+    /// <remarks>Results for keys of at most <see cref="SharedKeyClassCache.MaxKeyBytes"/> bytes are cached for the scanner.</remarks>
     public KeyClass ClassifyKey(ReadOnlySpan<byte> key)
+    {
+        if (key.IsEmpty || key.Length > SharedKeyClassCache.MaxKeyBytes)
+        {
+            return ClassifyKeyUncached(key);
+        }
+
+        uint hash = Sessions.KeyClassCache.Hash(key);
+        if (_keyClasses.TryGet(key, hash, out KeyClass cached))
+        {
+            return cached;
+        }
+
+        KeyClass result = ClassifyKeyUncached(key);
+        _keyClasses.Add(key, hash, result);
+        return result;
+    }
+
+    /// <summary>Classifies a key without the cache (see <see cref="ClassifyKey"/>).</summary>
+    internal KeyClass ClassifyKeyUncached(ReadOnlySpan<byte> key)
     {
         const int MaxTokens = 8;
         Span<char> lower = stackalloc char[64];

@@ -366,8 +366,16 @@ public sealed partial class BodyScanSession
         }
 
         int propertyStart = _depth == 0 ? 0 : _frames[_depth - 1].PropertyStart + Math.Max(0, _frames[_depth - 1].PropertyLength);
+        int pathLength = 1;
+        if (_depth > 0)
+        {
+            JsonFrame parent = _frames[_depth - 1];
+            pathLength = parent.PathLength + (parent.IsArray ? 2 : parent.PropertyLength >= 0 ? parent.PropertyLength + 1 : 0);
+        }
+
         _frames[_depth] = new JsonFrame
         {
+            PathLength = pathLength,
             IsArray = isArray,
             RecordIndex = recordIndex,
             ContainerKey = ValueKey(forContainer: true),
@@ -501,41 +509,39 @@ public sealed partial class BodyScanSession
         return true;
     }
 
-    private string BuildPath()
-    {
-        Span<byte> buffer = stackalloc byte[JsonPathCache.MaxPathBytes];
-        buffer[0] = (byte)'$';
-        int length = 1;
-        for (int d = 0; d < _depth; d++)
-        {
-            JsonFrame frame = _frames[d];
-            int needed = frame.IsArray ? 2 : frame.PropertyLength >= 0 ? frame.PropertyLength + 1 : 0;
-            if (length + needed > buffer.Length)
-            {
-                return BuildPathString();
-            }
+    /// <summary>The JSON path of the current value.</summary>
+    private string BuildPath() => _depth == 0 ? "$" : ValuePath(_depth - 1);
 
-            if (frame.IsArray)
-            {
-                buffer[length++] = (byte)'[';
-                buffer[length++] = (byte)']';
-            }
-            else if (frame.PropertyLength >= 0)
-            {
-                buffer[length++] = (byte)'.';
-                _names.AsSpan(frame.PropertyStart, frame.PropertyLength).CopyTo(buffer[length..]);
-                length += frame.PropertyLength;
-            }
+    /// <summary>
+    /// The path of the value open in frame <paramref name="d"/> (its current property, or its elements): from the path
+    /// cache, by the frame's own path (built once per frame the same way), unless longer than
+    /// <see cref="JsonPathCache.MaxPathBytes"/>.
+    /// </summary>
+    private string ValuePath(int d)
+    {
+        ref JsonFrame frame = ref _frames[d];
+        int length = frame.PathLength + (frame.IsArray ? 2 : frame.PropertyLength >= 0 ? frame.PropertyLength + 1 : 0);
+        if (length > JsonPathCache.MaxPathBytes)
+        {
+            return BuildPathString(d + 1);
         }
 
-        return System.Text.Ascii.IsValid(buffer[..length]) ? _pathCache.Get(buffer[..length]) : BuildPathString();
+        string container = frame.Path ??= d == 0 ? "$" : ValuePath(d - 1);
+        if (frame.IsArray)
+        {
+            return _pathCache.Element(container);
+        }
+
+        return frame.PropertyLength >= 0
+            ? _pathCache.Property(container, _names.AsSpan(frame.PropertyStart, frame.PropertyLength))
+            : container;
     }
 
-    /// <summary>The JSON path of the current value, built as a new string (long or non-ASCII paths).</summary>
-    private string BuildPathString()
+    /// <summary>The JSON path through the first <paramref name="depth"/> frames, built as a new string (long paths).</summary>
+    private string BuildPathString(int depth)
     {
         var path = new StringBuilder("$");
-        for (int d = 0; d < _depth; d++)
+        for (int d = 0; d < depth; d++)
         {
             JsonFrame frame = _frames[d];
             if (frame.IsArray)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using PiiExtProc.Scanning.Operators;
 using PiiExtProc.Scanning.Recognition;
 
@@ -199,6 +200,7 @@ public sealed partial class BodyScanSession : IDisposable
         ReturnBuffer(ref _decoded);
         ReturnBuffer(ref _names);
         _keyCache.Return();
+        _pathCache.Return();
         if (_frames.Length > 0)
         {
             ArrayPool<JsonFrame>.Shared.Return(_frames);
@@ -268,9 +270,10 @@ public sealed partial class BodyScanSession : IDisposable
                 break;
             }
 
-            for (int m = 0; m < slot.MatchCount; m++)
+            ReadOnlySpan<SlotMatch> matches = MatchesOf(slot);
+            for (int m = 0; m < matches.Length; m++)
             {
-                SlotMatch match = _matches[(int)(slot.FirstMatch - _matchBase) + m];
+                ref readonly SlotMatch match = ref matches[m];
                 if (match.Decided && !match.Dropped && match.Action == FindingAction.Redacted)
                 {
                     return true;
@@ -309,28 +312,29 @@ public sealed partial class BodyScanSession : IDisposable
     private void Release(ReadOnlySpan<byte> work, long workOffset, long releaseTo, bool write)
     {
         IBufferWriter<byte>? output = write ? _output : null;
-        long position = _writtenTo >= 0 ? _writtenTo : workOffset;
+
+        // Bytes from here on are not written yet; unchanged slots stay in this run and go out with the next write.
+        long unwritten = _writtenTo >= 0 ? _writtenTo : workOffset;
+        ReadOnlySpan<Slot> slots = CollectionsMarshal.AsSpan(_slots);
         int released = 0;
-        while (released < _slots.Count && _slots[released].Start < releaseTo)
+        while (released < slots.Length && slots[released].Start < releaseTo)
         {
-            Slot slot = _slots[released];
+            ref readonly Slot slot = ref slots[released];
             ReadOnlySpan<byte> raw = work.Slice((int)(slot.Start - workOffset), slot.Length);
-            if (output is not null)
+            if (output is not null && NeedsRewrite(slot))
             {
-                ReadOnlySpan<byte> gap = work[(int)(position - workOffset)..(int)(slot.Start - workOffset)];
-                output.Write(gap);
-                _written += gap.Length;
-                _written += WriteSlot(slot, raw, output);
+                ReadOnlySpan<byte> before = work[(int)(unwritten - workOffset)..(int)(slot.Start - workOffset)];
+                _written += WriteSlot(slot, raw, before, output);
+                unwritten = slot.End;
             }
 
             CommitFindings(slot, raw);
-            position = slot.End;
             released++;
         }
 
         if (output is not null)
         {
-            ReadOnlySpan<byte> tail = work[(int)(position - workOffset)..(int)(releaseTo - workOffset)];
+            ReadOnlySpan<byte> tail = work[(int)(unwritten - workOffset)..(int)(releaseTo - workOffset)];
             output.Write(tail);
             _written += tail.Length;
             _writtenTo = releaseTo;
@@ -338,7 +342,7 @@ public sealed partial class BodyScanSession : IDisposable
 
         if (released > 0)
         {
-            Slot last = _slots[released - 1];
+            Slot last = slots[released - 1];
             long matchesReleased = last.FirstMatch + last.MatchCount - _matchBase;
             _matches.RemoveRange(0, (int)matchesReleased);
             _matchBase += matchesReleased;
@@ -347,11 +351,26 @@ public sealed partial class BodyScanSession : IDisposable
         }
     }
 
+    /// <summary>True when a match of <paramref name="slot"/> is redacted, so its bytes are rewritten.</summary>
+    private bool NeedsRewrite(in Slot slot)
+    {
+        foreach (ref readonly SlotMatch match in MatchesOf(slot))
+        {
+            if (!match.Dropped && match.Action == FindingAction.Redacted)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private void CommitFindings(in Slot slot, ReadOnlySpan<byte> raw)
     {
-        for (int m = 0; m < slot.MatchCount; m++)
+        ReadOnlySpan<SlotMatch> matches = MatchesOf(slot);
+        for (int m = 0; m < matches.Length; m++)
         {
-            SlotMatch match = _matches[(int)(slot.FirstMatch - _matchBase) + m];
+            ref readonly SlotMatch match = ref matches[m];
             if (match.Dropped)
             {
                 continue;
@@ -380,9 +399,8 @@ public sealed partial class BodyScanSession : IDisposable
             _blockRequested |= match.Action == FindingAction.Blocked;
             if (_findings.Count < _limits.MaxFindingsKept)
             {
-                string? fingerprint = null;
-                ReadOnlySpan<byte> key = _scanner.Options.FingerprintKey.Span;
-                if (!key.IsEmpty)
+                ulong? fingerprint = null;
+                if (_scanner.Fingerprint is { } fingerprinter)
                 {
                     ReadOnlySpan<byte> value = slot.Kind switch
                     {
@@ -390,7 +408,7 @@ public sealed partial class BodyScanSession : IDisposable
                         SlotKind.JsonEscapedString => _decoded.AsSpan(slot.DecodedStart, slot.DecodedLength),
                         _ => raw,
                     };
-                    fingerprint = FindingFingerprint.Compute(key, match.Raw.Entity, value.Slice(match.Raw.Start, match.Raw.Length));
+                    fingerprint = fingerprinter.Compute(match.Raw.Entity, value.Slice(match.Raw.Start, match.Raw.Length));
                 }
 
                 _findings.Add(new PiiFinding(match.Raw.Entity, offset, length, match.Raw.Score, match.Raw.Recognizer, slot.JsonPath, match.Action, fingerprint));
@@ -398,22 +416,20 @@ public sealed partial class BodyScanSession : IDisposable
         }
     }
 
-    private int WriteSlot(in Slot slot, ReadOnlySpan<byte> raw, IBufferWriter<byte> output)
+    /// <summary>The matches of <paramref name="slot"/>, in place (valid until <see cref="_matches"/> changes).</summary>
+    private ReadOnlySpan<SlotMatch> MatchesOf(in Slot slot) =>
+        CollectionsMarshal.AsSpan(_matches).Slice((int)(slot.FirstMatch - _matchBase), slot.MatchCount);
+
+    /// <summary>Most redacted matches of one slot written by the single-span path of <see cref="WriteSlot"/>.</summary>
+    private const int MaxMatchesPerSpanWrite = 8;
+
+    /// <summary>
+    /// Writes <paramref name="before"/> (unchanged bytes) and then <paramref name="slot"/> rewritten: its redacted matches
+    /// replaced by their operators' output, JSON-escaped and quoted in JSON. Returns the bytes written.
+    /// </summary>
+    private int WriteSlot(in Slot slot, ReadOnlySpan<byte> raw, ReadOnlySpan<byte> before, IBufferWriter<byte> output)
     {
-        int first = (int)(slot.FirstMatch - _matchBase);
-        bool rewrite = false;
-        for (int m = 0; m < slot.MatchCount; m++)
-        {
-            SlotMatch match = _matches[first + m];
-            rewrite |= !match.Dropped && match.Action == FindingAction.Redacted;
-        }
-
-        if (!rewrite)
-        {
-            output.Write(raw);
-            return raw.Length;
-        }
-
+        ReadOnlySpan<SlotMatch> matches = MatchesOf(slot);
         bool json = slot.Kind != SlotKind.Text;
         ReadOnlySpan<byte> value = slot.Kind switch
         {
@@ -422,7 +438,94 @@ public sealed partial class BodyScanSession : IDisposable
             _ => raw,
         };
 
-        int written = 0;
+        _operatorOutput ??= new ArrayBufferWriter<byte>(64);
+        if (slot.Kind == SlotKind.JsonEscapedString)
+        {
+            // Decoded pieces need escaping.
+            return WriteSlotInPieces(slot, value, before, default, default, output);
+        }
+
+        // The operators' outputs, one after another; ends[r] is where the r-th redacted match's output ends.
+        _operatorOutput.ResetWrittenCount();
+        Span<int> ends = stackalloc int[MaxMatchesPerSpanWrite];
+        int redacted = 0;
+        int redactedBytes = 0;
+        foreach (ref readonly SlotMatch match in matches)
+        {
+            if (match.Dropped || match.Action != FindingAction.Redacted)
+            {
+                continue;
+            }
+
+            if (redacted == MaxMatchesPerSpanWrite)
+            {
+                return WriteSlotInPieces(slot, value, before, default, default, output);
+            }
+
+            _scanner.OperatorFor(match.Raw.Entity).Write(match.Raw.Entity, value.Slice(match.Raw.Start, match.Raw.Length), _operatorOutput);
+            ends[redacted++] = _operatorOutput.WrittenCount;
+            redactedBytes += match.Raw.Length;
+        }
+
+        ReadOnlySpan<byte> replacements = _operatorOutput.WrittenSpan;
+
+        // Unchanged pieces are copied as they are: raw JSON string bytes are already escaped, numbers and text need none.
+        // Replacements that need escaping go the piecewise way.
+        if (json && JsonEscaper.NeedsEscaping(replacements))
+        {
+            return WriteSlotInPieces(slot, value, before, replacements, ends[..redacted], output);
+        }
+
+        int total = before.Length + (json ? 2 : 0) + value.Length - redactedBytes + replacements.Length;
+        Span<byte> destination = output.GetSpan(total);
+        before.CopyTo(destination);
+        int written = before.Length;
+        if (json)
+        {
+            destination[written++] = (byte)'"';
+        }
+
+        int position = 0;
+        int replaced = 0;
+        int r = 0;
+        foreach (ref readonly SlotMatch match in matches)
+        {
+            if (match.Dropped || match.Action != FindingAction.Redacted)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<byte> kept = value[position..match.Raw.Start];
+            kept.CopyTo(destination[written..]);
+            written += kept.Length;
+            ReadOnlySpan<byte> replacement = replacements[replaced..ends[r]];
+            replacement.CopyTo(destination[written..]);
+            written += replacement.Length;
+            replaced = ends[r++];
+            position = match.Raw.End;
+        }
+
+        value[position..].CopyTo(destination[written..]);
+        written += value.Length - position;
+        if (json)
+        {
+            destination[written++] = (byte)'"';
+        }
+
+        output.Advance(written);
+        return written;
+    }
+
+    /// <summary>
+    /// The general way of <see cref="WriteSlot"/>: piece by piece, escaping what needs it. The operators' outputs are
+    /// <paramref name="replacements"/> split at <paramref name="ends"/> when given, else the operators run here.
+    /// </summary>
+    private int WriteSlotInPieces(
+        in Slot slot, ReadOnlySpan<byte> value, ReadOnlySpan<byte> before, ReadOnlySpan<byte> replacements, ReadOnlySpan<int> ends, IBufferWriter<byte> output)
+    {
+        output.Write(before);
+        int written = before.Length;
+        bool json = slot.Kind != SlotKind.Text;
         if (json)
         {
             output.Write("\""u8);
@@ -430,20 +533,30 @@ public sealed partial class BodyScanSession : IDisposable
         }
 
         int position = 0;
-        for (int m = 0; m < slot.MatchCount; m++)
+        int r = 0;
+        foreach (ref readonly SlotMatch match in MatchesOf(slot))
         {
-            SlotMatch match = _matches[first + m];
             if (match.Dropped || match.Action != FindingAction.Redacted)
             {
                 continue;
             }
 
             written += WriteText(value[position..match.Raw.Start], json, slot.Kind == SlotKind.JsonString, output);
-            _operatorOutput ??= new ArrayBufferWriter<byte>(64);
-            _operatorOutput.ResetWrittenCount();
-            RedactionOperator op = _scanner.OperatorFor(match.Raw.Entity);
-            op.Write(match.Raw.Entity, value.Slice(match.Raw.Start, match.Raw.Length), _operatorOutput);
-            written += WriteText(_operatorOutput.WrittenSpan, json, alreadyEscaped: false, output);
+            ReadOnlySpan<byte> replacement;
+            if (ends.IsEmpty)
+            {
+                _operatorOutput!.ResetWrittenCount();
+                RedactionOperator op = _scanner.OperatorFor(match.Raw.Entity);
+                op.Write(match.Raw.Entity, value.Slice(match.Raw.Start, match.Raw.Length), _operatorOutput);
+                replacement = _operatorOutput.WrittenSpan;
+            }
+            else
+            {
+                replacement = replacements[(r == 0 ? 0 : ends[r - 1])..ends[r]];
+                r++;
+            }
+
+            written += WriteText(replacement, json, alreadyEscaped: false, output);
             position = match.Raw.End;
         }
 
@@ -497,13 +610,12 @@ public sealed partial class BodyScanSession : IDisposable
     /// Identifiers and attributes are decided now; quasi-identifiers wait for <paramref name="recordId"/> unless it is
     /// -1 (decide now by the counts in <paramref name="found"/>) or oversized.
     /// </summary>
-    private void AddSlot(Slot slot, List<RawMatch> found, int recordId, bool recordOversized)
+    private void AddSlot(in Slot added, List<RawMatch> found, int recordId, bool recordOversized)
     {
-        slot.FirstMatch = _matchBase + _matches.Count;
-        slot.MatchCount = found.Count;
+        ReadOnlySpan<RawMatch> raws = CollectionsMarshal.AsSpan(found);
         uint groups = 0;
         bool first = false, last = false;
-        foreach (RawMatch raw in found)
+        foreach (ref readonly RawMatch raw in raws)
         {
             if (raw.Entity.Category == EntityCategory.QuasiIdentifier && !raw.Allowed)
             {
@@ -521,9 +633,17 @@ public sealed partial class BodyScanSession : IDisposable
             groups |= 1u;
         }
 
-        foreach (RawMatch raw in found)
+        // The matches are written in place at the end of the list (no copy of each through a temporary).
+        int firstMatch = _matches.Count;
+        CollectionsMarshal.SetCount(_matches, firstMatch + raws.Length);
+        Span<SlotMatch> matches = CollectionsMarshal.AsSpan(_matches)[firstMatch..];
+        int pending = 0;
+        for (int m = 0; m < raws.Length; m++)
         {
-            var match = new SlotMatch { Raw = raw, RecordId = -1 };
+            ref readonly RawMatch raw = ref raws[m];
+            ref SlotMatch match = ref matches[m];
+            match.Raw = raw;
+            match.RecordId = -1;
             if (raw.Entity.Category != EntityCategory.QuasiIdentifier || raw.Allowed || recordOversized)
             {
                 match.Decided = true;
@@ -540,14 +660,19 @@ public sealed partial class BodyScanSession : IDisposable
             }
             else
             {
+                match.Decided = false;
+                match.Dropped = false;
+                match.Action = default;
                 match.RecordId = recordId;
-                slot.Pending++;
+                pending++;
             }
-
-            _matches.Add(match);
         }
 
-        _slots.Add(slot);
+        _slots.Add(added);
+        ref Slot slot = ref CollectionsMarshal.AsSpan(_slots)[^1];
+        slot.FirstMatch = _matchBase + firstMatch;
+        slot.MatchCount = raws.Length;
+        slot.Pending += pending;
     }
 
     /// <summary>Decides the pending quasi-identifiers of a record that closed (or was cut off).</summary>
@@ -558,10 +683,10 @@ public sealed partial class BodyScanSession : IDisposable
         int from = (int)Math.Max(0, firstSlot - _slotBase);
         for (int s = from; s < _slots.Count; s++)
         {
-            Slot slot = _slots[s];
-            for (int m = 0; m < slot.MatchCount; m++)
+            ReadOnlySpan<SlotMatch> matches = MatchesOf(_slots[s]);
+            for (int m = 0; m < matches.Length; m++)
             {
-                SlotMatch match = _matches[(int)(slot.FirstMatch - _matchBase) + m];
+                ref readonly SlotMatch match = ref matches[m];
                 if (match.Decided || match.RecordId != recordId)
                 {
                     continue;
@@ -582,18 +707,20 @@ public sealed partial class BodyScanSession : IDisposable
         }
 
         bool pii = asPii || System.Numerics.BitOperations.PopCount(groups) >= _minimumDistinct;
-        for (int s = from; s < _slots.Count; s++)
+        Span<Slot> slots = CollectionsMarshal.AsSpan(_slots);
+        Span<SlotMatch> all = CollectionsMarshal.AsSpan(_matches);
+        for (int s = from; s < slots.Length; s++)
         {
-            Slot slot = _slots[s];
+            ref Slot slot = ref slots[s];
             if (slot.Pending == 0)
             {
                 continue;
             }
 
-            for (int m = 0; m < slot.MatchCount; m++)
+            Span<SlotMatch> matches = all.Slice((int)(slot.FirstMatch - _matchBase), slot.MatchCount);
+            for (int m = 0; m < matches.Length; m++)
             {
-                int index = (int)(slot.FirstMatch - _matchBase) + m;
-                SlotMatch match = _matches[index];
+                ref SlotMatch match = ref matches[m];
                 if (match.Decided || match.RecordId != recordId)
                 {
                     continue;
@@ -602,11 +729,8 @@ public sealed partial class BodyScanSession : IDisposable
                 match.Decided = true;
                 match.Dropped = match.Raw.NamePart != ValueRole.None && !(first && last) && !asPii;
                 match.Action = pii ? DecideByOperator(match.Raw) : FindingAction.BelowCombinationThreshold;
-                _matches[index] = match;
                 slot.Pending--;
             }
-
-            _slots[s] = slot;
         }
     }
 }

@@ -8,6 +8,9 @@ internal static class JsonEscaper
     private static readonly SearchValues<byte> s_needsEscape = SearchValues.Create(
         "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"u8);
 
+    /// <summary>True when <paramref name="text"/> holds a byte JSON escapes (a quote, a backslash or a control byte).</summary>
+    public static bool NeedsEscaping(ReadOnlySpan<byte> text) => text.IndexOfAny(s_needsEscape) >= 0;
+
     /// <summary>Writes <paramref name="text"/> escaped; returns the bytes written.</summary>
     public static int Write(ReadOnlySpan<byte> text, IBufferWriter<byte> output)
     {

@@ -21,4 +21,10 @@ internal struct JsonFrame
 
     /// <summary>For objects: the current property's name length, bytes (-1 before the first property).</summary>
     public int PropertyLength;
+
+    /// <summary>Length of this container's own path, bytes (UTF-8): <c>$</c> is 1.</summary>
+    public int PathLength;
+
+    /// <summary>This container's own path, once a value inside it needed it (see <see cref="JsonPathCache"/>).</summary>
+    public string? Path;
 }

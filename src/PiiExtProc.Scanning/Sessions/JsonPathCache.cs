@@ -1,45 +1,108 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace PiiExtProc.Scanning.Sessions;
 
 /// <summary>
-/// A small direct-mapped cache of JSON path (ASCII bytes, e.g. <c>$[].address.city</c>) → its string for one session:
-/// arrays of records repeat the same paths, so each distinct path string is allocated once instead of once per
-/// finding. Paths longer than <see cref="MaxPathBytes"/> or not ASCII are not cached (the caller builds them).
+/// A small four-way set-associative cache of JSON paths for one session, keyed by the path string of the container (by
+/// reference) and the step into it: a property name (UTF-8 bytes) or "an element" of an array. Arrays of records
+/// repeat the same paths, so each distinct path string is built once (from its container's cached string) instead of
+/// once per finding. Paths longer than <see cref="MaxPathBytes"/> are not cached (the caller builds them).
 /// </summary>
 internal struct JsonPathCache
 {
-    /// <summary>Longest path cached, bytes.</summary>
+    /// <summary>Longest path cached, bytes (UTF-8).</summary>
     public const int MaxPathBytes = 256;
 
-    private const int Entries = 32;
+    private const int Sets = 16;
 
-    private byte[][]? _keys;
-    private string[]? _paths;
+    private const int Ways = 4;
 
-    /// <summary>The string of <paramref name="path"/> (ASCII, at most <see cref="MaxPathBytes"/>), from the cache or new.</summary>
-    public string Get(ReadOnlySpan<byte> path)
+    private Entry[]? _entries;
+
+    /// <summary>The path of the elements of the array at <paramref name="parent"/>: <c>parent[]</c>.</summary>
+    public string Element(string parent) => Get(parent, default, element: true);
+
+    /// <summary>The path of property <paramref name="name"/> (UTF-8) of the object at <paramref name="parent"/>: <c>parent.name</c>.</summary>
+    public string Property(string parent, ReadOnlySpan<byte> name) => Get(parent, name, element: false);
+
+    private string Get(string parent, ReadOnlySpan<byte> name, bool element)
     {
-        _keys ??= new byte[Entries][];
-        _paths ??= new string[Entries];
-
-        // FNV-1a over the path's bytes, folded to the table size.
-        uint hash = 2166136261;
-        foreach (byte b in path)
+        if (_entries is null)
         {
-            hash = (hash ^ b) * 16777619;
+            _entries = ArrayPool<Entry>.Shared.Rent(Sets * Ways);
+            Array.Clear(_entries, 0, Sets * Ways);
         }
 
-        int entry = (int)((hash ^ (hash >> 16)) % Entries);
-        byte[]? key = _keys[entry];
-        if (key is not null && path.SequenceEqual(key))
+        uint hash = (element ? 0x9E3779B9u : Hash(name)) ^ (uint)RuntimeHelpers.GetHashCode(parent);
+        int set = (int)((hash ^ (hash >> 16)) % Sets) * Ways;
+        for (int way = 0; way < Ways; way++)
         {
-            return _paths[entry];
+            ref Entry entry = ref _entries[set + way];
+            if (ReferenceEquals(entry.Parent, parent) && (element ? entry.Name is null : entry.Name is not null && name.SequenceEqual(entry.Name)))
+            {
+                return entry.Path!;
+            }
         }
 
-        string result = Encoding.ASCII.GetString(path);
-        _keys[entry] = path.ToArray();
-        _paths[entry] = result;
-        return result;
+        string path = element ? parent + "[]" : string.Concat(parent, ".", Encoding.UTF8.GetString(name));
+
+        // Replace an empty way, else the one the hash picks.
+        int victim = set + (int)((hash >> 24) % Ways);
+        for (int way = 0; way < Ways; way++)
+        {
+            if (_entries[set + way].Parent is null)
+            {
+                victim = set + way;
+                break;
+            }
+        }
+
+        _entries[victim] = new Entry { Parent = parent, Name = element ? null : name.ToArray(), Path = path };
+        return path;
+    }
+
+    /// <summary>Returns the pooled entries (cleared, so that no path outlives the session).</summary>
+    public void Return()
+    {
+        if (_entries is not null)
+        {
+            ArrayPool<Entry>.Shared.Return(_entries, clearArray: true);
+            _entries = null;
+        }
+    }
+
+    /// <summary>A multiplicative hash over the name's 8-byte words (little-endian), the tail zero padded.</summary>
+    private static uint Hash(ReadOnlySpan<byte> name)
+    {
+        ulong hash = (ulong)name.Length * 0x9E3779B97F4A7C15UL;
+        int i = 0;
+        for (; i + 8 <= name.Length; i += 8)
+        {
+            hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(name[i..])) * 0xC2B2AE3D27D4EB4FUL;
+            hash ^= hash >> 29;
+        }
+
+        ulong tail = 0;
+        for (int shift = 0; i < name.Length; i++, shift += 8)
+        {
+            tail |= (ulong)name[i] << shift;
+        }
+
+        hash = (hash ^ tail) * 0x165667B19E3779F9UL;
+        return (uint)(hash ^ (hash >> 32));
+    }
+
+    private struct Entry
+    {
+        /// <summary>The container's path (compared by reference); null for an empty entry.</summary>
+        public string? Parent;
+
+        /// <summary>The property name, or null for the element step.</summary>
+        public byte[]? Name;
+
+        public string? Path;
     }
 }

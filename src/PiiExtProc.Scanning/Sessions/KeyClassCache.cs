@@ -61,7 +61,7 @@ internal struct KeyClassCache
     /// A multiplicative hash of a key of 1 to <see cref="MaxKeyBytes"/> bytes from at most three 8-byte words (first,
     /// middle, last; shorter keys byte by byte) and the length: a few multiplications instead of one per byte.
     /// </summary>
-    private static uint Hash(ReadOnlySpan<byte> key)
+    internal static uint Hash(ReadOnlySpan<byte> key)
     {
         ulong first;
         ulong last;

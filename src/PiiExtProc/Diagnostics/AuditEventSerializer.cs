@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text.Json;
 using PiiExtProc.Scanning;
 
@@ -14,8 +15,8 @@ namespace PiiExtProc.Diagnostics;
 ///               "operator":"mask","recognizer":"aadhaar.verhoeff","fingerprints":["9f86d081884c7d65"]}]}
 /// </code>
 /// Findings are grouped by (entity, json_path, operator, recognizer) in body order; <c>count</c> is the group size.
-/// <c>fingerprints</c> lists the distinct keyed fingerprints of the group's values (see <c>PiiFinding.Fingerprint</c>;
-/// at most 16, empty when the policy has no fingerprint key); the value itself is never written. <c>request_id</c> is null unless it is 1-128 characters of [A-Za-z0-9._:-].
+/// <c>fingerprints</c> lists the distinct keyed fingerprints of the group's values (see <c>PiiFinding.Fingerprint</c>:
+/// 64 bits written as 16 lower-case hex characters, most significant first; at most 16, empty when the policy has no fingerprint key); the value itself is never written. <c>request_id</c> is null unless it is 1-128 characters of [A-Za-z0-9._:-].
 /// </summary>
 /// <remarks>An instance reuses its JSON writer and grouping tables from event to event (the audit writer owns one);
 /// not thread-safe. The static <see cref="Write(AuditEntry, IBufferWriter{byte})"/> uses a new instance.</remarks>
@@ -31,7 +32,7 @@ internal sealed class AuditEventSerializer
 
     private readonly Dictionary<GroupKey, int> _index = [];
     private readonly List<FindingGroup> _groups = [];
-    private string?[] _fingerprints = [];
+    private ulong[] _fingerprints = [];
     private Utf8JsonWriter? _json;
 
     /// <summary>Writes <paramref name="entry"/> to <paramref name="output"/> (a new serializer; tests and one-off use).</summary>
@@ -58,6 +59,7 @@ internal sealed class AuditEventSerializer
 
     private void WriteObject(Utf8JsonWriter json, AuditEntry entry, BodyScanReport report)
     {
+        Span<char> hex = stackalloc char[16];
         json.WriteStartObject();
         json.WriteString("timestamp", entry.Timestamp.UtcDateTime);
         json.WriteString("event", "pii_detected");
@@ -102,7 +104,8 @@ internal sealed class AuditEventSerializer
             json.WriteStartArray("fingerprints");
             for (var f = 0; f < group.FingerprintCount; f++)
             {
-                json.WriteStringValue(_fingerprints[(g * MaxFingerprintsPerGroup) + f]);
+                _fingerprints[(g * MaxFingerprintsPerGroup) + f].TryFormat(hex, out _, "x16", CultureInfo.InvariantCulture);
+                json.WriteStringValue(hex);
             }
 
             json.WriteEndArray();
@@ -163,7 +166,7 @@ internal sealed class AuditEventSerializer
         }
     }
 
-    private void AddFingerprint(int group, string fingerprint)
+    private void AddFingerprint(int group, ulong fingerprint)
     {
         var count = _groups[group].FingerprintCount;
         if (count >= MaxFingerprintsPerGroup)
@@ -174,7 +177,7 @@ internal sealed class AuditEventSerializer
         var slots = _fingerprints.AsSpan(group * MaxFingerprintsPerGroup, count);
         foreach (var existing in slots)
         {
-            if (string.Equals(existing, fingerprint, StringComparison.Ordinal))
+            if (existing == fingerprint)
             {
                 return;
             }
