@@ -242,6 +242,12 @@ public sealed partial class BodyScanSession
     /// <summary>Tests only: false makes every body take the full scan (the reference the proof is checked against).</summary>
     internal bool CleanProofEnabled { get; set; } = true;
 
+    /// <summary>Tests only: false makes every value go to the detector (the reference the value prefilter is checked against).</summary>
+    internal bool ValuePrefilterEnabled { get; set; } = true;
+
+    /// <summary>Values the prefilter kept from the detector in this body (tests check the prefilter is taken).</summary>
+    internal long ValuesPrefiltered { get; private set; }
+
     /// <summary>True when the last body was proved clean by <see cref="CleanJsonProof"/> (tests check the fast path is taken).</summary>
     internal bool ProvedClean { get; private set; }
 
@@ -459,6 +465,15 @@ public sealed partial class BodyScanSession
         KeyClass key = ValueKey(forContainer: false);
         if (key.Role == ValueRole.None && (isNumber ? value.Length <= Detector.ShortNumberBytes && _detector.OnlyBuiltInRecognizers : value.IsEmpty))
         {
+            return true;
+        }
+
+        // The detector sees only this value and its key class: when the rules show no built-in recognizer can match in
+        // it, it is skipped (whole-value roles, custom recognizers and deny-list terms always run the detector).
+        if (key.Role == ValueRole.None && ValuePrefilterEnabled && _detector.OnlyBuiltInRecognizers
+            && CleanValueRules.IsClean(value, key, _detector.Keywords))
+        {
+            ValuesPrefiltered++;
             return true;
         }
 

@@ -10,7 +10,10 @@ namespace PiiExtProc.Scanning.Sessions;
 /// class, at any score threshold. Each rule is a superset of what a recognizer needs (see the remarks).
 /// </summary>
 /// <remarks>
-/// <para>The detector's triggers are digits, <c>@</c> and <c>:</c>; <c>@</c> never reaches here (the body has none).</para>
+/// <para>The detector's triggers are digits, <c>@</c> and <c>:</c> (with only built-in recognizers: no deny-list terms).
+/// A value with an <c>@</c> is never clean here (email and UPI are not modelled). Used by <see cref="CleanJsonProof"/>
+/// for whole bodies and by the session's full path for each value (the detector sees only the value, so the same rule
+/// applies there to the decoded value, whatever the chunking).</para>
 /// <list type="bullet">
 /// <item>Colon: exactly <c>Detector.OnColon</c>'s token bounds (hex digits, colons, dots, at most 45 bytes each side)
 /// and its letter-or-digit boundary test; a token that passes it may be IPv6 when it has seven colons, or two and a
@@ -45,7 +48,7 @@ internal static class CleanValueRules
 
     private const uint SuppressibleMask = (1u << Mobile) | (1u << Aadhaar) | (1u << AadhaarVirtualId) | (1u << PaymentCard) | (1u << IpAddress);
 
-    private static readonly SearchValues<byte> s_triggers = SearchValues.Create("0123456789:"u8);
+    private static readonly SearchValues<byte> s_triggers = SearchValues.Create("0123456789:@"u8);
 
     /// <summary>True when no built-in recognizer can match in <paramref name="value"/> under <paramref name="key"/>.</summary>
     public static bool IsClean(ReadOnlySpan<byte> value, KeyClass key, KeywordTable keywords)
@@ -60,6 +63,11 @@ internal static class CleanValueRules
             }
 
             int p = i + k;
+            if (value[p] == '@')
+            {
+                return false;
+            }
+
             if (value[p] == ':')
             {
                 if (MayBeIpVersion6(value, p))
