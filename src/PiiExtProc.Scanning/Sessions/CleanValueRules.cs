@@ -91,6 +91,13 @@ internal static class CleanValueRules
                 continue;
             }
 
+            int shortEnd = ShortChainEnd(value, p);
+            if (shortEnd >= 0)
+            {
+                i = shortEnd;
+                continue;
+            }
+
             i = ChainEnd(value, p, key, keywords);
             if (i < 0)
             {
@@ -98,6 +105,51 @@ internal static class CleanValueRules
             }
         }
     }
+
+    /// <summary>
+    /// The common case without <see cref="ChainEnd"/>'s buffers: the chain at <paramref name="p"/> is one or two groups,
+    /// neither ends in a word (a letter or <c>_</c> after it, or over <see cref="DigitRun.MaxGroupDigits"/> digits), and
+    /// <see cref="MayHaveCandidate"/> is false for them; returns the chain's end, else -1 (then <see cref="ChainEnd"/> decides).
+    /// </summary>
+    private static int ShortChainEnd(ReadOnlySpan<byte> value, int p)
+    {
+        int q = DigitsEnd(value, p);
+        int first = q - p;
+        if (IsCandidateLength(first) || EndsInWord(value, q))
+        {
+            return -1;
+        }
+
+        if (!JoinsNext(value, q))
+        {
+            return q;
+        }
+
+        int second = DigitsEnd(value, q + 1) - q - 1;
+        int end = q + 1 + second;
+        return IsCandidateLength(second) || IsCandidateLength(first + second) || EndsInWord(value, end) || JoinsNext(value, end)
+            ? -1
+            : end;
+    }
+
+    private static int DigitsEnd(ReadOnlySpan<byte> value, int q)
+    {
+        while (q < value.Length && Ascii.IsDigit(value[q]))
+        {
+            q++;
+        }
+
+        return q;
+    }
+
+    /// <summary>A group of this many digits can be a candidate alone or joined (6 or 9+; over 19 is a word, also -1 there).</summary>
+    private static bool IsCandidateLength(int digits) => digits == 6 || digits >= 9;
+
+    private static bool EndsInWord(ReadOnlySpan<byte> value, int q) => q < value.Length && (Ascii.IsLetter(value[q]) || value[q] == '_');
+
+    /// <summary>True when <see cref="DigitRun"/> joins the group ending at <paramref name="q"/> to the next (one separator, then a digit).</summary>
+    private static bool JoinsNext(ReadOnlySpan<byte> value, int q) =>
+        q + 1 < value.Length && value[q] is (byte)' ' or (byte)'-' or (byte)'.' or (byte)'/' && Ascii.IsDigit(value[q + 1]);
 
     private static int WordStart(ReadOnlySpan<byte> text, int p)
     {
