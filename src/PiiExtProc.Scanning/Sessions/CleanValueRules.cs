@@ -91,7 +91,7 @@ internal static class CleanValueRules
                 continue;
             }
 
-            int shortEnd = ShortChainEnd(value, p);
+            int shortEnd = ShortChainEnd(value, p, key, keywords);
             if (shortEnd >= 0)
             {
                 i = shortEnd;
@@ -107,29 +107,62 @@ internal static class CleanValueRules
     }
 
     /// <summary>
-    /// The common case without <see cref="ChainEnd"/>'s buffers: the chain at <paramref name="p"/> is one or two groups,
-    /// neither ends in a word (a letter or <c>_</c> after it, or over <see cref="DigitRun.MaxGroupDigits"/> digits), and
-    /// <see cref="MayHaveCandidate"/> is false for them; returns the chain's end, else -1 (then <see cref="ChainEnd"/> decides).
+    /// The common cases without <see cref="ChainEnd"/>'s buffers, deciding as it does; returns the chain's end (or the
+    /// end of the word that ends it), else -1 (then <see cref="ChainEnd"/> decides). Handled: one group of 6 digits
+    /// (only IN_PIN_CODE has that shape: clean unless its circle is assigned and the key or a context word names it);
+    /// one or two groups whose windows have no shape (<see cref="MayHaveCandidate"/> false, or two groups of 6 digits
+    /// in all that are not 3+3 joined by a space, the only two-group 6-digit shape), optionally ended by a word that
+    /// <see cref="WordIsClean"/> accepts (a third group joined to letters, as in <c>2026-11-05T10:23</c>).
     /// </summary>
-    private static int ShortChainEnd(ReadOnlySpan<byte> value, int p)
+    private static int ShortChainEnd(ReadOnlySpan<byte> value, int p, KeyClass key, KeywordTable keywords)
     {
         int q = DigitsEnd(value, p);
         int first = q - p;
-        if (IsCandidateLength(first) || EndsInWord(value, q))
+        if (EndsInWord(value, q) || first > DigitRun.MaxGroupDigits)
         {
             return -1;
         }
 
         if (!JoinsNext(value, q))
         {
-            return q;
+            if (first != 6)
+            {
+                return first >= 9 ? -1 : q;
+            }
+
+            const uint Pin = 1u << BuiltInId.PinCode;
+            bool clean = !PinCodeRecognizer.IsAssignedCircle(((value[p] - '0') * 10) + (value[p + 1] - '0'))
+                || ((key.Entities & Pin) == 0 && (keywords.AnyContextEntities(value, Math.Max(0, p - ContextReach), q) & Pin) == 0);
+            return clean ? q : -1;
         }
 
-        int second = DigitsEnd(value, q + 1) - q - 1;
-        int end = q + 1 + second;
-        return IsCandidateLength(second) || IsCandidateLength(first + second) || EndsInWord(value, end) || JoinsNext(value, end)
-            ? -1
-            : end;
+        if (IsCandidateLength(first))
+        {
+            return -1;
+        }
+
+        int secondEnd = DigitsEnd(value, q + 1);
+        int second = secondEnd - q - 1;
+        int sum = first + second;
+        if (IsCandidateLength(second) || EndsInWord(value, secondEnd) || sum >= 9 || (sum == 6 && first == 3 && value[q] == ' '))
+        {
+            return -1;
+        }
+
+        if (!JoinsNext(value, secondEnd))
+        {
+            return secondEnd;
+        }
+
+        // A third group: clean here only when it is a word (DigitRun ends the chain before it) that no word recognizer accepts.
+        int third = DigitsEnd(value, secondEnd + 1);
+        if (!EndsInWord(value, third) && third - secondEnd - 1 <= DigitRun.MaxGroupDigits)
+        {
+            return -1;
+        }
+
+        int wordEnd = WordEnd(value, third);
+        return WordIsClean(value[(secondEnd + 1)..wordEnd]) ? wordEnd : -1;
     }
 
     private static int DigitsEnd(ReadOnlySpan<byte> value, int q)
