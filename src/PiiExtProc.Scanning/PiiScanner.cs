@@ -13,10 +13,12 @@ public sealed class PiiScanner
 {
     private readonly RedactionOperator?[] _operators = new RedactionOperator?[BuiltInId.Count];
     private readonly Dictionary<PiiEntity, RedactionOperator> _customOperators = new(ReferenceEqualityComparer.Instance);
+    private readonly ScanSessionPool _sessionPool;
 
     private PiiScanner(ScannerOptions options)
     {
         Options = options;
+        _sessionPool = new ScanSessionPool(this, ScanSessionPool.DefaultCapacity);
         if (options.Limits.MaxRecordBytes < 1024 || options.Limits.MaxJsonDepth is < 1 or > 100_000
             || options.Limits.MaxFindingsKept < 0)
         {
@@ -84,6 +86,18 @@ public sealed class PiiScanner
     /// </summary>
     /// <param name="format">How to parse the body.</param>
     public BodyScanSession CreateSession(BodyFormat format) => new(this, format);
+
+    /// <summary>
+    /// Starts scanning one body with a session from this scanner's bounded pool (the hot path: no allocation once the
+    /// pool is warm). The session behaves exactly like one from <see cref="CreateSession"/>; <see cref="BodyScanSession.Dispose"/>
+    /// hands it back, exactly once, after which the caller must not touch it (nor its <see cref="BodyScanSession.Findings"/>
+    /// list): copy what is needed first.
+    /// </summary>
+    /// <param name="format">How to parse the body.</param>
+    public BodyScanSession RentSession(BodyFormat format) => _sessionPool.Rent(format);
+
+    /// <summary>The pool behind <see cref="RentSession"/> (tests).</summary>
+    internal ScanSessionPool SessionPool => _sessionPool;
 
     /// <summary>The operator for an entity (built-in or custom) the options enable.</summary>
     internal RedactionOperator OperatorFor(PiiEntity entity)

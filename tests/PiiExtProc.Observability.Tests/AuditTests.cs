@@ -126,4 +126,37 @@ public sealed class AuditTests
 
         public long FailedReloads => 0;
     }
+
+    [Fact]
+    public void WriteEvent_ReusedSerializer_SameLineAsFreshSerializer()
+    {
+        // Arrange: a first event with many groups and fingerprints, then a smaller one through the same serializer.
+        var many = new List<PiiFinding>();
+        for (var i = 0; i < 40; i++)
+        {
+            many.Add(Finding(PiiEntity.Aadhaar, $"$.items[].f{i % 7}") with { Fingerprint = $"fp{i % 20}" });
+        }
+
+        var first = new AuditEntry(DateTimeOffset.UnixEpoch, AuditSeverity.Critical, Report(Direction.Response, [.. many]));
+        var second = new AuditEntry(DateTimeOffset.UnixEpoch, AuditSeverity.Warning, Report(
+            Direction.Request,
+            Finding(PiiEntity.Aadhaar, "$.items[].f1") with { Fingerprint = "fp1" },
+            Finding(PiiEntity.IndianMobile, "$.phone")));
+        var serializer = new AuditEventSerializer();
+        var reused = new ArrayBufferWriter<byte>();
+        var fresh = new ArrayBufferWriter<byte>();
+
+        // Act
+        serializer.WriteEvent(first, reused);
+        var firstLine = Encoding.UTF8.GetString(reused.WrittenSpan);
+        reused.ResetWrittenCount();
+        serializer.WriteEvent(second, reused);
+        AuditEventSerializer.Write(second, fresh);
+
+        // Assert
+        Assert.Equal(Encoding.UTF8.GetString(fresh.WrittenSpan), Encoding.UTF8.GetString(reused.WrittenSpan));
+        var groups = JsonDocument.Parse(firstLine).RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Equal(7, groups.Count);
+        Assert.Equal(["fp0", "fp7", "fp14", "fp1", "fp8", "fp15"], groups[0].GetProperty("fingerprints").EnumerateArray().Select(f => f.GetString()!));
+    }
 }

@@ -17,7 +17,7 @@ public static class BodyScanner
     {
         ArgumentNullException.ThrowIfNull(policy);
         var output = new ArrayBufferWriter<byte>(Math.Max(256, body.Length));
-        using var session = policy.Scanner.CreateSession(format);
+        using var session = policy.Scanner.RentSession(format);
         var chunk = session.Process(body, isFinal: true, output);
         var bytes = chunk.IsUnchanged ? body.ToArray() : output.WrittenSpan.ToArray();
         return new BodyScanResult(bytes, [.. session.Findings], session.FindingCount, session.ContainsPii, chunk.BlockRequested || session.BlockRequested);

@@ -32,7 +32,7 @@ public static class FileRedactor
     public static (byte[] Output, bool ContainsPii, int Findings, bool FellBackToText) RedactBody(PiiScanner scanner, BodyFormat format, ReadOnlySpan<byte> body)
     {
         ArgumentNullException.ThrowIfNull(scanner);
-        using BodyScanSession session = scanner.CreateSession(format);
+        using BodyScanSession session = scanner.RentSession(format);
         var writer = new ArrayBufferWriter<byte>(body.Length + 16);
         ChunkResult result = session.Process(body, isFinal: true, writer);
         byte[] bytes = result.IsUnchanged ? body.ToArray() : writer.WrittenSpan.ToArray();

@@ -38,7 +38,7 @@ public static class CorpusEvaluation
 
             CorpusEntry entry = Parse(line, lineNumber);
             byte[] body = Encoding.UTF8.GetBytes(entry.Body);
-            using Sessions.BodyScanSession session = scanner.CreateSession(entry.Format);
+            using Sessions.BodyScanSession session = scanner.RentSession(entry.Format);
             var writer = new System.Buffers.ArrayBufferWriter<byte>();
             session.Process(body, true, writer);
             var matched = new bool[entry.Entities.Count];

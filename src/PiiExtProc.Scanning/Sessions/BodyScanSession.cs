@@ -178,15 +178,23 @@ public sealed partial class BodyScanSession : IDisposable
         }
     }
 
-    /// <summary>Returns pooled buffers.</summary>
+    /// <summary>
+    /// Ends the session: a rented session (<see cref="PiiScanner.RentSession"/>) goes back to its scanner's pool, and
+    /// must not be used again by this owner; any other session returns its pooled buffers.
+    /// </summary>
     public void Dispose()
     {
-        if (_disposed)
+        if (TryReturnToPool() || _disposed)
         {
             return;
         }
 
         _disposed = true;
+        ReleaseBuffers();
+    }
+
+    private void ReleaseBuffers()
+    {
         ReturnBuffer(ref _held);
         ReturnBuffer(ref _decoded);
         ReturnBuffer(ref _names);

@@ -17,18 +17,47 @@ namespace PiiExtProc.Diagnostics;
 /// <c>fingerprints</c> lists the distinct keyed fingerprints of the group's values (see <c>PiiFinding.Fingerprint</c>;
 /// at most 16, empty when the policy has no fingerprint key); the value itself is never written. <c>request_id</c> is null unless it is 1-128 characters of [A-Za-z0-9._:-].
 /// </summary>
-internal static class AuditEventSerializer
+/// <remarks>An instance reuses its JSON writer and grouping tables from event to event (the audit writer owns one);
+/// not thread-safe. The static <see cref="Write(AuditEntry, IBufferWriter{byte})"/> uses a new instance.</remarks>
+internal sealed class AuditEventSerializer
 {
     /// <summary>The <c>schema</c> field: bumped when a field changes meaning or disappears.</summary>
     public const int SchemaVersion = 1;
 
     private const int MaxRequestIdLength = 128;
 
-    /// <summary>Writes <paramref name="entry"/> to <paramref name="output"/>.</summary>
-    public static void Write(AuditEntry entry, IBufferWriter<byte> output)
+    /// <summary>Distinct value fingerprints listed per finding group; more values are only counted.</summary>
+    private const int MaxFingerprintsPerGroup = 16;
+
+    private readonly Dictionary<GroupKey, int> _index = [];
+    private readonly List<FindingGroup> _groups = [];
+    private string?[] _fingerprints = [];
+    private Utf8JsonWriter? _json;
+
+    /// <summary>Writes <paramref name="entry"/> to <paramref name="output"/> (a new serializer; tests and one-off use).</summary>
+    public static void Write(AuditEntry entry, IBufferWriter<byte> output) => new AuditEventSerializer().WriteEvent(entry, output);
+
+    /// <summary>Writes <paramref name="entry"/> to <paramref name="output"/>, reusing this serializer's buffers.</summary>
+    public void WriteEvent(AuditEntry entry, IBufferWriter<byte> output)
     {
         var report = entry.Report;
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false, SkipValidation = false });
+        var json = _json ??= new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false, SkipValidation = false });
+        json.Reset(output);
+        try
+        {
+            WriteObject(json, entry, report);
+        }
+        finally
+        {
+            json.Flush();
+            _index.Clear();
+            _groups.Clear();
+            Array.Clear(_fingerprints);
+        }
+    }
+
+    private void WriteObject(Utf8JsonWriter json, AuditEntry entry, BodyScanReport report)
+    {
         json.WriteStartObject();
         json.WriteString("timestamp", entry.Timestamp.UtcDateTime);
         json.WriteString("event", "pii_detected");
@@ -51,8 +80,10 @@ internal static class AuditEventSerializer
         json.WriteNumber("finding_count", Math.Max(report.FindingCount, report.Findings.Count));
         json.WriteBoolean("findings_truncated", report.FindingCount > report.Findings.Count);
         json.WriteStartArray("findings");
-        foreach (var group in Group(report.Findings))
+        Group(report.Findings);
+        for (var g = 0; g < _groups.Count; g++)
         {
+            var group = _groups[g];
             json.WriteStartObject();
             json.WriteString("entity", group.Entity.Name);
             json.WriteString("category", CategoryName(group.Entity.Category));
@@ -69,9 +100,9 @@ internal static class AuditEventSerializer
             json.WriteString("operator", LabelValues.Of(group.Entity, group.Action, report.Entities));
             json.WriteString("recognizer", group.Recognizer);
             json.WriteStartArray("fingerprints");
-            foreach (var fingerprint in group.Fingerprints)
+            for (var f = 0; f < group.FingerprintCount; f++)
             {
-                json.WriteStringValue(fingerprint);
+                json.WriteStringValue(_fingerprints[(g * MaxFingerprintsPerGroup) + f]);
             }
 
             json.WriteEndArray();
@@ -101,37 +132,56 @@ internal static class AuditEventSerializer
         return requestId;
     }
 
-    /// <summary>Distinct value fingerprints listed per finding group; more values are only counted.</summary>
-    private const int MaxFingerprintsPerGroup = 16;
-
-    private static List<FindingGroup> Group(IReadOnlyList<PiiFinding> findings)
+    /// <summary>Groups <paramref name="findings"/> into <see cref="_groups"/> (body order) and their fingerprints.</summary>
+    private void Group(IReadOnlyList<PiiFinding> findings)
     {
-        var groups = new List<FindingGroup>();
-        var index = new Dictionary<(string Entity, string? Path, FindingAction Action, string Recognizer), int>();
         for (var i = 0; i < findings.Count; i++)
         {
             var finding = findings[i];
             var path = AuditPathSanitizer.Sanitize(finding.JsonPath);
-            var key = (finding.Entity.Name, path, finding.Action, finding.Recognizer);
-            if (index.TryGetValue(key, out var at))
+            var key = new GroupKey(finding.Entity.Name, path, finding.Action, finding.Recognizer);
+            if (_index.TryGetValue(key, out var at))
             {
-                groups[at] = groups[at] with { Count = groups[at].Count + 1 };
+                var existing = _groups[at];
+                _groups[at] = existing with { Count = existing.Count + 1 };
             }
             else
             {
-                index[key] = groups.Count;
-                groups.Add(new FindingGroup(finding.Entity, path, finding.Action, finding.Recognizer, 1, []));
-                at = groups.Count - 1;
+                at = _groups.Count;
+                _index[key] = at;
+                _groups.Add(new FindingGroup(finding.Entity, path, finding.Action, finding.Recognizer, 1, 0));
+                if (_fingerprints.Length < _groups.Count * MaxFingerprintsPerGroup)
+                {
+                    Array.Resize(ref _fingerprints, Math.Max(_groups.Count * MaxFingerprintsPerGroup, _fingerprints.Length * 2));
+                }
             }
 
-            var fingerprints = groups[at].Fingerprints;
-            if (finding.Fingerprint is { } fingerprint && fingerprints.Count < MaxFingerprintsPerGroup && !fingerprints.Contains(fingerprint))
+            if (finding.Fingerprint is { } fingerprint)
             {
-                fingerprints.Add(fingerprint);
+                AddFingerprint(at, fingerprint);
+            }
+        }
+    }
+
+    private void AddFingerprint(int group, string fingerprint)
+    {
+        var count = _groups[group].FingerprintCount;
+        if (count >= MaxFingerprintsPerGroup)
+        {
+            return;
+        }
+
+        var slots = _fingerprints.AsSpan(group * MaxFingerprintsPerGroup, count);
+        foreach (var existing in slots)
+        {
+            if (string.Equals(existing, fingerprint, StringComparison.Ordinal))
+            {
+                return;
             }
         }
 
-        return groups;
+        _fingerprints[(group * MaxFingerprintsPerGroup) + count] = fingerprint;
+        _groups[group] = _groups[group] with { FingerprintCount = count + 1 };
     }
 
     private static string CategoryName(EntityCategory category) => category switch
@@ -141,5 +191,9 @@ internal static class AuditEventSerializer
         _ => "attribute",
     };
 
-    private readonly record struct FindingGroup(PiiEntity Entity, string? JsonPath, FindingAction Action, string Recognizer, int Count, List<string> Fingerprints);
+    /// <summary>What findings are grouped by.</summary>
+    private readonly record struct GroupKey(string Entity, string? Path, FindingAction Action, string Recognizer);
+
+    /// <summary>One group; its fingerprints are the first <paramref name="FingerprintCount"/> of its 16 slots.</summary>
+    private readonly record struct FindingGroup(PiiEntity Entity, string? JsonPath, FindingAction Action, string Recognizer, int Count, int FingerprintCount);
 }

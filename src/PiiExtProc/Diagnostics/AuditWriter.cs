@@ -8,7 +8,8 @@ namespace PiiExtProc.Diagnostics;
 /// <summary>
 /// The consumer side of the audit log: a background service that drains <see cref="AuditLog"/>'s queue and writes each
 /// event as one JSON line to <see cref="AuditOptions.Output"/> (standard output by default), with a single
-/// <see cref="TextWriter.WriteLine(string)"/> call so lines never interleave with other writers of the same stream.
+/// <see cref="TextWriter.WriteLine(ReadOnlySpan{char})"/> call (decoded into a reused buffer, no string per event) so
+/// lines never interleave with other writers of the same stream.
 /// </summary>
 /// <remarks>On shutdown the queue is completed and drained before the service stops. A failing sink is logged once and
 /// its events are dropped and counted; the writer keeps going.</remarks>
@@ -47,20 +48,31 @@ internal sealed class AuditWriter : BackgroundService
         // Drained until the queue completes (StopAsync), not until stoppingToken: queued events are written, not lost.
         var reader = _log.Reader;
         var buffer = new ArrayBufferWriter<byte>(1024);
+        var serializer = new AuditEventSerializer();
+        var chars = new char[1024];
         while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
             while (reader.TryRead(out var entry))
             {
                 buffer.ResetWrittenCount();
-                AuditEventSerializer.Write(entry, buffer);
-                WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+                serializer.WriteEvent(entry, buffer);
+
+                // Decoded into a reused char buffer: no string per event.
+                var needed = Encoding.UTF8.GetMaxCharCount(buffer.WrittenCount);
+                if (chars.Length < needed)
+                {
+                    chars = new char[Math.Max(needed, chars.Length * 2)];
+                }
+
+                var length = Encoding.UTF8.GetChars(buffer.WrittenSpan, chars);
+                WriteLine(chars.AsSpan(0, length));
             }
 
             Flush();
         }
     }
 
-    private void WriteLine(string line)
+    private void WriteLine(ReadOnlySpan<char> line)
     {
         try
         {

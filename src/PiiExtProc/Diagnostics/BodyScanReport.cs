@@ -7,7 +7,8 @@ namespace PiiExtProc.Diagnostics;
 /// <param name="Direction">Request or response.</param>
 /// <param name="RuleName">The policy rule that applied (bounded label).</param>
 /// <param name="PolicyVersion">The policy snapshot's version.</param>
-/// <param name="RequestId">The exchange's x-request-id header, when Envoy sent it.</param>
+/// <param name="RequestId">The exchange's x-request-id header, when Envoy sent it and the body has findings (audit events
+/// are its only reader; not decoded for clean bodies).</param>
 /// <param name="BytesScanned">Body bytes scanned (after decompression).</param>
 /// <param name="Findings">Findings kept by the session, in body order.</param>
 /// <param name="FindingCount">All findings, including those not kept.</param>

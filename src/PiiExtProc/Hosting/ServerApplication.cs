@@ -75,6 +75,11 @@ internal static class ServerApplication
             health.Services.Map(ExtProcServiceName, _ => true);
         }).AddCheck<ReadinessGate>("readiness", tags: ["ready"]);
         builder.Services.AddSingleton(policySourceFactory);
+
+        // Resolved from DI as singletons (both are stateless and thread-safe), instead of created by ActivatorUtilities
+        // for every Process call.
+        builder.Services.AddSingleton<TProcessor>();
+        builder.Services.AddSingleton<StreamTracingInterceptor>();
         builder.Services.AddPiiExtProcObservability(options);
         configureServices?.Invoke(builder.Services);
 

@@ -80,4 +80,26 @@ internal sealed class DirectionState : IDisposable
         Output.Dispose();
         _collected?.Dispose();
     }
+
+    /// <summary>
+    /// Returns the session and pooled buffers (as <see cref="Dispose"/>) and every field to its initial value, for a
+    /// pooled <see cref="ExtProcStream"/>'s next stream. The buffer writers stay, empty and usable.
+    /// </summary>
+    public void Reset()
+    {
+        Dispose();
+        HeadersSeen = false;
+        BodyStarted = false;
+        Ended = false;
+        Mode = BodyMode.Unknown;
+        Policy = null;
+        Handling = BodyHandling.Scan;
+        Format = null;
+        ContentEncoding = null;
+        HasContentLength = false;
+        HeldBytes = 0;
+        BytesReceived = 0;
+        BytesScanned = 0;
+        CollectedReleased = false;
+    }
 }

@@ -27,12 +27,15 @@ internal sealed class ExtProcStream : IDisposable
     private const string MetadataNamespace = "pii_ext_proc";
     private const string MetadataKey = "policy";
 
-    private readonly IPolicySnapshot _policy;
-    private readonly IProcessingTelemetry _telemetry;
-    private readonly string? _policyHeader;
+    private IPolicySnapshot _policy;
+    private IProcessingTelemetry _telemetry;
+    private string? _policyHeader;
+    private ExtProcStreamPool? _pool;
+    private bool _rented;
     private readonly DirectionState _request = new(Direction.Request);
     private readonly DirectionState _response = new(Direction.Response);
     private StreamRoute _route = StreamRoute.Unknown;
+    private Envoy.Config.Core.V3.HeaderValue? _requestIdHeader;
     private string? _requestId;
     private bool _protocolConfigSeen;
     private bool _completed;
@@ -43,6 +46,24 @@ internal sealed class ExtProcStream : IDisposable
     /// <param name="policyHeader">The <c>x-pii-policy</c> gRPC initial metadata value Envoy sent, or null.</param>
     public ExtProcStream(IPolicySnapshot policy, IProcessingTelemetry telemetry, string? policyHeader)
     {
+        _policy = policy;
+        _telemetry = telemetry;
+        _policyHeader = policyHeader;
+    }
+
+    /// <summary>
+    /// A stream state from <see cref="ExtProcStreamPool.Shared"/> (the service's hot path: no allocation per stream once
+    /// warm), initialized as the constructor does. <see cref="Dispose"/> hands it back exactly once; the caller must not
+    /// touch it afterwards.
+    /// </summary>
+    public static ExtProcStream Rent(IPolicySnapshot policy, IProcessingTelemetry telemetry, string? policyHeader)
+        => ExtProcStreamPool.Shared.Rent(policy, telemetry, policyHeader);
+
+    /// <summary>Called by the pool: starts a new stream in this (reset) instance.</summary>
+    internal void OnRent(ExtProcStreamPool pool, IPolicySnapshot policy, IProcessingTelemetry telemetry, string? policyHeader)
+    {
+        _pool = pool;
+        _rented = true;
         _policy = policy;
         _telemetry = telemetry;
         _policyHeader = policyHeader;
@@ -59,6 +80,7 @@ internal sealed class ExtProcStream : IDisposable
     /// end_of_stream, a second headers message, an unknown oneof case) or a body cannot be handled safely.</exception>
     public void Handle(ProcessingRequest message, List<ProcessingResponse> replies)
     {
+        ObjectDisposedException.ThrowIf(_pool is not null && !_rented, this);
         if (_completed)
         {
             return;
@@ -163,11 +185,39 @@ internal sealed class ExtProcStream : IDisposable
         }
     }
 
-    /// <summary>Returns pooled buffers and ends open scan sessions.</summary>
+    /// <summary>
+    /// Returns pooled buffers and ends open scan sessions; a rented stream (<see cref="Rent"/>) is then reset and goes
+    /// back to its pool, once: later calls do nothing.
+    /// </summary>
     public void Dispose()
     {
-        _request.Dispose();
-        _response.Dispose();
+        if (_pool is null)
+        {
+            _request.Dispose();
+            _response.Dispose();
+            return;
+        }
+
+        if (!_rented)
+        {
+            return;
+        }
+
+        _rented = false;
+        _request.Reset();
+        _response.Reset();
+        _route = StreamRoute.Unknown;
+        _requestIdHeader = null;
+        _requestId = null;
+        _protocolConfigSeen = false;
+        _completed = false;
+        _policy = null!;
+        _telemetry = NullProcessingTelemetry.Instance;
+        _policyHeader = null;
+        if (!_pool.Return(this))
+        {
+            _pool = null;
+        }
     }
 
     private void OnHeaders(DirectionState state, HttpHeaders headers, ProcessingRequest message, List<ProcessingResponse> replies)
@@ -182,11 +232,13 @@ internal sealed class ExtProcStream : IDisposable
         var map = headers.Headers;
         if (state.Direction == Direction.Request)
         {
-            _requestId = HeaderValues.GetString(map, "x-request-id");
+            // Decoded only when a report needs it (RequestId): most bodies have no findings.
+            _requestIdHeader = HeaderValues.Find(map, "x-request-id");
+            _requestId = null;
         }
 
         CaptureRoute(message, map);
-        var contentType = HeaderValues.GetString(map, "content-type");
+        var contentType = HeaderValues.GetRepeatedString(map, "content-type");
         ResolvePolicy(state, contentType);
         var policy = state.Policy!;
         // Parsed from the header's bytes: only whether it is a number matters, so no string is allocated.
@@ -199,7 +251,7 @@ internal sealed class ExtProcStream : IDisposable
             state.Ended = true;
         }
 
-        var encoding = BodyCodec.Normalize(HeaderValues.GetString(map, "content-encoding"));
+        var encoding = BodyCodec.Normalize(HeaderValues.GetRepeatedString(map, "content-encoding"));
         ProcessingMode? modeOverride = null;
         if (ContentClassifier.IsUnscannable(contentType)
             || (!string.IsNullOrEmpty(contentType) && policy.ScansContentType is { } scans && !scans(contentType)))
@@ -238,7 +290,7 @@ internal sealed class ExtProcStream : IDisposable
             }
         }
 
-        var mutation = HeaderScanner.Scan(map, policy, state.Direction, _telemetry, _policy.Version, _requestId, out var blocked);
+        var mutation = HeaderScanner.Scan(map, policy, state.Direction, _telemetry, _policy.Version, _requestIdHeader, out var blocked);
         if (blocked)
         {
             Complete(replies, BlockResponse(policy));
@@ -318,7 +370,7 @@ internal sealed class ExtProcStream : IDisposable
         // STREAMED bodies always hold back what a later chunk could still change, even when trailers may end the body:
         // if they do while bytes are held, OnTrailers fails the stream closed (README "STREAMED with trailers"), since
         // scanning chunks alone would forward chunk-split PII unredacted.
-        var session = state.Session ??= policy.Scanner.CreateSession(state.Format ?? ContentClassifier.Sniff(bytes.Span));
+        var session = state.Session ??= policy.Scanner.RentSession(state.Format ?? ContentClassifier.Sniff(bytes.Span));
         var result = session.Process(bytes.Span, final, state.Output);
         state.HeldBytes = result.BytesHeld;
         state.BytesScanned += bytes.Length;
@@ -401,7 +453,7 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
-        var session = policy.Scanner.CreateSession(state.Format ?? ContentClassifier.Sniff(plain.WrittenMemory.Span));
+        var session = policy.Scanner.RentSession(state.Format ?? ContentClassifier.Sniff(plain.WrittenMemory.Span));
         state.Session = session;
         var result = session.Process(plain.WrittenMemory.Span, isFinal: true, state.Output);
         state.BytesScanned += plain.WrittenCount;
@@ -577,7 +629,7 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
-        var session = state.Session ??= policy.Scanner.CreateSession(state.Format ?? ContentClassifier.Sniff(bytes.Span));
+        var session = state.Session ??= policy.Scanner.RentSession(state.Format ?? ContentClassifier.Sniff(bytes.Span));
         session.Process(bytes.Span, endOfStream, state.Output);
         state.Output.Reset();
         state.BytesScanned += bytes.Length;
@@ -599,7 +651,7 @@ internal sealed class ExtProcStream : IDisposable
             state.Direction,
             state.RuleName,
             _policy.Version,
-            _requestId,
+            session.FindingCount == 0 ? null : RequestId,
             session.BytesScanned,
             session.Findings.Count == 0 ? [] : session.Findings.ToArray(),
             session.FindingCount,
@@ -608,6 +660,9 @@ internal sealed class ExtProcStream : IDisposable
         session.Dispose();
         state.Session = null;
     }
+
+    /// <summary>The x-request-id of the request headers, decoded at first use; null when absent.</summary>
+    private string? RequestId => _requestId ??= HeaderValues.ToText(_requestIdHeader);
 
     private void Complete(List<ProcessingResponse> replies, ProcessingResponse immediate)
     {
@@ -648,9 +703,9 @@ internal sealed class ExtProcStream : IDisposable
             }
         }
 
-        var authority = _route.Authority ?? HeaderValues.GetString(headers, ":authority");
+        var authority = _route.Authority ?? HeaderValues.GetRepeatedString(headers, ":authority");
         path ??= HeaderValues.GetString(headers, ":path");
-        var method = _route.Method ?? HeaderValues.GetString(headers, ":method");
+        var method = _route.Method ?? HeaderValues.GetRepeatedString(headers, ":method");
         if (!ReferenceEquals(routeName, _route.RouteName) || !ReferenceEquals(authority, _route.Authority)
             || !ReferenceEquals(path, _route.Path) || !ReferenceEquals(method, _route.Method))
         {

@@ -49,7 +49,7 @@ internal sealed class ExternalProcessorService : ExternalProcessor.ExternalProce
     {
         _telemetry.StreamStarted();
         string? errorCause = null;
-        using var stream = new ExtProcStream(_policies.Current, _telemetry, context.RequestHeaders.GetValue(PolicyHeader));
+        using var stream = ExtProcStream.Rent(_policies.Current, _telemetry, context.RequestHeaders.GetValue(PolicyHeader));
         var replies = new List<ProcessingResponse>(2);
         var inTransport = true; // an IOException while reading or writing the side stream means the client reset it
         try

@@ -19,7 +19,7 @@ internal static class HeaderScanner
     /// <param name="direction">Request or response.</param>
     /// <param name="telemetry">Receives one report per header with findings.</param>
     /// <param name="policyVersion">For the reports.</param>
-    /// <param name="requestId">For the reports.</param>
+    /// <param name="requestIdHeader">The x-request-id header, decoded for the reports only when a header has findings.</param>
     /// <param name="blocked">True when a finding asks to block the exchange.</param>
     public static HeaderMutation? Scan(
         HeaderMap? headers,
@@ -27,7 +27,7 @@ internal static class HeaderScanner
         Direction direction,
         IProcessingTelemetry telemetry,
         string policyVersion,
-        string? requestId,
+        HeaderValue? requestIdHeader,
         out bool blocked)
     {
         blocked = false;
@@ -41,8 +41,10 @@ internal static class HeaderScanner
         PooledBufferWriter? output = null;
         try
         {
-            foreach (var header in headers.Headers)
+            var list = headers.Headers;
+            for (var i = 0; i < list.Count; i++)
             {
+                var header = list[i];
                 if (!IsSelected(policy.HeadersToScan, header.Key) || IsProtected(header.Key))
                 {
                     continue;
@@ -65,12 +67,12 @@ internal static class HeaderScanner
                 output.Reset();
                 value[..prefixLength].CopyTo(output.GetSpan(prefixLength));
                 output.Advance(prefixLength);
-                using var session = policy.Scanner.CreateSession(BodyFormat.Text);
+                using var session = policy.Scanner.RentSession(BodyFormat.Text);
                 var result = session.Process(value[prefixLength..], isFinal: true, output);
                 if (session.FindingCount > 0)
                 {
                     telemetry.BodyScanned(new BodyScanReport(
-                        direction, policy.RuleName, policyVersion, requestId, value.Length - prefixLength,
+                        direction, policy.RuleName, policyVersion, HeaderValues.ToText(requestIdHeader), value.Length - prefixLength,
                         session.Findings.ToArray(), session.FindingCount, result.BlockRequested));
                 }
 

@@ -18,8 +18,11 @@ internal static class HeaderValues
             return null;
         }
 
-        foreach (var header in headers.Headers)
+        // Indexed: RepeatedField's enumerator is a heap-allocated iterator, and this runs several times per message.
+        var list = headers.Headers;
+        for (var i = 0; i < list.Count; i++)
         {
+            var header = list[i];
             if (string.Equals(header.Key, lowerCaseName, StringComparison.OrdinalIgnoreCase))
             {
                 return header;
@@ -45,6 +48,25 @@ internal static class HeaderValues
         }
 
         return header.RawValue.Length > 0 ? header.RawValue.ToStringUtf8() : header.Value;
+    }
+
+    /// <summary>The value of <paramref name="header"/> as a string (raw_value as UTF-8, else value), or null.</summary>
+    public static string? ToText(HeaderValue? header)
+        => header is null ? null : header.RawValue.Length > 0 ? header.RawValue.ToStringUtf8() : header.Value;
+
+    /// <summary>
+    /// Like <see cref="GetString"/> for headers whose values repeat across streams (content-type, :method, :authority,
+    /// content-encoding): the string comes from <see cref="HeaderValueCache"/>, so no string is allocated per message.
+    /// </summary>
+    public static string? GetRepeatedString(HeaderMap? headers, string lowerCaseName)
+    {
+        var header = Find(headers, lowerCaseName);
+        if (header is null)
+        {
+            return null;
+        }
+
+        return header.RawValue.Length > 0 ? HeaderValueCache.Get(header.RawValue.Span) : header.Value;
     }
 
     /// <summary>Builds a header mutation entry (append unset, which ext_proc reads as false: overwrite) that overwrites <paramref name="name"/> with <paramref name="value"/> in raw_value.</summary>

@@ -7,35 +7,59 @@ using PiiExtProc.Processing;
 namespace PiiExtProc.Benchmarks.Load;
 
 /// <summary>
-/// `allocations [--streams 20000]`: bytes allocated per stream by our processing alone, in process: one
+/// `allocations [--streams 20000] [--scenario NAME] [--telemetry null|production] [--streams-only] [--per-message]`: bytes allocated per stream by our processing alone, in process: one
 /// ExtProcStream per stream handling the scenario's (already parsed) messages, replies built, buffers reset, stream
 /// disposed; GC.GetAllocatedBytesForCurrentThread around N streams, divided by N. Body bytes stay in the parsed
 /// messages and the pooled output buffers, so this is the allocation outside body buffers (issue 8 goal: 1 KB).
 /// gRPC/Kestrel/protobuf parsing are excluded; the load run's "alloc B/stream" column has the whole server.
+/// `--telemetry production` uses the server's metrics (OpenTelemetry SDK listening, as with the Prometheus exporter)
+/// and audit log, its events serialized on this thread as the audit writer does (<see cref="ProductionTelemetry"/>).
 /// </summary>
 internal static class AllocationsCommand
 {
     public static int Run(Arguments arguments)
     {
         var streams = arguments.GetInt("streams", 20_000);
+        var only = arguments.Get("scenario", "");
         var policy = BenchmarkPolicy.CreateSource();
+        using var telemetry = ProductionTelemetry.Create(arguments.Get("telemetry", "null"), policy);
+        Console.WriteLine($"telemetry: {telemetry.Name}");
         Console.WriteLine("| scenario | messages | allocated bytes per stream | per message | CPU us per stream |");
         Console.WriteLine("|---|---|---|---|---|");
         foreach (var scenario in ExchangeScenario.Standard)
         {
+            if (only.Length > 0 && scenario.Name != only)
+            {
+                continue;
+            }
+
             var replies = new List<ProcessingResponse>(4);
-            RunStreams(scenario, policy, replies, 2_000);
+            RunStreams(scenario, policy, telemetry, replies, 2_000);
             var before = GC.GetAllocatedBytesForCurrentThread();
             var cpuBefore = CpuClock.Now();
-            RunStreams(scenario, policy, replies, streams);
+            RunStreams(scenario, policy, telemetry, replies, streams);
             var cpu = (CpuClock.Now() - cpuBefore).TotalMicroseconds / streams;
             var perStream = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)streams;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {scenario.Name} | {scenario.Messages.Length} | {perStream:0} | {perStream / scenario.Messages.Length:0} | {cpu:0.0} |"));
+            if (arguments.Has("per-message"))
+            {
+                PrintPerMessage(scenario, policy, replies, Math.Min(streams, 1_000));
+            }
+        }
+
+        if (telemetry.AuditEvents > 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"audit events serialized: {telemetry.AuditEvents}"));
+        }
+
+        if (only.Length > 0 || arguments.Has("streams-only"))
+        {
+            return 0;
         }
 
         Console.WriteLine();
-        Console.WriteLine("| body | bytes | allocated bytes per scan session (scanner alone) | findings | MB per CPU second |");
+        Console.WriteLine("| body | bytes | allocated bytes per scan (pooled session, scanner alone) | findings | MB per CPU second |");
         Console.WriteLine("|---|---|---|---|---|");
         var scanner = policy.Current.Resolve(Routing.StreamRoute.Unknown, Direction.Response, "application/json").Scanner;
         var output = new System.Buffers.ArrayBufferWriter<byte>(4 << 20);
@@ -50,7 +74,7 @@ internal static class AllocationsCommand
                 for (var i = 0; i < Math.Min(2_000, iterations); i++)
                 {
                     output.ResetWrittenCount();
-                    using var session = scanner.CreateSession(format);
+                    using var session = scanner.RentSession(format);
                     session.Process(body, isFinal: true, output);
                     findings = session.FindingCount;
                 }
@@ -60,7 +84,7 @@ internal static class AllocationsCommand
                 for (var i = 0; i < iterations; i++)
                 {
                     output.ResetWrittenCount();
-                    using var session = scanner.CreateSession(format);
+                    using var session = scanner.RentSession(format);
                     session.Process(body, isFinal: true, output);
                 }
 
@@ -115,19 +139,63 @@ internal static class AllocationsCommand
             $"| {name} | {body.Length} | - | {sink % 1} | {(double)body.Length * iterations / 1e6 / cpuSeconds:0.0} |"));
     }
 
-    private static void RunStreams(ExchangeScenario scenario, Routing.IPolicySource policy, List<ProcessingResponse> replies, int count)
+    /// <summary>`--per-message`: bytes allocated per stream around the stream's creation, each Handle call, and the end.</summary>
+    private static void PrintPerMessage(ExchangeScenario scenario, Routing.IPolicySource policy, List<ProcessingResponse> replies, int count)
     {
+        var bytes = new long[scenario.Messages.Length + 2];
         for (var i = 0; i < count; i++)
         {
-            using var stream = new ExtProcStream(policy.Current, NullProcessingTelemetry.Instance, policyHeader: null);
-            foreach (var message in scenario.Messages)
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var stream = ExtProcStream.Rent(policy.Current, NullProcessingTelemetry.Instance, policyHeader: null);
+            bytes[0] += GC.GetAllocatedBytesForCurrentThread() - before;
+            for (var m = 0; m < scenario.Messages.Length; m++)
             {
+                before = GC.GetAllocatedBytesForCurrentThread();
                 replies.Clear();
-                stream.Handle(message, replies);
+                stream.Handle(scenario.Messages[m], replies);
                 stream.OnRepliesWritten();
+                bytes[m + 1] += GC.GetAllocatedBytesForCurrentThread() - before;
             }
 
+            before = GC.GetAllocatedBytesForCurrentThread();
             stream.OnRequestStreamEnded();
+            stream.Dispose();
+            bytes[^1] += GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        var parts = new List<string> { string.Create(CultureInfo.InvariantCulture, $"new {bytes[0] / (double)count:0}") };
+        for (var m = 0; m < scenario.Messages.Length; m++)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{scenario.Messages[m].RequestCase} {bytes[m + 1] / (double)count:0}"));
+        }
+
+        parts.Add(string.Create(CultureInfo.InvariantCulture, $"end {bytes[^1] / (double)count:0}"));
+        Console.WriteLine($"|   per message (B) | {string.Join(", ", parts)} | | | |");
+    }
+
+    private static void RunStreams(ExchangeScenario scenario, Routing.IPolicySource policy, ProductionTelemetry telemetry, List<ProcessingResponse> replies, int count)
+    {
+        var sink = telemetry.Telemetry;
+        for (var i = 0; i < count; i++)
+        {
+            // As ExternalProcessorService.Process does around each stream and message.
+            sink.StreamStarted();
+            using (var stream = ExtProcStream.Rent(policy.Current, sink, policyHeader: null))
+            {
+                foreach (var message in scenario.Messages)
+                {
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    replies.Clear();
+                    stream.Handle(message, replies);
+                    sink.MessageProcessed(MessageType.RequestBody, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+                    stream.OnRepliesWritten();
+                }
+
+                stream.OnRequestStreamEnded();
+            }
+
+            sink.StreamEnded(null);
+            telemetry.DrainAudit();
         }
     }
 }

@@ -1,0 +1,150 @@
+using System.Buffers;
+
+namespace PiiExtProc.Scanning.Sessions;
+
+/// <summary>
+/// Reuse of a <see cref="BodyScanSession"/> through its scanner's <see cref="ScanSessionPool"/>: <see cref="Reset"/>
+/// returns every per-body field to its initial value and keeps the lists, the rented buffers (up to
+/// <see cref="MaxKeptBufferBytes"/>) and the per-scanner caches (key classes, JSON path strings), which depend only on
+/// the scanner, never on a body.
+/// </summary>
+public sealed partial class BodyScanSession
+{
+    /// <summary>Largest rented buffer a pooled session keeps for its next body, bytes (or elements for lists).</summary>
+    internal const int MaxKeptBufferBytes = 16 * 1024;
+
+    /// <summary>Largest list capacity (findings, slots, matches, records) a pooled session keeps for its next body.</summary>
+    internal const int MaxKeptListCapacity = 256;
+
+    /// <summary>The pool this session goes back to on <see cref="Dispose"/>, or null for a session that is not pooled.</summary>
+    private ScanSessionPool? _pool;
+
+    /// <summary>True while an owner holds this pooled session (between rent and return).</summary>
+    private bool _rented;
+
+    /// <summary>How many times this session was rented; tells owners apart in tests and diagnostics.</summary>
+    internal int RentCount { get; private set; }
+
+    /// <summary>Called by the pool when it hands this session to a new owner: starts a new body in <paramref name="format"/>.</summary>
+    internal void OnRent(ScanSessionPool pool, BodyFormat format)
+    {
+        _pool = pool;
+        _rented = true;
+        RentCount++;
+        Reset(format);
+    }
+
+    /// <summary>
+    /// Ends this owner's use of a pooled session: the first call hands it back to the pool (or releases its buffers when
+    /// the pool is full), and later calls do nothing, so a session is never in the pool twice.
+    /// </summary>
+    /// <returns>True when the session is pooled (handled here), false for a plain session.</returns>
+    private bool TryReturnToPool()
+    {
+        if (_pool is null)
+        {
+            return false;
+        }
+
+        if (!_rented)
+        {
+            return true;
+        }
+
+        _rented = false;
+        _disposed = true;
+        _output = null;
+        if (!_pool.Return(this))
+        {
+            _pool = null;
+            ReleaseBuffers();
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Returns the session to the state of a new session for <paramref name="format"/>: same output and findings for the
+    /// next body as a fresh session, whatever the previous body did (completed, failed, abandoned mid-body).
+    /// </summary>
+    internal void Reset(BodyFormat format)
+    {
+        _findings.Clear();
+        TrimList(_findings);
+        _scratchMatches.Clear();
+        TrimList(_scratchMatches);
+        _slots.Clear();
+        TrimList(_slots);
+        _matches.Clear();
+        TrimList(_matches);
+        _records.Clear();
+        TrimList(_records);
+        TrimBuffer(ref _held);
+        TrimBuffer(ref _decoded);
+        TrimBuffer(ref _names);
+        if (_frames.Length > MaxKeptListCapacity)
+        {
+            ArrayPool<JsonFrame>.Shared.Return(_frames);
+            _frames = [];
+        }
+
+        if (_operatorOutput is { Capacity: > MaxKeptBufferBytes })
+        {
+            _operatorOutput = null;
+        }
+
+        _heldLength = 0;
+        _heldOffset = 0;
+        _decodedLength = 0;
+        _output = null;
+        _written = 0;
+        _writtenTo = 0;
+        _slotBase = 0;
+        _matchBase = 0;
+        _textMode = format == BodyFormat.Text;
+        _final = false;
+        _disposed = false;
+        _bytesScanned = 0;
+        _findingCount = 0;
+        _containsPii = false;
+        _blockRequested = false;
+        _nextRecordId = 0;
+        FellBackToText = false;
+
+        // JSON parsing (BodyScanSession.Json.cs); the frames array is kept, its entries are written before they are read.
+        _jsonConsumed = 0;
+        _lastUnitStart = 0;
+        _propertyStart = 0;
+        _afterProperty = false;
+        _jsonComplete = false;
+        _depth = 0;
+        _earliestPending = long.MaxValue;
+        _dataIsAscii = false;
+        _jsonScannedTo = 0;
+        _pendingToken = PendingToken.Unknown;
+        _pendingBackslashes = 0;
+        ProvedClean = false;
+        CleanProofEnabled = true;
+        InitializeJson();
+
+        // Text scanning (BodyScanSession.Text.cs).
+        _textPosition = 0;
+        _newlineSearchedTo = 0;
+    }
+
+    private static void TrimList<T>(List<T> list)
+    {
+        if (list.Capacity > MaxKeptListCapacity)
+        {
+            list.Capacity = MaxKeptListCapacity;
+        }
+    }
+
+    private static void TrimBuffer(ref byte[] buffer)
+    {
+        if (buffer.Length > MaxKeptBufferBytes)
+        {
+            ReturnBuffer(ref buffer);
+        }
+    }
+}

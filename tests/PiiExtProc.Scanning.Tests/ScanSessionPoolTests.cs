@@ -1,0 +1,224 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Reflection;
+using PiiExtProc.Scanning;
+using PiiExtProc.Scanning.Sessions;
+using PiiExtProc.Scanning.Tests.Support;
+
+namespace PiiExtProc.Scanning.Tests;
+
+public sealed class ScanSessionPoolTests
+{
+    /// <summary>Fields a reset session keeps from its previous body on purpose: configuration, lists (emptied), buffers, caches.</summary>
+    private static readonly HashSet<string> s_keptFields =
+    [
+        "_scanner", "_detector", "_limits", "_minimumDistinct", "_findings", "_scratchMatches", "_slots", "_matches", "_records",
+        "_held", "_decoded", "_names", "_frames", "_operatorOutput", "_keyCache", "_pathCache", "_pool", "_rented",
+        "<RentCount>k__BackingField",
+    ];
+
+    [Fact]
+    public void RentSession_AfterCompletedFailedAndAbandonedBodies_SameOutputAndFindingsAsFreshSession()
+    {
+        // Small records and few kept findings, so that oversize records, text fallback and the findings cap all occur.
+        ScannerOptions options = Scanners.GuardianOptions(maxRecordBytes: 1024);
+        var scanner = PiiScanner.Create(options with { Limits = options.Limits with { MaxFindingsKept = 5 } });
+        var random = new Random(20261123);
+        int reused = 0;
+        for (int i = 0; i < 600; i++)
+        {
+            byte[] body = BodyGenerator.Generate(random.Next());
+            BodyFormat format = random.Next(3) == 0 ? BodyFormat.Text : BodyFormat.Json;
+            int[] chunks = RandomChunks(random, body.Length);
+            switch (random.Next(4))
+            {
+                case 0:
+                    Abandon(scanner, body, format, random);
+                    break;
+                case 1:
+                    Fail(scanner, body, format);
+                    break;
+                default:
+                    break;
+            }
+
+            ScanResult fresh = Run(scanner.CreateSession(format), body, chunks);
+            BodyScanSession pooled = scanner.RentSession(format);
+            reused += pooled.RentCount > 1 ? 1 : 0;
+            ScanResult again = Run(pooled, body, chunks);
+            Assert.True(fresh.Output.AsSpan().SequenceEqual(again.Output), $"output differs at case {i}");
+            Assert.Equal(fresh.Findings, again.Findings);
+            Assert.Equal(fresh.ContainsPii, again.ContainsPii);
+            Assert.Equal(fresh.FellBackToText, again.FellBackToText);
+        }
+
+        Assert.True(reused > 500, $"only {reused} of 600 pooled sessions were reused");
+    }
+
+    [Fact]
+    public void Dispose_Twice_SessionReturnedToPoolOnce()
+    {
+        var scanner = PiiScanner.Create(Scanners.GuardianOptions());
+        BodyScanSession first = scanner.RentSession(BodyFormat.Json);
+        first.Dispose();
+        first.Dispose();
+        Assert.Equal(1, scanner.SessionPool.IdleCount);
+
+        BodyScanSession second = scanner.RentSession(BodyFormat.Json);
+        BodyScanSession third = scanner.RentSession(BodyFormat.Json);
+        Assert.Same(first, second);
+        Assert.NotSame(second, third);
+        second.Dispose();
+        third.Dispose();
+        Assert.Equal(2, scanner.SessionPool.IdleCount);
+    }
+
+    [Fact]
+    public void Process_AfterReturnToPool_ThrowsObjectDisposed()
+    {
+        var scanner = PiiScanner.Create(Scanners.GuardianOptions());
+        BodyScanSession session = scanner.RentSession(BodyFormat.Json);
+        session.Process("{\"a\":"u8, isFinal: false, new ArrayBufferWriter<byte>());
+        session.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => session.Process("1}"u8, isFinal: true, new ArrayBufferWriter<byte>()));
+    }
+
+    [Fact]
+    public void Return_PoolFull_SessionDroppedAndPoolBounded()
+    {
+        var scanner = PiiScanner.Create(Scanners.GuardianOptions());
+        int capacity = scanner.SessionPool.Capacity;
+        var sessions = new List<BodyScanSession>();
+        for (int i = 0; i < capacity + 5; i++)
+        {
+            sessions.Add(scanner.RentSession(BodyFormat.Text));
+        }
+
+        Assert.Equal(capacity + 5, sessions.Distinct().Count());
+        foreach (BodyScanSession session in sessions)
+        {
+            session.Dispose();
+        }
+
+        Assert.Equal(capacity, scanner.SessionPool.IdleCount);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Reset_AfterMessyOrProvedCleanBody_EveryPerBodyFieldAsInFreshSession(bool messy)
+    {
+        var scanner = PiiScanner.Create(Scanners.GuardianOptions(maxRecordBytes: 1024));
+        BodyScanSession used = scanner.RentSession(BodyFormat.Json);
+        var output = new ArrayBufferWriter<byte>();
+        if (messy)
+        {
+            byte[] body = BodyGenerator.Generate(7);
+            used.Process(body.AsSpan(0, body.Length / 2), isFinal: false, output);
+            used.Process("}}} not json \"name\": Ravi Kumar 9876543210 "u8, isFinal: false, output);
+        }
+        else
+        {
+            // A whole clean body: the clean-JSON proof path and its state.
+            Assert.True(used.Process("{\"sku\":\"tea\",\"qty\":2}"u8, isFinal: true, output).IsUnchanged);
+        }
+
+        used.Reset(BodyFormat.Json);
+        BodyScanSession fresh = scanner.CreateSession(BodyFormat.Json);
+
+        // A field added later must either be reset by Reset or be listed above as deliberately kept.
+        foreach (FieldInfo field in typeof(BodyScanSession).GetFields(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public))
+        {
+            if (s_keptFields.Contains(field.Name))
+            {
+                continue;
+            }
+
+            Assert.True(Equals(field.GetValue(fresh), field.GetValue(used)), $"field {field.Name} is not reset");
+        }
+
+        Assert.Empty(used.Findings);
+    }
+
+    [Fact]
+    public void RentSession_ConcurrentOwners_NeverShareASession()
+    {
+        var scanner = PiiScanner.Create(Scanners.GuardianOptions());
+        var held = new ConcurrentDictionary<BodyScanSession, int>(ReferenceEqualityComparer.Instance);
+        int shared = 0;
+        Parallel.For(0, 4, _ =>
+        {
+            var output = new ArrayBufferWriter<byte>();
+            for (int i = 0; i < 2000; i++)
+            {
+                BodyScanSession session = scanner.RentSession(BodyFormat.Json);
+                if (!held.TryAdd(session, 0))
+                {
+                    Interlocked.Increment(ref shared);
+                }
+
+                output.ResetWrittenCount();
+                session.Process("{\"mobile\":\"9876543210\"}"u8, isFinal: true, output);
+                held.TryRemove(session, out int _);
+                session.Dispose();
+            }
+        });
+
+        Assert.Equal(0, shared);
+    }
+
+    private static void Abandon(PiiScanner scanner, byte[] body, BodyFormat format, Random random)
+    {
+        using BodyScanSession session = scanner.RentSession(format);
+        var output = new ArrayBufferWriter<byte>();
+        int cut = random.Next(body.Length + 1);
+        session.Process(body.AsSpan(0, cut), isFinal: false, output);
+    }
+
+    private static void Fail(PiiScanner scanner, byte[] body, BodyFormat format)
+    {
+        using BodyScanSession session = scanner.RentSession(format);
+        var output = new ArrayBufferWriter<byte>();
+        session.Process(body, isFinal: true, output);
+        Assert.Throws<InvalidOperationException>(() => session.Process(body, isFinal: true, output));
+    }
+
+    private static int[] RandomChunks(Random random, int length)
+    {
+        var chunks = new List<int>();
+        int position = 0;
+        while (position < length && random.Next(3) != 0)
+        {
+            int size = random.Next(1, 200);
+            chunks.Add(size);
+            position += size;
+        }
+
+        chunks.Add(0);
+        return [.. chunks];
+    }
+
+    private static ScanResult Run(BodyScanSession session, byte[] body, IReadOnlyList<int> chunkSizes)
+    {
+        using (session)
+        {
+            var output = new ArrayBufferWriter<byte>();
+            int position = 0;
+            for (int i = 0; i < chunkSizes.Count; i++)
+            {
+                bool last = i == chunkSizes.Count - 1;
+                int size = last ? body.Length - position : Math.Min(chunkSizes[i], body.Length - position);
+                ReadOnlySpan<byte> chunk = body.AsSpan(position, size);
+                ChunkResult result = session.Process(chunk, last, output);
+                if (result.IsUnchanged)
+                {
+                    output.Write(chunk);
+                }
+
+                position += size;
+            }
+
+            return new ScanResult(output.WrittenSpan.ToArray(), [.. session.Findings], session.ContainsPii, session.FellBackToText);
+        }
+    }
+}
