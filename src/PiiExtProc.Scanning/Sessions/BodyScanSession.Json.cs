@@ -91,8 +91,9 @@ public sealed partial class BodyScanSession
         // Every token value read below is a slice of data: when data is ASCII, each is valid UTF-8 without a check.
         _dataIsAscii = System.Text.Ascii.IsValid(data);
 
-        // Kept in a local per token (a field store of this struct, which holds an array reference, costs a GC write
-        // barrier per token) and stored once when the loop ends, however it ends.
+        // Read once when the loop ends (a copy of this struct per token costs; a field store of it also a GC write
+        // barrier): after Read returns false the reader's state is that after its last complete token (the documented
+        // streaming pattern), and after a fallback the state is no longer used.
         JsonReaderState state = _readerState;
         long fallbackAt = -1;
         try
@@ -109,7 +110,6 @@ public sealed partial class BodyScanSession
                 }
 
                 _jsonConsumed = tokenEnd;
-                state = reader.CurrentState;
                 if (_slots.Count >= EarlyReleaseSlots)
                 {
                     ReleaseEarly(work, workOffset);
@@ -122,6 +122,7 @@ public sealed partial class BodyScanSession
 
             if (fallbackAt < 0)
             {
+                state = reader.CurrentState;
                 if (isFinal)
                 {
                     _jsonComplete = true;
@@ -242,6 +243,12 @@ public sealed partial class BodyScanSession
     /// <summary>Tests only: false makes every body take the full scan (the reference the proof is checked against).</summary>
     internal bool CleanProofEnabled { get; set; } = true;
 
+    /// <summary>Tests only: false makes every value go to the detector (the reference the value prefilter is checked against).</summary>
+    internal bool ValuePrefilterEnabled { get; set; } = true;
+
+    /// <summary>Values the prefilter kept from the detector in this body (tests check the prefilter is taken).</summary>
+    internal long ValuesPrefiltered { get; private set; }
+
     /// <summary>True when the last body was proved clean by <see cref="CleanJsonProof"/> (tests check the fast path is taken).</summary>
     internal bool ProvedClean { get; private set; }
 
@@ -303,28 +310,11 @@ public sealed partial class BodyScanSession
         int length;
         if (reader.ValueIsEscaped)
         {
-            Span<byte> scratch = stackalloc byte[0];
-            byte[]? rented = null;
-            int needed = reader.ValueSpan.Length;
-            scratch = needed <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(needed));
-            try
-            {
-                length = reader.CopyString(scratch);
-            }
-            catch (InvalidOperationException)
+            length = CopyEscapedName(ref reader, destination);
+            if (length < 0)
             {
                 return false;
             }
-            finally
-            {
-                if (rented is not null)
-                {
-                    ArrayPool<byte>.Shared.Return(rented);
-                }
-            }
-
-            length = Math.Min(length, MaxKeyBytes);
-            scratch[..length].CopyTo(destination);
         }
         else
         {
@@ -341,6 +331,36 @@ public sealed partial class BodyScanSession
         frame.PropertyLength = length;
         frame.PropertyKey = _keyCache.Classify(destination[..length], _detector.Keywords);
         return true;
+    }
+
+    /// <summary>
+    /// Unescapes the current property name into <paramref name="destination"/> (its first <see cref="MaxKeyBytes"/>
+    /// bytes); returns the length kept, or -1 when the escapes are invalid. Out of line: its scratch buffer would cost
+    /// every property name.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int CopyEscapedName(ref Utf8JsonReader reader, Span<byte> destination)
+    {
+        byte[]? rented = null;
+        int needed = reader.ValueSpan.Length;
+        Span<byte> scratch = needed <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(needed));
+        try
+        {
+            int length = Math.Min(reader.CopyString(scratch), MaxKeyBytes);
+            scratch[..length].CopyTo(destination);
+            return length;
+        }
+        catch (InvalidOperationException)
+        {
+            return -1;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
     private void Push(bool isArray)
@@ -467,6 +487,15 @@ public sealed partial class BodyScanSession
         KeyClass key = ValueKey(forContainer: false);
         if (key.Role == ValueRole.None && (isNumber ? value.Length <= Detector.ShortNumberBytes && _detector.OnlyBuiltInRecognizers : value.IsEmpty))
         {
+            return true;
+        }
+
+        // The detector sees only this value and its key class: when the rules show no built-in recognizer can match in
+        // it, it is skipped (whole-value roles, custom recognizers and deny-list terms always run the detector).
+        if (key.Role == ValueRole.None && ValuePrefilterEnabled && _detector.OnlyBuiltInRecognizers
+            && CleanValueRules.IsClean(value, key, _detector.Keywords))
+        {
+            ValuesPrefiltered++;
             return true;
         }
 

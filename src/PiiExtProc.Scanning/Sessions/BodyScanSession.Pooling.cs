@@ -125,6 +125,8 @@ public sealed partial class BodyScanSession
         _pendingBackslashes = 0;
         ProvedClean = false;
         CleanProofEnabled = true;
+        ValuePrefilterEnabled = true;
+        ValuesPrefiltered = 0;
         InitializeJson();
 
         // Text scanning (BodyScanSession.Text.cs).

@@ -10,7 +10,10 @@ namespace PiiExtProc.Scanning.Sessions;
 /// class, at any score threshold. Each rule is a superset of what a recognizer needs (see the remarks).
 /// </summary>
 /// <remarks>
-/// <para>The detector's triggers are digits, <c>@</c> and <c>:</c>; <c>@</c> never reaches here (the body has none).</para>
+/// <para>The detector's triggers are digits, <c>@</c> and <c>:</c> (with only built-in recognizers: no deny-list terms).
+/// A value with an <c>@</c> is never clean here (email and UPI are not modelled). Used by <see cref="CleanJsonProof"/>
+/// for whole bodies and by the session's full path for each value (the detector sees only the value, so the same rule
+/// applies there to the decoded value, whatever the chunking).</para>
 /// <list type="bullet">
 /// <item>Colon: exactly <c>Detector.OnColon</c>'s token bounds (hex digits, colons, dots, at most 45 bytes each side)
 /// and its letter-or-digit boundary test; a token that passes it may be IPv6 when it has seven colons, or two and a
@@ -45,7 +48,7 @@ internal static class CleanValueRules
 
     private const uint SuppressibleMask = (1u << Mobile) | (1u << Aadhaar) | (1u << AadhaarVirtualId) | (1u << PaymentCard) | (1u << IpAddress);
 
-    private static readonly SearchValues<byte> s_triggers = SearchValues.Create("0123456789:"u8);
+    private static readonly SearchValues<byte> s_triggers = SearchValues.Create("0123456789:@"u8);
 
     /// <summary>True when no built-in recognizer can match in <paramref name="value"/> under <paramref name="key"/>.</summary>
     public static bool IsClean(ReadOnlySpan<byte> value, KeyClass key, KeywordTable keywords)
@@ -60,6 +63,11 @@ internal static class CleanValueRules
             }
 
             int p = i + k;
+            if (value[p] == '@')
+            {
+                return false;
+            }
+
             if (value[p] == ':')
             {
                 if (MayBeIpVersion6(value, p))
@@ -83,6 +91,13 @@ internal static class CleanValueRules
                 continue;
             }
 
+            int shortEnd = ShortChainEnd(value, p, key, keywords);
+            if (shortEnd >= 0)
+            {
+                i = shortEnd;
+                continue;
+            }
+
             i = ChainEnd(value, p, key, keywords);
             if (i < 0)
             {
@@ -90,6 +105,84 @@ internal static class CleanValueRules
             }
         }
     }
+
+    /// <summary>
+    /// The common cases without <see cref="ChainEnd"/>'s buffers, deciding as it does; returns the chain's end (or the
+    /// end of the word that ends it), else -1 (then <see cref="ChainEnd"/> decides). Handled: one group of 6 digits
+    /// (only IN_PIN_CODE has that shape: clean unless its circle is assigned and the key or a context word names it);
+    /// one or two groups whose windows have no shape (<see cref="MayHaveCandidate"/> false, or two groups of 6 digits
+    /// in all that are not 3+3 joined by a space, the only two-group 6-digit shape), optionally ended by a word that
+    /// <see cref="WordIsClean"/> accepts (a third group joined to letters, as in <c>2026-11-05T10:23</c>).
+    /// </summary>
+    private static int ShortChainEnd(ReadOnlySpan<byte> value, int p, KeyClass key, KeywordTable keywords)
+    {
+        int q = DigitsEnd(value, p);
+        int first = q - p;
+        if (EndsInWord(value, q) || first > DigitRun.MaxGroupDigits)
+        {
+            return -1;
+        }
+
+        if (!JoinsNext(value, q))
+        {
+            if (first != 6)
+            {
+                return first >= 9 ? -1 : q;
+            }
+
+            const uint Pin = 1u << BuiltInId.PinCode;
+            bool clean = !PinCodeRecognizer.IsAssignedCircle(((value[p] - '0') * 10) + (value[p + 1] - '0'))
+                || ((key.Entities & Pin) == 0 && (keywords.AnyContextEntities(value, Math.Max(0, p - ContextReach), q) & Pin) == 0);
+            return clean ? q : -1;
+        }
+
+        if (IsCandidateLength(first))
+        {
+            return -1;
+        }
+
+        int secondEnd = DigitsEnd(value, q + 1);
+        int second = secondEnd - q - 1;
+        int sum = first + second;
+        if (IsCandidateLength(second) || EndsInWord(value, secondEnd) || sum >= 9 || (sum == 6 && first == 3 && value[q] == ' '))
+        {
+            return -1;
+        }
+
+        if (!JoinsNext(value, secondEnd))
+        {
+            return secondEnd;
+        }
+
+        // A third group: clean here only when it is a word (DigitRun ends the chain before it) that no word recognizer accepts.
+        int third = DigitsEnd(value, secondEnd + 1);
+        if (!EndsInWord(value, third) && third - secondEnd - 1 <= DigitRun.MaxGroupDigits)
+        {
+            return -1;
+        }
+
+        int wordEnd = WordEnd(value, third);
+        return WordIsClean(value[(secondEnd + 1)..wordEnd]) ? wordEnd : -1;
+    }
+
+    private static int DigitsEnd(ReadOnlySpan<byte> value, int q)
+    {
+        while (q < value.Length && Ascii.IsDigit(value[q]))
+        {
+            q++;
+        }
+
+        return q;
+    }
+
+    /// <summary>A group of this many digits can be a candidate alone or joined (6 or 9+; over 19 is a word, also -1 there).</summary>
+    private static bool IsCandidateLength(int digits) => digits == 6 || digits >= 9;
+
+    private static bool EndsInWord(ReadOnlySpan<byte> value, int q) => q < value.Length && (Ascii.IsLetter(value[q]) || value[q] == '_');
+
+    /// <summary>True when <see cref="DigitRun"/> joins the group ending at <paramref name="q"/> to the next (one separator, then a digit).</summary>
+    private static bool JoinsNext(ReadOnlySpan<byte> value, int q) =>
+        q + 1 < value.Length && value[q] is (byte)' ' or (byte)'-' or (byte)'.' or (byte)'/' && Ascii.IsDigit(value[q + 1]);
 
     private static int WordStart(ReadOnlySpan<byte> text, int p)
     {

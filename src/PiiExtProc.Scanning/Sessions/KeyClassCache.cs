@@ -59,7 +59,8 @@ internal struct KeyClassCache
 
     /// <summary>
     /// A multiplicative hash of a key of 1 to <see cref="MaxKeyBytes"/> bytes from at most three 8-byte words (first,
-    /// middle, last; shorter keys byte by byte) and the length: a few multiplications instead of one per byte.
+    /// middle, last; 4 to 7 bytes as two overlapping 4-byte words, 1 to 3 bytes as first, middle and last byte) and
+    /// the length: a few multiplications instead of one per byte.
     /// </summary>
     internal static uint Hash(ReadOnlySpan<byte> key)
     {
@@ -75,15 +76,16 @@ internal struct KeyClassCache
                 middle = BinaryPrimitives.ReadUInt64LittleEndian(key.Slice((key.Length / 2) - 4, 8));
             }
         }
+        else if (key.Length >= 4)
+        {
+            // Two overlapping 4-byte reads cover 4 to 7 bytes.
+            first = BinaryPrimitives.ReadUInt32LittleEndian(key);
+            last = BinaryPrimitives.ReadUInt32LittleEndian(key[^4..]);
+        }
         else
         {
-            first = 0;
-            foreach (byte b in key)
-            {
-                first = (first << 8) | b;
-            }
-
-            last = (ulong)key.Length;
+            first = key[0] | ((ulong)key[key.Length / 2] << 8) | ((ulong)key[^1] << 16);
+            last = 0;
         }
 
         ulong hash = (first * 0x9E3779B97F4A7C15UL) ^ (last * 0xC2B2AE3D27D4EB4FUL) ^ (middle * 0x165667B19E3779F9UL) ^ (ulong)key.Length;

@@ -1,0 +1,112 @@
+using System.Buffers;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using PiiExtProc.Scanning;
+using PiiExtProc.Scanning.Sessions;
+using PiiExtProc.Scanning.Tests.Support;
+
+namespace PiiExtProc.Scanning.Tests;
+
+/// <summary>
+/// Equivalence of the session's value prefilter (<see cref="CleanValueRules"/> before the detector, per JSON value):
+/// over generated bodies (the <see cref="CleanJsonProofPropertyTests"/> generator and the chunk-invariance generator),
+/// whole and in random chunkings, the session with the prefilter gives the same output, findings, fallback to text and
+/// is_pii as the session without it, read whole (the reference). The whole-body proof is off in both so that whole
+/// bodies take the full path too.
+/// </summary>
+public sealed class ValuePrefilterPropertyTests
+{
+    private static readonly PiiScanner s_smallRecords = PiiScanner.Create(Scanners.GuardianOptions(maxRecordBytes: 1024));
+
+    /// <summary>Seeded (FsCheck replay), 5000 bodies, each whole and in one random chunking.</summary>
+    [Fact]
+    public void Process_PrefilterOnOrOff_SameOutputFindingsAndFallback()
+    {
+        long skipped = 0;
+        Arbitrary<(int Seed, int[] Cuts, int Generator, bool Small)> cases = Arb.From(
+            from seed in Gen.Choose(0, int.MaxValue - 1)
+            from cuts in Gen.ArrayOf(Gen.Choose(0, 48))
+            from generator in Gen.Choose(0, 3)
+            from small in Gen.Elements(false, false, false, true)
+            select (seed, cuts, generator, small));
+        Property property = Prop.ForAll(cases, c =>
+        {
+            byte[] body = c.Generator == 0
+                ? BodyGenerator.Generate(c.Seed)
+                : Encoding.UTF8.GetBytes(CleanJsonProofPropertyTests.Body(new Random(c.Seed)));
+            skipped += Compare(body, c.Small ? s_smallRecords : Scanners.Guardian, c.Cuts);
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(5000).WithReplay(20251123UL, 9091UL), property);
+        Assert.True(skipped > 2000, $"the prefilter skipped only {skipped} values");
+    }
+
+    /// <summary>Every two-way split of bodies that mix PII, near misses and context words.</summary>
+    [Fact]
+    public void Process_EveryTwoWaySplit_SameAsWithoutPrefilter()
+    {
+        var random = new Random(4242);
+        for (int n = 0; n < 40; n++)
+        {
+            byte[] body = Encoding.UTF8.GetBytes(CleanJsonProofPropertyTests.Body(random));
+            for (int cut = 0; cut <= body.Length; cut++)
+            {
+                Compare(body, Scanners.Guardian, [cut]);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"sku\": \"SKU-123456\", \"updated_at\": \"2026-11-05T10:23:00Z\", \"price\": {\"amount\": 1999.00}}", 3)]
+    [InlineData("{\"pincode\": \"SKU-560034\", \"note\": \"deliver to pin 560034\", \"mail\": \"a@b.in\"}", 0)]
+    [InlineData("{\"name\": \"Ravi Kumar\", \"ip\": \"10:30\", \"n\": \"+91 98765 43210\"}", 1)]
+    public void Process_KnownValues_SkipsOnlyCleanOnes(string json, int expectedSkips)
+    {
+        byte[] body = Encoding.UTF8.GetBytes(json);
+        Assert.Equal(expectedSkips, Compare(body, Scanners.Guardian, []));
+    }
+
+    /// <summary>Compares prefilter on (whole and chunked) with prefilter off (whole); returns the values skipped whole.</summary>
+    private static long Compare(byte[] body, PiiScanner scanner, int[] cuts)
+    {
+        Result reference = Run(body, scanner, [], prefilter: false);
+        Result whole = Run(body, scanner, [], prefilter: true);
+        Result chunked = Run(body, scanner, cuts, prefilter: true);
+        foreach (Result candidate in (Result[])[whole, chunked])
+        {
+            if (!candidate.Output.AsSpan().SequenceEqual(reference.Output) || !candidate.Findings.SequenceEqual(reference.Findings)
+                || candidate.FellBack != reference.FellBack || candidate.ContainsPii != reference.ContainsPii)
+            {
+                Assert.Fail($"The value prefilter changed the result (cuts [{string.Join(",", cuts)}]): "
+                    + $"{reference.Findings.Count} findings without, {candidate.Findings.Count} with; body {Encoding.UTF8.GetString(body)}");
+            }
+        }
+
+        return whole.Skipped;
+    }
+
+    private static Result Run(byte[] body, PiiScanner scanner, int[] cuts, bool prefilter)
+    {
+        using BodyScanSession session = scanner.CreateSession(BodyFormat.Json);
+        session.CleanProofEnabled = false;
+        session.ValuePrefilterEnabled = prefilter;
+        var output = new ArrayBufferWriter<byte>();
+        int position = 0;
+        for (int i = 0; i <= cuts.Length; i++)
+        {
+            bool last = i == cuts.Length;
+            int size = last ? body.Length - position : Math.Min(cuts[i], body.Length - position);
+            ReadOnlySpan<byte> chunk = body.AsSpan(position, size);
+            if (session.Process(chunk, last, output).IsUnchanged)
+            {
+                output.Write(chunk);
+            }
+
+            position += size;
+        }
+
+        return new Result(output.WrittenSpan.ToArray(), session.Findings.ToList(), session.FellBackToText, session.ContainsPii, session.ValuesPrefiltered);
+    }
+
+    private sealed record Result(byte[] Output, List<PiiFinding> Findings, bool FellBack, bool ContainsPii, long Skipped);
+}
