@@ -157,6 +157,6 @@ public sealed class AuditTests
         Assert.Equal(Encoding.UTF8.GetString(fresh.WrittenSpan), Encoding.UTF8.GetString(reused.WrittenSpan));
         var groups = JsonDocument.Parse(firstLine).RootElement.GetProperty("findings").EnumerateArray().ToList();
         Assert.Equal(7, groups.Count);
-        Assert.Equal(["fp0", "fp7", "fp14", "fp1", "fp8", "fp15"], groups[0].GetProperty("fingerprints").EnumerateArray().Select(f => f.GetString()!));
+        Assert.Equal(["0000000000000000", "0000000000000007", "000000000000000e", "0000000000000001", "0000000000000008", "000000000000000f"], groups[0].GetProperty("fingerprints").EnumerateArray().Select(f => f.GetString()!));
     }
 }
