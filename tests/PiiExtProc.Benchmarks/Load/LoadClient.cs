@@ -170,12 +170,21 @@ internal sealed class LoadClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads the reply to one message. A reply carrying only <c>override_message_timeout</c> (our server asks for more
+    /// time before a body of 1 MiB or more) answers nothing, as for Envoy: it is skipped and the real reply awaited.
+    /// </summary>
     private static async Task ReadReplyAsync(AsyncDuplexStreamingCall<ProcessingRequest, ProcessingResponse> call, CancellationToken cancellation)
     {
-        if (!await call.ResponseStream.MoveNext(cancellation))
+        do
         {
-            throw new InvalidOperationException("The server ended the stream before replying to every message.");
+            if (!await call.ResponseStream.MoveNext(cancellation))
+            {
+                throw new InvalidOperationException("The server ended the stream before replying to every message.");
+            }
         }
+        while (call.ResponseStream.Current.ResponseCase == ProcessingResponse.ResponseOneofCase.None
+            && call.ResponseStream.Current.OverrideMessageTimeout is not null);
 
         if (call.ResponseStream.Current.ResponseCase == ProcessingResponse.ResponseOneofCase.ImmediateResponse)
         {
