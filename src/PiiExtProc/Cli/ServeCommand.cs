@@ -44,6 +44,7 @@ internal static class ServeCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
+            StandardOutput.UseLineWriter();
             var options = new ServeOptions
             {
                 GrpcPort = parse.GetValue(grpcPort),

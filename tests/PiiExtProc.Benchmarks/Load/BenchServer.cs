@@ -27,6 +27,7 @@ internal static class BenchServer
             AdminPort = arguments.GetInt("admin-port", 9561),
             ShutdownTimeoutSeconds = 2,
         };
+        StandardOutput.UseLineWriter(); // as `serve` does
         void Services(IServiceCollection services) => services.AddSingleton<IProcessingTelemetry>(provider =>
             new RecordingTelemetry(ActivatorUtilities.CreateInstance<MeterProcessingTelemetry>(provider)));
         await using var app = kind switch
