@@ -112,7 +112,8 @@ internal static class CleanValueRules
     /// (only IN_PIN_CODE has that shape: clean unless its circle is assigned and the key or a context word names it);
     /// one or two groups whose windows have no shape (<see cref="MayHaveCandidate"/> false, or two groups of 6 digits
     /// in all that are not 3+3 joined by a space, the only two-group 6-digit shape), optionally ended by a word that
-    /// <see cref="WordIsClean"/> accepts (a third group joined to letters, as in <c>2026-11-05T10:23</c>).
+    /// <see cref="WordIsClean"/> accepts (a third group joined to letters, as in <c>2026-11-05T10:23</c>); a first group
+    /// that is itself a word (<c>00Z</c>).
     /// </summary>
     private static int ShortChainEnd(ReadOnlySpan<byte> value, int p, KeyClass key, KeywordTable keywords)
     {
@@ -120,7 +121,9 @@ internal static class CleanValueRules
         int first = q - p;
         if (EndsInWord(value, q) || first > DigitRun.MaxGroupDigits)
         {
-            return -1;
+            // A word (as ChainEnd's first group): DigitRun ends the run before it and the detector reads it with OnWord.
+            int firstWordEnd = WordEnd(value, q);
+            return WordIsClean(value[p..firstWordEnd]) ? firstWordEnd : -1;
         }
 
         if (!JoinsNext(value, q))
