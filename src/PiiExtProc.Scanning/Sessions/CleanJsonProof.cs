@@ -195,7 +195,7 @@ internal static class CleanJsonProof
         secondPreviousStart = previousStart;
         previousStart = i;
         {
-            int end = StringEnd(body, i + 1, out _);
+            int end = NameEnd(body, i + 1);
             if (end < 0)
             {
                 return false;
@@ -358,6 +358,48 @@ internal static class CleanJsonProof
         }
 
         return i;
+    }
+
+    /// <summary>As <see cref="StringEnd"/> without the trigger test (property names are classified, not scanned).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NameEnd(ReadOnlySpan<byte> body, int from)
+    {
+        int i = from;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref byte origin = ref MemoryMarshal.GetReference(body);
+            Vector256<byte> quote = Vector256.Create((byte)'"');
+            Vector256<byte> space = Vector256.Create((byte)' ');
+            while (i <= body.Length - Vector256<byte>.Count)
+            {
+                // In bounds: the loop condition keeps the 32-byte load inside the body.
+                Vector256<byte> v = Vector256.LoadUnsafe(ref origin, (nuint)i);
+                uint stops = (Vector256.Equals(v, quote) | Vector256.LessThan(v, space)).ExtractMostSignificantBits();
+                if (stops != 0)
+                {
+                    int t = i + BitOperations.TrailingZeroCount(stops);
+                    return body[t] == '"' ? t : -1;
+                }
+
+                i += Vector256<byte>.Count;
+            }
+        }
+
+        for (; i < body.Length; i++)
+        {
+            byte c = body[i];
+            if (c == '"')
+            {
+                return i;
+            }
+
+            if (c < ' ')
+            {
+                return -1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

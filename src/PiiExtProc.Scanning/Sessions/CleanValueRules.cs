@@ -56,13 +56,12 @@ internal static class CleanValueRules
         int i = 0;
         while (true)
         {
-            int k = value[i..].IndexOfAny(s_triggers);
-            if (k < 0)
+            int p = NextTrigger(value, i);
+            if (p < 0)
             {
                 return true;
             }
 
-            int p = i + k;
             if (value[p] == '@')
             {
                 return false;
@@ -104,6 +103,27 @@ internal static class CleanValueRules
                 return false;
             }
         }
+    }
+
+    /// <summary>The first digit, <c>:</c> or <c>@</c> at or after <paramref name="i"/>, or -1 (short rests byte by byte).</summary>
+    private static int NextTrigger(ReadOnlySpan<byte> value, int i)
+    {
+        if (value.Length - i > 16)
+        {
+            int k = value[i..].IndexOfAny(s_triggers);
+            return k < 0 ? -1 : i + k;
+        }
+
+        for (; (uint)i < (uint)value.Length; i++)
+        {
+            byte c = value[i];
+            if (Ascii.IsDigit(c) || c is (byte)':' or (byte)'@')
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
