@@ -53,6 +53,11 @@ internal static class CleanValueRules
     /// <summary>True when no built-in recognizer can match in <paramref name="value"/> under <paramref name="key"/>.</summary>
     public static bool IsClean(ReadOnlySpan<byte> value, KeyClass key, KeywordTable keywords)
     {
+        if (IsPlainTimestamp(value))
+        {
+            return true;
+        }
+
         int i = 0;
         while (true)
         {
@@ -103,6 +108,32 @@ internal static class CleanValueRules
                 return false;
             }
         }
+    }
+
+    /// <summary>
+    /// True for exactly <c>dddd-dd-ddTdd:dd:dd</c> with an optional trailing <c>Z</c> (ISO 8601 UTC, seconds), which the
+    /// general loop accepts under every key: the chain is <c>dddd-dd</c> (6 digits in two groups, not 3+3 with a space,
+    /// so no shape), <c>ddTdd</c> and <c>ddZ</c> are words of 5 and 3 bytes (no word recognizer), both colon tokens
+    /// follow the letter <c>T</c> (no IPv6), and the group between the colons has 2 digits.
+    /// </summary>
+    private static bool IsPlainTimestamp(ReadOnlySpan<byte> value)
+    {
+        if (value.Length is not (19 or 20) || (value.Length == 20 && value[19] != 'Z'))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> pattern = "0000-00-00T00:00:00"u8;
+        for (int i = 0; i < pattern.Length; i++)
+        {
+            byte expected = pattern[i];
+            if (expected == '0' ? !Ascii.IsDigit(value[i]) : value[i] != expected)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The first digit, <c>:</c> or <c>@</c> at or after <paramref name="i"/>, or -1 (short rests byte by byte).</summary>
