@@ -114,6 +114,24 @@ public sealed class CleanJsonProofPropertyTests
     [InlineData("{\"n\": \"ID-234567890124\", \"aadhaar\": \"ID-234567890124\"}")]
     public void Process_ContextOrPii_ProofDoesNotHold(string body) => Assert.False(CheckBody(Encoding.UTF8.GetBytes(body), Scanners.Guardian));
 
+    /// <summary>Whole-value ISO timestamps with random digits (CleanValueRules' timestamp shortcut) under every kind of key.</summary>
+    [Fact]
+    public void Process_TimestampsUnderAnyKey_ProofHoldsAndFullScanFindsNothing()
+    {
+        var random = new Random(4242);
+        string[] keys = [.. s_cleanKeys, .. s_entityKeys];
+        for (int n = 0; n < 400; n++)
+        {
+            string timestamp = Timestamp(random);
+            string key = keys[random.Next(keys.Length)];
+            bool proved = CheckBody(Encoding.UTF8.GetBytes($"{{\"{key}\": [\"{timestamp}\"]}}"), Scanners.Guardian);
+            if (timestamp.Length <= 20)
+            {
+                Assert.True(proved, timestamp);
+            }
+        }
+    }
+
     /// <summary>Scans with and without the proof; returns whether the proof held.</summary>
     private static bool CheckBody(byte[] body, PiiScanner scanner)
     {
@@ -260,7 +278,8 @@ public sealed class CleanJsonProofPropertyTests
 
             builder.Append(random.Next(20) switch
             {
-                < 8 => s_clean[random.Next(s_clean.Length)],
+                < 7 => s_clean[random.Next(s_clean.Length)],
+                7 => Timestamp(random),
                 < 12 => s_nearMisses[random.Next(s_nearMisses.Length)],
                 < 15 => s_contextWords[random.Next(s_contextWords.Length)],
                 < 18 => Pii(random),
@@ -270,6 +289,18 @@ public sealed class CleanJsonProofPropertyTests
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>An ISO 8601 timestamp with random digits (not always a real date), sometimes without <c>Z</c> or with a fraction.</summary>
+    internal static string Timestamp(Random random)
+    {
+        var builder = new StringBuilder();
+        foreach (char c in "0000-00-00T00:00:00")
+        {
+            builder.Append(c == '0' ? (char)('0' + random.Next(10)) : c);
+        }
+
+        return builder.Append(random.Next(4) switch { 0 => "", 1 => ".123Z", 2 => "+05:30", _ => "Z" }).ToString();
     }
 
     private static string Pii(Random random) => random.Next(21) switch

@@ -121,6 +121,56 @@ public sealed class CleanJsonProofTests
         Assert.True(proven >= 0);
     }
 
+    /// <summary>
+    /// Every padding from 0 to 96 bytes puts the feature at each position of a 32-byte vector block (and across two): the
+    /// vectorised name and string ends must see quotes, control bytes and triggers wherever they fall.
+    /// </summary>
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("\u00e9 caf\u00e9 \u20b9", true)]
+    [InlineData(" 9876543210", false)]
+    [InlineData(" fe80::1", false)]
+    [InlineData("7", true)]
+    [InlineData(" pin 560034", false)]
+    [InlineData("\t", false)]
+    [InlineData("x\u0001", false)]
+    [InlineData("\\n", false)]
+    [InlineData("a\\", false)]
+    public void Holds_FeatureAtEveryBlockOffset_ExpectedAndSameAsFullScan(string feature, bool clean)
+    {
+        for (int pad = 0; pad <= 96; pad++)
+        {
+            string filler = new('a', pad);
+            foreach (string body in new[]
+            {
+                $"{{\"note\":\"{filler}{feature}\"}}",
+                $"[\"{filler}{feature}\",1]",
+                $"{{\"{filler}\":\"{feature}\", \"x{filler}\" : [ \"{filler}{feature}\" ] }}",
+            })
+            {
+                Assert.True(clean == Holds(body), $"pad {pad}: {feature}");
+                AssertSameAsFullScan(Encoding.UTF8.GetBytes(body));
+            }
+        }
+    }
+
+    /// <summary>Truncated bodies of every length (an unclosed string, name or number at the last byte) never hold.</summary>
+    [Theory]
+    [InlineData("{\"items\":[{\"sku\":\"SKU-560034\",\"amount\":1999.00,\"qty\":12,\"ok\":true,\"tags\":[\"festive\",\"cotton\"]}]}")]
+    [InlineData("[123456, -0.5e+3, \"abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ\", null, {\"k\": []}]")]
+    public void Holds_EveryPrefix_OnlyTheWholeBody(string body)
+    {
+        for (int length = 0; length < body.Length; length++)
+        {
+            Assert.False(Holds(body[..length]), body[..length]);
+            AssertSameAsFullScan(Encoding.UTF8.GetBytes(body[..length]));
+        }
+
+        Assert.True(Holds(body));
+        Assert.True(Holds(body + " \n"));
+        Assert.False(Holds(body + "1"));
+    }
+
     private static void AssertSameAsFullScan(byte[] body, PiiScanner? scanner = null)
     {
         scanner ??= Scanners.Guardian;

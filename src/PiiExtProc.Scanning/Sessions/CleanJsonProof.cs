@@ -32,19 +32,6 @@ namespace PiiExtProc.Scanning.Sessions;
 /// </remarks>
 internal static class CleanJsonProof
 {
-    /// <summary>Deepest nesting proved (frames on the stack).</summary>
-    private const int MaxFrames = 64;
-
-    /// <summary>Slots of the key memo (a power of two).</summary>
-    private const int MemoSlots = 64;
-
-    private const int ExpectValue = 0;
-    private const int ExpectValueOrEnd = 1;
-    private const int ExpectKey = 2;
-    private const int ExpectKeyOrEnd = 3;
-    private const int ExpectCommaOrEnd = 4;
-    private const int Done = 5;
-
     private static readonly SearchValues<byte> s_never = SearchValues.Create("@\\"u8);
     private static readonly SearchValues<byte> s_whitespace = SearchValues.Create(" \t\r\n"u8);
 
@@ -54,6 +41,11 @@ internal static class CleanJsonProof
     /// <param name="keywords">The scanner's keywords.</param>
     /// <param name="maxKeyBytes">Longest property name prefix the session classifies, bytes.</param>
     /// <param name="limits">The scanner's limits (depth, token size).</param>
+    /// <remarks>
+    /// The grammar is walked with one label per expectation (a value, a property name, what follows a value) so each
+    /// transition is its own branch. Token starts (every byte a reader token begins at but commas and the colon after a
+    /// name) are counted at <c>Value</c>, <c>Key</c> and closing brackets.
+    /// </remarks>
     public static bool Holds(ReadOnlySpan<byte> body, ref KeyClassCache cache, KeywordTable keywords, int maxKeyBytes, ScanLimits limits)
     {
         if (body.IndexOfAny(s_never) >= 0 || !Utf8.IsValid(body))
@@ -61,38 +53,58 @@ internal static class CleanJsonProof
             return false;
         }
 
-        Span<ProofFrame> frames = stackalloc ProofFrame[MaxFrames];
-        Span<KeyMemo> memo = stackalloc KeyMemo[MemoSlots];
-        int maxDepth = Math.Min(MaxFrames, limits.MaxJsonDepth);
+        ProofScratch scratch = ProofScratch.ForThread();
+        Span<ProofFrame> frames = scratch.Frames;
+        Span<KeyMemo> memo = scratch.Memo;
+        int generation = scratch.NextGeneration();
+        int maxDepth = Math.Min(ProofScratch.MaxFrames, limits.MaxJsonDepth);
         int maxToken = limits.MaxRecordBytes;
         int depth = 0;
-        int state = ExpectValue;
         int previousStart = 0;
         int secondPreviousStart = 0;
         int i = 0;
-        while (i < body.Length)
+        byte b;
+
+    Value:
+        i = SkipWhitespace(body, i);
+        if (i >= body.Length || i - secondPreviousStart > maxToken)
         {
-            byte b = body[i];
-            if (b <= ' ')
+            return false;
+        }
+
+        secondPreviousStart = previousStart;
+        previousStart = i;
+        b = body[i];
+        if (b == '"')
+        {
+            int end = StringEnd(body, i + 1, out bool trigger);
+            if (depth == 0 || end < 0
+                || (trigger && !CleanValueRules.IsClean(body[(i + 1)..end], ValueKey(frames, depth, forContainer: false), keywords)))
             {
-                if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
-                {
-                    return false;
-                }
-
-                int k = body[i..].IndexOfAnyExcept(s_whitespace);
-                if (k < 0)
-                {
-                    break;
-                }
-
-                i += k;
-                b = body[i];
+                return false;
             }
 
-            // A reader token starts here (a comma is read with the token after it): the reader's token ends lie between
-            // token starts, so the bytes of the previous token (from the end of the one before) are below this distance.
-            if (b != ',')
+            i = end + 1;
+            goto AfterValue;
+        }
+
+        if (b is (byte)'{' or (byte)'[')
+        {
+            if (depth + 1 >= maxDepth)
+            {
+                return false;
+            }
+
+            frames[depth] = new ProofFrame { IsArray = b == '[', ContainerKey = ValueKey(frames, depth, forContainer: true) };
+            depth++;
+            i = SkipWhitespace(body, i + 1);
+            if (i >= body.Length)
+            {
+                return false;
+            }
+
+            // '{' + 2 is '}' and '[' + 2 is ']': an empty container.
+            if (body[i] == b + 2)
             {
                 if (i - secondPreviousStart > maxToken)
                 {
@@ -101,155 +113,151 @@ internal static class CleanJsonProof
 
                 secondPreviousStart = previousStart;
                 previousStart = i;
-            }
-
-            if (state == ExpectCommaOrEnd)
-            {
-                if (b == ',')
-                {
-                    state = frames[depth - 1].IsArray ? ExpectValue : ExpectKey;
-                    i++;
-                }
-                else if ((b == '}' && !frames[depth - 1].IsArray) || (b == ']' && frames[depth - 1].IsArray))
-                {
-                    depth--;
-                    state = depth == 0 ? Done : ExpectCommaOrEnd;
-                    i++;
-                }
-                else
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            if (state is ExpectKey or ExpectKeyOrEnd)
-            {
-                if (b == '}' && state == ExpectKeyOrEnd)
-                {
-                    depth--;
-                    state = depth == 0 ? Done : ExpectCommaOrEnd;
-                    i++;
-                    continue;
-                }
-
-                if (b != '"')
-                {
-                    return false;
-                }
-
-                int end = StringEnd(body, i + 1, out _);
-                if (end < 0)
-                {
-                    return false;
-                }
-
-                int keyLength = Math.Min(end - i - 1, maxKeyBytes);
-                ReadOnlySpan<byte> key = body.Slice(i + 1, keyLength);
-                ref ProofFrame frame = ref frames[depth - 1];
-                ref KeyMemo slot = ref memo[((depth * 16) + frame.Ordinal) & (MemoSlots - 1)];
-                frame.Ordinal++;
-                if (slot.Length != keyLength || !key.SequenceEqual(body.Slice(slot.Start, keyLength)))
-                {
-                    slot.Class = cache.Classify(key, keywords);
-                    slot.Start = i + 1;
-                    slot.Length = keyLength;
-                    if (slot.Class.Role != ValueRole.None)
-                    {
-                        return false;
-                    }
-                }
-
-                frame.PropertyKey = slot.Class;
-                i = end + 1;
-                while (i < body.Length && body[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-                {
-                    i++;
-                }
-
-                if (i == body.Length || body[i] != ':')
-                {
-                    return false;
-                }
-
+                depth--;
                 i++;
-                state = ExpectValue;
-                continue;
+                goto AfterValue;
             }
 
-            if (state == Done)
+            if (b == '[')
+            {
+                goto Value;
+            }
+
+            goto Key;
+        }
+
+        if (b is (byte)'t' or (byte)'f' or (byte)'n')
+        {
+            ReadOnlySpan<byte> literal = b == 't' ? "true"u8 : b == 'f' ? "false"u8 : "null"u8;
+            if (depth == 0 || !body[i..].StartsWith(literal))
             {
                 return false;
             }
 
-            switch (b)
-            {
-                case (byte)'{':
-                case (byte)'[':
-                    if (depth + 1 >= maxDepth)
-                    {
-                        return false;
-                    }
-
-                    frames[depth] = new ProofFrame { IsArray = b == '[', ContainerKey = ValueKey(frames, depth, forContainer: true) };
-                    depth++;
-                    state = b == '[' ? ExpectValueOrEnd : ExpectKeyOrEnd;
-                    i++;
-                    break;
-                case (byte)']':
-                    if (state != ExpectValueOrEnd)
-                    {
-                        return false;
-                    }
-
-                    depth--;
-                    state = depth == 0 ? Done : ExpectCommaOrEnd;
-                    i++;
-                    break;
-                case (byte)'"':
-                    if (depth == 0)
-                    {
-                        return false;
-                    }
-
-                    int end = StringEnd(body, i + 1, out bool trigger);
-                    if (end < 0 || (trigger && !CleanValueRules.IsClean(body[(i + 1)..end], ValueKey(frames, depth, forContainer: false), keywords)))
-                    {
-                        return false;
-                    }
-
-                    i = end + 1;
-                    state = ExpectCommaOrEnd;
-                    break;
-                case (byte)'t':
-                case (byte)'f':
-                case (byte)'n':
-                    ReadOnlySpan<byte> literal = b == 't' ? "true"u8 : b == 'f' ? "false"u8 : "null"u8;
-                    if (depth == 0 || !body[i..].StartsWith(literal))
-                    {
-                        return false;
-                    }
-
-                    i += literal.Length;
-                    state = ExpectCommaOrEnd;
-                    break;
-                default:
-                    int numberEnd = NumberEnd(body, i, out bool scanned);
-                    if (depth == 0 || numberEnd < 0
-                        || (scanned && numberEnd - i > Detector.ShortNumberBytes
-                            && !CleanValueRules.IsClean(body[i..numberEnd], ValueKey(frames, depth, forContainer: false), keywords)))
-                    {
-                        return false;
-                    }
-
-                    i = numberEnd;
-                    state = ExpectCommaOrEnd;
-                    break;
-            }
+            i += literal.Length;
+            goto AfterValue;
         }
 
-        return state == Done && body.Length - secondPreviousStart <= maxToken;
+        int numberEnd = NumberEnd(body, i, out bool scanned);
+        if (depth == 0 || numberEnd < 0
+            || (scanned && numberEnd - i > Detector.ShortNumberBytes
+                && !CleanValueRules.IsClean(body[i..numberEnd], ValueKey(frames, depth, forContainer: false), keywords)))
+        {
+            return false;
+        }
+
+        i = numberEnd;
+
+    AfterValue:
+        if (depth == 0)
+        {
+            // The top-level container closed: only whitespace may follow.
+            return SkipWhitespace(body, i) == body.Length && body.Length - secondPreviousStart <= maxToken;
+        }
+
+        i = SkipWhitespace(body, i);
+        if (i >= body.Length)
+        {
+            return false;
+        }
+
+        b = body[i];
+        bool inArray = frames[depth - 1].IsArray;
+        if (b == ',')
+        {
+            i++;
+            if (inArray)
+            {
+                goto Value;
+            }
+
+            goto Key;
+        }
+
+        if (b != (inArray ? ']' : '}') || i - secondPreviousStart > maxToken)
+        {
+            return false;
+        }
+
+        secondPreviousStart = previousStart;
+        previousStart = i;
+        depth--;
+        i++;
+        goto AfterValue;
+
+    Key:
+        i = SkipWhitespace(body, i);
+        if (i >= body.Length || body[i] != '"' || i - secondPreviousStart > maxToken)
+        {
+            return false;
+        }
+
+        secondPreviousStart = previousStart;
+        previousStart = i;
+        {
+            int end = NameEnd(body, i + 1);
+            if (end < 0)
+            {
+                return false;
+            }
+
+            int keyLength = Math.Min(end - i - 1, maxKeyBytes);
+            ref ProofFrame frame = ref frames[depth - 1];
+            ref KeyMemo slot = ref memo[((depth * 16) + frame.Ordinal) & (ProofScratch.MemoSlots - 1)];
+            frame.Ordinal++;
+            if (slot.Generation != generation || slot.Length != keyLength || !SameBytes(body, slot.Start, i + 1, keyLength))
+            {
+                slot.Class = cache.Classify(body.Slice(i + 1, keyLength), keywords);
+                slot.Start = i + 1;
+                slot.Length = keyLength;
+                slot.Generation = generation;
+                if (slot.Class.Role != ValueRole.None)
+                {
+                    return false;
+                }
+            }
+
+            frame.PropertyKey = slot.Class;
+            i = SkipWhitespace(body, end + 1);
+            if (i >= body.Length || body[i] != ':')
+            {
+                return false;
+            }
+
+            i++;
+            goto Value;
+        }
+    }
+
+    /// <summary>The first byte at or after <paramref name="i"/> that is not JSON whitespace, or the body's length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SkipWhitespace(ReadOnlySpan<byte> body, int i)
+    {
+        if ((uint)i < (uint)body.Length && body[i] <= ' ')
+        {
+            int k = body[i..].IndexOfAnyExcept(s_whitespace);
+            return k < 0 ? body.Length : i + k;
+        }
+
+        return i;
+    }
+
+    /// <summary>True when the <paramref name="length"/> bytes at <paramref name="a"/> and at <paramref name="b"/> are equal.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SameBytes(ReadOnlySpan<byte> body, int a, int b, int length)
+    {
+        if (Vector128.IsHardwareAccelerated && length <= Vector128<byte>.Count
+            && Math.Max(a, b) <= body.Length - Vector128<byte>.Count)
+        {
+            // In bounds: both 16-byte loads end at or before the body's end (checked just above; a and b are not negative).
+            ref byte origin = ref MemoryMarshal.GetReference(body);
+            uint equal = Vector128.Equals(Vector128.LoadUnsafe(ref origin, (nuint)a), Vector128.LoadUnsafe(ref origin, (nuint)b))
+                .ExtractMostSignificantBits();
+            uint wanted = (1u << length) - 1;
+            return (equal & wanted) == wanted;
+        }
+
+        return body.Slice(a, length).SequenceEqual(body.Slice(b, length));
     }
 
     /// <summary>The session's <c>ValueKey</c>: what the key of the current value (or of a container about to open) says.</summary>
@@ -350,6 +358,48 @@ internal static class CleanJsonProof
         }
 
         return i;
+    }
+
+    /// <summary>As <see cref="StringEnd"/> without the trigger test (property names are classified, not scanned).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NameEnd(ReadOnlySpan<byte> body, int from)
+    {
+        int i = from;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref byte origin = ref MemoryMarshal.GetReference(body);
+            Vector256<byte> quote = Vector256.Create((byte)'"');
+            Vector256<byte> space = Vector256.Create((byte)' ');
+            while (i <= body.Length - Vector256<byte>.Count)
+            {
+                // In bounds: the loop condition keeps the 32-byte load inside the body.
+                Vector256<byte> v = Vector256.LoadUnsafe(ref origin, (nuint)i);
+                uint stops = (Vector256.Equals(v, quote) | Vector256.LessThan(v, space)).ExtractMostSignificantBits();
+                if (stops != 0)
+                {
+                    int t = i + BitOperations.TrailingZeroCount(stops);
+                    return body[t] == '"' ? t : -1;
+                }
+
+                i += Vector256<byte>.Count;
+            }
+        }
+
+        for (; i < body.Length; i++)
+        {
+            byte c = body[i];
+            if (c == '"')
+            {
+                return i;
+            }
+
+            if (c < ' ')
+            {
+                return -1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

@@ -53,16 +53,20 @@ internal static class CleanValueRules
     /// <summary>True when no built-in recognizer can match in <paramref name="value"/> under <paramref name="key"/>.</summary>
     public static bool IsClean(ReadOnlySpan<byte> value, KeyClass key, KeywordTable keywords)
     {
+        if (IsPlainTimestamp(value))
+        {
+            return true;
+        }
+
         int i = 0;
         while (true)
         {
-            int k = value[i..].IndexOfAny(s_triggers);
-            if (k < 0)
+            int p = NextTrigger(value, i);
+            if (p < 0)
             {
                 return true;
             }
 
-            int p = i + k;
             if (value[p] == '@')
             {
                 return false;
@@ -107,12 +111,60 @@ internal static class CleanValueRules
     }
 
     /// <summary>
+    /// True for exactly <c>dddd-dd-ddTdd:dd:dd</c> with an optional trailing <c>Z</c> (ISO 8601 UTC, seconds), which the
+    /// general loop accepts under every key: the chain is <c>dddd-dd</c> (6 digits in two groups, not 3+3 with a space,
+    /// so no shape), <c>ddTdd</c> and <c>ddZ</c> are words of 5 and 3 bytes (no word recognizer), both colon tokens
+    /// follow the letter <c>T</c> (no IPv6), and the group between the colons has 2 digits.
+    /// </summary>
+    private static bool IsPlainTimestamp(ReadOnlySpan<byte> value)
+    {
+        if (value.Length is not (19 or 20) || (value.Length == 20 && value[19] != 'Z'))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> pattern = "0000-00-00T00:00:00"u8;
+        for (int i = 0; i < pattern.Length; i++)
+        {
+            byte expected = pattern[i];
+            if (expected == '0' ? !Ascii.IsDigit(value[i]) : value[i] != expected)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The first digit, <c>:</c> or <c>@</c> at or after <paramref name="i"/>, or -1 (short rests byte by byte).</summary>
+    private static int NextTrigger(ReadOnlySpan<byte> value, int i)
+    {
+        if (value.Length - i > 16)
+        {
+            int k = value[i..].IndexOfAny(s_triggers);
+            return k < 0 ? -1 : i + k;
+        }
+
+        for (; (uint)i < (uint)value.Length; i++)
+        {
+            byte c = value[i];
+            if (Ascii.IsDigit(c) || c is (byte)':' or (byte)'@')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
     /// The common cases without <see cref="ChainEnd"/>'s buffers, deciding as it does; returns the chain's end (or the
     /// end of the word that ends it), else -1 (then <see cref="ChainEnd"/> decides). Handled: one group of 6 digits
     /// (only IN_PIN_CODE has that shape: clean unless its circle is assigned and the key or a context word names it);
     /// one or two groups whose windows have no shape (<see cref="MayHaveCandidate"/> false, or two groups of 6 digits
     /// in all that are not 3+3 joined by a space, the only two-group 6-digit shape), optionally ended by a word that
-    /// <see cref="WordIsClean"/> accepts (a third group joined to letters, as in <c>2026-11-05T10:23</c>).
+    /// <see cref="WordIsClean"/> accepts (a third group joined to letters, as in <c>2026-11-05T10:23</c>); a first group
+    /// that is itself a word (<c>00Z</c>).
     /// </summary>
     private static int ShortChainEnd(ReadOnlySpan<byte> value, int p, KeyClass key, KeywordTable keywords)
     {
@@ -120,7 +172,9 @@ internal static class CleanValueRules
         int first = q - p;
         if (EndsInWord(value, q) || first > DigitRun.MaxGroupDigits)
         {
-            return -1;
+            // A word (as ChainEnd's first group): DigitRun ends the run before it and the detector reads it with OnWord.
+            int firstWordEnd = WordEnd(value, q);
+            return WordIsClean(value[p..firstWordEnd]) ? firstWordEnd : -1;
         }
 
         if (!JoinsNext(value, q))

@@ -5,7 +5,8 @@ namespace PiiExtProc.Scanning.Sessions;
 /// <summary>
 /// A property name <see cref="CleanJsonProof"/> classified, by position in the body: arrays of records repeat the same
 /// keys in the same order, so the key at the same depth and ordinal is compared with it before the
-/// <see cref="KeyClassCache"/> is asked. The zero value stands for the empty name, whose class is none.
+/// <see cref="KeyClassCache"/> is asked. A slot counts only in the proof whose <see cref="ProofScratch.NextGeneration"/>
+/// wrote it.
 /// </summary>
 internal struct KeyMemo
 {
@@ -17,4 +18,7 @@ internal struct KeyMemo
 
     /// <summary>Its class.</summary>
     public KeyClass Class;
+
+    /// <summary>The proof that wrote the slot (0: none).</summary>
+    public int Generation;
 }
