@@ -59,7 +59,8 @@ public sealed class ValuePrefilterPropertyTests
     [Theory]
     [InlineData("{\"sku\": \"SKU-123456\", \"updated_at\": \"2026-11-05T10:23:00Z\", \"price\": {\"amount\": 1999.00}}", 3)]
     [InlineData("{\"pincode\": \"SKU-560034\", \"note\": \"deliver to pin 560034\", \"mail\": \"a@b.in\"}", 0)]
-    [InlineData("{\"name\": \"Ravi Kumar\", \"ip\": \"10:30\", \"n\": \"+91 98765 43210\"}", 1)]
+    [InlineData("{\"name\": \"Ravi Kumar\", \"slot\": \"10:30\", \"n\": \"+91 98765 43210\"}", 1)]
+    [InlineData("{\"ip\": \"10:30\", \"mobile\": \"n/a 12\"}", 0)]
     public void Process_KnownValues_SkipsOnlyCleanOnes(string json, int expectedSkips)
     {
         byte[] body = Encoding.UTF8.GetBytes(json);

@@ -10,7 +10,6 @@ namespace PiiExtProc.Scanning.Recognition;
 internal ref struct ContextSink : IKeywordHitSink
 {
     private readonly ReadOnlySpan<byte> _text;
-    private readonly int _windowStart;
     private readonly int _end;
     private readonly KeywordTable _table;
     private int _wordStart;
@@ -19,17 +18,26 @@ internal ref struct ContextSink : IKeywordHitSink
     private bool _negative;
 
     /// <param name="text">The whole span the window is in.</param>
-    /// <param name="windowStart">Where the searched window starts in <paramref name="text"/>.</param>
+    /// <param name="windowStart">Where the searched window starts in <paramref name="text"/> (the first <see cref="Base"/>).</param>
     /// <param name="end">Where the window ends (the candidate's start).</param>
     /// <param name="table">The table whose automaton reports the hits.</param>
     public ContextSink(ReadOnlySpan<byte> text, int windowStart, int end, KeywordTable table)
     {
         _text = text;
-        _windowStart = windowStart;
+        Base = windowStart;
         _end = end;
         _table = table;
         _wordStart = -1;
     }
+
+    /// <summary>
+    /// Where the offsets of the hits reported next count from in the text: the window start for a search of the window,
+    /// a word start for <see cref="AhoCorasickAutomaton.FindPrefixes{TSink}"/> there.
+    /// </summary>
+    public int Base;
+
+    /// <summary>True once a word that counts (a context word or a negative word) was reported.</summary>
+    public readonly bool Found => _wordStart >= 0;
 
     /// <summary>Context entities of the deciding word (0 when it is a negative word or there is none).</summary>
     public readonly uint Entities => _exactEntities != 0 ? _exactEntities : _pluralEntities;
@@ -39,8 +47,8 @@ internal ref struct ContextSink : IKeywordHitSink
 
     public void OnHit(in KeywordHit hit)
     {
-        int start = _windowStart + hit.Start;
-        int end = _windowStart + hit.End;
+        int start = Base + hit.Start;
+        int end = Base + hit.End;
         if (start < _wordStart || (start > 0 && Ascii.IsLetterOrDigit(_text[start - 1])))
         {
             return;

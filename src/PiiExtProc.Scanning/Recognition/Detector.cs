@@ -717,6 +717,13 @@ internal sealed class Detector
                 keyEnd--;
             }
 
+            // The phrase's suffix check first, on the bytes before the separator (it needs no phrase start): most pairs
+            // (status=200, ts: 10:05) end otherwise and are not walked back.
+            if (!MayNameRole(text[..keyEnd]))
+            {
+                continue;
+            }
+
             int keyStart = KeyPhraseStart(text, keyEnd);
             if (keyStart < 0 || !MayNameRole(text[keyStart..keyEnd]))
             {

@@ -117,7 +117,43 @@ internal sealed class KeywordTable
     /// The nearest whole context word or negative word in the <paramref name="window"/> bytes before
     /// <paramref name="position"/>; a word cut by the window start does not count.
     /// </summary>
+    /// <remarks>
+    /// Searched backwards from <paramref name="position"/>: at each word start (the span start or a byte after a
+    /// non-alphanumeric one) the keywords that begin there and end by <paramref name="position"/> are walked
+    /// (<see cref="AhoCorasickAutomaton.FindPrefixes{TSink}"/>), and the first start with a counting word decides. The
+    /// nearest word is usually one or two words back, so this reads fewer bytes than a search of the whole window
+    /// (<see cref="ContextByWindowSearch"/>, the reference it equals: the nearest counting word is the one that starts
+    /// last, and every keyword occurrence inside the window is a prefix of the text from its start).
+    /// </remarks>
     public void Context(ReadOnlySpan<byte> text, int position, int window, out uint entities, out bool negative)
+    {
+        int windowStart = Math.Max(0, position - window);
+        ReadOnlySpan<byte> head = text[..position];
+        var sink = new ContextSink(text, windowStart, position, this);
+        for (int start = position - 1; start >= windowStart; start--)
+        {
+            if (start > 0 && Ascii.IsLetterOrDigit(head[start - 1]))
+            {
+                continue;
+            }
+
+            sink.Base = start;
+            _automaton.FindPrefixes(head[start..], ref sink);
+            if (sink.Found)
+            {
+                break;
+            }
+        }
+
+        entities = sink.Entities;
+        negative = sink.Negative;
+    }
+
+    /// <summary>
+    /// <see cref="Context"/> by one forward search of the whole window with the automaton: the reference the backward
+    /// search is tested against.
+    /// </summary>
+    internal void ContextByWindowSearch(ReadOnlySpan<byte> text, int position, int window, out uint entities, out bool negative)
     {
         int windowStart = Math.Max(0, position - window);
         var sink = new ContextSink(text, windowStart, position, this);

@@ -491,8 +491,10 @@ public sealed partial class BodyScanSession
         }
 
         // The detector sees only this value and its key class: when the rules show no built-in recognizer can match in
-        // it, it is skipped (whole-value roles, custom recognizers and deny-list terms always run the detector).
-        if (key.Role == ValueRole.None && ValuePrefilterEnabled && _detector.OnlyBuiltInRecognizers
+        // it, it is skipped (whole-value roles, custom recognizers and deny-list terms always run the detector). A value
+        // under a key that names an entity (mobile, aadhaar, email) is nearly always a finding, so the rules would only
+        // add their cost before the detector: such values go straight to it (same result either way).
+        if (key.Role == ValueRole.None && key.Entities == 0 && ValuePrefilterEnabled && _detector.OnlyBuiltInRecognizers
             && CleanValueRules.IsClean(value, key, _detector.Keywords))
         {
             ValuesPrefiltered++;

@@ -16,6 +16,13 @@ public sealed partial class BodyScanSession
     /// <summary>Largest list capacity (findings, slots, matches, records) a pooled session keeps for its next body.</summary>
     internal const int MaxKeptListCapacity = 256;
 
+    /// <summary>
+    /// Largest findings list capacity a pooled session keeps for its next body, findings (about 64 KB): the default
+    /// <see cref="ScanLimits.MaxFindingsKept"/> (1000) fits, so a dense body does not grow the list again (and allocate
+    /// 4-64 KB) every time.
+    /// </summary>
+    internal const int MaxKeptFindingsCapacity = 1024;
+
     /// <summary>The pool this session goes back to on <see cref="Dispose"/>, or null for a session that is not pooled.</summary>
     private ScanSessionPool? _pool;
 
@@ -70,7 +77,7 @@ public sealed partial class BodyScanSession
     internal void Reset(BodyFormat format)
     {
         _findings.Clear();
-        TrimList(_findings);
+        TrimList(_findings, MaxKeptFindingsCapacity);
         _scratchMatches.Clear();
         TrimList(_scratchMatches);
         _slots.Clear();
@@ -134,11 +141,11 @@ public sealed partial class BodyScanSession
         _newlineSearchedTo = 0;
     }
 
-    private static void TrimList<T>(List<T> list)
+    private static void TrimList<T>(List<T> list, int maxCapacity = MaxKeptListCapacity)
     {
-        if (list.Capacity > MaxKeptListCapacity)
+        if (list.Capacity > maxCapacity)
         {
-            list.Capacity = MaxKeptListCapacity;
+            list.Capacity = maxCapacity;
         }
     }
 
