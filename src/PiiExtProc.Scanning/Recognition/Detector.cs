@@ -583,25 +583,7 @@ internal sealed class Detector
             return colon + 1;
         }
 
-        static bool IsV6Byte(byte b) => Ascii.IsHex(b) || b is (byte)':' or (byte)'.';
-        int start = colon;
-        while (start > 0 && colon - start < 45 && IsV6Byte(text[start - 1]))
-        {
-            start--;
-        }
-
-        int end = colon + 1;
-        while (end < text.Length && end - start < 45 && IsV6Byte(text[end]))
-        {
-            end++;
-        }
-
-        while (end > colon + 1 && text[end - 1] == '.')
-        {
-            end--;
-        }
-
-        if ((start > 0 && Ascii.IsLetterOrDigit(text[start - 1])) || (end < text.Length && Ascii.IsLetterOrDigit(text[end])))
+        if (!IpAddressRecognizer.TryFindVersion6Token(text, colon, out int start, out int end))
         {
             return colon + 1;
         }

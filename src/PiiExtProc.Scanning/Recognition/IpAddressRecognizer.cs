@@ -57,6 +57,38 @@ internal static class IpAddressRecognizer
         return Scores.WithEvidence(BaseScore, evidence);
     }
 
+    /// <summary>
+    /// The IPv6 candidate token around the colon at <paramref name="colon"/>: hex digits, colons and dots, at most 45
+    /// bytes, trailing dots dropped. False when a letter or digit touches the token (it is part of a longer word). The
+    /// detector scores this token; the clean-body proof (<c>CleanValueRules</c>) uses the same bounds, so the two agree.
+    /// </summary>
+    /// <param name="text">The value or text, bytes.</param>
+    /// <param name="colon">Offset of a ':' in <paramref name="text"/>.</param>
+    /// <param name="start">Token start offset.</param>
+    /// <param name="end">Token end offset (exclusive).</param>
+    public static bool TryFindVersion6Token(ReadOnlySpan<byte> text, int colon, out int start, out int end)
+    {
+        static bool IsVersion6Byte(byte b) => Ascii.IsHex(b) || b is (byte)':' or (byte)'.';
+        start = colon;
+        while (start > 0 && colon - start < 45 && IsVersion6Byte(text[start - 1]))
+        {
+            start--;
+        }
+
+        end = colon + 1;
+        while (end < text.Length && end - start < 45 && IsVersion6Byte(text[end]))
+        {
+            end++;
+        }
+
+        while (end > colon + 1 && text[end - 1] == '.')
+        {
+            end--;
+        }
+
+        return !((start > 0 && Ascii.IsLetterOrDigit(text[start - 1])) || (end < text.Length && Ascii.IsLetterOrDigit(text[end])));
+    }
+
     /// <summary>Scores an IPv6 candidate: ASCII hex digits, colons and dots.</summary>
     public static float ScoreVersion6(ReadOnlySpan<byte> token, Evidence evidence, bool negative)
     {

@@ -296,28 +296,10 @@ internal static class CleanValueRules
         return true;
     }
 
-    /// <summary><c>Detector.OnColon</c>'s token and boundary test, then ScoreVersion6's colon counts.</summary>
+    /// <summary>The detector's IPv6 token and boundary test (<see cref="IpAddressRecognizer.TryFindVersion6Token"/>), then ScoreVersion6's colon counts.</summary>
     private static bool MayBeIpVersion6(ReadOnlySpan<byte> text, int colon)
     {
-        static bool IsV6Byte(byte b) => Ascii.IsHex(b) || b is (byte)':' or (byte)'.';
-        int start = colon;
-        while (start > 0 && colon - start < 45 && IsV6Byte(text[start - 1]))
-        {
-            start--;
-        }
-
-        int end = colon + 1;
-        while (end < text.Length && end - start < 45 && IsV6Byte(text[end]))
-        {
-            end++;
-        }
-
-        while (end > colon + 1 && text[end - 1] == '.')
-        {
-            end--;
-        }
-
-        if ((start > 0 && Ascii.IsLetterOrDigit(text[start - 1])) || (end < text.Length && Ascii.IsLetterOrDigit(text[end])))
+        if (!IpAddressRecognizer.TryFindVersion6Token(text, colon, out int start, out int end))
         {
             return false;
         }
