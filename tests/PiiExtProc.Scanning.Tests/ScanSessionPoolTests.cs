@@ -42,10 +42,10 @@ public sealed class ScanSessionPoolTests
                     break;
             }
 
-            ScanResult fresh = Run(scanner.CreateSession(format), body, chunks);
+            ScanResult fresh = Scanners.Run(scanner.CreateSession(format), body, chunks);
             BodyScanSession pooled = scanner.RentSession(format);
             reused += pooled.RentCount > 1 ? 1 : 0;
-            ScanResult again = Run(pooled, body, chunks);
+            ScanResult again = Scanners.Run(pooled, body, chunks);
             Assert.True(fresh.Output.AsSpan().SequenceEqual(again.Output), $"output differs at case {i}");
             Assert.Equal(fresh.Findings, again.Findings);
             Assert.Equal(fresh.ContainsPii, again.ContainsPii);
@@ -196,29 +196,5 @@ public sealed class ScanSessionPoolTests
 
         chunks.Add(0);
         return [.. chunks];
-    }
-
-    private static ScanResult Run(BodyScanSession session, byte[] body, IReadOnlyList<int> chunkSizes)
-    {
-        using (session)
-        {
-            var output = new ArrayBufferWriter<byte>();
-            int position = 0;
-            for (int i = 0; i < chunkSizes.Count; i++)
-            {
-                bool last = i == chunkSizes.Count - 1;
-                int size = last ? body.Length - position : Math.Min(chunkSizes[i], body.Length - position);
-                ReadOnlySpan<byte> chunk = body.AsSpan(position, size);
-                ChunkResult result = session.Process(chunk, last, output);
-                if (result.IsUnchanged)
-                {
-                    output.Write(chunk);
-                }
-
-                position += size;
-            }
-
-            return new ScanResult(output.WrittenSpan.ToArray(), [.. session.Findings], session.ContainsPii, session.FellBackToText);
-        }
     }
 }

@@ -22,13 +22,13 @@ internal static class FramesCommand
 
         var directory = arguments.Get("out", "artifacts/load/frames");
         Directory.CreateDirectory(directory);
+        var threshold = new Hosting.ServeOptions().OverrideMessageTimeoutAboveBytes;
         foreach (var scenario in ExchangeScenario.Standard.Concat(ExchangeScenario.Large))
         {
             var path = Path.Combine(directory, scenario.Name + ".grpc");
             var frames = scenario.ToGrpcFrames();
             File.WriteAllBytes(path, frames);
             File.WriteAllText(Path.Combine(directory, scenario.Name + ".replies"), scenario.Messages.Length + "\n");
-            var threshold = new Hosting.ServeOptions().OverrideMessageTimeoutAboveBytes;
             var moreTime = scenario.Messages.Count(message =>
                 (message.RequestBody?.Body.Length ?? message.ResponseBody?.Body.Length ?? 0) >= threshold);
             File.WriteAllText(Path.Combine(directory, scenario.Name + ".more-time"), moreTime + "\n");

@@ -29,25 +29,34 @@ internal static class Scanners
 
     /// <summary>Scans <paramref name="body"/> in chunks of the given sizes (the last chunk takes the rest).</summary>
     public static ScanResult Run(PiiScanner scanner, BodyFormat format, byte[] body, IReadOnlyList<int> chunkSizes)
+        => Run(scanner.CreateSession(format), body, chunkSizes);
+
+    /// <summary>
+    /// Scans <paramref name="body"/> with <paramref name="session"/> (fresh or rented from a pool) in chunks of the given
+    /// sizes, the last chunk taking the rest; disposes the session after copying its results.
+    /// </summary>
+    public static ScanResult Run(BodyScanSession session, byte[] body, IReadOnlyList<int> chunkSizes)
     {
-        using BodyScanSession session = scanner.CreateSession(format);
-        var output = new ArrayBufferWriter<byte>();
-        int position = 0;
-        for (int i = 0; i < chunkSizes.Count; i++)
+        using (session)
         {
-            bool last = i == chunkSizes.Count - 1;
-            int size = last ? body.Length - position : Math.Min(chunkSizes[i], body.Length - position);
-            ReadOnlySpan<byte> chunk = body.AsSpan(position, size);
-            ChunkResult result = session.Process(chunk, last, output);
-            if (result.IsUnchanged)
+            var output = new ArrayBufferWriter<byte>();
+            int position = 0;
+            for (int i = 0; i < chunkSizes.Count; i++)
             {
-                output.Write(chunk);
+                bool last = i == chunkSizes.Count - 1;
+                int size = last ? body.Length - position : Math.Min(chunkSizes[i], body.Length - position);
+                ReadOnlySpan<byte> chunk = body.AsSpan(position, size);
+                ChunkResult result = session.Process(chunk, last, output);
+                if (result.IsUnchanged)
+                {
+                    output.Write(chunk);
+                }
+
+                position += size;
             }
 
-            position += size;
+            return new ScanResult(output.WrittenSpan.ToArray(), session.Findings.ToList(), session.ContainsPii, session.FellBackToText);
         }
-
-        return new ScanResult(output.WrittenSpan.ToArray(), session.Findings.ToList(), session.ContainsPii, session.FellBackToText);
     }
 }
 
