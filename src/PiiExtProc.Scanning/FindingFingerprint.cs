@@ -27,6 +27,9 @@ internal sealed class FindingFingerprint
     private readonly ulong _k0;
     private readonly ulong _k1;
 
+    /// <summary>By <see cref="PiiEntity.BuiltInIndex"/>: the SipHash state after the entity's prefix (not rehashed per finding).</summary>
+    private readonly SipHashPrefix[] _builtInStates;
+
     /// <summary>Derives the SipHash key from <paramref name="auditKey"/> (HMAC-SHA256, once).</summary>
     /// <param name="auditKey">The audit key, not empty.</param>
     public FindingFingerprint(ReadOnlySpan<byte> auditKey)
@@ -35,6 +38,11 @@ internal sealed class FindingFingerprint
         HMACSHA256.HashData(auditKey, Encoding.ASCII.GetBytes(KeyLabel), derived);
         (_k0, _k1) = SipHash24.ReadKey(derived[..SipHash24.KeyBytes]);
         CryptographicOperations.ZeroMemory(derived);
+        _builtInStates = new SipHashPrefix[s_builtInPrefixes.Length];
+        for (int id = 0; id < s_builtInPrefixes.Length; id++)
+        {
+            _builtInStates[id] = SipHash24.Absorb(_k0, _k1, s_builtInPrefixes[id]);
+        }
     }
 
     /// <summary>Computes the fingerprint of <paramref name="value"/> (UTF-8) found as <paramref name="entity"/>; allocation-free,
@@ -44,7 +52,7 @@ internal sealed class FindingFingerprint
         int id = entity.BuiltInIndex;
         if (id >= 0)
         {
-            return SipHash24.Compute(_k0, _k1, s_builtInPrefixes[id], value);
+            return SipHash24.Compute(_builtInStates[id], value);
         }
 
         // Custom entity names are 1-64 characters of A-Z, 0-9 and '_' (ASCII).

@@ -12,6 +12,9 @@ namespace PiiExtProc.Scanning;
 public sealed class PiiScanner
 {
     private readonly RedactionOperator?[] _operators = new RedactionOperator?[BuiltInId.Count];
+
+    /// <summary>By built-in id: what the entity's operator does to a finding (<see cref="FindingAction.Allowed"/> when not enabled).</summary>
+    private readonly FindingAction[] _operatorActions = new FindingAction[BuiltInId.Count];
     private readonly Dictionary<PiiEntity, RedactionOperator> _customOperators = new(ReferenceEqualityComparer.Instance);
     private readonly ScanSessionPool _sessionPool;
 
@@ -42,6 +45,7 @@ public sealed class PiiScanner
             if (id >= 0)
             {
                 _operators[id] = pair.Value.Operator;
+                _operatorActions[id] = ActionOf(pair.Value.Operator);
             }
             else
             {
@@ -106,6 +110,23 @@ public sealed class PiiScanner
 
     /// <summary>The pool behind <see cref="RentSession"/> (tests).</summary>
     internal ScanSessionPool SessionPool => _sessionPool;
+
+    /// <summary>
+    /// What the operator of an entity (built-in or custom) the options enable does to a finding: observe, block or
+    /// redact (every rewriting kind). Per built-in entity from a table filled once.
+    /// </summary>
+    internal FindingAction OperatorActionFor(PiiEntity entity)
+    {
+        int id = BuiltInId.Of(entity);
+        return id >= 0 && _operators[id] is not null ? _operatorActions[id] : ActionOf(OperatorFor(entity));
+    }
+
+    private static FindingAction ActionOf(RedactionOperator op) => op.Kind switch
+    {
+        OperatorKind.Observe => FindingAction.Observed,
+        OperatorKind.Block => FindingAction.Blocked,
+        _ => FindingAction.Redacted,
+    };
 
     /// <summary>The operator for an entity (built-in or custom) the options enable.</summary>
     internal RedactionOperator OperatorFor(PiiEntity entity)

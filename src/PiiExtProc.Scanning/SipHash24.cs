@@ -34,42 +34,45 @@ internal static class SipHash24
     /// SipHash-2-4 of the concatenation <paramref name="first"/> + <paramref name="second"/> (without copying them into
     /// one buffer) under the key (<paramref name="k0"/>, <paramref name="k1"/>).
     /// </summary>
-    public static ulong Compute(ulong k0, ulong k1, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
+    public static ulong Compute(ulong k0, ulong k1, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second) =>
+        Compute(Absorb(k0, k1, first), second);
+
+    /// <summary>
+    /// The state after <paramref name="prefix"/> under the key (<paramref name="k0"/>, <paramref name="k1"/>): its whole
+    /// 8-byte words compressed, its last 0-7 bytes pending. Computed once for a prefix that many messages share.
+    /// </summary>
+    public static SipHashPrefix Absorb(ulong k0, ulong k1, ReadOnlySpan<byte> prefix)
     {
         ulong v0 = k0 ^ 0x736f6d6570736575UL;
         ulong v1 = k1 ^ 0x646f72616e646f6dUL;
         ulong v2 = k0 ^ 0x6c7967656e657261UL;
         ulong v3 = k1 ^ 0x7465646279746573UL;
-
-        // Whole words of the first part; its 0-7 remaining bytes start a word that the second part completes.
-        int firstWhole = first.Length & ~7;
-        for (int i = 0; i < firstWhole; i += 8)
+        int whole = prefix.Length & ~7;
+        for (int i = 0; i < whole; i += 8)
         {
-            ulong m = BinaryPrimitives.ReadUInt64LittleEndian(first[i..]);
-            v3 ^= m;
-            Round(ref v0, ref v1, ref v2, ref v3);
-            Round(ref v0, ref v1, ref v2, ref v3);
-            v0 ^= m;
+            Compress(ref v0, ref v1, ref v2, ref v3, BinaryPrimitives.ReadUInt64LittleEndian(prefix[i..]));
         }
 
-        ulong word = 0;
-        int filled = 0;
-        for (int i = firstWhole; i < first.Length; i++)
-        {
-            word |= (ulong)first[i] << (8 * filled++);
-        }
+        return new SipHashPrefix(v0, v1, v2, v3, ReadTail(prefix[whole..]), prefix.Length);
+    }
 
-        // Whole 8-byte reads of the second part, shifted in after the bytes the first part left pending.
+    /// <summary>SipHash-2-4 of the prefix <paramref name="state"/> was made from + <paramref name="second"/>.</summary>
+    public static ulong Compute(in SipHashPrefix state, ReadOnlySpan<byte> second)
+    {
+        ulong v0 = state.V0;
+        ulong v1 = state.V1;
+        ulong v2 = state.V2;
+        ulong v3 = state.V3;
+        ulong word = state.Pending;
+        int filled = state.Length & 7;
+
+        // Whole 8-byte reads of the second part, shifted in after the bytes the prefix left pending.
         int p = 0;
         if (filled == 0)
         {
             for (; p + 8 <= second.Length; p += 8)
             {
-                ulong m = BinaryPrimitives.ReadUInt64LittleEndian(second[p..]);
-                v3 ^= m;
-                Round(ref v0, ref v1, ref v2, ref v3);
-                Round(ref v0, ref v1, ref v2, ref v3);
-                v0 ^= m;
+                Compress(ref v0, ref v1, ref v2, ref v3, BinaryPrimitives.ReadUInt64LittleEndian(second[p..]));
             }
         }
         else
@@ -78,36 +81,26 @@ internal static class SipHash24
             for (; p + 8 <= second.Length; p += 8)
             {
                 ulong read = BinaryPrimitives.ReadUInt64LittleEndian(second[p..]);
-                ulong m = word | (read << shift);
+                Compress(ref v0, ref v1, ref v2, ref v3, word | (read << shift));
                 word = read >> (64 - shift);
-                v3 ^= m;
-                Round(ref v0, ref v1, ref v2, ref v3);
-                Round(ref v0, ref v1, ref v2, ref v3);
-                v0 ^= m;
             }
         }
 
-        // The last 0-7 bytes of the second part, one at a time.
-        for (; p < second.Length; p++)
+        // The last 0-7 bytes of the second part in one word; with the pending bytes they may fill one more word.
+        int rest = second.Length - p;
+        if (rest > 0)
         {
-            word |= (ulong)second[p] << (8 * filled++);
-            if (filled == 8)
+            ulong tail = ReadTail(second[p..]);
+            word |= tail << (8 * filled);
+            if (filled + rest >= 8)
             {
-                v3 ^= word;
-                Round(ref v0, ref v1, ref v2, ref v3);
-                Round(ref v0, ref v1, ref v2, ref v3);
-                v0 ^= word;
-                word = 0;
-                filled = 0;
+                Compress(ref v0, ref v1, ref v2, ref v3, word);
+                word = tail >> (64 - (8 * filled));
             }
         }
 
         // The last word: the remaining 0-7 bytes, zero padded, and the message length (mod 256) in the top byte.
-        ulong last = word | ((ulong)(uint)(first.Length + second.Length) << 56);
-        v3 ^= last;
-        Round(ref v0, ref v1, ref v2, ref v3);
-        Round(ref v0, ref v1, ref v2, ref v3);
-        v0 ^= last;
+        Compress(ref v0, ref v1, ref v2, ref v3, word | ((ulong)(uint)(state.Length + second.Length) << 56));
 
         v2 ^= 0xff;
         Round(ref v0, ref v1, ref v2, ref v3);
@@ -115,6 +108,29 @@ internal static class SipHash24
         Round(ref v0, ref v1, ref v2, ref v3);
         Round(ref v0, ref v1, ref v2, ref v3);
         return v0 ^ v1 ^ v2 ^ v3;
+    }
+
+    /// <summary>0-7 bytes as a little-endian word, zero padded (two overlapping reads instead of a loop).</summary>
+    private static ulong ReadTail(ReadOnlySpan<byte> bytes)
+    {
+        int n = bytes.Length;
+        if (n >= 4)
+        {
+            return BinaryPrimitives.ReadUInt32LittleEndian(bytes)
+                | ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(bytes[(n - 4)..]) << (8 * (n - 4)));
+        }
+
+        return n == 0 ? 0 : bytes[0] | ((ulong)bytes[n / 2] << (8 * (n / 2))) | ((ulong)bytes[n - 1] << (8 * (n - 1)));
+    }
+
+    /// <summary>One message word: two compression rounds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Compress(ref ulong v0, ref ulong v1, ref ulong v2, ref ulong v3, ulong m)
+    {
+        v3 ^= m;
+        Round(ref v0, ref v1, ref v2, ref v3);
+        Round(ref v0, ref v1, ref v2, ref v3);
+        v0 ^= m;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

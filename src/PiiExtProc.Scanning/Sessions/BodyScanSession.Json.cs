@@ -329,7 +329,7 @@ public sealed partial class BodyScanSession
         }
 
         frame.PropertyLength = length;
-        frame.PropertyKey = _keyCache.Classify(destination[..length], _detector.Keywords);
+        frame.PropertyKey = _keyCache.Classify(destination[..length], _detector.Keywords, out frame.PropertyEntry, out frame.PropertyStamp);
         return true;
     }
 
@@ -563,9 +563,20 @@ public sealed partial class BodyScanSession
             return _pathCache.Element(container);
         }
 
-        return frame.PropertyLength >= 0
-            ? _pathCache.Property(container, _names.AsSpan(frame.PropertyStart, frame.PropertyLength))
-            : container;
+        if (frame.PropertyLength < 0)
+        {
+            return container;
+        }
+
+        // The key cache entry that classified the property remembers its path under this container (records of an array).
+        if (_keyCache.TryGetPath(frame.PropertyEntry, frame.PropertyStamp, container, out string path))
+        {
+            return path;
+        }
+
+        path = _pathCache.Property(container, _names.AsSpan(frame.PropertyStart, frame.PropertyLength));
+        _keyCache.RememberPath(frame.PropertyEntry, frame.PropertyStamp, container, path);
+        return path;
     }
 
     /// <summary>The JSON path through the first <paramref name="depth"/> frames, built as a new string (long paths).</summary>

@@ -263,21 +263,16 @@ public sealed partial class BodyScanSession : IDisposable
 
     private bool HasRewriteBefore(long releaseTo)
     {
-        foreach (Slot slot in _slots)
+        foreach (ref readonly Slot slot in CollectionsMarshal.AsSpan(_slots))
         {
             if (slot.Start >= releaseTo)
             {
                 break;
             }
 
-            ReadOnlySpan<SlotMatch> matches = MatchesOf(slot);
-            for (int m = 0; m < matches.Length; m++)
+            if (slot.Redacted > 0)
             {
-                ref readonly SlotMatch match = ref matches[m];
-                if (match.Decided && !match.Dropped && match.Action == FindingAction.Redacted)
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -321,7 +316,7 @@ public sealed partial class BodyScanSession : IDisposable
         {
             ref readonly Slot slot = ref slots[released];
             ReadOnlySpan<byte> raw = work.Slice((int)(slot.Start - workOffset), slot.Length);
-            if (output is not null && NeedsRewrite(slot))
+            if (output is not null && slot.Redacted > 0)
             {
                 ReadOnlySpan<byte> before = work[(int)(unwritten - workOffset)..(int)(slot.Start - workOffset)];
                 _written += WriteSlot(slot, raw, before, output);
@@ -349,20 +344,6 @@ public sealed partial class BodyScanSession : IDisposable
             _slots.RemoveRange(0, released);
             _slotBase += released;
         }
-    }
-
-    /// <summary>True when a match of <paramref name="slot"/> is redacted, so its bytes are rewritten.</summary>
-    private bool NeedsRewrite(in Slot slot)
-    {
-        foreach (ref readonly SlotMatch match in MatchesOf(slot))
-        {
-            if (!match.Dropped && match.Action == FindingAction.Redacted)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private void CommitFindings(in Slot slot, ReadOnlySpan<byte> raw)
@@ -582,20 +563,8 @@ public sealed partial class BodyScanSession : IDisposable
     }
 
     /// <summary>Decides an identifier, attribute or PII quasi-identifier by its operator and the allow list.</summary>
-    private FindingAction DecideByOperator(in RawMatch match)
-    {
-        if (match.Allowed)
-        {
-            return FindingAction.Allowed;
-        }
-
-        return _scanner.OperatorFor(match.Entity).Kind switch
-        {
-            OperatorKind.Observe => FindingAction.Observed,
-            OperatorKind.Block => FindingAction.Blocked,
-            _ => FindingAction.Redacted,
-        };
-    }
+    private FindingAction DecideByOperator(in RawMatch match) =>
+        match.Allowed ? FindingAction.Allowed : _scanner.OperatorActionFor(match.Entity);
 
     /// <summary>The combination-rule group of a quasi-identifier: Guardian list B counts "device ID or IP" as one item.</summary>
     private static uint CombinationGroup(PiiEntity entity) =>
@@ -638,6 +607,7 @@ public sealed partial class BodyScanSession : IDisposable
         CollectionsMarshal.SetCount(_matches, firstMatch + raws.Length);
         Span<SlotMatch> matches = CollectionsMarshal.AsSpan(_matches)[firstMatch..];
         int pending = 0;
+        int redacted = 0;
         for (int m = 0; m < raws.Length; m++)
         {
             ref readonly RawMatch raw = ref raws[m];
@@ -665,6 +635,12 @@ public sealed partial class BodyScanSession : IDisposable
                 match.Action = default;
                 match.RecordId = recordId;
                 pending++;
+                continue;
+            }
+
+            if (!match.Dropped && match.Action == FindingAction.Redacted)
+            {
+                redacted++;
             }
         }
 
@@ -673,6 +649,7 @@ public sealed partial class BodyScanSession : IDisposable
         slot.FirstMatch = _matchBase + firstMatch;
         slot.MatchCount = raws.Length;
         slot.Pending += pending;
+        slot.Redacted += redacted;
     }
 
     /// <summary>Decides the pending quasi-identifiers of a record that closed (or was cut off).</summary>
@@ -730,6 +707,10 @@ public sealed partial class BodyScanSession : IDisposable
                 match.Dropped = match.Raw.NamePart != ValueRole.None && !(first && last) && !asPii;
                 match.Action = pii ? DecideByOperator(match.Raw) : FindingAction.BelowCombinationThreshold;
                 slot.Pending--;
+                if (!match.Dropped && match.Action == FindingAction.Redacted)
+                {
+                    slot.Redacted++;
+                }
             }
         }
     }

@@ -22,6 +22,13 @@ internal struct JsonFrame
     /// <summary>For objects: the current property's name length, bytes (-1 before the first property).</summary>
     public int PropertyLength;
 
+    /// <summary>For objects: the <see cref="KeyClassCache"/> entry holding the current property's name, or -1 (or 0 with
+    /// a stamp of 0 before the first property: never a live entry).</summary>
+    public int PropertyEntry;
+
+    /// <summary>For objects: the stamp of <see cref="PropertyEntry"/> when the property was read.</summary>
+    public int PropertyStamp;
+
     /// <summary>Length of this container's own path, bytes (UTF-8): <c>$</c> is 1.</summary>
     public int PathLength;
 

@@ -9,6 +9,12 @@ namespace PiiExtProc.Scanning.Sessions;
 /// repeat the same keys, so each distinct key is classified once. Buffers are rented on first use and returned by
 /// <see cref="Return"/>; keys longer than <see cref="MaxKeyBytes"/> are classified every time.
 /// </summary>
+/// <remarks>
+/// Each entry also remembers the JSON path of its key under the last container path it was asked for (by reference):
+/// records of an array repeat the same key under the same container, so a value's path is found with the key's class
+/// (<see cref="TryGetPath"/>) instead of a second lookup by name. An entry's stamp changes when it is replaced, so a
+/// remembered entry (<c>entry</c>, <c>stamp</c>) is only used while it still holds the same key.
+/// </remarks>
 internal struct KeyClassCache
 {
     /// <summary>Longest key cached, bytes.</summary>
@@ -19,20 +25,32 @@ internal struct KeyClassCache
 
     private byte[]? _keys;
     private KeyClass[]? _classes;
+    private Memo[]? _memos;
+    private int _lastStamp;
 
     /// <summary>The class of <paramref name="key"/> (unescaped UTF-8), from the cache or <paramref name="table"/>.</summary>
-    public KeyClass Classify(ReadOnlySpan<byte> key, KeywordTable table)
+    public KeyClass Classify(ReadOnlySpan<byte> key, KeywordTable table) => Classify(key, table, out _, out _);
+
+    /// <summary>
+    /// The class of <paramref name="key"/> (unescaped UTF-8), from the cache or <paramref name="table"/>, and the entry
+    /// that holds it (-1 when the key is not cached) with the entry's current stamp, for <see cref="TryGetPath"/>.
+    /// </summary>
+    public KeyClass Classify(ReadOnlySpan<byte> key, KeywordTable table, out int entryIndex, out int stamp)
     {
+        entryIndex = -1;
+        stamp = 0;
         if (key.IsEmpty || key.Length > MaxKeyBytes)
         {
             return table.ClassifyKey(key);
         }
 
-        if (_keys is null || _classes is null)
+        if (_keys is null || _classes is null || _memos is null)
         {
             _keys = ArrayPool<byte>.Shared.Rent(Entries * Stride);
             _classes = ArrayPool<KeyClass>.Shared.Rent(Entries);
+            _memos = ArrayPool<Memo>.Shared.Rent(Entries);
             Array.Clear(_keys, 0, Entries * Stride);
+            Array.Clear(_memos, 0, Entries);
         }
 
         uint hash = Hash(key);
@@ -44,7 +62,9 @@ internal struct KeyClassCache
             Span<byte> entry = _keys.AsSpan((set + way) * Stride, Stride);
             if (entry[0] == key.Length && entry.Slice(1, key.Length).SequenceEqual(key))
             {
-                return _classes[set + way];
+                entryIndex = set + way;
+                stamp = _memos[entryIndex].Stamp;
+                return _classes[entryIndex];
             }
         }
 
@@ -54,7 +74,40 @@ internal struct KeyClassCache
         target[0] = (byte)key.Length;
         key.CopyTo(target[1..]);
         _classes[victim] = result;
+        _memos[victim] = new Memo { Stamp = ++_lastStamp };
+        entryIndex = victim;
+        stamp = _lastStamp;
         return result;
+    }
+
+    /// <summary>
+    /// The path remembered for the key in entry <paramref name="entryIndex"/> (from <see cref="Classify(ReadOnlySpan{byte}, KeywordTable, out int, out int)"/>)
+    /// under the container path <paramref name="parent"/> (compared by reference), while the entry still has
+    /// <paramref name="stamp"/>.
+    /// </summary>
+    public readonly bool TryGetPath(int entryIndex, int stamp, string parent, out string path)
+    {
+        if (_memos is not null && (uint)entryIndex < Entries)
+        {
+            ref Memo memo = ref _memos[entryIndex];
+            if (memo.Stamp == stamp && ReferenceEquals(memo.Parent, parent))
+            {
+                path = memo.Path!;
+                return true;
+            }
+        }
+
+        path = string.Empty;
+        return false;
+    }
+
+    /// <summary>Remembers <paramref name="path"/>, the path of the key in the entry under <paramref name="parent"/>, while the entry has <paramref name="stamp"/>.</summary>
+    public readonly void RememberPath(int entryIndex, int stamp, string parent, string path)
+    {
+        if (_memos is not null && (uint)entryIndex < Entries && _memos[entryIndex].Stamp == stamp)
+        {
+            _memos[entryIndex] = new Memo { Stamp = stamp, Parent = parent, Path = path };
+        }
     }
 
     /// <summary>
@@ -107,5 +160,23 @@ internal struct KeyClassCache
             ArrayPool<KeyClass>.Shared.Return(_classes);
             _classes = null;
         }
+
+        if (_memos is not null)
+        {
+            // Cleared, so that no path outlives the session.
+            ArrayPool<Memo>.Shared.Return(_memos, clearArray: true);
+            _memos = null;
+        }
+    }
+
+    /// <summary>An entry's stamp (changes when the entry is replaced) and its remembered path.</summary>
+    private struct Memo
+    {
+        public int Stamp;
+
+        /// <summary>The container path the path was built under (compared by reference), or null.</summary>
+        public string? Parent;
+
+        public string? Path;
     }
 }

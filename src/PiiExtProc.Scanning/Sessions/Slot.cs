@@ -30,6 +30,10 @@ internal struct Slot
     /// <summary>Matches still waiting for their record to close.</summary>
     public int Pending;
 
+    /// <summary>Decided, reported (not dropped) matches whose action is <see cref="FindingAction.Redacted"/>: when
+    /// positive, the slot's bytes are rewritten on release.</summary>
+    public int Redacted;
+
     /// <summary>The JSON path of the value, or null.</summary>
     public string? JsonPath;
 
