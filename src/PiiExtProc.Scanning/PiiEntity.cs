@@ -94,6 +94,9 @@ public sealed class PiiEntity
     /// <summary>How the entity counts towards a record being PII.</summary>
     public EntityCategory Category { get; }
 
+    /// <summary>The built-in entity at <paramref name="index"/> of <see cref="BuiltIn"/> (no interface call; hot paths).</summary>
+    internal static PiiEntity FromBuiltInIndex(int index) => s_builtIn[index];
+
     /// <summary>True for the entities this library defines; false for custom entities from a policy.</summary>
     public bool IsBuiltIn => BuiltInIndex >= 0;
 

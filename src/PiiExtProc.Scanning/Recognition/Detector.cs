@@ -190,6 +190,9 @@ internal sealed class Detector
     public bool Passes(PiiEntity entity, int id, float score) =>
         score > 0 && (id >= 0 ? score >= _thresholds[id] : _customThresholds.TryGetValue(entity, out float t) && score >= t);
 
+    /// <summary><see cref="Passes"/> for a built-in entity (by <see cref="BuiltInId"/>).</summary>
+    private bool PassesBuiltIn(int id, float score) => score > 0 && score >= _thresholds[id];
+
     private int OnDigit(ReadOnlySpan<byte> text, int i, KeyClass key, List<RawMatch> output, int first)
     {
         int wordStart = i;
@@ -219,8 +222,27 @@ internal sealed class Detector
         bool structuralNegative = before == '/'
             || (before is (byte)'-' or (byte)'#' && run.Start >= 2 && Ascii.IsLetterOrDigit(text[run.Start - 2]));
         var context = new LazyContext(run.Start);
+
+        // The run's digits without separators, once: the digits of groups s..e are the slice offsets[s]..offsets[e + 1].
         Span<byte> digits = stackalloc byte[DigitRun.MaxGroups * DigitRun.MaxGroupDigits];
         Span<int> lengths = stackalloc int[DigitRun.MaxGroups];
+        Span<int> offsets = stackalloc int[DigitRun.MaxGroups + 1];
+        int total = 0;
+        for (int g = 0; g < run.Count; g++)
+        {
+            int gs = run.GroupStart(g);
+            int gl = run.GroupEnd(g) - gs;
+            offsets[g] = total;
+            lengths[g] = gl;
+            for (int b = 0; b < gl; b++)
+            {
+                digits[total + b] = text[gs + b];
+            }
+
+            total += gl;
+        }
+
+        offsets[run.Count] = total;
         int s = 0;
         // A path or reference prefix (/123, ID-123) makes its token negative, not the numbers after a space in the run.
         bool spaceBefore = false;
@@ -235,20 +257,14 @@ internal sealed class Detector
 
             RawMatch best = default;
             int bestEnd = -1;
-            int n = 0;
             int separators = 0;
             for (int e = s; e < run.Count && e < s + 5; e++)
             {
-                int gs = run.GroupStart(e);
-                int gl = run.GroupEnd(e) - gs;
-                if (n + gl > MaxSpanDigits)
+                if (offsets[e + 1] - offsets[s] > MaxSpanDigits)
                 {
                     break;
                 }
 
-                text.Slice(gs, gl).CopyTo(digits[n..]);
-                n += gl;
-                lengths[e - s] = gl;
                 if (e > s)
                 {
                     separators |= run.SeparatorBefore(e) switch
@@ -263,7 +279,7 @@ internal sealed class Detector
                 bool dotAdjacent = (s > 0 && run.SeparatorBefore(s) == '.') || (e + 1 < run.Count && run.SeparatorBefore(e + 1) == '.');
                 bool groupAdjacent = (s > 0 && run.SeparatorBefore(s) is (byte)' ' or (byte)'-')
                     || (e + 1 < run.Count && run.SeparatorBefore(e + 1) is (byte)' ' or (byte)'-');
-                var span = new DigitSpan(digits[..n], lengths[..(e - s + 1)], separators, s == 0 && run.Plus, dotAdjacent, groupAdjacent);
+                var span = new DigitSpan(digits[offsets[s]..offsets[e + 1]], lengths[s..(e + 1)], separators, s == 0 && run.Plus, dotAdjacent, groupAdjacent);
                 if (!MayMatch(span))
                 {
                     continue;
@@ -273,7 +289,21 @@ internal sealed class Detector
                 int end = run.GroupEnd(e);
                 context.Ensure(text, this);
                 bool negative = key.Negative || context.Negative || (structuralNegative && !spaceBefore);
-                ConsiderNumber(span, key, context.Entities, negative, start, end, ref best, ref bestEnd, e);
+                // The entities the key names first: their matches have key evidence, which no other recognizer's match
+                // can beat (overlaps rank evidence first), so the others run only when none of them matched.
+                uint keyed = key.Entities & EnabledMask;
+                if (keyed == 0)
+                {
+                    ConsiderNumber(span, key, context.Entities, negative, start, end, ref best, ref bestEnd, e, EnabledMask);
+                }
+                else
+                {
+                    ConsiderNumber(span, key, context.Entities, negative, start, end, ref best, ref bestEnd, e, keyed);
+                    if (bestEnd < 0 || best.Evidence != Evidence.Key)
+                    {
+                        ConsiderNumber(span, key, context.Entities, negative, start, end, ref best, ref bestEnd, e, EnabledMask & ~keyed);
+                    }
+                }
             }
 
             if (bestEnd >= 0)
@@ -310,24 +340,28 @@ internal sealed class Detector
         return digits >= 6;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool MayMatch(in DigitSpan span)
     {
         int n = span.Digits.Length;
         return n == 6 || (n >= 9 && n <= 19) || span.Groups is 3 or 4;
     }
 
+    /// <summary>
+    /// Runs the digit recognizers of the entities in <paramref name="enabled"/> (in a fixed order) on one candidate span
+    /// and keeps the best match in <paramref name="best"/> (the first of equals).
+    /// </summary>
     private void ConsiderNumber(in DigitSpan span, KeyClass key, uint contextEntities, bool negative, int start, int end,
-        ref RawMatch best, ref int bestEnd, int e)
+        ref RawMatch best, ref int bestEnd, int e, uint enabled)
     {
         void Consider(int id, float score, string recognizer, Evidence evidence, ref RawMatch best, ref int bestEnd)
         {
-            PiiEntity entity = PiiEntity.BuiltIn[id];
-            if (!Passes(entity, id, score))
+            if (!PassesBuiltIn(id, score))
             {
                 return;
             }
 
-            var candidate = new RawMatch(entity, start, end - start, score, recognizer, evidence);
+            var candidate = new RawMatch(PiiEntity.FromBuiltInIndex(id), start, end - start, score, recognizer, evidence);
             if (bestEnd < 0 || candidate.Beats(best))
             {
                 best = candidate;
@@ -338,7 +372,6 @@ internal sealed class Detector
         Evidence Ev(int id) => EvidenceFor(id, key, contextEntities);
         bool Suppressed(int id) => negative && Ev(id) == Evidence.Pattern;
 
-        uint enabled = EnabledMask;
         if ((enabled & Bit(Mobile)) != 0 && !Suppressed(Mobile))
         {
             Consider(Mobile, MobileRecognizer.Score(span, Ev(Mobile)), MobileRecognizer.Name, Ev(Mobile), ref best, ref bestEnd);
@@ -409,13 +442,12 @@ internal sealed class Detector
         bool found = false;
         void Consider(int id, float score, string recognizer, int length, ref RawMatch best, ref bool found)
         {
-            PiiEntity entity = PiiEntity.BuiltIn[id];
-            if ((EnabledMask & Bit(id)) == 0 || !Passes(entity, id, score))
+            if ((EnabledMask & Bit(id)) == 0 || !PassesBuiltIn(id, score))
             {
                 return;
             }
 
-            var candidate = new RawMatch(entity, wordStart, length, score, recognizer, EvidenceFor(id, key, context.Entities));
+            var candidate = new RawMatch(PiiEntity.FromBuiltInIndex(id), wordStart, length, score, recognizer, EvidenceFor(id, key, context.Entities));
             if (!found || candidate.Beats(best))
             {
                 best = candidate;
@@ -567,8 +599,8 @@ internal sealed class Detector
         context.Ensure(text, this);
         Evidence evidence = EvidenceFor(id, key, context.Entities);
         score = Scores.WithEvidence(score, evidence);
-        PiiEntity entity = PiiEntity.BuiltIn[id];
-        if (Passes(entity, id, score))
+        PiiEntity entity = PiiEntity.FromBuiltInIndex(id);
+        if (PassesBuiltIn(id, score))
         {
             Add(output, first, new RawMatch(entity, localStart, end - localStart, score, recognizer, evidence));
         }

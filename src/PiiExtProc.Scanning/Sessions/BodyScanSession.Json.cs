@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -528,12 +529,11 @@ public sealed partial class BodyScanSession
             return true;
         }
 
-        RecordInfo record = _records[recordIndex];
-        AddSlot(slot, _scratchMatches, record.Oversized ? -1 : record.Id, record.Oversized);
-        if (_slots[^1].Pending > 0 && record.FirstPendingStart == long.MaxValue)
+        ref RecordInfo record = ref CollectionsMarshal.AsSpan(_records)[recordIndex];
+        int pending = AddSlot(slot, _scratchMatches, record.Oversized ? -1 : record.Id, record.Oversized);
+        if (pending > 0 && record.FirstPendingStart == long.MaxValue)
         {
             record.FirstPendingStart = tokenStart;
-            _records[recordIndex] = record;
             _earliestPending = Math.Min(_earliestPending, tokenStart);
         }
 

@@ -349,6 +349,19 @@ public sealed partial class BodyScanSession : IDisposable
     private void CommitFindings(in Slot slot, ReadOnlySpan<byte> raw)
     {
         ReadOnlySpan<SlotMatch> matches = MatchesOf(slot);
+        FindingFingerprint? fingerprinter = _scanner.Fingerprint;
+        ReadOnlySpan<byte> value = slot.Kind switch
+        {
+            SlotKind.JsonString => raw[1..^1],
+            SlotKind.JsonEscapedString => _decoded.AsSpan(slot.DecodedStart, slot.DecodedLength),
+            _ => raw,
+        };
+
+        // Where a match's finding starts in the body: in an escaped string the whole token (offsets inside the decoded
+        // value are not body offsets), in a string after its opening quote.
+        bool wholeToken = slot.Kind == SlotKind.JsonEscapedString;
+        long valueOffset = slot.Kind == SlotKind.JsonString ? slot.Start + 1 : slot.Start;
+        int maxKept = _limits.MaxFindingsKept;
         for (int m = 0; m < matches.Length; m++)
         {
             ref readonly SlotMatch match = ref matches[m];
@@ -357,42 +370,22 @@ public sealed partial class BodyScanSession : IDisposable
                 continue;
             }
 
-            long offset;
-            int length;
-            switch (slot.Kind)
-            {
-                case SlotKind.JsonEscapedString:
-                    offset = slot.Start;
-                    length = slot.Length;
-                    break;
-                case SlotKind.JsonString:
-                    offset = slot.Start + 1 + match.Raw.Start;
-                    length = match.Raw.Length;
-                    break;
-                default:
-                    offset = slot.Start + match.Raw.Start;
-                    length = match.Raw.Length;
-                    break;
-            }
-
+            FindingAction action = match.Action;
             _findingCount++;
-            _containsPii |= match.Action is FindingAction.Redacted or FindingAction.Blocked;
-            _blockRequested |= match.Action == FindingAction.Blocked;
-            if (_findings.Count < _limits.MaxFindingsKept)
+            _containsPii |= action is FindingAction.Redacted or FindingAction.Blocked;
+            _blockRequested |= action == FindingAction.Blocked;
+            if (_findings.Count < maxKept)
             {
-                ulong? fingerprint = null;
-                if (_scanner.Fingerprint is { } fingerprinter)
-                {
-                    ReadOnlySpan<byte> value = slot.Kind switch
-                    {
-                        SlotKind.JsonString => raw[1..^1],
-                        SlotKind.JsonEscapedString => _decoded.AsSpan(slot.DecodedStart, slot.DecodedLength),
-                        _ => raw,
-                    };
-                    fingerprint = fingerprinter.Compute(match.Raw.Entity, value.Slice(match.Raw.Start, match.Raw.Length));
-                }
-
-                _findings.Add(new PiiFinding(match.Raw.Entity, offset, length, match.Raw.Score, match.Raw.Recognizer, slot.JsonPath, match.Action, fingerprint));
+                ulong? fingerprint = fingerprinter?.Compute(match.Raw.Entity, value.Slice(match.Raw.Start, match.Raw.Length));
+                _findings.Add(new PiiFinding(
+                    match.Raw.Entity,
+                    wholeToken ? slot.Start : valueOffset + match.Raw.Start,
+                    wholeToken ? slot.Length : match.Raw.Length,
+                    match.Raw.Score,
+                    match.Raw.Recognizer,
+                    slot.JsonPath,
+                    action,
+                    fingerprint));
             }
         }
     }
@@ -577,9 +570,10 @@ public sealed partial class BodyScanSession : IDisposable
     /// <summary>
     /// Adds a slot for <paramref name="found"/> (the matches of one value or record, offsets relative to the value).
     /// Identifiers and attributes are decided now; quasi-identifiers wait for <paramref name="recordId"/> unless it is
-    /// -1 (decide now by the counts in <paramref name="found"/>) or oversized.
+    /// -1 (decide now by the counts in <paramref name="found"/>) or oversized. Returns the number of matches left
+    /// pending.
     /// </summary>
-    private void AddSlot(in Slot added, List<RawMatch> found, int recordId, bool recordOversized)
+    private int AddSlot(in Slot added, List<RawMatch> found, int recordId, bool recordOversized)
     {
         ReadOnlySpan<RawMatch> raws = CollectionsMarshal.AsSpan(found);
         uint groups = 0;
@@ -650,6 +644,7 @@ public sealed partial class BodyScanSession : IDisposable
         slot.MatchCount = raws.Length;
         slot.Pending += pending;
         slot.Redacted += redacted;
+        return pending;
     }
 
     /// <summary>Decides the pending quasi-identifiers of a record that closed (or was cut off).</summary>
