@@ -224,9 +224,12 @@ internal sealed class Detector
         var context = new LazyContext(run.Start);
 
         // The run's digits without separators, once: the digits of groups s..e are the slice offsets[s]..offsets[e + 1].
-        Span<byte> digits = stackalloc byte[DigitRun.MaxGroups * DigitRun.MaxGroupDigits];
-        Span<int> lengths = stackalloc int[DigitRun.MaxGroups];
-        Span<int> offsets = stackalloc int[DigitRun.MaxGroups + 1];
+        DigitBuffer digitBuffer = default;
+        DigitRunBuffer lengthBuffer = default;
+        GroupOffsetBuffer offsetBuffer = default;
+        Span<byte> digits = digitBuffer;
+        Span<int> lengths = lengthBuffer;
+        Span<int> offsets = offsetBuffer;
         int total = 0;
         for (int g = 0; g < run.Count; g++)
         {
@@ -479,7 +482,8 @@ internal sealed class Detector
 
         if ((EnabledMask & Bit(Iban)) != 0 && (word.Length == 4 || word.Length >= 15))
         {
-            int ibanEnd = ReadIban(text, wordStart, end, out Span<byte> compact, stackalloc byte[IbanRecognizer.MaxLength]);
+            WordBuffer ibanBuffer = default;
+            int ibanEnd = ReadIban(text, wordStart, end, out Span<byte> compact, ibanBuffer);
             if (ibanEnd > 0)
             {
                 Consider(Iban, IbanRecognizer.Score(compact), IbanRecognizer.Name, ibanEnd - wordStart, ref best, ref found);

@@ -25,7 +25,8 @@ internal static class PanRecognizer
             return 0;
         }
 
-        Span<byte> upper = stackalloc byte[10];
+        WordBuffer buffer = default;
+        Span<byte> upper = ((Span<byte>)buffer)[..10];
         bool wasUpper = true;
         for (int i = 0; i < 10; i++)
         {

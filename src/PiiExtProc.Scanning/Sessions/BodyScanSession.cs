@@ -395,7 +395,7 @@ public sealed partial class BodyScanSession : IDisposable
         CollectionsMarshal.AsSpan(_matches).Slice((int)(slot.FirstMatch - _matchBase), slot.MatchCount);
 
     /// <summary>Most redacted matches of one slot written by the single-span path of <see cref="WriteSlot"/>.</summary>
-    private const int MaxMatchesPerSpanWrite = 8;
+    private const int MaxMatchesPerSpanWrite = 8; // the length of ReplacementEnds
 
     /// <summary>
     /// Writes <paramref name="before"/> (unchanged bytes) and then <paramref name="slot"/> rewritten: its redacted matches
@@ -421,7 +421,8 @@ public sealed partial class BodyScanSession : IDisposable
 
         // The operators' outputs, one after another; ends[r] is where the r-th redacted match's output ends.
         _operatorOutput.ResetWrittenCount();
-        Span<int> ends = stackalloc int[MaxMatchesPerSpanWrite];
+        ReplacementEnds endBuffer = default;
+        Span<int> ends = endBuffer;
         int redacted = 0;
         int redactedBytes = 0;
         foreach (ref readonly SlotMatch match in matches)
