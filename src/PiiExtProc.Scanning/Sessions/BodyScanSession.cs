@@ -579,7 +579,11 @@ public sealed partial class BodyScanSession : IDisposable
         ReadOnlySpan<RawMatch> raws = CollectionsMarshal.AsSpan(found);
         uint groups = 0;
         bool first = false, last = false;
-        foreach (ref readonly RawMatch raw in raws)
+
+        // The counts decide quasi-identifiers now only without a record; a decided identifier, allowed or oversized
+        // match is never a dropped name part (only undecided quasi-identifiers carry name parts), so they need no counts.
+        ReadOnlySpan<RawMatch> counted = recordId < 0 && !recordOversized ? raws : default;
+        foreach (ref readonly RawMatch raw in counted)
         {
             if (raw.Entity.Category == EntityCategory.QuasiIdentifier && !raw.Allowed)
             {
@@ -654,9 +658,16 @@ public sealed partial class BodyScanSession : IDisposable
         uint groups = 0;
         bool first = false, last = false;
         int from = (int)Math.Max(0, firstSlot - _slotBase);
-        for (int s = from; s < _slots.Count; s++)
+        ReadOnlySpan<Slot> pendingSlots = CollectionsMarshal.AsSpan(_slots);
+        for (int s = from; s < pendingSlots.Length; s++)
         {
-            ReadOnlySpan<SlotMatch> matches = MatchesOf(_slots[s]);
+            ref readonly Slot pendingSlot = ref pendingSlots[s];
+            if (pendingSlot.Pending == 0)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<SlotMatch> matches = MatchesOf(pendingSlot);
             for (int m = 0; m < matches.Length; m++)
             {
                 ref readonly SlotMatch match = ref matches[m];
