@@ -104,8 +104,9 @@ public sealed class DefaultMaskOperator : RedactionOperator
     /// <summary>Keeps the prefix digits before the last 10 (country code or trunk 0), then 2 and 2 of the national number.</summary>
     private static void WriteMobile(ReadOnlySpan<byte> value, IBufferWriter<byte> destination)
     {
-        var digits = Utf8Masking.CountMaskable(value, keepSeparators: true);
+        var ascii = System.Text.Ascii.IsValid(value);
+        var digits = Utf8Masking.CountMaskable(value, keepSeparators: true, ascii);
         var keepFirst = digits >= NationalMobileDigits ? digits - NationalMobileDigits + 2 : 2;
-        Utf8Masking.WriteMasked(value, keepFirst, 2, Mask, keepSeparators: true, destination);
+        Utf8Masking.WriteMasked(value, keepFirst, 2, Mask, keepSeparators: true, destination, ascii, digits);
     }
 }

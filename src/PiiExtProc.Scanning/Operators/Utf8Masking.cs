@@ -23,9 +23,13 @@ internal static class Utf8Masking
     internal static int MaxOutputBytes(int valueLength, int extraBytes = 0) => (valueLength * MaxBytesPerRune) + extraBytes + 16;
 
     /// <summary>Counts the maskable runes of <paramref name="value"/>.</summary>
-    internal static int CountMaskable(ReadOnlySpan<byte> value, bool keepSeparators)
+    internal static int CountMaskable(ReadOnlySpan<byte> value, bool keepSeparators) =>
+        CountMaskable(value, keepSeparators, System.Text.Ascii.IsValid(value));
+
+    /// <summary>Counts the maskable runes of <paramref name="value"/>; <paramref name="ascii"/> tells whether it is all ASCII.</summary>
+    internal static int CountMaskable(ReadOnlySpan<byte> value, bool keepSeparators, bool ascii)
     {
-        if (System.Text.Ascii.IsValid(value))
+        if (ascii)
         {
             return keepSeparators ? CountAsciiLettersAndDigits(value) : value.Length;
         }
@@ -52,8 +56,20 @@ internal static class Utf8Masking
     internal static void WriteMasked(
         ReadOnlySpan<byte> value, int keepFirst, int keepLast, ReadOnlySpan<byte> mask, bool keepSeparators, IBufferWriter<byte> destination)
     {
+        var ascii = System.Text.Ascii.IsValid(value);
+        WriteMasked(value, keepFirst, keepLast, mask, keepSeparators, destination, ascii, CountMaskable(value, keepSeparators, ascii));
+    }
+
+    /// <summary>
+    /// <see cref="WriteMasked(ReadOnlySpan{byte}, int, int, ReadOnlySpan{byte}, bool, IBufferWriter{byte})"/> when the
+    /// caller already knows whether <paramref name="value"/> is all ASCII and its maskable rune <paramref name="count"/>
+    /// (<see cref="CountMaskable(ReadOnlySpan{byte}, bool, bool)"/>): the value is not read again for them.
+    /// </summary>
+    internal static void WriteMasked(
+        ReadOnlySpan<byte> value, int keepFirst, int keepLast, ReadOnlySpan<byte> mask, bool keepSeparators, IBufferWriter<byte> destination,
+        bool ascii, int count)
+    {
         Debug.Assert(keepFirst >= 0 && keepLast >= 0, "Keep counts are validated by the operator constructors.");
-        var count = CountMaskable(value, keepSeparators);
         if ((long)keepFirst + keepLast >= count)
         {
             keepFirst = 0;
@@ -61,7 +77,7 @@ internal static class Utf8Masking
         }
 
         var span = destination.GetSpan(MaxOutputBytes(value.Length));
-        if (mask.Length == 1 && System.Text.Ascii.IsValid(value))
+        if (mask.Length == 1 && ascii)
         {
             // ASCII: one byte per character, the same decisions without decoding runes.
             var maskByte = mask[0];
