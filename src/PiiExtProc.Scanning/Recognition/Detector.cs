@@ -27,7 +27,7 @@ internal sealed class Detector
     public const int ContextWindow = 48;
 
     /// <summary>Most digits considered in one candidate number (19-digit cards plus a prefix and slack).</summary>
-    private const int MaxSpanDigits = 24;
+    internal const int MaxSpanDigits = 24;
 
     private static readonly SearchValues<byte> s_baseTriggers = SearchValues.Create("0123456789@:"u8);
 
@@ -223,29 +223,17 @@ internal sealed class Detector
             || (before is (byte)'-' or (byte)'#' && run.Start >= 2 && Ascii.IsLetterOrDigit(text[run.Start - 2]));
         var context = new LazyContext(run.Start);
 
-        // The run's digits without separators, once: the digits of groups s..e are the slice offsets[s]..offsets[e + 1].
-        DigitBuffer digitBuffer = default;
+        // The digit count of each group, once; a span's digits (at most MaxSpanDigits) are copied into one buffer as
+        // the span grows.
         DigitRunBuffer lengthBuffer = default;
-        GroupOffsetBuffer offsetBuffer = default;
-        Span<byte> digits = digitBuffer;
+        SpanDigitBuffer digitBuffer = default;
         Span<int> lengths = lengthBuffer;
-        Span<int> offsets = offsetBuffer;
-        int total = 0;
+        Span<byte> digits = digitBuffer;
         for (int g = 0; g < run.Count; g++)
         {
-            int gs = run.GroupStart(g);
-            int gl = run.GroupEnd(g) - gs;
-            offsets[g] = total;
-            lengths[g] = gl;
-            for (int b = 0; b < gl; b++)
-            {
-                digits[total + b] = text[gs + b];
-            }
-
-            total += gl;
+            lengths[g] = run.GroupEnd(g) - run.GroupStart(g);
         }
 
-        offsets[run.Count] = total;
         int s = 0;
         // A path or reference prefix (/123, ID-123) makes its token negative, not the numbers after a space in the run.
         bool spaceBefore = false;
@@ -260,13 +248,23 @@ internal sealed class Detector
 
             RawMatch best = default;
             int bestEnd = -1;
+            int n = 0;
             int separators = 0;
             for (int e = s; e < run.Count && e < s + 5; e++)
             {
-                if (offsets[e + 1] - offsets[s] > MaxSpanDigits)
+                int gs = run.GroupStart(e);
+                int gl = lengths[e];
+                if (n + gl > MaxSpanDigits)
                 {
                     break;
                 }
+
+                for (int b = 0; b < gl; b++)
+                {
+                    digits[n + b] = text[gs + b];
+                }
+
+                n += gl;
 
                 if (e > s)
                 {
@@ -282,7 +280,7 @@ internal sealed class Detector
                 bool dotAdjacent = (s > 0 && run.SeparatorBefore(s) == '.') || (e + 1 < run.Count && run.SeparatorBefore(e + 1) == '.');
                 bool groupAdjacent = (s > 0 && run.SeparatorBefore(s) is (byte)' ' or (byte)'-')
                     || (e + 1 < run.Count && run.SeparatorBefore(e + 1) is (byte)' ' or (byte)'-');
-                var span = new DigitSpan(digits[offsets[s]..offsets[e + 1]], lengths[s..(e + 1)], separators, s == 0 && run.Plus, dotAdjacent, groupAdjacent);
+                var span = new DigitSpan(digits[..n], lengths[s..(e + 1)], separators, s == 0 && run.Plus, dotAdjacent, groupAdjacent);
                 if (!MayMatch(span))
                 {
                     continue;

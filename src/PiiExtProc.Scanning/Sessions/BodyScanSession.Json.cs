@@ -427,7 +427,7 @@ public sealed partial class BodyScanSession
             return KeyClass.None;
         }
 
-        JsonFrame top = _frames[_depth - 1];
+        ref readonly JsonFrame top = ref _frames[_depth - 1];
         if (top.IsArray)
         {
             return forContainer ? top.ContainerKey with { Role = ValueRole.None } : top.ContainerKey;
@@ -449,7 +449,7 @@ public sealed partial class BodyScanSession
             return default;
         }
 
-        JsonFrame top = _frames[_depth - 1];
+        ref readonly JsonFrame top = ref _frames[_depth - 1];
         return top.IsArray || top.PropertyLength < 0 ? default : _names.AsSpan(top.PropertyStart, top.PropertyLength);
     }
 
