@@ -277,14 +277,17 @@ internal sealed class Detector
                     };
                 }
 
+                // Only the recognizers whose digit count or group count fits run (each rejects any other first).
+                uint possible = NumberEntities(n, e - s + 1) & EnabledMask;
+                if (possible == 0)
+                {
+                    continue;
+                }
+
                 bool dotAdjacent = (s > 0 && run.SeparatorBefore(s) == '.') || (e + 1 < run.Count && run.SeparatorBefore(e + 1) == '.');
                 bool groupAdjacent = (s > 0 && run.SeparatorBefore(s) is (byte)' ' or (byte)'-')
                     || (e + 1 < run.Count && run.SeparatorBefore(e + 1) is (byte)' ' or (byte)'-');
                 var span = new DigitSpan(digits[..n], lengths[s..(e + 1)], separators, s == 0 && run.Plus, dotAdjacent, groupAdjacent);
-                if (!MayMatch(span))
-                {
-                    continue;
-                }
 
                 int start = s == 0 ? run.Start : run.GroupStart(s);
                 int end = run.GroupEnd(e);
@@ -292,17 +295,17 @@ internal sealed class Detector
                 bool negative = key.Negative || context.Negative || (structuralNegative && !spaceBefore);
                 // The entities the key names first: their matches have key evidence, which no other recognizer's match
                 // can beat (overlaps rank evidence first), so the others run only when none of them matched.
-                uint keyed = key.Entities & EnabledMask;
+                uint keyed = key.Entities & possible;
                 if (keyed == 0)
                 {
-                    ConsiderNumber(span, key, context.Entities, negative, start, end, ref best, ref bestEnd, e, EnabledMask);
+                    ConsiderNumber(span, key, context.Entities, negative, start, end, ref best, ref bestEnd, e, possible);
                 }
                 else
                 {
                     ConsiderNumber(span, key, context.Entities, negative, start, end, ref best, ref bestEnd, e, keyed);
-                    if (bestEnd < 0 || best.Evidence != Evidence.Key)
+                    if ((bestEnd < 0 || best.Evidence != Evidence.Key) && (possible & ~keyed) != 0)
                     {
-                        ConsiderNumber(span, key, context.Entities, negative, start, end, ref best, ref bestEnd, e, EnabledMask & ~keyed);
+                        ConsiderNumber(span, key, context.Entities, negative, start, end, ref best, ref bestEnd, e, possible & ~keyed);
                     }
                 }
             }
@@ -322,7 +325,7 @@ internal sealed class Detector
     }
 
     /// <summary>
-    /// False when no span of <paramref name="run"/> can pass <see cref="MayMatch"/>: fewer than 3 groups holding fewer
+    /// False when no span of <paramref name="run"/> can pass <see cref="NumberEntities"/>: fewer than 3 groups holding fewer
     /// than 6 digits in all (timestamps, counters and status codes in text), so the spans need not be built.
     /// </summary>
     private static bool MayHoldMatch(in DigitRun run)
@@ -341,11 +344,57 @@ internal sealed class Detector
         return digits >= 6;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static bool MayMatch(in DigitSpan span)
+    /// <summary>
+    /// The digit entities (<see cref="BuiltInId"/> bits) whose recognizers accept a span of <paramref name="digits"/>
+    /// digits in <paramref name="groups"/> groups; each recognizer returns no score for any other count, so the others
+    /// need not run. Mobile 10-12 digits, Aadhaar 12, Aadhaar VID 16, card 12-19, bank account 9-18, PIN code 6, date of
+    /// birth 3 groups, IPv4 4 groups. Empty when the span cannot match at all (not 6 or 9-19 digits, nor 3 or 4
+    /// groups).
+    /// </summary>
+    private static uint NumberEntities(int digits, int groups)
     {
-        int n = span.Digits.Length;
-        return n == 6 || (n >= 9 && n <= 19) || span.Groups is 3 or 4;
+        uint bits = 0;
+        if (digits is >= 10 and <= 12)
+        {
+            bits |= Bit(Mobile);
+        }
+
+        if (digits == 12)
+        {
+            bits |= Bit(Aadhaar);
+        }
+
+        if (digits == 16)
+        {
+            bits |= Bit(AadhaarVirtualId);
+        }
+
+        if (digits is >= 12 and <= 19)
+        {
+            bits |= Bit(PaymentCard);
+        }
+
+        if (digits is >= 9 and <= 18)
+        {
+            bits |= Bit(BankAccount);
+        }
+
+        if (digits == 6)
+        {
+            bits |= Bit(PinCode);
+        }
+
+        if (groups == 3)
+        {
+            bits |= Bit(DateOfBirth);
+        }
+
+        if (groups == 4)
+        {
+            bits |= Bit(IpAddress);
+        }
+
+        return bits;
     }
 
     /// <summary>
