@@ -29,7 +29,7 @@ namespace PiiExtProc.Scanning.Sessions;
 public sealed partial class BodyScanSession : IDisposable
 {
     /// <summary>Slots waiting before an early release is tried while parsing one chunk.</summary>
-    private const int EarlyReleaseSlots = 32;
+    private const int EarlyReleaseSlots = 96;
 
     private readonly PiiScanner _scanner;
     private readonly Detector _detector;
