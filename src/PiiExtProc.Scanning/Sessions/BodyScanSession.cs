@@ -377,7 +377,11 @@ public sealed partial class BodyScanSession : IDisposable
             if (_findings.Count < maxKept)
             {
                 ulong? fingerprint = fingerprinter?.Compute(match.Raw.Entity, value.Slice(match.Raw.Start, match.Raw.Length));
-                _findings.Add(new PiiFinding(
+
+                // Constructed in the list's array (List.Add copies the struct twice, each a write-barrier block copy).
+                int index = _findings.Count;
+                CollectionsMarshal.SetCount(_findings, index + 1);
+                CollectionsMarshal.AsSpan(_findings)[index] = new PiiFinding(
                     match.Raw.Entity,
                     wholeToken ? slot.Start : valueOffset + match.Raw.Start,
                     wholeToken ? slot.Length : match.Raw.Length,
@@ -385,7 +389,7 @@ public sealed partial class BodyScanSession : IDisposable
                     match.Raw.Recognizer,
                     slot.JsonPath,
                     action,
-                    fingerprint));
+                    fingerprint);
             }
         }
     }
@@ -643,12 +647,21 @@ public sealed partial class BodyScanSession : IDisposable
             }
         }
 
-        _slots.Add(added);
-        ref Slot slot = ref CollectionsMarshal.AsSpan(_slots)[^1];
+        // Written field by field in place: a copy of the whole struct (it holds a reference) into the list's array
+        // compiles to a write-barrier helper and a string move whose result the next stores stall on.
+        int slotIndex = _slots.Count;
+        CollectionsMarshal.SetCount(_slots, slotIndex + 1);
+        ref Slot slot = ref CollectionsMarshal.AsSpan(_slots)[slotIndex];
+        slot.Start = added.Start;
+        slot.Length = added.Length;
+        slot.Kind = added.Kind;
+        slot.DecodedStart = added.DecodedStart;
+        slot.DecodedLength = added.DecodedLength;
+        slot.JsonPath = added.JsonPath;
         slot.FirstMatch = _matchBase + firstMatch;
         slot.MatchCount = raws.Length;
-        slot.Pending += pending;
-        slot.Redacted += redacted;
+        slot.Pending = added.Pending + pending;
+        slot.Redacted = added.Redacted + redacted;
         return pending;
     }
 

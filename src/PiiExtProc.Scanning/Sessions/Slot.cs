@@ -4,6 +4,7 @@ namespace PiiExtProc.Scanning.Sessions;
 /// A range of the body that holds matches: a JSON value token or a text record. Output is produced from it when it is
 /// released, after every match in it is decided.
 /// </summary>
+/// <remarks>AddSlot writes a new slot into the list field by field: a field added here must be copied there too.</remarks>
 internal struct Slot
 {
     /// <summary>Absolute offset of the first byte (the opening quote of a JSON string), bytes.</summary>
