@@ -207,7 +207,7 @@ internal sealed class Detector
             return OnWord(text, wordStart, key, output, first, underscoreBefore);
         }
 
-        DigitRun run = DigitRun.Read(text, i);
+        DigitRun.Read(text, i, out DigitRun run);
         if (run.IsWord)
         {
             return OnWord(text, wordStart, key, output, first, underscoreBefore: false);

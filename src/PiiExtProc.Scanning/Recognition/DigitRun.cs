@@ -41,10 +41,14 @@ internal ref struct DigitRun
     /// <summary>The separator byte before group <paramref name="g"/> (0 for the first group).</summary>
     public readonly byte SeparatorBefore(int g) => (byte)_separators[g];
 
-    /// <summary>Reads the run whose first digit is at <paramref name="position"/>.</summary>
-    public static DigitRun Read(ReadOnlySpan<byte> text, int position)
+    /// <summary>Reads the run whose first digit is at <paramref name="position"/> into <paramref name="run"/>.</summary>
+    /// <remarks>
+    /// Filled in place, not returned: a returned run is copied with wide loads right after its narrow group stores,
+    /// which stalls (store forwarding fails).
+    /// </remarks>
+    public static void Read(ReadOnlySpan<byte> text, int position, out DigitRun run)
     {
-        var run = default(DigitRun);
+        run = default;
         run.Plus = position > 0 && text[position - 1] == '+';
         run.Start = run.Plus ? position - 1 : position;
         int p = position;
@@ -64,7 +68,7 @@ internal ref struct DigitRun
                 {
                     run.IsWord = true;
                     run.End = p;
-                    return run;
+                    return;
                 }
 
                 break;
@@ -83,8 +87,6 @@ internal ref struct DigitRun
             separator = text[p];
             p++;
         }
-
-        return run;
     }
 
     private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;

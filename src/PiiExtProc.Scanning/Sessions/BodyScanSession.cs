@@ -250,7 +250,7 @@ public sealed partial class BodyScanSession : IDisposable
     private long ReleasePoint(long end, bool isFinal)
     {
         long limit = _textMode ? _textPosition : (isFinal && _jsonComplete ? end : _lastUnitStart);
-        foreach (Slot slot in _slots)
+        foreach (ref readonly Slot slot in CollectionsMarshal.AsSpan(_slots))
         {
             if (slot.Pending > 0)
             {
@@ -337,7 +337,7 @@ public sealed partial class BodyScanSession : IDisposable
 
         if (released > 0)
         {
-            Slot last = slots[released - 1];
+            ref readonly Slot last = ref slots[released - 1];
             long matchesReleased = last.FirstMatch + last.MatchCount - _matchBase;
             _matches.RemoveRange(0, (int)matchesReleased);
             _matchBase += matchesReleased;
