@@ -308,14 +308,16 @@ public sealed partial class BodyScanSession
         int start = frame.PropertyStart;
         EnsureCapacity(ref _names, start, start + MaxKeyBytes);
         Span<byte> destination = _names.AsSpan(start, MaxKeyBytes);
-        int length;
+        ReadOnlySpan<byte> name;
         if (reader.ValueIsEscaped)
         {
-            length = CopyEscapedName(ref reader, destination);
+            int length = CopyEscapedName(ref reader, destination);
             if (length < 0)
             {
                 return false;
             }
+
+            name = destination[..length];
         }
         else
         {
@@ -325,12 +327,13 @@ public sealed partial class BodyScanSession
                 return false;
             }
 
-            length = Math.Min(raw.Length, MaxKeyBytes);
-            raw[..length].CopyTo(destination);
+            // Classified from the token's bytes, not from the copy just written (reading those back stalls).
+            name = raw[..Math.Min(raw.Length, MaxKeyBytes)];
+            name.CopyTo(destination);
         }
 
-        frame.PropertyLength = length;
-        frame.PropertyKey = _keyCache.Classify(destination[..length], _detector.Keywords, out frame.PropertyEntry, out frame.PropertyStamp);
+        frame.PropertyLength = name.Length;
+        _keyCache.Classify(name, _detector.Keywords, out frame.PropertyKey, out frame.PropertyEntry, out frame.PropertyStamp);
         return true;
     }
 

@@ -29,19 +29,26 @@ internal struct KeyClassCache
     private int _lastStamp;
 
     /// <summary>The class of <paramref name="key"/> (unescaped UTF-8), from the cache or <paramref name="table"/>.</summary>
-    public KeyClass Classify(ReadOnlySpan<byte> key, KeywordTable table) => Classify(key, table, out _, out _);
+    public KeyClass Classify(ReadOnlySpan<byte> key, KeywordTable table)
+    {
+        Classify(key, table, out KeyClass keyClass, out _, out _);
+        return keyClass;
+    }
 
     /// <summary>
     /// The class of <paramref name="key"/> (unescaped UTF-8), from the cache or <paramref name="table"/>, and the entry
     /// that holds it (-1 when the key is not cached) with the entry's current stamp, for <see cref="TryGetPath"/>.
     /// </summary>
-    public KeyClass Classify(ReadOnlySpan<byte> key, KeywordTable table, out int entryIndex, out int stamp)
+    /// <remarks>The class is an out parameter so that a hit copies it from the cache straight to its destination (a
+    /// returned class went through a temporary written in parts and read whole, a store-forwarding stall).</remarks>
+    public void Classify(ReadOnlySpan<byte> key, KeywordTable table, out KeyClass keyClass, out int entryIndex, out int stamp)
     {
         entryIndex = -1;
         stamp = 0;
         if (key.IsEmpty || key.Length > MaxKeyBytes)
         {
-            return table.ClassifyKey(key);
+            keyClass = table.ClassifyKey(key);
+            return;
         }
 
         if (_keys is null || _classes is null || _memos is null)
@@ -64,7 +71,8 @@ internal struct KeyClassCache
             {
                 entryIndex = set + way;
                 stamp = _memos[entryIndex].Stamp;
-                return _classes[entryIndex];
+                keyClass = _classes[entryIndex];
+                return;
             }
         }
 
@@ -77,11 +85,11 @@ internal struct KeyClassCache
         _memos[victim] = new Memo { Stamp = ++_lastStamp };
         entryIndex = victim;
         stamp = _lastStamp;
-        return result;
+        keyClass = result;
     }
 
     /// <summary>
-    /// The path remembered for the key in entry <paramref name="entryIndex"/> (from <see cref="Classify(ReadOnlySpan{byte}, KeywordTable, out int, out int)"/>)
+    /// The path remembered for the key in entry <paramref name="entryIndex"/> (from <see cref="Classify(ReadOnlySpan{byte}, KeywordTable, out KeyClass, out int, out int)"/>)
     /// under the container path <paramref name="parent"/> (compared by reference), while the entry still has
     /// <paramref name="stamp"/>.
     /// </summary>
