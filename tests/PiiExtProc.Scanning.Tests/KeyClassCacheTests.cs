@@ -38,4 +38,38 @@ public sealed class KeyClassCacheTests
             cache.Return();
         }
     }
+
+    [Fact]
+    public void TryGetPath_EntryReplacedByAnotherKey_NotFound()
+    {
+        KeywordTable table = Scanners.Guardian.Keywords;
+        var cache = default(KeyClassCache);
+        try
+        {
+            cache.Classify("mobile"u8, table, out _, out int entry, out int stamp);
+            cache.RememberPath(entry, stamp, "$[]", "$[].mobile");
+            Assert.True(cache.TryGetPath(entry, stamp, "$[]", out string path));
+            Assert.Equal("$[].mobile", path);
+            Assert.False(cache.TryGetPath(entry, stamp, "$.other", out _));
+
+            // Other keys until the entry holds another key: the remembered path must not come back for it.
+            for (int n = 0; n < 10_000; n++)
+            {
+                cache.Classify(Encoding.UTF8.GetBytes("key" + n), table, out _, out int other, out int otherStamp);
+                if (other == entry)
+                {
+                    Assert.NotEqual(stamp, otherStamp);
+                    Assert.False(cache.TryGetPath(entry, stamp, "$[]", out _));
+                    Assert.False(cache.TryGetPath(other, otherStamp, "$[]", out _));
+                    return;
+                }
+            }
+
+            Assert.Fail("No key replaced the entry.");
+        }
+        finally
+        {
+            cache.Return();
+        }
+    }
 }
