@@ -371,6 +371,7 @@ internal sealed class ExtProcStream : IDisposable
         // if they do while bytes are held, OnTrailers fails the stream closed (README "STREAMED with trailers"), since
         // scanning chunks alone would forward chunk-split PII unredacted.
         var session = state.Session ??= policy.Scanner.RentSession(state.Format ?? ContentClassifier.Sniff(bytes.Span));
+        state.Output.ExpectedBytes = state.HeldBytes + bytes.Length;
         var result = session.Process(bytes.Span, final, state.Output);
         state.HeldBytes = result.BytesHeld;
         state.BytesScanned += bytes.Length;
