@@ -18,6 +18,10 @@ public sealed class ProcessingResponsesTests
         Assert.Same(ProcessingResponses.Headers(direction, null, null), ProcessingResponses.Headers(direction, null, null));
         Assert.Same(ProcessingResponses.Body(direction, null, null), ProcessingResponses.Body(direction, null, null));
         Assert.Same(ProcessingResponses.Trailers(direction), ProcessingResponses.Trailers(direction));
+        Assert.Same(ProcessingResponses.Body(direction, ReadOnlyMemory<byte>.Empty, null), ProcessingResponses.Body(direction, ReadOnlyMemory<byte>.Empty, null));
+        var clear = ProcessingResponses.Body(direction, ReadOnlyMemory<byte>.Empty, null);
+        Assert.True((request ? clear.RequestBody : clear.ResponseBody).Response.BodyMutation.ClearBodyFlag);
+        Assert.Null((request ? clear.RequestBody : clear.ResponseBody).Response.HeaderMutation);
         Assert.Equal(
             request ? new ProcessingResponse { RequestHeaders = new() } : new ProcessingResponse { ResponseHeaders = new() },
             ProcessingResponses.Headers(direction, null, null));

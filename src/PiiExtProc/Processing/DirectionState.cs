@@ -13,7 +13,11 @@ internal sealed class DirectionState : IDisposable
 {
     private PooledBufferWriter? _collected;
 
-    public DirectionState(Direction direction) => Direction = direction;
+    public DirectionState(Direction direction)
+    {
+        Direction = direction;
+        Replies = new ReusableBodyReplies(direction);
+    }
 
     /// <summary>Request or response.</summary>
     public Direction Direction { get; }
@@ -57,6 +61,9 @@ internal sealed class DirectionState : IDisposable
     /// <summary>Body bytes scanned so far (after decompression).</summary>
     public long BytesScanned { get; set; }
 
+    /// <summary>The body-mutation replies of this direction, reused once written.</summary>
+    public ReusableBodyReplies Replies { get; }
+
     /// <summary>The redacted output of the current message; wrapped into the reply, reset after it is written.</summary>
     public PooledBufferWriter Output { get; } = new();
 
@@ -88,6 +95,7 @@ internal sealed class DirectionState : IDisposable
     public void Reset()
     {
         Dispose();
+        Replies.OnWritten();
         HeadersSeen = false;
         BodyStarted = false;
         Ended = false;

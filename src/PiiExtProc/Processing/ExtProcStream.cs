@@ -177,6 +177,7 @@ internal sealed class ExtProcStream : IDisposable
     {
         foreach (var state in (ReadOnlySpan<DirectionState>)[_request, _response])
         {
+            state.Replies.OnWritten();
             state.Output.Reset();
             if ((state.Ended || state.CollectedReleased) && state.CollectedCount > 0)
             {
@@ -391,11 +392,11 @@ internal sealed class ExtProcStream : IDisposable
         {
             if (result.IsUnchanged)
             {
-                replies.Add(ProcessingResponses.StreamedBody(state.Direction, bytes, endOfStream));
+                replies.Add(state.Replies.StreamedBody(bytes, endOfStream));
             }
             else if (state.Output.WrittenCount > 0 || endOfStream)
             {
-                replies.Add(ProcessingResponses.StreamedBody(state.Direction, state.Output.WrittenMemory, endOfStream));
+                replies.Add(state.Replies.StreamedBody(state.Output.WrittenMemory, endOfStream));
             }
 
             return;
@@ -408,7 +409,7 @@ internal sealed class ExtProcStream : IDisposable
         }
 
         var contentLength = wholeBody && state.HasContentLength ? ContentLengthMutation(state.Output.WrittenCount) : null;
-        replies.Add(ProcessingResponses.Body(state.Direction, state.Output.WrittenMemory, contentLength));
+        replies.Add(state.Replies.Body(state.Output.WrittenMemory, contentLength));
     }
 
     private void OnCompressedBody(DirectionState state, ReadOnlyMemory<byte> bytes, bool final, bool wholeBody, bool endOfStream, List<ProcessingResponse> replies)
@@ -482,7 +483,7 @@ internal sealed class ExtProcStream : IDisposable
     {
         if (state.Mode == BodyMode.FullDuplexStreamed)
         {
-            replies.Add(ProcessingResponses.StreamedBody(state.Direction, bytes, endOfStream));
+            replies.Add(state.Replies.StreamedBody(bytes, endOfStream));
             return;
         }
 
@@ -493,7 +494,7 @@ internal sealed class ExtProcStream : IDisposable
         }
 
         var contentLength = wholeBody && state.HasContentLength ? ContentLengthMutation(bytes.Length) : null;
-        replies.Add(ProcessingResponses.Body(state.Direction, bytes, contentLength));
+        replies.Add(state.Replies.Body(bytes, contentLength));
     }
 
     private void OnOversize(DirectionState state, ReadOnlyMemory<byte> bytes, bool endOfStream, List<ProcessingResponse> replies)

@@ -10,12 +10,22 @@ namespace PiiExtProc.Processing;
 /// </summary>
 internal static class ProcessingResponses
 {
-    // CONTINUE replies without mutation, one instance each, shared by every stream and thread: nothing changes a reply
+    // CONTINUE replies without mutation (and the chunk-clearing body reply), one instance each, shared by every stream and thread: nothing changes a reply
     // after it is built, and serializing a message only reads it (tests check both stay empty).
     private static readonly ProcessingResponse s_requestHeadersContinue = new() { RequestHeaders = new HeadersResponse() };
     private static readonly ProcessingResponse s_responseHeadersContinue = new() { ResponseHeaders = new HeadersResponse() };
     private static readonly ProcessingResponse s_requestBodyContinue = new() { RequestBody = new BodyResponse() };
     private static readonly ProcessingResponse s_responseBodyContinue = new() { ResponseBody = new BodyResponse() };
+    private static readonly ProcessingResponse s_requestBodyClear = new()
+    {
+        RequestBody = new BodyResponse { Response = new CommonResponse { BodyMutation = new BodyMutation { ClearBodyFlag = true } } },
+    };
+
+    private static readonly ProcessingResponse s_responseBodyClear = new()
+    {
+        ResponseBody = new BodyResponse { Response = new CommonResponse { BodyMutation = new BodyMutation { ClearBodyFlag = true } } },
+    };
+
     private static readonly ProcessingResponse s_requestTrailersContinue = new() { RequestTrailers = new TrailersResponse() };
     private static readonly ProcessingResponse s_responseTrailersContinue = new() { ResponseTrailers = new TrailersResponse() };
 
@@ -53,6 +63,11 @@ internal static class ProcessingResponses
         if (replacement is null && headerMutation is null)
         {
             return direction == Direction.Request ? s_requestBodyContinue : s_responseBodyContinue;
+        }
+
+        if (replacement is { Length: 0 } && headerMutation is null)
+        {
+            return direction == Direction.Request ? s_requestBodyClear : s_responseBodyClear;
         }
 
         var body = new BodyResponse();
