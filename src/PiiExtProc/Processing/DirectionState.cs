@@ -46,8 +46,14 @@ internal sealed class DirectionState : IDisposable
     /// <summary>The content-encoding to decode (gzip, deflate, br), or null for identity.</summary>
     public string? ContentEncoding { get; set; }
 
-    /// <summary>True when the headers carried a numeric content-length that a BUFFERED reply must keep right.</summary>
-    public bool HasContentLength { get; set; }
+    /// <summary>
+    /// The numeric content-length the headers carried (bytes), which a BUFFERED reply must keep right, or -1 when they
+    /// carried none (or not a number).
+    /// </summary>
+    public long ContentLength { get; set; } = -1;
+
+    /// <summary>True when <see cref="ContentLength"/> is known.</summary>
+    public bool HasContentLength => ContentLength >= 0;
 
     /// <summary>The incremental scan session while the body is in progress.</summary>
     public BodyScanSession? Session { get; set; }
@@ -104,7 +110,7 @@ internal sealed class DirectionState : IDisposable
         Handling = BodyHandling.Scan;
         Format = null;
         ContentEncoding = null;
-        HasContentLength = false;
+        ContentLength = -1;
         HeldBytes = 0;
         BytesReceived = 0;
         BytesScanned = 0;

@@ -242,10 +242,13 @@ internal sealed class ExtProcStream : IDisposable
         var contentType = HeaderValues.GetRepeatedString(map, "content-type");
         ResolvePolicy(state, contentType);
         var policy = state.Policy!;
-        // Parsed from the header's bytes: only whether it is a number matters, so no string is allocated.
+        // Parsed from the header's bytes, so no string is allocated.
         var contentLengthHeader = HeaderValues.Find(map, "content-length");
-        state.HasContentLength = contentLengthHeader is not null
-            && long.TryParse(HeaderValues.Bytes(contentLengthHeader), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _);
+        state.ContentLength = contentLengthHeader is not null
+            && long.TryParse(HeaderValues.Bytes(contentLengthHeader), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var contentLength)
+            && contentLength >= 0
+                ? contentLength
+                : -1;
         if (headers.EndOfStream)
         {
             // No body and no trailers follow for this direction, whatever the body mode (extproc-protocol.md §1.2).
@@ -408,7 +411,7 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
-        var contentLength = wholeBody && state.HasContentLength ? ContentLengthMutation(state.Output.WrittenCount) : null;
+        var contentLength = wholeBody ? ContentLengthMutation(state, state.Output.WrittenCount) : null;
         replies.Add(state.Replies.Body(state.Output.WrittenMemory, contentLength));
     }
 
@@ -493,7 +496,7 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
-        var contentLength = wholeBody && state.HasContentLength ? ContentLengthMutation(bytes.Length) : null;
+        var contentLength = wholeBody ? ContentLengthMutation(state, bytes.Length) : null;
         replies.Add(state.Replies.Body(bytes, contentLength));
     }
 
@@ -747,8 +750,18 @@ internal sealed class ExtProcStream : IDisposable
         };
     }
 
-    private static Envoy.Service.ExtProc.V3.HeaderMutation ContentLengthMutation(int length)
+    /// <summary>
+    /// The header mutation that keeps a BUFFERED body's content-length right once the body is replaced by
+    /// <paramref name="length"/> bytes: none when the headers had no content-length or when it already says
+    /// <paramref name="length"/> (masking keeps lengths), else <c>content-length: length</c> (extproc-protocol.md §3.3).
+    /// </summary>
+    private static Envoy.Service.ExtProc.V3.HeaderMutation? ContentLengthMutation(DirectionState state, int length)
     {
+        if (!state.HasContentLength || state.ContentLength == length)
+        {
+            return null;
+        }
+
         var mutation = new Envoy.Service.ExtProc.V3.HeaderMutation();
         mutation.SetHeaders.Add(HeaderValues.Overwrite("content-length", length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return mutation;
