@@ -126,6 +126,7 @@ internal static class CleanJsonProof
     /// transition is its own branch. Token starts (every byte a reader token begins at but commas and the colon after a
     /// name) are counted at <c>Value</c>, <c>Key</c> and closing brackets.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)] // its own register allocation: inlined into large callers it ran at half speed
     private static int ValueEnd(ReadOnlySpan<byte> body, int i, int depth, ref ProofWalk walk, ref KeyClassCache cache)
     {
         int baseDepth = depth;
