@@ -159,4 +159,81 @@ public sealed class AuditTests
         Assert.Equal(7, groups.Count);
         Assert.Equal(["0000000000000000", "0000000000000007", "000000000000000e", "0000000000000001", "0000000000000008", "000000000000000f"], groups[0].GetProperty("fingerprints").EnumerateArray().Select(f => f.GetString()!));
     }
+
+    [Fact]
+    public void WriteEvent_MoreGroupsThanTheLinearScan_CountsAndOrderAsGroupBy()
+    {
+        // Arrange: 30 distinct (entity, path) groups met in a shuffled order, each several times.
+        var random = new Random(7);
+        var findings = new List<PiiFinding>();
+        for (var i = 0; i < 300; i++)
+        {
+            var group = random.Next(30);
+            findings.Add(Finding(group % 2 == 0 ? PiiEntity.Aadhaar : PiiEntity.Email, $"$.g{group / 2}"));
+        }
+
+        var expected = findings.GroupBy(f => (f.Entity.Name, f.JsonPath)).Select(g => (g.Key.Name, g.Key.JsonPath, g.Count())).ToList();
+        var buffer = new ArrayBufferWriter<byte>();
+
+        // Act
+        AuditEventSerializer.Write(new AuditEntry(DateTimeOffset.UnixEpoch, AuditSeverity.Critical, Report(Direction.Response, [.. findings])), buffer);
+
+        // Assert
+        var groups = JsonDocument.Parse(buffer.WrittenMemory).RootElement.GetProperty("findings").EnumerateArray()
+            .Select(g => (g.GetProperty("entity").GetString()!, g.GetProperty("json_path").GetString(), g.GetProperty("count").GetInt32()))
+            .ToList();
+        Assert.Equal(expected, groups);
+    }
+
+    [Fact]
+    public async Task Writer_QueuedEvents_WrittenInBatchesOfWholeLines()
+    {
+        // Arrange: 300 events queued before the writer starts (so its first wake-up finds them all).
+        var output = new CountingWriter();
+        var options = new AuditOptions { Output = output };
+        var (log, metrics) = Create(options);
+        for (var i = 0; i < 300; i++)
+        {
+            Assert.True(log.Record(Report(Direction.Request, Finding(PiiEntity.Aadhaar, $"$.n{i}"))));
+        }
+
+        using var writer = new AuditWriter(log, options, metrics, Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditWriter>.Instance);
+
+        // Act
+        await writer.StartAsync(CancellationToken.None);
+        await writer.StopAsync(CancellationToken.None);
+
+        // Assert: every event is one whole line, in order, and the lines went out in far fewer calls than events, each
+        // call holding whole lines only.
+        var lines = output.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(300, lines.Length);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            Assert.Equal($"$.n{i}", JsonDocument.Parse(lines[i]).RootElement.GetProperty("findings")[0].GetProperty("json_path").GetString());
+        }
+
+        Assert.InRange(output.Writes, 2, 60);
+        Assert.All(output.Calls, call => Assert.EndsWith("\n", call, StringComparison.Ordinal));
+    }
+
+    /// <summary>Records each write call (the audit writer calls <see cref="TextWriter.Write(ReadOnlySpan{char})"/>).</summary>
+    private sealed class CountingWriter : StringWriter
+    {
+        public List<string> Calls { get; } = [];
+
+        public int Writes => Calls.Count;
+
+        public string Text => ToString();
+
+        [System.Diagnostics.CodeAnalysis.AllowNull]
+        public override string NewLine { get => "\n"; set { } }
+
+        public override void Write(ReadOnlySpan<char> buffer)
+        {
+            Calls.Add(new string(buffer));
+            base.Write(buffer);
+        }
+
+        public override void WriteLine(ReadOnlySpan<char> buffer) => Write(string.Concat(buffer, "\n").AsSpan());
+    }
 }

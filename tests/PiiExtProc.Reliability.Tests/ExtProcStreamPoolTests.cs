@@ -38,7 +38,14 @@ public sealed class ExtProcStreamPoolTests
         foreach (var name in new[] { "_request", "_response" })
         {
             var field = typeof(ExtProcStream).GetField(name, BindingFlags.Instance | BindingFlags.NonPublic)!;
-            AssertSameFields(field.GetValue(fresh)!, field.GetValue(again)!, ["<Output>k__BackingField", "_collected"]);
+            AssertSameFields(field.GetValue(fresh)!, field.GetValue(again)!, ["<Output>k__BackingField", "_collected", "<Replies>k__BackingField"]);
+
+            // The reusable replies: free again (their message objects are reused, so only the in-use flags are compared).
+            var replyField = typeof(DirectionState).GetField("<Replies>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic)!;
+            AssertSameFields(
+                replyField.GetValue(field.GetValue(fresh))!,
+                replyField.GetValue(field.GetValue(again))!,
+                ["_direction", "_body", "_bodyCommon", "_bodyMutation", "_streamed", "_streamedBody"]);
         }
     }
 

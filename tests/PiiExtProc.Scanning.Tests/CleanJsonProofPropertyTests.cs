@@ -199,6 +199,14 @@ public sealed class CleanJsonProofPropertyTests
         return builder.ToString();
     }
 
+    /// <summary>A generated JSON object with clean values, near misses and PII (used by <see cref="CleanElementSkipPropertyTests"/>).</summary>
+    internal static string RandomObject(Random random)
+    {
+        var builder = new StringBuilder();
+        Object(builder, random, 1);
+        return builder.ToString();
+    }
+
     private static void Object(StringBuilder builder, Random random, int depth)
     {
         builder.Append('{');

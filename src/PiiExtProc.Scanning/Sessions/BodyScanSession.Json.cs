@@ -24,6 +24,12 @@ public sealed partial class BodyScanSession
     private long _propertyStart;
     private bool _afterProperty;
     private bool _jsonComplete;
+
+    /// <summary>
+    /// The token just read closed an object element of an array in which nothing was found: the elements after it are
+    /// worth a <see cref="SkipCleanElements"/> attempt.
+    /// </summary>
+    private bool _cleanElementClosed;
     private JsonFrame[] _frames = [];
     private int _depth;
     private byte[] _names = [];
@@ -111,6 +117,23 @@ public sealed partial class BodyScanSession
                 }
 
                 _jsonConsumed = tokenEnd;
+                if (_cleanElementClosed)
+                {
+                    _cleanElementClosed = false;
+                    long provedTo = SkipCleanElements(tokenEnd, dataOffset, data);
+                    if (provedTo > tokenEnd)
+                    {
+                        // The reader resumes after the proved elements in the state it had after this '}' (see
+                        // CleanJsonProof.CleanElementsEnd): the same containers are open and an object element just closed.
+                        JsonReaderState afterElement = reader.CurrentState;
+                        data = data[(int)(provedTo - dataOffset)..];
+                        dataOffset = provedTo;
+                        reader = new Utf8JsonReader(data, isFinal, afterElement);
+                        _jsonConsumed = provedTo;
+                        tokenEnd = provedTo;
+                    }
+                }
+
                 if (_slots.Count >= EarlyReleaseSlots)
                 {
                     ReleaseEarly(work, workOffset);
@@ -250,6 +273,9 @@ public sealed partial class BodyScanSession
     /// <summary>Values the prefilter kept from the detector in this body (tests check the prefilter is taken).</summary>
     internal long ValuesPrefiltered { get; private set; }
 
+    /// <summary>Bytes of array elements <see cref="SkipCleanElements"/> proved clean in this body (tests check the skip is taken).</summary>
+    internal long BytesProvedClean { get; private set; }
+
     /// <summary>True when the last body was proved clean by <see cref="CleanJsonProof"/> (tests check the fast path is taken).</summary>
     internal bool ProvedClean { get; private set; }
 
@@ -268,6 +294,30 @@ public sealed partial class BodyScanSession
         _jsonComplete = true;
         ProvedClean = true;
         return true;
+    }
+
+    /// <summary>
+    /// After the reader closed an object element of an array in which nothing was found (<see cref="_cleanElementClosed"/>):
+    /// proves the object elements that follow clean with <see cref="CleanJsonProof.CleanElementsEnd"/>, so that arrays of
+    /// clean records after a record with PII (an order's items after its customer) are not read token by token. Returns
+    /// the absolute offset after the last proved element (its <c>}</c> becomes the last unit), or
+    /// <paramref name="closedAt"/> when none is proved.
+    /// </summary>
+    private long SkipCleanElements(long closedAt, long dataOffset, ReadOnlySpan<byte> data)
+    {
+        ref JsonFrame array = ref _frames[_depth - 1];
+        int from = (int)(closedAt - dataOffset);
+        int end = CleanJsonProof.CleanElementsEnd(
+            data, from, array.ContainerKey, _depth, _dataIsAscii, ref _keyCache, _detector.Keywords, MaxKeyBytes, _limits);
+        if (end == from)
+        {
+            return closedAt;
+        }
+
+        long provedTo = dataOffset + end;
+        BytesProvedClean += end - from;
+        _lastUnitStart = provedTo - 1;
+        return provedTo;
     }
 
     private bool HandleToken(ref Utf8JsonReader reader, ReadOnlySpan<byte> work, long workOffset, long tokenStart, long tokenEnd)
@@ -416,6 +466,8 @@ public sealed partial class BodyScanSession
         if (frame.RecordIndex >= 0)
         {
             RecordInfo record = _records[frame.RecordIndex];
+            _cleanElementClosed = !frame.IsArray && _depth > 0 && _frames[_depth - 1].IsArray
+                && record.FirstSlot == _slotBase + _slots.Count && CleanProofEnabled && _detector.OnlyBuiltInRecognizers;
             ResolveRecord(record.Id, record.FirstSlot, asPii: record.Oversized);
             _records.RemoveAt(frame.RecordIndex);
             UpdateEarliestPending();

@@ -124,6 +124,7 @@ public sealed partial class BodyScanSession
         _propertyStart = 0;
         _afterProperty = false;
         _jsonComplete = false;
+        _cleanElementClosed = false;
         _depth = 0;
         _earliestPending = long.MaxValue;
         _dataIsAscii = false;
@@ -134,6 +135,7 @@ public sealed partial class BodyScanSession
         CleanProofEnabled = true;
         ValuePrefilterEnabled = true;
         ValuesPrefiltered = 0;
+        BytesProvedClean = 0;
         InitializeJson();
 
         // Text scanning (BodyScanSession.Text.cs).

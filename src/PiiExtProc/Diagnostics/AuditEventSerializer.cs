@@ -30,6 +30,35 @@ internal sealed class AuditEventSerializer
     /// <summary>Distinct value fingerprints listed per finding group; more values are only counted.</summary>
     private const int MaxFingerprintsPerGroup = 16;
 
+    /// <summary>Groups found by a linear scan; more are indexed by a dictionary.</summary>
+    private const int LinearGroups = 16;
+
+    /// <summary>Most encoded values kept (entity names, recognizers, operators...: a small closed set in practice).</summary>
+    private const int MaxEncodedValues = 256;
+
+    // Property names, escaped once.
+    private static readonly JsonEncodedText s_timestamp = JsonEncodedText.Encode("timestamp");
+    private static readonly JsonEncodedText s_event = JsonEncodedText.Encode("event");
+    private static readonly JsonEncodedText s_schema = JsonEncodedText.Encode("schema");
+    private static readonly JsonEncodedText s_severity = JsonEncodedText.Encode("severity");
+    private static readonly JsonEncodedText s_direction = JsonEncodedText.Encode("direction");
+    private static readonly JsonEncodedText s_route = JsonEncodedText.Encode("route");
+    private static readonly JsonEncodedText s_policyVersion = JsonEncodedText.Encode("policy_version");
+    private static readonly JsonEncodedText s_requestId = JsonEncodedText.Encode("request_id");
+    private static readonly JsonEncodedText s_blocked = JsonEncodedText.Encode("blocked");
+    private static readonly JsonEncodedText s_findingCount = JsonEncodedText.Encode("finding_count");
+    private static readonly JsonEncodedText s_findingsTruncated = JsonEncodedText.Encode("findings_truncated");
+    private static readonly JsonEncodedText s_findings = JsonEncodedText.Encode("findings");
+    private static readonly JsonEncodedText s_entity = JsonEncodedText.Encode("entity");
+    private static readonly JsonEncodedText s_category = JsonEncodedText.Encode("category");
+    private static readonly JsonEncodedText s_count = JsonEncodedText.Encode("count");
+    private static readonly JsonEncodedText s_jsonPath = JsonEncodedText.Encode("json_path");
+    private static readonly JsonEncodedText s_operator = JsonEncodedText.Encode("operator");
+    private static readonly JsonEncodedText s_recognizer = JsonEncodedText.Encode("recognizer");
+    private static readonly JsonEncodedText s_fingerprints = JsonEncodedText.Encode("fingerprints");
+    private static readonly JsonEncodedText s_piiDetected = JsonEncodedText.Encode("pii_detected");
+
+    private readonly Dictionary<string, JsonEncodedText> _encodedValues = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<GroupKey, int> _index = [];
     private readonly List<FindingGroup> _groups = [];
     private ulong[] _fingerprints = [];
@@ -60,51 +89,53 @@ internal sealed class AuditEventSerializer
     private void WriteObject(Utf8JsonWriter json, AuditEntry entry, BodyScanReport report)
     {
         Span<char> hex = stackalloc char[16];
+        Span<byte> fingerprintBytes = stackalloc byte[8];
         json.WriteStartObject();
-        json.WriteString("timestamp", entry.Timestamp.UtcDateTime);
-        json.WriteString("event", "pii_detected");
-        json.WriteNumber("schema", SchemaVersion);
-        json.WriteString("severity", AuditSeverityClassifier.Name(entry.Severity));
-        json.WriteString("direction", LabelValues.Of(report.Direction));
-        json.WriteString("route", report.RuleName);
-        json.WriteString("policy_version", report.PolicyVersion);
+        json.WriteString(s_timestamp, entry.Timestamp.UtcDateTime);
+        json.WriteString(s_event, s_piiDetected);
+        json.WriteNumber(s_schema, SchemaVersion);
+        json.WriteString(s_severity, Encoded(AuditSeverityClassifier.Name(entry.Severity)));
+        json.WriteString(s_direction, Encoded(LabelValues.Of(report.Direction)));
+        json.WriteString(s_route, Encoded(report.RuleName));
+        json.WriteString(s_policyVersion, Encoded(report.PolicyVersion));
         var requestId = SanitizeRequestId(report.RequestId);
         if (requestId is null)
         {
-            json.WriteNull("request_id");
+            json.WriteNull(s_requestId);
         }
         else
         {
-            json.WriteString("request_id", requestId);
+            json.WriteString(s_requestId, requestId);
         }
 
-        json.WriteBoolean("blocked", report.Blocked);
-        json.WriteNumber("finding_count", Math.Max(report.FindingCount, report.Findings.Count));
-        json.WriteBoolean("findings_truncated", report.FindingCount > report.Findings.Count);
-        json.WriteStartArray("findings");
+        json.WriteBoolean(s_blocked, report.Blocked);
+        json.WriteNumber(s_findingCount, Math.Max(report.FindingCount, report.Findings.Count));
+        json.WriteBoolean(s_findingsTruncated, report.FindingCount > report.Findings.Count);
+        json.WriteStartArray(s_findings);
         Group(report.Findings);
         for (var g = 0; g < _groups.Count; g++)
         {
             var group = _groups[g];
             json.WriteStartObject();
-            json.WriteString("entity", group.Entity.Name);
-            json.WriteString("category", CategoryName(group.Entity.Category));
-            json.WriteNumber("count", group.Count);
+            json.WriteString(s_entity, Encoded(group.Entity.Name));
+            json.WriteString(s_category, Encoded(CategoryName(group.Entity.Category)));
+            json.WriteNumber(s_count, group.Count);
             if (group.JsonPath is null)
             {
-                json.WriteNull("json_path");
+                json.WriteNull(s_jsonPath);
             }
             else
             {
-                json.WriteString("json_path", group.JsonPath);
+                json.WriteString(s_jsonPath, group.JsonPath);
             }
 
-            json.WriteString("operator", LabelValues.Of(group.Entity, group.Action, report.Entities));
-            json.WriteString("recognizer", group.Recognizer);
-            json.WriteStartArray("fingerprints");
+            json.WriteString(s_operator, Encoded(LabelValues.Of(group.Entity, group.Action, report.Entities)));
+            json.WriteString(s_recognizer, Encoded(group.Recognizer));
+            json.WriteStartArray(s_fingerprints);
             for (var f = 0; f < group.FingerprintCount; f++)
             {
-                _fingerprints[(g * MaxFingerprintsPerGroup) + f].TryFormat(hex, out _, "x16", CultureInfo.InvariantCulture);
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(fingerprintBytes, _fingerprints[(g * MaxFingerprintsPerGroup) + f]);
+                Convert.TryToHexStringLower(fingerprintBytes, hex, out _);
                 json.WriteStringValue(hex);
             }
 
@@ -114,6 +145,27 @@ internal sealed class AuditEventSerializer
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> escaped, from a table keyed by the string instance: the values passed here come from
+    /// small closed sets (entity names, recognizers, operators, rule names), each one string. Cleared when it passes
+    /// <see cref="MaxEncodedValues"/>.
+    /// </summary>
+    private JsonEncodedText Encoded(string value)
+    {
+        if (!_encodedValues.TryGetValue(value, out var encoded))
+        {
+            if (_encodedValues.Count >= MaxEncodedValues)
+            {
+                _encodedValues.Clear();
+            }
+
+            encoded = JsonEncodedText.Encode(value);
+            _encodedValues[value] = encoded;
+        }
+
+        return encoded;
     }
 
     /// <summary>The request id when it looks like one (UUID, Envoy's x-request-id), else null.</summary>
@@ -143,7 +195,8 @@ internal sealed class AuditEventSerializer
             var finding = findings[i];
             var path = AuditPathSanitizer.Sanitize(finding.JsonPath);
             var key = new GroupKey(finding.Entity.Name, path, finding.Action, finding.Recognizer);
-            if (_index.TryGetValue(key, out var at))
+            var at = FindGroup(key);
+            if (at >= 0)
             {
                 var existing = _groups[at];
                 _groups[at] = existing with { Count = existing.Count + 1 };
@@ -151,8 +204,19 @@ internal sealed class AuditEventSerializer
             else
             {
                 at = _groups.Count;
-                _index[key] = at;
                 _groups.Add(new FindingGroup(finding.Entity, path, finding.Action, finding.Recognizer, 1, 0));
+                if (_groups.Count == LinearGroups + 1)
+                {
+                    for (var g = 0; g < _groups.Count; g++)
+                    {
+                        _index[KeyOf(_groups[g])] = g;
+                    }
+                }
+                else if (_groups.Count > LinearGroups)
+                {
+                    _index[key] = at;
+                }
+
                 if (_fingerprints.Length < _groups.Count * MaxFingerprintsPerGroup)
                 {
                     Array.Resize(ref _fingerprints, Math.Max(_groups.Count * MaxFingerprintsPerGroup, _fingerprints.Length * 2));
@@ -165,6 +229,30 @@ internal sealed class AuditEventSerializer
             }
         }
     }
+
+    /// <summary>
+    /// The group of <paramref name="key"/>, or -1: by a scan while there are at most <see cref="LinearGroups"/> (the
+    /// usual event; cheaper than hashing the strings), by the index after.
+    /// </summary>
+    private int FindGroup(in GroupKey key)
+    {
+        if (_groups.Count > LinearGroups)
+        {
+            return _index.TryGetValue(key, out var at) ? at : -1;
+        }
+
+        for (var g = 0; g < _groups.Count; g++)
+        {
+            if (KeyOf(_groups[g]) == key)
+            {
+                return g;
+            }
+        }
+
+        return -1;
+    }
+
+    private static GroupKey KeyOf(in FindingGroup group) => new(group.Entity.Name, group.JsonPath, group.Action, group.Recognizer);
 
     private void AddFingerprint(int group, ulong fingerprint)
     {

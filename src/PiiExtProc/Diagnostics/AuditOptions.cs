@@ -14,6 +14,6 @@ internal sealed record AuditOptions
     /// <summary>Events waiting for the writer; when full, new events are dropped and counted. Default 10 000.</summary>
     public int QueueCapacity { get; init; } = 10_000;
 
-    /// <summary>Where JSON lines go: standard output by default; one WriteLine call per event.</summary>
+    /// <summary>Where JSON lines go: standard output by default; whole lines, one Write call per batch of events.</summary>
     public TextWriter Output { get; init; } = Console.Out;
 }

@@ -7,14 +7,22 @@ namespace PiiExtProc.Diagnostics;
 
 /// <summary>
 /// The consumer side of the audit log: a background service that drains <see cref="AuditLog"/>'s queue and writes each
-/// event as one JSON line to <see cref="AuditOptions.Output"/> (standard output by default), with a single
-/// <see cref="TextWriter.WriteLine(ReadOnlySpan{char})"/> call (decoded into a reused buffer, no string per event) so
-/// lines never interleave with other writers of the same stream.
+/// event as one JSON line to <see cref="AuditOptions.Output"/> (standard output by default). The events queued when it
+/// wakes are written together, up to <see cref="BatchBytes"/> of whole lines per
+/// <see cref="TextWriter.Write(ReadOnlySpan{char})"/> call (decoded into a reused buffer, no string per event), so lines
+/// never interleave with other writers of the same stream and a busy server makes one write per batch, not per event.
 /// </summary>
 /// <remarks>On shutdown the queue is completed and drained before the service stops. A failing sink is logged once and
 /// its events are dropped and counted; the writer keeps going.</remarks>
 internal sealed class AuditWriter : BackgroundService
 {
+    /// <summary>
+    /// Lines written with one call, bytes (UTF-8): a batch closes at the first event that ends past it. Large enough
+    /// that a busy server writes a few times per millisecond instead of once per event; small enough to stay inside the
+    /// 64 KiB buffer of the server's standard output (one write(2) per batch).
+    /// </summary>
+    internal const int BatchBytes = 16 * 1024;
+
     private readonly AuditLog _log;
     private readonly AuditOptions _options;
     private readonly ProcessingMetrics _metrics;
@@ -47,40 +55,51 @@ internal sealed class AuditWriter : BackgroundService
     {
         // Drained until the queue completes (StopAsync), not until stoppingToken: queued events are written, not lost.
         var reader = _log.Reader;
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        var buffer = new ArrayBufferWriter<byte>(BatchBytes + 4096);
         var serializer = new AuditEventSerializer();
-        var chars = new char[1024];
+        var newLine = Encoding.UTF8.GetBytes(_options.Output.NewLine);
+        var chars = new char[BatchBytes + 4096];
         while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            while (reader.TryRead(out var entry))
+            // One batch: the events queued now, up to BatchBytes of lines, written with one call.
+            var events = 0;
+            buffer.ResetWrittenCount();
+            while (buffer.WrittenCount < BatchBytes && reader.TryRead(out var entry))
             {
-                buffer.ResetWrittenCount();
                 serializer.WriteEvent(entry, buffer);
-
-                // Decoded into a reused char buffer: no string per event.
-                var needed = Encoding.UTF8.GetMaxCharCount(buffer.WrittenCount);
-                if (chars.Length < needed)
-                {
-                    chars = new char[Math.Max(needed, chars.Length * 2)];
-                }
-
-                var length = Encoding.UTF8.GetChars(buffer.WrittenSpan, chars);
-                WriteLine(chars.AsSpan(0, length));
+                buffer.Write(newLine);
+                events++;
             }
 
-            Flush();
+            // Decoded into a reused char buffer: no string per batch.
+            var needed = Encoding.UTF8.GetMaxCharCount(buffer.WrittenCount);
+            if (chars.Length < needed)
+            {
+                chars = new char[Math.Max(needed, chars.Length * 2)];
+            }
+
+            var length = Encoding.UTF8.GetChars(buffer.WrittenSpan, chars);
+            WriteLines(chars.AsSpan(0, length), events);
+            if (!reader.TryPeek(out _))
+            {
+                Flush();
+            }
         }
     }
 
-    private void WriteLine(ReadOnlySpan<char> line)
+    private void WriteLines(ReadOnlySpan<char> lines, int events)
     {
         try
         {
-            _options.Output.WriteLine(line);
+            _options.Output.Write(lines);
         }
         catch (Exception exception) when (exception is IOException or ObjectDisposedException)
         {
-            _metrics.AuditEventDropped();
+            for (var e = 0; e < events; e++)
+            {
+                _metrics.AuditEventDropped();
+            }
+
             if (!_failureLogged)
             {
                 _failureLogged = true;

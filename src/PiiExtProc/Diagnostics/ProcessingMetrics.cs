@@ -26,6 +26,13 @@ internal sealed class ProcessingMetrics
         0.00001, 0.00002, 0.00005, 0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1,
     ];
 
+    /// <summary>Distinct (entity, operator) pairs counted per body before the oldest is added early.</summary>
+    private const int MaxDetectionGroups = 32;
+
+    /// <summary>Per-thread scratch of <see cref="BodyScanned"/> (cleared after each body).</summary>
+    [ThreadStatic]
+    private static DetectionGroup[]? s_detectionGroups;
+
     private readonly Counter<long> _detections;
     private readonly Counter<long> _bodiesScanned;
     private readonly Counter<long> _bodyBytesScanned;
@@ -117,19 +124,57 @@ internal sealed class ProcessingMetrics
             _blockedExchanges.Add(1, bodyTags);
         }
 
+        // One Add per (entity, operator) of the body, not per finding: a dense body has hundreds of findings of a dozen kinds.
         var findings = report.Findings;
+        var groups = s_detectionGroups ??= new DetectionGroup[MaxDetectionGroups];
+        var groupCount = 0;
         for (var i = 0; i < findings.Count; i++)
         {
             var finding = findings[i];
-            var tags = new TagList
+            var entity = finding.Entity.Name;
+            var operatorName = LabelValues.Of(finding, report.Entities);
+            var g = 0;
+            while (g < groupCount && !(ReferenceEquals(groups[g].Entity, entity) && ReferenceEquals(groups[g].Operator, operatorName)))
             {
-                new("entity", finding.Entity.Name),
-                new("operator", LabelValues.Of(finding, report.Entities)),
-                directionTag,
-                route,
-            };
-            _detections.Add(1, tags);
+                g++;
+            }
+
+            if (g == groupCount)
+            {
+                if (groupCount == MaxDetectionGroups)
+                {
+                    AddDetections(groups[0], directionTag, route);
+                    g = 0;
+                    groups[0] = default;
+                }
+                else
+                {
+                    groupCount++;
+                }
+
+                groups[g] = new DetectionGroup(entity, operatorName, 0);
+            }
+
+            groups[g] = groups[g] with { Count = groups[g].Count + 1 };
         }
+
+        for (var g = 0; g < groupCount; g++)
+        {
+            AddDetections(groups[g], directionTag, route);
+            groups[g] = default;
+        }
+    }
+
+    private void AddDetections(DetectionGroup group, KeyValuePair<string, object?> direction, KeyValuePair<string, object?> route)
+    {
+        var tags = new TagList
+        {
+            new("entity", group.Entity),
+            new("operator", group.Operator),
+            direction,
+            route,
+        };
+        _detections.Add(group.Count, tags);
     }
 
     /// <summary>A body was not scanned.</summary>
@@ -151,4 +196,7 @@ internal sealed class ProcessingMetrics
         new(status.SuccessfulReloads, new KeyValuePair<string, object?>("result", "success")),
         new(status.FailedReloads, new KeyValuePair<string, object?>("result", "failure")),
     ];
+
+    /// <summary>Findings of one entity and operator label in a body (the strings are label values, compared by reference).</summary>
+    private readonly record struct DetectionGroup(string Entity, string Operator, long Count);
 }

@@ -13,7 +13,11 @@ internal sealed class DirectionState : IDisposable
 {
     private PooledBufferWriter? _collected;
 
-    public DirectionState(Direction direction) => Direction = direction;
+    public DirectionState(Direction direction)
+    {
+        Direction = direction;
+        Replies = new ReusableBodyReplies(direction);
+    }
 
     /// <summary>Request or response.</summary>
     public Direction Direction { get; }
@@ -42,8 +46,14 @@ internal sealed class DirectionState : IDisposable
     /// <summary>The content-encoding to decode (gzip, deflate, br), or null for identity.</summary>
     public string? ContentEncoding { get; set; }
 
-    /// <summary>True when the headers carried a numeric content-length that a BUFFERED reply must keep right.</summary>
-    public bool HasContentLength { get; set; }
+    /// <summary>
+    /// The numeric content-length the headers carried (bytes), which a BUFFERED reply must keep right, or -1 when they
+    /// carried none (or not a number).
+    /// </summary>
+    public long ContentLength { get; set; } = -1;
+
+    /// <summary>True when <see cref="ContentLength"/> is known.</summary>
+    public bool HasContentLength => ContentLength >= 0;
 
     /// <summary>The incremental scan session while the body is in progress.</summary>
     public BodyScanSession? Session { get; set; }
@@ -56,6 +66,9 @@ internal sealed class DirectionState : IDisposable
 
     /// <summary>Body bytes scanned so far (after decompression).</summary>
     public long BytesScanned { get; set; }
+
+    /// <summary>The body-mutation replies of this direction, reused once written.</summary>
+    public ReusableBodyReplies Replies { get; }
 
     /// <summary>The redacted output of the current message; wrapped into the reply, reset after it is written.</summary>
     public PooledBufferWriter Output { get; } = new();
@@ -88,6 +101,7 @@ internal sealed class DirectionState : IDisposable
     public void Reset()
     {
         Dispose();
+        Replies.OnWritten();
         HeadersSeen = false;
         BodyStarted = false;
         Ended = false;
@@ -96,7 +110,7 @@ internal sealed class DirectionState : IDisposable
         Handling = BodyHandling.Scan;
         Format = null;
         ContentEncoding = null;
-        HasContentLength = false;
+        ContentLength = -1;
         HeldBytes = 0;
         BytesReceived = 0;
         BytesScanned = 0;

@@ -177,6 +177,7 @@ internal sealed class ExtProcStream : IDisposable
     {
         foreach (var state in (ReadOnlySpan<DirectionState>)[_request, _response])
         {
+            state.Replies.OnWritten();
             state.Output.Reset();
             if ((state.Ended || state.CollectedReleased) && state.CollectedCount > 0)
             {
@@ -241,10 +242,13 @@ internal sealed class ExtProcStream : IDisposable
         var contentType = HeaderValues.GetRepeatedString(map, "content-type");
         ResolvePolicy(state, contentType);
         var policy = state.Policy!;
-        // Parsed from the header's bytes: only whether it is a number matters, so no string is allocated.
+        // Parsed from the header's bytes, so no string is allocated.
         var contentLengthHeader = HeaderValues.Find(map, "content-length");
-        state.HasContentLength = contentLengthHeader is not null
-            && long.TryParse(HeaderValues.Bytes(contentLengthHeader), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _);
+        state.ContentLength = contentLengthHeader is not null
+            && long.TryParse(HeaderValues.Bytes(contentLengthHeader), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var contentLength)
+            && contentLength >= 0
+                ? contentLength
+                : -1;
         if (headers.EndOfStream)
         {
             // No body and no trailers follow for this direction, whatever the body mode (extproc-protocol.md §1.2).
@@ -371,6 +375,7 @@ internal sealed class ExtProcStream : IDisposable
         // if they do while bytes are held, OnTrailers fails the stream closed (README "STREAMED with trailers"), since
         // scanning chunks alone would forward chunk-split PII unredacted.
         var session = state.Session ??= policy.Scanner.RentSession(state.Format ?? ContentClassifier.Sniff(bytes.Span));
+        state.Output.ExpectedBytes = state.HeldBytes + bytes.Length;
         var result = session.Process(bytes.Span, final, state.Output);
         state.HeldBytes = result.BytesHeld;
         state.BytesScanned += bytes.Length;
@@ -390,11 +395,11 @@ internal sealed class ExtProcStream : IDisposable
         {
             if (result.IsUnchanged)
             {
-                replies.Add(ProcessingResponses.StreamedBody(state.Direction, bytes, endOfStream));
+                replies.Add(state.Replies.StreamedBody(bytes, endOfStream));
             }
             else if (state.Output.WrittenCount > 0 || endOfStream)
             {
-                replies.Add(ProcessingResponses.StreamedBody(state.Direction, state.Output.WrittenMemory, endOfStream));
+                replies.Add(state.Replies.StreamedBody(state.Output.WrittenMemory, endOfStream));
             }
 
             return;
@@ -406,8 +411,8 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
-        var contentLength = wholeBody && state.HasContentLength ? ContentLengthMutation(state.Output.WrittenCount) : null;
-        replies.Add(ProcessingResponses.Body(state.Direction, state.Output.WrittenMemory, contentLength));
+        var contentLength = wholeBody ? ContentLengthMutation(state, state.Output.WrittenCount) : null;
+        replies.Add(state.Replies.Body(state.Output.WrittenMemory, contentLength));
     }
 
     private void OnCompressedBody(DirectionState state, ReadOnlyMemory<byte> bytes, bool final, bool wholeBody, bool endOfStream, List<ProcessingResponse> replies)
@@ -481,7 +486,7 @@ internal sealed class ExtProcStream : IDisposable
     {
         if (state.Mode == BodyMode.FullDuplexStreamed)
         {
-            replies.Add(ProcessingResponses.StreamedBody(state.Direction, bytes, endOfStream));
+            replies.Add(state.Replies.StreamedBody(bytes, endOfStream));
             return;
         }
 
@@ -491,8 +496,8 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
-        var contentLength = wholeBody && state.HasContentLength ? ContentLengthMutation(bytes.Length) : null;
-        replies.Add(ProcessingResponses.Body(state.Direction, bytes, contentLength));
+        var contentLength = wholeBody ? ContentLengthMutation(state, bytes.Length) : null;
+        replies.Add(state.Replies.Body(bytes, contentLength));
     }
 
     private void OnOversize(DirectionState state, ReadOnlyMemory<byte> bytes, bool endOfStream, List<ProcessingResponse> replies)
@@ -745,8 +750,18 @@ internal sealed class ExtProcStream : IDisposable
         };
     }
 
-    private static Envoy.Service.ExtProc.V3.HeaderMutation ContentLengthMutation(int length)
+    /// <summary>
+    /// The header mutation that keeps a BUFFERED body's content-length right once the body is replaced by
+    /// <paramref name="length"/> bytes: none when the headers had no content-length or when it already says
+    /// <paramref name="length"/> (masking keeps lengths), else <c>content-length: length</c> (extproc-protocol.md §3.3).
+    /// </summary>
+    private static Envoy.Service.ExtProc.V3.HeaderMutation? ContentLengthMutation(DirectionState state, int length)
     {
+        if (!state.HasContentLength || state.ContentLength == length)
+        {
+            return null;
+        }
+
         var mutation = new Envoy.Service.ExtProc.V3.HeaderMutation();
         mutation.SetHeaders.Add(HeaderValues.Overwrite("content-length", length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return mutation;

@@ -87,7 +87,7 @@ internal sealed class ExternalProcessorService : ExternalProcessor.ExternalProce
             Log.ProtocolViolation(_logger, violation.Cause, violation.Message);
             throw new RpcException(new Status(StatusCode.FailedPrecondition, violation.Message));
         }
-        catch (Exception exception) when (IsClientGone(exception, context) || (inTransport && exception is IOException))
+        catch (Exception exception) when (IsClientGone(exception, context.CancellationToken.IsCancellationRequested) || (inTransport && exception is IOException))
         {
             // Envoy ends every stream with END_STREAM + RST (or RST alone on a downstream reset): a normal end.
             Log.StreamCancelled(_logger);
@@ -104,12 +104,17 @@ internal sealed class ExternalProcessorService : ExternalProcessor.ExternalProce
         }
     }
 
-    // An IOException while reading the request stream is a reset connection even before RequestAborted is signalled:
-    // no reply can reach Envoy, so it is a client close, not an internal error.
-    private static bool IsClientGone(Exception exception, ServerCallContext context)
-        => exception is IOException
-            || (context.CancellationToken.IsCancellationRequested
-                && exception is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled });
+    /// <summary>
+    /// True when <paramref name="exception"/> means Envoy (or the connection to it) went away, so no reply can reach it:
+    /// a client close, not an internal error. An IOException or a ConnectionAbortedException (Kestrel's, when the
+    /// connection is closed under a stream that is reading or writing, as a load generator does at the end of a run)
+    /// can surface before the call's cancellation token is signalled.
+    /// </summary>
+    /// <param name="exception">What ended the stream.</param>
+    /// <param name="cancellationRequested">Whether the call's cancellation token (RequestAborted) is signalled.</param>
+    internal static bool IsClientGone(Exception exception, bool cancellationRequested)
+        => exception is IOException or Microsoft.AspNetCore.Connections.ConnectionAbortedException
+            || (cancellationRequested && exception is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled });
 
     private static MessageType TypeOf(ProcessingRequest message) => message.RequestCase switch
     {

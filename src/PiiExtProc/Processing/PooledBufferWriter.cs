@@ -17,8 +17,18 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     /// <summary>The bytes written since the last <see cref="Reset"/>.</summary>
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
 
+    /// <summary>Length of the rented array, bytes (0 before the first write).</summary>
+    public int Capacity => _buffer.Length;
+
     /// <summary>Number of bytes written since the last <see cref="Reset"/>.</summary>
     public int WrittenCount => _written;
+
+    /// <summary>
+    /// Bytes the current message is expected to write (a whole body's length), or 0: the first array rented holds them
+    /// (plus 1/16 for longer replacements), so a rewritten 1 MB body is not copied through ten doublings. Nothing is
+    /// rented until something is written.
+    /// </summary>
+    public int ExpectedBytes { get; set; }
 
     /// <inheritdoc/>
     public void Advance(int count)
@@ -42,7 +52,11 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     }
 
     /// <summary>Forgets the written bytes, keeping the array for the next message.</summary>
-    public void Reset() => _written = 0;
+    public void Reset()
+    {
+        _written = 0;
+        ExpectedBytes = 0;
+    }
 
     /// <summary>Returns the array to the pool.</summary>
     public void Dispose()
@@ -54,6 +68,7 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         }
 
         _written = 0;
+        ExpectedBytes = 0;
     }
 
     private void Ensure(int sizeHint)
@@ -64,7 +79,8 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
             return;
         }
 
-        var next = ArrayPool<byte>.Shared.Rent(Math.Max(Math.Max(needed, MinimumSizeBytes), _buffer.Length * 2));
+        var expected = _written == 0 && ExpectedBytes > 0 ? ExpectedBytes + (ExpectedBytes / 16) : 0;
+        var next = ArrayPool<byte>.Shared.Rent(Math.Max(Math.Max(needed, MinimumSizeBytes), Math.Max(_buffer.Length * 2, expected)));
         _buffer.AsSpan(0, _written).CopyTo(next);
         if (_buffer.Length > 0)
         {

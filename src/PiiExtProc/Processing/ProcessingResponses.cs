@@ -10,9 +10,33 @@ namespace PiiExtProc.Processing;
 /// </summary>
 internal static class ProcessingResponses
 {
+    // CONTINUE replies without mutation (and the chunk-clearing body reply), one instance each, shared by every stream and thread: nothing changes a reply
+    // after it is built, and serializing a message only reads it (tests check both stay empty).
+    private static readonly ProcessingResponse s_requestHeadersContinue = new() { RequestHeaders = new HeadersResponse() };
+    private static readonly ProcessingResponse s_responseHeadersContinue = new() { ResponseHeaders = new HeadersResponse() };
+    private static readonly ProcessingResponse s_requestBodyContinue = new() { RequestBody = new BodyResponse() };
+    private static readonly ProcessingResponse s_responseBodyContinue = new() { ResponseBody = new BodyResponse() };
+    private static readonly ProcessingResponse s_requestBodyClear = new()
+    {
+        RequestBody = new BodyResponse { Response = new CommonResponse { BodyMutation = new BodyMutation { ClearBodyFlag = true } } },
+    };
+
+    private static readonly ProcessingResponse s_responseBodyClear = new()
+    {
+        ResponseBody = new BodyResponse { Response = new CommonResponse { BodyMutation = new BodyMutation { ClearBodyFlag = true } } },
+    };
+
+    private static readonly ProcessingResponse s_requestTrailersContinue = new() { RequestTrailers = new TrailersResponse() };
+    private static readonly ProcessingResponse s_responseTrailersContinue = new() { ResponseTrailers = new TrailersResponse() };
+
     /// <summary>A headers reply (CONTINUE) with an optional header mutation and mode override.</summary>
     public static ProcessingResponse Headers(Direction direction, HeaderMutation? mutation, ProcessingMode? modeOverride)
     {
+        if (mutation is null && modeOverride is null)
+        {
+            return direction == Direction.Request ? s_requestHeadersContinue : s_responseHeadersContinue;
+        }
+
         var headers = new HeadersResponse();
         if (mutation is not null)
         {
@@ -36,6 +60,16 @@ internal static class ProcessingResponses
     /// </summary>
     public static ProcessingResponse Body(Direction direction, ReadOnlyMemory<byte>? replacement, HeaderMutation? headerMutation)
     {
+        if (replacement is null && headerMutation is null)
+        {
+            return direction == Direction.Request ? s_requestBodyContinue : s_responseBodyContinue;
+        }
+
+        if (replacement is { Length: 0 } && headerMutation is null)
+        {
+            return direction == Direction.Request ? s_requestBodyClear : s_responseBodyClear;
+        }
+
         var body = new BodyResponse();
         if (replacement is { } bytes || headerMutation is not null)
         {
@@ -91,9 +125,7 @@ internal static class ProcessingResponses
 
     /// <summary>A trailers reply (no mutation).</summary>
     public static ProcessingResponse Trailers(Direction direction)
-        => direction == Direction.Request
-            ? new ProcessingResponse { RequestTrailers = new TrailersResponse() }
-            : new ProcessingResponse { ResponseTrailers = new TrailersResponse() };
+        => direction == Direction.Request ? s_requestTrailersContinue : s_responseTrailersContinue;
 
     /// <summary>
     /// An immediate response: Envoy sends it to the client as a local reply while the headers of the direction are

@@ -7,7 +7,7 @@ using PiiExtProc.Processing;
 namespace PiiExtProc.Benchmarks.Load;
 
 /// <summary>
-/// `allocations [--streams 20000] [--scenario NAME] [--telemetry null|production] [--streams-only] [--per-message]`: bytes allocated per stream by our processing alone, in process: one
+/// `allocations [--streams 20000] [--scenario NAME (also the 1 MB ones)] [--telemetry null|production] [--streams-only] [--per-message]`: bytes allocated per stream by our processing alone, in process: one
 /// ExtProcStream per stream handling the scenario's (already parsed) messages, replies built, buffers reset, stream
 /// disposed; GC.GetAllocatedBytesForCurrentThread around N streams, divided by N. Body bytes stay in the parsed
 /// messages and the pooled output buffers, so this is the allocation outside body buffers (issue 8 goal: 1 KB).
@@ -24,24 +24,21 @@ internal static class AllocationsCommand
         var policy = BenchmarkPolicy.CreateSource();
         using var telemetry = ProductionTelemetry.Create(arguments.Get("telemetry", "null"), policy);
         Console.WriteLine($"telemetry: {telemetry.Name}");
-        Console.WriteLine("| scenario | messages | allocated bytes per stream | per message | CPU us per stream |");
-        Console.WriteLine("|---|---|---|---|---|");
-        foreach (var scenario in ExchangeScenario.Standard)
+        Console.WriteLine("| scenario | messages | allocated bytes per stream | per message | CPU us per stream | body message p50 / p99 / max us (one thread) |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var scenario in only.Length > 0 ? [ExchangeScenario.Find(only)] : ExchangeScenario.Standard)
         {
-            if (only.Length > 0 && scenario.Name != only)
-            {
-                continue;
-            }
 
             var replies = new List<ProcessingResponse>(4);
-            RunStreams(scenario, policy, telemetry, replies, 2_000);
+            RunStreams(scenario, policy, telemetry, replies, Math.Min(2_000, streams), bodyTimes: null);
             var before = GC.GetAllocatedBytesForCurrentThread();
             var cpuBefore = CpuClock.Now();
-            RunStreams(scenario, policy, telemetry, replies, streams);
+            var bodyTimes = new LatencyHistogram();
+            RunStreams(scenario, policy, telemetry, replies, streams, bodyTimes);
             var cpu = (CpuClock.Now() - cpuBefore).TotalMicroseconds / streams;
             var perStream = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)streams;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {scenario.Name} | {scenario.Messages.Length} | {perStream:0} | {perStream / scenario.Messages.Length:0} | {cpu:0.0} |"));
+                $"| {scenario.Name} | {scenario.Messages.Length} | {perStream:0} | {perStream / scenario.Messages.Length:0} | {cpu:0.0} | {bodyTimes.Percentile(50) / 1e3:0.0} / {bodyTimes.Percentile(99) / 1e3:0.0} / {bodyTimes.Max / 1e3:0.0} |"));
             if (arguments.Has("per-message"))
             {
                 PrintPerMessage(scenario, policy, replies, Math.Min(streams, 1_000));
@@ -173,7 +170,9 @@ internal static class AllocationsCommand
         Console.WriteLine($"|   per message (B) | {string.Join(", ", parts)} | | | |");
     }
 
-    private static void RunStreams(ExchangeScenario scenario, Routing.IPolicySource policy, ProductionTelemetry telemetry, List<ProcessingResponse> replies, int count)
+    /// <summary>Runs <paramref name="count"/> streams; records each body message's Handle time in <paramref name="bodyTimes"/>.</summary>
+    private static void RunStreams(
+        ExchangeScenario scenario, Routing.IPolicySource policy, ProductionTelemetry telemetry, List<ProcessingResponse> replies, int count, LatencyHistogram? bodyTimes)
     {
         var sink = telemetry.Telemetry;
         for (var i = 0; i < count; i++)
@@ -187,7 +186,13 @@ internal static class AllocationsCommand
                     var started = System.Diagnostics.Stopwatch.GetTimestamp();
                     replies.Clear();
                     stream.Handle(message, replies);
-                    sink.MessageProcessed(MessageType.RequestBody, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+                    var elapsed = System.Diagnostics.Stopwatch.GetTimestamp() - started;
+                    sink.MessageProcessed(MessageType.RequestBody, elapsed / (double)System.Diagnostics.Stopwatch.Frequency);
+                    if (message.RequestCase is ProcessingRequest.RequestOneofCase.RequestBody or ProcessingRequest.RequestOneofCase.ResponseBody)
+                    {
+                        bodyTimes?.RecordTicks(elapsed);
+                    }
+
                     stream.OnRepliesWritten();
                 }
 

@@ -1,0 +1,242 @@
+using System.Buffers;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using PiiExtProc.Scanning;
+using PiiExtProc.Scanning.Sessions;
+using PiiExtProc.Scanning.Tests.Support;
+
+namespace PiiExtProc.Scanning.Tests;
+
+/// <summary>
+/// Equivalence of the session's skip of proved-clean array elements (<see cref="CleanJsonProof.CleanElementsEnd"/>:
+/// after the reader closes a clean object element, the elements that follow are proved clean and the reader resumes after
+/// them). Over generated arrays of records (clean listings, near misses, PII, escapes, <c>@</c>, non-ASCII, non-object
+/// elements, pending quasi-identifiers in the enclosing record, malformed tails), whole and in random chunkings, the
+/// session with the proofs gives the same output, findings, fallback to text and is_pii as the session without them
+/// (the reference, read whole).
+/// </summary>
+public sealed class CleanElementSkipPropertyTests
+{
+    private static readonly PiiScanner s_smallLimits = PiiScanner.Create(Scanners.GuardianOptions(maxRecordBytes: 1024) with
+    {
+        Limits = new ScanLimits { MaxRecordBytes = 1024, MaxJsonDepth = 5 },
+    });
+
+    /// <summary>Seeded (FsCheck replay), 4000 bodies, each whole and in one random chunking.</summary>
+    [Fact]
+    public void Process_SkipOnOrOff_SameOutputFindingsAndFallback()
+    {
+        long proved = 0;
+        Arbitrary<(int Seed, int[] Cuts, bool Small)> cases = Arb.From(
+            from seed in Gen.Choose(0, int.MaxValue - 1)
+            from cuts in Gen.ArrayOf(Gen.Choose(0, 700))
+            from small in Gen.Elements(false, false, false, true)
+            select (seed, cuts, small));
+        Property property = Prop.ForAll(cases, c =>
+        {
+            byte[] body = Bytes(new Random(c.Seed));
+            proved += Compare(body, c.Small ? s_smallLimits : Scanners.Guardian, c.Cuts);
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(4000).WithReplay(20261123UL, 1123UL), property);
+        Assert.True(proved > 1_000_000, $"only {proved} bytes of elements were proved clean");
+    }
+
+    /// <summary>Every two-way split of order-shaped bodies.</summary>
+    [Fact]
+    public void Process_EveryTwoWaySplit_SameAsWithoutSkip()
+    {
+        var random = new Random(1123);
+        for (int n = 0; n < 12; n++)
+        {
+            byte[] body = Encoding.UTF8.GetBytes(Body(random));
+            for (int cut = 0; cut <= body.Length; cut += 1 + (body.Length / 400))
+            {
+                Compare(body, Scanners.Guardian, [cut]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Process_CustomerThenCleanItems_SkipsAllItemsButTheFirst()
+    {
+        var items = new StringBuilder();
+        for (int i = 0; i < 20; i++)
+        {
+            items.Append(i == 0 ? "" : ",").Append(Product(i));
+        }
+
+        string json = "{\"customer\": {\"name\": \"Ravi Kumar\", \"email\": \"ravi.kumar@example.in\"}, \"items\": [" + items + "]}";
+        byte[] body = Encoding.UTF8.GetBytes(json);
+        Result skipped = Run(body, Scanners.Guardian, [], skip: true);
+        int firstItemEnd = json.IndexOf(Product(0), StringComparison.Ordinal) + Product(0).Length;
+        int lastItemEnd = json.Length - 2;
+        Assert.Equal(lastItemEnd - firstItemEnd, skipped.BytesProved);
+        Assert.Equal(Run(body, Scanners.Guardian, [], skip: false).Output, skipped.Output);
+        Assert.Equal(2, skipped.Findings.Count);
+    }
+
+    [Theory]
+    [InlineData("[{\"sku\": \"SKU-1\"}, {\"sku\": \"SKU-2\"}, {\"note\": \"a\\\"b\"}, {\"sku\": \"SKU-3\"}]", 36)]
+    [InlineData("[{\"sku\": \"SKU-1\"}, {\"sku\": \"SKU-2\"}, {\"mail\": \"a@b.in\"}, {\"sku\": \"SKU-3\"}]", 18)]
+    [InlineData("[{\"sku\": \"SKU-1\"}, {\"sku\": \"SKU-2\"}, 42, {\"sku\": \"SKU-3\"}]", 18)]
+    [InlineData("[{\"sku\": \"SKU-1\"}, {\"phone\": \"9876543210\"}, {\"sku\": \"SKU-3\"}]", 0)]
+    [InlineData("[{\"sku\": \"SKU-1\"}, {\"sku\": \"SKU-2\"} {\"sku\": \"SKU-3\"}]", 18)]
+    [InlineData("[{\"sku\": \"SKU-1\"}, {\"sku\": \"SKU-2\"}, ]", 18)]
+    [InlineData("[{\"sku\": \"SKU-1\"}, {\"sku\": \"SKU-2\"}, {\"name\": \"Ravi Kumar\"}]", 18)]
+    public void Process_StopsBeforeWhatItCannotProve(string json, int expectedBytesProved)
+    {
+        byte[] body = Encoding.UTF8.GetBytes(json);
+        Result skipped = Compare(body, Scanners.Guardian, [], out _);
+        Assert.Equal(expectedBytesProved, skipped.BytesProved);
+    }
+
+    /// <summary>Compares skip on (whole and chunked) with skip off (whole); returns the bytes proved whole.</summary>
+    private static long Compare(byte[] body, PiiScanner scanner, int[] cuts) => Compare(body, scanner, cuts, out _).BytesProved;
+
+    private static Result Compare(byte[] body, PiiScanner scanner, int[] cuts, out Result reference)
+    {
+        reference = Run(body, scanner, [], skip: false);
+        Result whole = Run(body, scanner, [], skip: true);
+        Result chunked = Run(body, scanner, cuts, skip: true);
+        foreach (Result candidate in (Result[])[whole, chunked])
+        {
+            if (!candidate.Output.AsSpan().SequenceEqual(reference.Output) || !candidate.Findings.SequenceEqual(reference.Findings)
+                || candidate.FellBack != reference.FellBack || candidate.ContainsPii != reference.ContainsPii)
+            {
+                Assert.Fail($"The clean-element skip changed the result (cuts [{string.Join(",", cuts)}]): "
+                    + $"{reference.Findings.Count} findings without, {candidate.Findings.Count} with, fallback {reference.FellBack}/{candidate.FellBack}; "
+                    + $"body {Encoding.UTF8.GetString(body)}");
+            }
+        }
+
+        return whole;
+    }
+
+    /// <summary>
+    /// Scans whole (no cuts) or in chunks; with <paramref name="skip"/> false every proof is off (the reference), with it
+    /// on a body without cuts goes in as its first byte and the rest, so that the element skip is what is compared.
+    /// </summary>
+    private static Result Run(byte[] body, PiiScanner scanner, int[] cuts, bool skip)
+    {
+        if (skip && cuts.Length == 0 && body.Length > 0)
+        {
+            // A whole body in one chunk takes the whole-body proof first; its first byte alone keeps it on the full path.
+            cuts = [1];
+        }
+
+        using BodyScanSession session = scanner.CreateSession(BodyFormat.Json);
+        session.CleanProofEnabled = skip;
+        var output = new ArrayBufferWriter<byte>();
+        int position = 0;
+        long proved = 0;
+        for (int i = 0; i <= cuts.Length; i++)
+        {
+            bool last = i == cuts.Length;
+            int size = last ? body.Length - position : Math.Min(cuts[i], body.Length - position);
+            ReadOnlySpan<byte> chunk = body.AsSpan(position, size);
+
+            if (session.Process(chunk, last, output).IsUnchanged)
+            {
+                output.Write(chunk);
+            }
+
+            position += size;
+            proved = session.BytesProvedClean;
+        }
+
+        return new Result(output.WrittenSpan.ToArray(), session.Findings.ToList(), session.FellBackToText, session.ContainsPii, proved);
+    }
+
+    /// <summary>A generated body as UTF-8; one in eight has an invalid UTF-8 sequence put into it.</summary>
+    private static byte[] Bytes(Random random)
+    {
+        byte[] body = Encoding.UTF8.GetBytes(Body(random));
+        if (random.Next(8) != 0 || body.Length == 0)
+        {
+            return body;
+        }
+
+        int at = random.Next(body.Length);
+        byte[] invalid = random.Next(3) switch { 0 => [0xFF], 1 => [0xE0, 0x80], _ => [0xC3] };
+        return [.. body.AsSpan(0, at), .. invalid, .. body.AsSpan(at)];
+    }
+
+    /// <summary>
+    /// A top-level array of records, or an order-like object whose customer record is followed by items; records are
+    /// mostly clean products, some generated objects (near misses, PII, escapes), some non-objects; sometimes a quasi-
+    /// identifier waits in the enclosing record, sometimes the tail is malformed.
+    /// </summary>
+    private static string Body(Random random)
+    {
+        var builder = new StringBuilder();
+        bool order = random.Next(2) == 0;
+        if (order)
+        {
+            builder.Append("{\"order_id\": \"OD123456789012\", \"customer\": ").Append(CleanJsonProofPropertyTests.RandomObject(random));
+            if (random.Next(3) == 0)
+            {
+                builder.Append(", \"ship_to\": \"Ravi Kumar\"");
+            }
+
+            builder.Append(", \"items\":").Append(random.Next(2) == 0 ? "[" : "[\n  ");
+        }
+        else
+        {
+            builder.Append('[');
+        }
+
+        int count = random.Next(0, 30);
+        for (int e = 0; e < count; e++)
+        {
+            if (e > 0)
+            {
+                builder.Append(random.Next(4) switch { 0 => ", ", 1 => ",\n  ", _ => "," });
+            }
+
+            builder.Append(random.Next(20) switch
+            {
+                < 13 => Product(random.Next(1000)),
+                < 16 => CleanJsonProofPropertyTests.RandomObject(random),
+                16 => random.Next(3) switch { 0 => "42", 1 => "\"SKU-9\"", _ => "[{\"sku\": \"SKU-7\"}]" },
+                17 => "{\"title\": \"\u0915\u0941\u0930\u094d\u0924\u093e caf\u00e9\", \"sku\": \"SKU-" + random.Next(1000) + "\"}",
+                18 => random.Next(2) == 0
+                    ? "{\"sku\": \"SKU-1\", \"nested\": {\"deeper\": {\"deepest\": [1, 2, {\"x\": 3}]}}}"
+                    : "{\"sku\": \"SKU-3\", \"a\": {\"b\": {\"c\": 1}}}",
+                _ => "{\"sku\": \"SKU-2\", \"seller\": \"" + new string('s', random.Next(100, 1200)) + "\"}",
+            });
+        }
+
+        builder.Append(']');
+        if (order)
+        {
+            builder.Append(random.Next(3) == 0 ? ", \"contact\": \"ravi.kumar@example.in\"}" : "}");
+        }
+
+        if (random.Next(4) == 0)
+        {
+            // Deeper arrays (the depth limit counts the enclosing containers).
+            builder.Insert(0, "{\"page\": {\"result\": ").Append("}}");
+        }
+
+        switch (random.Next(10))
+        {
+            case 0:
+                builder.Length = random.Next(builder.Length + 1);
+                break;
+            case 1:
+                builder.Insert(random.Next(builder.Length + 1), random.Next(4) switch { 0 => ",", 1 => "}", 2 => "\"", _ => " x " });
+                break;
+            default:
+                break;
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Product(int index) =>
+        $"{{\"sku\": \"SKU-{100000 + index}\", \"title\": \"Cotton kurta, style {index}\", \"price\": {{\"amount\": {199 + index}.00, \"currency\": \"INR\"}}, "
+        + $"\"tags\": [\"festive\", \"cotton\"], \"in_stock\": true, \"updated_at\": \"2026-11-05T10:23:00Z\"}}";
+
+    private sealed record Result(byte[] Output, List<PiiFinding> Findings, bool FellBack, bool ContainsPii, long BytesProved);
+}
