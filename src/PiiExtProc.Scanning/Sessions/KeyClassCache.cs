@@ -31,7 +31,7 @@ internal struct KeyClassCache
     /// <summary>The class of <paramref name="key"/> (unescaped UTF-8), from the cache or <paramref name="table"/>.</summary>
     public KeyClass Classify(ReadOnlySpan<byte> key, KeywordTable table)
     {
-        Classify(key, table, out KeyClass keyClass, out _, out _);
+        Lookup(key, table, out KeyClass keyClass);
         return keyClass;
     }
 
@@ -43,12 +43,17 @@ internal struct KeyClassCache
     /// returned class went through a temporary written in parts and read whole, a store-forwarding stall).</remarks>
     public void Classify(ReadOnlySpan<byte> key, KeywordTable table, out KeyClass keyClass, out int entryIndex, out int stamp)
     {
-        entryIndex = -1;
-        stamp = 0;
+        entryIndex = Lookup(key, table, out keyClass);
+        stamp = entryIndex >= 0 ? _memos![entryIndex].Stamp : 0;
+    }
+
+    /// <summary>Classifies <paramref name="key"/> through the cache; returns the entry that holds it, or -1.</summary>
+    private int Lookup(ReadOnlySpan<byte> key, KeywordTable table, out KeyClass keyClass)
+    {
         if (key.IsEmpty || key.Length > MaxKeyBytes)
         {
             keyClass = table.ClassifyKey(key);
-            return;
+            return -1;
         }
 
         if (_keys is null || _classes is null || _memos is null)
@@ -69,10 +74,8 @@ internal struct KeyClassCache
             Span<byte> entry = _keys.AsSpan((set + way) * Stride, Stride);
             if (entry[0] == key.Length && entry.Slice(1, key.Length).SequenceEqual(key))
             {
-                entryIndex = set + way;
-                stamp = _memos[entryIndex].Stamp;
-                keyClass = _classes[entryIndex];
-                return;
+                keyClass = _classes[set + way];
+                return set + way;
             }
         }
 
@@ -83,9 +86,8 @@ internal struct KeyClassCache
         key.CopyTo(target[1..]);
         _classes[victim] = result;
         _memos[victim] = new Memo { Stamp = ++_lastStamp };
-        entryIndex = victim;
-        stamp = _lastStamp;
         keyClass = result;
+        return victim;
     }
 
     /// <summary>
