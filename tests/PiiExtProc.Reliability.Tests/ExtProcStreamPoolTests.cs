@@ -25,7 +25,8 @@ public sealed class ExtProcStreamPoolTests
         var used = pool.Rent(policy, NullProcessingTelemetry.Instance, "orders-policy");
         var replies = new List<ProcessingResponse>();
         used.Handle(Messages.RequestHeaders(mode: ProcessingMode.Types.BodySendMode.Streamed, contentLength: 10), replies);
-        used.Handle(Messages.RequestBody("{\"aadhaar\":\"2341 2341"u8, endOfStream: false), replies);
+        used.Handle(Messages.RequestBody("{\"note\":\"hello\",\"aadhaar\":\"2341 2341"u8, endOfStream: false), replies);
+        Assert.True(replies[^1].RequestBody.Response.BodyMutation.Body.Length > 0); // a reusable body reply is in use
 
         // Act
         used.Dispose();
@@ -38,13 +39,13 @@ public sealed class ExtProcStreamPoolTests
         foreach (var name in new[] { "_request", "_response" })
         {
             var field = typeof(ExtProcStream).GetField(name, BindingFlags.Instance | BindingFlags.NonPublic)!;
-            AssertSameFields(field.GetValue(fresh)!, field.GetValue(again)!, ["<Output>k__BackingField", "_collected", "<Replies>k__BackingField"]);
+            AssertSameFields(field.GetValue(fresh)!, field.GetValue(again)!, ["<Output>k__BackingField", "_collected", "_replies"]);
 
             // The reusable replies: free again (their message objects are reused, so only the in-use flags are compared).
-            var replyField = typeof(DirectionState).GetField("<Replies>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic)!;
+            var freshState = (DirectionState)field.GetValue(fresh)!;
             AssertSameFields(
-                replyField.GetValue(field.GetValue(fresh))!,
-                replyField.GetValue(field.GetValue(again))!,
+                freshState.Replies,
+                ((DirectionState)field.GetValue(again)!).Replies,
                 ["_direction", "_body", "_bodyCommon", "_bodyMutation", "_streamed", "_streamedBody"]);
         }
     }

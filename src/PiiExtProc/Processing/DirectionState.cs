@@ -12,12 +12,9 @@ namespace PiiExtProc.Processing;
 internal sealed class DirectionState : IDisposable
 {
     private PooledBufferWriter? _collected;
+    private ReusableBodyReplies? _replies;
 
-    public DirectionState(Direction direction)
-    {
-        Direction = direction;
-        Replies = new ReusableBodyReplies(direction);
-    }
+    public DirectionState(Direction direction) => Direction = direction;
 
     /// <summary>Request or response.</summary>
     public Direction Direction { get; }
@@ -67,8 +64,11 @@ internal sealed class DirectionState : IDisposable
     /// <summary>Body bytes scanned so far (after decompression).</summary>
     public long BytesScanned { get; set; }
 
-    /// <summary>The body-mutation replies of this direction, reused once written.</summary>
-    public ReusableBodyReplies Replies { get; }
+    /// <summary>
+    /// The body-mutation replies of this direction, reused once written; created at the first body reply (an open
+    /// stream that has sent no body does not hold them).
+    /// </summary>
+    public ReusableBodyReplies Replies => _replies ??= new ReusableBodyReplies(Direction);
 
     /// <summary>The redacted output of the current message; wrapped into the reply, reset after it is written.</summary>
     public PooledBufferWriter Output { get; } = new();
@@ -84,6 +84,9 @@ internal sealed class DirectionState : IDisposable
 
     /// <summary>The rule name for labels, or "unresolved" before a policy applies.</summary>
     public string RuleName => Policy?.RuleName ?? "unresolved";
+
+    /// <summary>The replies of the current message were written: the reusable ones are free again.</summary>
+    public void RepliesWritten() => _replies?.OnWritten();
 
     /// <summary>Disposes the session and returns pooled buffers.</summary>
     public void Dispose()
@@ -101,7 +104,7 @@ internal sealed class DirectionState : IDisposable
     public void Reset()
     {
         Dispose();
-        Replies.OnWritten();
+        _replies?.OnWritten();
         HeadersSeen = false;
         BodyStarted = false;
         Ended = false;

@@ -177,7 +177,7 @@ internal sealed class ExtProcStream : IDisposable
     {
         foreach (var state in (ReadOnlySpan<DirectionState>)[_request, _response])
         {
-            state.Replies.OnWritten();
+            state.RepliesWritten();
             state.Output.Reset();
             if ((state.Ended || state.CollectedReleased) && state.CollectedCount > 0)
             {
