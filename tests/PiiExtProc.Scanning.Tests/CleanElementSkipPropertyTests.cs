@@ -9,9 +9,9 @@ using PiiExtProc.Scanning.Tests.Support;
 namespace PiiExtProc.Scanning.Tests;
 
 /// <summary>
-/// Equivalence of the session's skip of proved-clean array elements (<see cref="CleanJsonProof.CleanElementsEnd"/>:
-/// after the reader closes a clean object element, the elements that follow are proved clean and the reader resumes after
-/// them). Over generated arrays of records (clean listings, near misses, PII, escapes, <c>@</c>, non-ASCII, non-object
+/// Equivalence of the session's skip of proved-clean siblings (<see cref="CleanJsonProof.CleanElementsEnd"/> and
+/// <see cref="CleanJsonProof.CleanMembersEnd"/>: after the reader closes a clean object, the array elements or the
+/// object-valued properties that follow are proved clean and the reader resumes after them). Over generated arrays of records (clean listings, near misses, PII, escapes, <c>@</c>, non-ASCII, non-object
 /// elements, pending quasi-identifiers in the enclosing record, malformed tails), whole and in random chunkings, the
 /// session with the proofs gives the same output, findings, fallback to text and is_pii as the session without them
 /// (the reference, read whole).
@@ -77,6 +77,11 @@ public sealed class CleanElementSkipPropertyTests
     }
 
     [Theory]
+    [InlineData("{\"a\": {\"sku\": \"SKU-1\"}, \"b\": {\"sku\": \"SKU-2\"}, \"c\": {\"sku\": \"SKU-3\"}}", 46)]
+    [InlineData("{\"a\": {\"sku\": \"SKU-1\"}, \"b\": {\"sku\": \"SKU-2\"}, \"n\": 1, \"c\": {\"sku\": \"SKU-3\"}}", 23)]
+    [InlineData("{\"a\": {\"sku\": \"SKU-1\"}, \"b\": {\"sku\": \"SKU-2\"}, \"name\": {\"first\": \"Ravi\"}}", 23)]
+    [InlineData("{\"a\": {\"sku\": \"SKU-1\"}, \"phone\": {\"v\": \"9876543210\"}, \"c\": {\"sku\": \"SKU-3\"}}", 0)]
+    [InlineData("{\"pincode\": {\"a\": {\"sku\": \"SKU-1\"}, \"b\": {\"code\": \"560034\"}}}", 0)]
     [InlineData("[{\"sku\": \"SKU-1\"}, {\"sku\": \"SKU-2\"}, {\"note\": \"a\\\"b\"}, {\"sku\": \"SKU-3\"}]", 36)]
     [InlineData("[{\"sku\": \"SKU-1\"}, {\"sku\": \"SKU-2\"}, {\"mail\": \"a@b.in\"}, {\"sku\": \"SKU-3\"}]", 18)]
     [InlineData("[{\"sku\": \"SKU-1\"}, {\"sku\": \"SKU-2\"}, 42, {\"sku\": \"SKU-3\"}]", 18)]
@@ -170,6 +175,11 @@ public sealed class CleanElementSkipPropertyTests
     private static string Body(Random random)
     {
         var builder = new StringBuilder();
+        if (random.Next(3) == 0)
+        {
+            return Members(random);
+        }
+
         bool order = random.Next(2) == 0;
         if (order)
         {
@@ -229,6 +239,45 @@ public sealed class CleanElementSkipPropertyTests
                 break;
             default:
                 break;
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// An object whose properties mostly hold objects (clean products, generated objects with PII or near misses), some
+    /// strings, numbers and arrays, role keys (name, address) and entity keys, sometimes nested one level, sometimes with
+    /// a malformed tail.
+    /// </summary>
+    private static string Members(Random random)
+    {
+        string[] keys = ["billing", "shipping", "meta", "gift", "seller", "name", "address", "pincode", "phone", "n", "tags", "x"];
+        var builder = new StringBuilder("{\"order_id\": \"OD123456789012\"");
+        int count = random.Next(0, 14);
+        for (int m = 0; m < count; m++)
+        {
+            builder.Append(random.Next(3) == 0 ? ",\n  " : ", ").Append('"').Append(keys[random.Next(keys.Length)]).Append(random.Next(2) == 0 ? m.ToString(System.Globalization.CultureInfo.InvariantCulture) : "").Append("\": ");
+            builder.Append(random.Next(12) switch
+            {
+                < 6 => Product(random.Next(1000)),
+                < 8 => CleanJsonProofPropertyTests.RandomObject(random),
+                8 => random.Next(2) == 0 ? "\"Ravi Kumar\"" : "560034",
+                9 => "[" + Product(1) + "]",
+                10 => "{\"inner\": " + Product(2) + ", \"more\": " + Product(3) + "}",
+                _ => "{\"sku\": \"SKU-2\", \"seller\": \"" + new string('s', random.Next(100, 1200)) + "\"}",
+            });
+        }
+
+        builder.Append('}');
+        if (random.Next(4) == 0)
+        {
+            // Under an entity key: properties whose own keys say nothing inherit it (a 6-digit code is then a PIN code).
+            builder.Insert(0, "{\"pincode\": ").Append('}');
+        }
+
+        if (random.Next(6) == 0)
+        {
+            builder.Length = random.Next(builder.Length + 1);
         }
 
         return builder.ToString();

@@ -26,10 +26,16 @@ public sealed partial class BodyScanSession
     private bool _jsonComplete;
 
     /// <summary>
-    /// The token just read closed an object element of an array in which nothing was found: the elements after it are
-    /// worth a <see cref="SkipCleanElements"/> attempt.
+    /// The token just read closed an object (an array element or a property's value) in which nothing was found: the
+    /// siblings after it are worth a <see cref="SkipCleanSiblings"/> attempt.
     /// </summary>
-    private bool _cleanElementClosed;
+    private bool _cleanObjectClosed;
+
+    /// <summary>Absolute offset of the last <c>@</c> or <c>\</c> <see cref="NextNeverByte"/> found, or -1.</summary>
+    private long _neverAt = -1;
+
+    /// <summary>Absolute offset up to which <see cref="NextNeverByte"/> searched.</summary>
+    private long _neverSearchedTo;
     private JsonFrame[] _frames = [];
     private int _depth;
     private byte[] _names = [];
@@ -117,14 +123,14 @@ public sealed partial class BodyScanSession
                 }
 
                 _jsonConsumed = tokenEnd;
-                if (_cleanElementClosed)
+                if (_cleanObjectClosed)
                 {
-                    _cleanElementClosed = false;
-                    long provedTo = SkipCleanElements(tokenEnd, dataOffset, data);
+                    _cleanObjectClosed = false;
+                    long provedTo = SkipCleanSiblings(tokenEnd, dataOffset, data);
                     if (provedTo > tokenEnd)
                     {
-                        // The reader resumes after the proved elements in the state it had after this '}' (see
-                        // CleanJsonProof.CleanElementsEnd): the same containers are open and an object element just closed.
+                        // The reader resumes after the proved siblings in the state it had after this '}' (see
+                        // CleanJsonProof.CleanElementsEnd): the same containers are open and an object just closed.
                         JsonReaderState afterElement = reader.CurrentState;
                         data = data[(int)(provedTo - dataOffset)..];
                         dataOffset = provedTo;
@@ -273,7 +279,7 @@ public sealed partial class BodyScanSession
     /// <summary>Values the prefilter kept from the detector in this body (tests check the prefilter is taken).</summary>
     internal long ValuesPrefiltered { get; private set; }
 
-    /// <summary>Bytes of array elements <see cref="SkipCleanElements"/> proved clean in this body (tests check the skip is taken).</summary>
+    /// <summary>Bytes of siblings <see cref="SkipCleanSiblings"/> proved clean in this body (tests check the skip is taken).</summary>
     internal long BytesProvedClean { get; private set; }
 
     /// <summary>True when the last body was proved clean by <see cref="CleanJsonProof"/> (tests check the fast path is taken).</summary>
@@ -297,18 +303,21 @@ public sealed partial class BodyScanSession
     }
 
     /// <summary>
-    /// After the reader closed an object element of an array in which nothing was found (<see cref="_cleanElementClosed"/>):
-    /// proves the object elements that follow clean with <see cref="CleanJsonProof.CleanElementsEnd"/>, so that arrays of
-    /// clean records after a record with PII (an order's items after its customer) are not read token by token. Returns
-    /// the absolute offset after the last proved element (its <c>}</c> becomes the last unit), or
+    /// After the reader closed an object in which nothing was found (<see cref="_cleanObjectClosed"/>): proves the
+    /// siblings that follow clean, the object elements of the same array (<see cref="CleanJsonProof.CleanElementsEnd"/>)
+    /// or the properties of the same object whose values are objects (<see cref="CleanJsonProof.CleanMembersEnd"/>), so
+    /// that clean records after a record with PII (an order's items after its customer) are not read token by token.
+    /// Returns the absolute offset after the last proved sibling (its <c>}</c> becomes the last unit), or
     /// <paramref name="closedAt"/> when none is proved.
     /// </summary>
-    private long SkipCleanElements(long closedAt, long dataOffset, ReadOnlySpan<byte> data)
+    private long SkipCleanSiblings(long closedAt, long dataOffset, ReadOnlySpan<byte> data)
     {
-        ref JsonFrame array = ref _frames[_depth - 1];
+        ref readonly JsonFrame parent = ref _frames[_depth - 1];
         int from = (int)(closedAt - dataOffset);
-        int end = CleanJsonProof.CleanElementsEnd(
-            data, from, array.ContainerKey, _depth, _dataIsAscii, ref _keyCache, _detector.Keywords, MaxKeyBytes, _limits);
+        data = data[..(int)(NextNeverByte(closedAt, dataOffset, data) - dataOffset)];
+        int end = parent.IsArray
+            ? CleanJsonProof.CleanElementsEnd(data, from, parent.ContainerKey, _depth, _dataIsAscii, ref _keyCache, _detector.Keywords, MaxKeyBytes, _limits)
+            : CleanJsonProof.CleanMembersEnd(data, from, parent.ContainerKey, _depth, _dataIsAscii, ref _keyCache, _detector.Keywords, MaxKeyBytes, _limits);
         if (end == from)
         {
             return closedAt;
@@ -318,6 +327,34 @@ public sealed partial class BodyScanSession
         BytesProvedClean += end - from;
         _lastUnitStart = provedTo - 1;
         return provedTo;
+    }
+
+    /// <summary>
+    /// The absolute offset of the first <see cref="CleanJsonProof.NeverBytes"/> byte at or after <paramref name="from"/>
+    /// in <paramref name="data"/>, or the data's end. Remembered between calls, so each byte of a body is searched once
+    /// however many skips are tried (a search to the end per try would be quadratic on bodies without <c>@</c>).
+    /// </summary>
+    private long NextNeverByte(long from, long dataOffset, ReadOnlySpan<byte> data)
+    {
+        if (_neverAt >= from)
+        {
+            return _neverAt;
+        }
+
+        // Bytes before _neverSearchedTo hold no never-byte but possibly the one at _neverAt, which lies before from.
+        long start = Math.Max(from, _neverSearchedTo);
+        long dataEnd = dataOffset + data.Length;
+        int found = start < dataEnd ? data[(int)(start - dataOffset)..].IndexOfAny(CleanJsonProof.NeverBytes) : -1;
+        if (found < 0)
+        {
+            _neverAt = -1;
+            _neverSearchedTo = Math.Max(_neverSearchedTo, dataEnd);
+            return dataEnd;
+        }
+
+        _neverAt = start + found;
+        _neverSearchedTo = _neverAt + 1;
+        return _neverAt;
     }
 
     private bool HandleToken(ref Utf8JsonReader reader, ReadOnlySpan<byte> work, long workOffset, long tokenStart, long tokenEnd)
@@ -452,6 +489,7 @@ public sealed partial class BodyScanSession
             PathLength = pathLength,
             IsArray = isArray,
             RecordIndex = recordIndex,
+            SlotsAtOpen = _slotBase + _slots.Count,
             ContainerKey = ValueKey(forContainer: true),
             PropertyStart = propertyStart,
             PropertyLength = -1,
@@ -463,11 +501,11 @@ public sealed partial class BodyScanSession
     {
         _depth--;
         JsonFrame frame = _frames[_depth];
+        _cleanObjectClosed = !frame.IsArray && _depth > 0 && frame.SlotsAtOpen == _slotBase + _slots.Count
+            && CleanProofEnabled && _detector.OnlyBuiltInRecognizers;
         if (frame.RecordIndex >= 0)
         {
             RecordInfo record = _records[frame.RecordIndex];
-            _cleanElementClosed = !frame.IsArray && _depth > 0 && _frames[_depth - 1].IsArray
-                && record.FirstSlot == _slotBase + _slots.Count && CleanProofEnabled && _detector.OnlyBuiltInRecognizers;
             ResolveRecord(record.Id, record.FirstSlot, asPii: record.Oversized);
             _records.RemoveAt(frame.RecordIndex);
             UpdateEarliestPending();

@@ -124,7 +124,9 @@ public sealed partial class BodyScanSession
         _propertyStart = 0;
         _afterProperty = false;
         _jsonComplete = false;
-        _cleanElementClosed = false;
+        _cleanObjectClosed = false;
+        _neverAt = -1;
+        _neverSearchedTo = 0;
         _depth = 0;
         _earliestPending = long.MaxValue;
         _dataIsAscii = false;

@@ -30,6 +30,9 @@ internal struct JsonFrame
     public int PropertyStamp;
 
     /// <summary>Length of this container's own path, bytes (UTF-8): <c>$</c> is 1.</summary>
+    /// <summary>Slots created before this container opened (an absolute count): the same at its close means nothing was found inside.</summary>
+    public long SlotsAtOpen;
+
     public int PathLength;
 
     /// <summary>This container's own path, once a value inside it needed it (see <see cref="JsonPathCache"/>).</summary>
