@@ -1,0 +1,155 @@
+using System.Text.Unicode;
+using PiiExtProc.Scanning.Recognition;
+
+namespace PiiExtProc.Scanning.Sessions;
+
+/// <summary>
+/// The sibling proofs of <see cref="CleanJsonProof"/>: after the session's reader closed a clean object, the array
+/// elements or object-valued properties that follow it, proved one at a time, so the reader can resume after them.
+/// </summary>
+internal static partial class CleanJsonProof
+{
+    /// <summary>
+    /// For a session whose JSON reader just read the <c>}</c> at <paramref name="from"/> - 1 closing an object element
+    /// of an array: proves the object elements that follow it, one after another, under the same guarantee as
+    /// <see cref="Holds"/> (well-formed for the session's reader, no finding possible). Returns the index just after the
+    /// last proved element's <c>}</c>, or <paramref name="from"/> when none is proved. Stops before the first element that
+    /// is not an object, is not complete in <paramref name="data"/> or is not proved, and before the array's end: what
+    /// follows is read by the session as usual.
+    /// </summary>
+    /// <param name="data">The bytes the session's reader is reading, UTF-8, cut as for <see cref="CleanMembersEnd"/>.</param>
+    /// <param name="from">Index in <paramref name="data"/> just after the <c>}</c>.</param>
+    /// <param name="arrayKey">The container key of the array (the session's frame of the array).</param>
+    /// <param name="arrayDepth">The session's open containers, the array included.</param>
+    /// <param name="dataIsAscii">True when <paramref name="data"/> is known to be ASCII (else each element's UTF-8 is checked).</param>
+    /// <param name="cache">The session's key class cache.</param>
+    /// <param name="keywords">The scanner's keywords.</param>
+    /// <param name="maxKeyBytes">Longest property name prefix the session classifies, bytes.</param>
+    /// <param name="limits">The scanner's limits (depth, token size).</param>
+    /// <remarks>
+    /// The reader's state after the proved elements equals its state after the <c>}</c> at <paramref name="from"/> - 1
+    /// (the same containers open, an object element just closed), so the session resumes reading with that state.
+    /// The caller cuts <paramref name="data"/> before the first <c>@</c> or <c>\</c> after <paramref name="from"/>
+    /// (<see cref="NeverBytes"/>): an element holding one is then never complete, so never proved.
+    /// </remarks>
+    public static int CleanElementsEnd(
+        ReadOnlySpan<byte> data, int from, KeyClass arrayKey, int arrayDepth, bool dataIsAscii, ref KeyClassCache cache, KeywordTable keywords, int maxKeyBytes, ScanLimits limits)
+    {
+        ReadOnlySpan<byte> body = data;
+        int maxDepth = Math.Min(ProofScratch.MaxFrames, limits.MaxJsonDepth - (arrayDepth - 1));
+        if (maxDepth < 3)
+        {
+            return from;
+        }
+
+        ProofScratch scratch = ProofScratch.ForThread();
+        var walk = new ProofWalk(scratch, keywords, maxKeyBytes, maxDepth, limits.MaxRecordBytes, from - 1);
+        walk.Frames[0] = new ProofFrame { IsArray = true, ContainerKey = arrayKey };
+        int proved = from;
+        while (true)
+        {
+            int i = SkipWhitespace(body, proved);
+            if (i >= body.Length || body[i] != ',')
+            {
+                return proved;
+            }
+
+            i = SkipWhitespace(body, i + 1);
+            if (i >= body.Length || body[i] != '{')
+            {
+                return proved;
+            }
+
+            int end = ValueEnd(body, i, 1, ref walk, ref cache);
+            if (end < 0 || (!dataIsAscii && !Utf8.IsValid(body[i..end])))
+            {
+                return proved;
+            }
+
+            proved = end;
+        }
+    }
+
+    /// <summary>
+    /// For a session whose JSON reader just read the <c>}</c> at <paramref name="from"/> - 1 closing an object that is a
+    /// property's value: proves the properties that follow in the same object, one after another, as long as each
+    /// value is an object, under the same guarantee as <see cref="Holds"/>. Returns the index just after the last
+    /// proved value's <c>}</c>, or <paramref name="from"/> when none is proved. Stops before the first property whose
+    /// name has a whole-value role or whose value is not an object, is not complete in <paramref name="data"/> or is not
+    /// proved, and before the object's end.
+    /// </summary>
+    /// <param name="data">The bytes the session's reader is reading, UTF-8, cut before the first <c>@</c> or <c>\</c>
+    /// after <paramref name="from"/> (<see cref="NeverBytes"/>).</param>
+    /// <param name="from">Index in <paramref name="data"/> just after the <c>}</c>.</param>
+    /// <param name="objectKey">The container key of the enclosing object (the session's frame of it).</param>
+    /// <param name="objectDepth">The session's open containers, the enclosing object included.</param>
+    /// <param name="dataIsAscii">True when <paramref name="data"/> is known to be ASCII (else each property's UTF-8 is checked).</param>
+    /// <param name="cache">The session's key class cache.</param>
+    /// <param name="keywords">The scanner's keywords.</param>
+    /// <param name="maxKeyBytes">Longest property name prefix the session classifies, bytes.</param>
+    /// <param name="limits">The scanner's limits (depth, token size).</param>
+    /// <remarks>
+    /// Only object values: after one the reader's state equals its state after the <c>}</c> at <paramref name="from"/> - 1
+    /// (an object just closed inside the same object); after a string, number or array it would not. The property the
+    /// session's frame remembers is still the one before the proved ones, which nothing reads before the next property
+    /// name or the object's end replaces or drops it.
+    /// </remarks>
+    public static int CleanMembersEnd(
+        ReadOnlySpan<byte> data, int from, KeyClass objectKey, int objectDepth, bool dataIsAscii, ref KeyClassCache cache, KeywordTable keywords, int maxKeyBytes, ScanLimits limits)
+    {
+        ReadOnlySpan<byte> body = data;
+        int maxDepth = Math.Min(ProofScratch.MaxFrames, limits.MaxJsonDepth - (objectDepth - 1));
+        if (maxDepth < 3)
+        {
+            return from;
+        }
+
+        ProofScratch scratch = ProofScratch.ForThread();
+        var walk = new ProofWalk(scratch, keywords, maxKeyBytes, maxDepth, limits.MaxRecordBytes, from - 1);
+        int proved = from;
+        while (true)
+        {
+            int i = SkipWhitespace(body, proved);
+            if (i >= body.Length || body[i] != ',')
+            {
+                return proved;
+            }
+
+            int name = SkipWhitespace(body, i + 1);
+            if (name >= body.Length || body[name] != '"' || name - walk.SecondPreviousStart > walk.MaxToken)
+            {
+                return proved;
+            }
+
+            int nameEnd = NameEnd(body, name + 1);
+            if (nameEnd < 0)
+            {
+                return proved;
+            }
+
+            KeyClass key = cache.Classify(body.Slice(name + 1, Math.Min(nameEnd - name - 1, maxKeyBytes)), keywords);
+            int value = SkipWhitespace(body, nameEnd + 1);
+            if (key.Role != ValueRole.None || value >= body.Length || body[value] != ':')
+            {
+                return proved;
+            }
+
+            value = SkipWhitespace(body, value + 1);
+            if (value >= body.Length || body[value] != '{')
+            {
+                return proved;
+            }
+
+            walk.SecondPreviousStart = walk.PreviousStart;
+            walk.PreviousStart = name;
+            walk.Frames[0] = new ProofFrame { IsArray = false, ContainerKey = objectKey, PropertyKey = key };
+            int end = ValueEnd(body, value, 1, ref walk, ref cache);
+            if (end < 0 || (!dataIsAscii && !Utf8.IsValid(body[name..end])))
+            {
+                return proved;
+            }
+
+            proved = end;
+        }
+    }
+}
