@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
@@ -70,44 +69,21 @@ public sealed class ValuePrefilterPropertyTests
     /// <summary>Compares prefilter on (whole and chunked) with prefilter off (whole); returns the values skipped whole.</summary>
     private static long Compare(byte[] body, PiiScanner scanner, int[] cuts)
     {
-        Result reference = Run(body, scanner, [], prefilter: false);
-        Result whole = Run(body, scanner, [], prefilter: true);
-        Result chunked = Run(body, scanner, cuts, prefilter: true);
-        foreach (Result candidate in (Result[])[whole, chunked])
-        {
-            if (!candidate.Output.AsSpan().SequenceEqual(reference.Output) || !candidate.Findings.SequenceEqual(reference.Findings)
-                || candidate.FellBack != reference.FellBack || candidate.ContainsPii != reference.ContainsPii)
-            {
-                Assert.Fail($"The value prefilter changed the result (cuts [{string.Join(",", cuts)}]): "
-                    + $"{reference.Findings.Count} findings without, {candidate.Findings.Count} with; body {Encoding.UTF8.GetString(body)}");
-            }
-        }
-
-        return whole.Skipped;
+        (ScanResult reference, _) = Run(body, scanner, [], prefilter: false);
+        (ScanResult whole, long skipped) = Run(body, scanner, [], prefilter: true);
+        (ScanResult chunked, _) = Run(body, scanner, cuts, prefilter: true);
+        ScanComparison.AssertSameResult(reference, whole, "value prefilter", [], body);
+        ScanComparison.AssertSameResult(reference, chunked, "value prefilter", cuts, body);
+        return skipped;
     }
 
-    private static Result Run(byte[] body, PiiScanner scanner, int[] cuts, bool prefilter)
+    /// <summary>Scans in chunks of <paramref name="cuts"/> (then the rest) with the whole-body proof off.</summary>
+    private static (ScanResult Scan, long Skipped) Run(byte[] body, PiiScanner scanner, int[] cuts, bool prefilter)
     {
-        using BodyScanSession session = scanner.CreateSession(BodyFormat.Json);
+        BodyScanSession session = scanner.CreateSession(BodyFormat.Json);
         session.CleanProofEnabled = false;
         session.ValuePrefilterEnabled = prefilter;
-        var output = new ArrayBufferWriter<byte>();
-        int position = 0;
-        for (int i = 0; i <= cuts.Length; i++)
-        {
-            bool last = i == cuts.Length;
-            int size = last ? body.Length - position : Math.Min(cuts[i], body.Length - position);
-            ReadOnlySpan<byte> chunk = body.AsSpan(position, size);
-            if (session.Process(chunk, last, output).IsUnchanged)
-            {
-                output.Write(chunk);
-            }
-
-            position += size;
-        }
-
-        return new Result(output.WrittenSpan.ToArray(), session.Findings.ToList(), session.FellBackToText, session.ContainsPii, session.ValuesPrefiltered);
+        ScanResult result = Scanners.Run(session, body, [.. cuts, 0]);
+        return (result, session.ValuesPrefiltered);
     }
-
-    private sealed record Result(byte[] Output, List<PiiFinding> Findings, bool FellBack, bool ContainsPii, long Skipped);
 }

@@ -36,14 +36,11 @@ internal static partial class CleanJsonProof
         ReadOnlySpan<byte> data, int from, KeyClass arrayKey, int arrayDepth, bool dataIsAscii, ref KeyClassCache cache, KeywordTable keywords, int maxKeyBytes, ScanLimits limits)
     {
         ReadOnlySpan<byte> body = data;
-        int maxDepth = Math.Min(ProofScratch.MaxFrames, limits.MaxJsonDepth - (arrayDepth - 1));
-        if (maxDepth < 3)
+        if (!TryStartSiblingWalk(from, arrayDepth, keywords, maxKeyBytes, limits, out ProofWalk walk))
         {
             return from;
         }
 
-        ProofScratch scratch = ProofScratch.ForThread();
-        var walk = new ProofWalk(scratch, keywords, maxKeyBytes, maxDepth, limits.MaxRecordBytes, from - 1);
         walk.Frames[0] = new ProofFrame { IsArray = true, ContainerKey = arrayKey };
         int proved = from;
         while (true)
@@ -98,14 +95,11 @@ internal static partial class CleanJsonProof
         ReadOnlySpan<byte> data, int from, KeyClass objectKey, int objectDepth, bool dataIsAscii, ref KeyClassCache cache, KeywordTable keywords, int maxKeyBytes, ScanLimits limits)
     {
         ReadOnlySpan<byte> body = data;
-        int maxDepth = Math.Min(ProofScratch.MaxFrames, limits.MaxJsonDepth - (objectDepth - 1));
-        if (maxDepth < 3)
+        if (!TryStartSiblingWalk(from, objectDepth, keywords, maxKeyBytes, limits, out ProofWalk walk))
         {
             return from;
         }
 
-        ProofScratch scratch = ProofScratch.ForThread();
-        var walk = new ProofWalk(scratch, keywords, maxKeyBytes, maxDepth, limits.MaxRecordBytes, from - 1);
         int proved = from;
         while (true)
         {
@@ -151,5 +145,24 @@ internal static partial class CleanJsonProof
 
             proved = end;
         }
+    }
+
+    /// <summary>
+    /// Starts the walk of the siblings inside a container at depth <paramref name="containerDepth"/> (the session's open
+    /// containers, that one included) whose last token, a <c>}</c>, is at <paramref name="from"/> - 1; false when the
+    /// depth limit leaves no room for a sibling object inside it.
+    /// </summary>
+    private static bool TryStartSiblingWalk(int from, int containerDepth, KeywordTable keywords, int maxKeyBytes, ScanLimits limits, out ProofWalk walk)
+    {
+        // The walk's frame 0 is the container; the reader counts the containers around it too.
+        int maxDepth = Math.Min(ProofScratch.MaxFrames, limits.MaxJsonDepth - (containerDepth - 1));
+        if (maxDepth < 3)
+        {
+            walk = default;
+            return false;
+        }
+
+        walk = new ProofWalk(ProofScratch.ForThread(), keywords, maxKeyBytes, maxDepth, limits.MaxRecordBytes, from - 1);
+        return true;
     }
 }
