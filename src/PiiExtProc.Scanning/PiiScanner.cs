@@ -13,7 +13,7 @@ public sealed class PiiScanner
 {
     private readonly RedactionOperator?[] _operators = new RedactionOperator?[BuiltInId.Count];
 
-    /// <summary>By built-in id: what the entity's operator does to a finding (<see cref="FindingAction.Allowed"/> when not enabled).</summary>
+    /// <summary>By built-in id: what the entity's operator does to a finding (filled for enabled entities only, the only ones read).</summary>
     private readonly FindingAction[] _operatorActions = new FindingAction[BuiltInId.Count];
     private readonly Dictionary<PiiEntity, RedactionOperator> _customOperators = new(ReferenceEqualityComparer.Instance);
     private readonly ScanSessionPool _sessionPool;

@@ -24,7 +24,6 @@ public sealed partial class BodyScanSession
     private long _propertyStart;
     private bool _afterProperty;
     private bool _jsonComplete;
-
     private JsonFrame[] _frames = [];
     private int _depth;
     private byte[] _names = [];
@@ -119,11 +118,11 @@ public sealed partial class BodyScanSession
                     if (provedTo > tokenEnd)
                     {
                         // The reader resumes after the proved siblings in the state it had after this '}' (see
-                        // CleanJsonProof.CleanElementsEnd): the same containers are open and an object just closed.
-                        JsonReaderState afterElement = reader.CurrentState;
+                        // CleanJsonProof.Siblings.cs): the same containers are open and an object just closed.
+                        JsonReaderState afterObject = reader.CurrentState;
                         data = data[(int)(provedTo - dataOffset)..];
                         dataOffset = provedTo;
-                        reader = new Utf8JsonReader(data, isFinal, afterElement);
+                        reader = new Utf8JsonReader(data, isFinal, afterObject);
                         _jsonConsumed = provedTo;
                         tokenEnd = provedTo;
                     }

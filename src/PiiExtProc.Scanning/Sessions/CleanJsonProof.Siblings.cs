@@ -35,7 +35,6 @@ internal static partial class CleanJsonProof
     public static int CleanElementsEnd(
         ReadOnlySpan<byte> data, int from, KeyClass arrayKey, int arrayDepth, bool dataIsAscii, ref KeyClassCache cache, KeywordTable keywords, int maxKeyBytes, ScanLimits limits)
     {
-        ReadOnlySpan<byte> body = data;
         if (!TryStartSiblingWalk(from, arrayDepth, keywords, maxKeyBytes, limits, out ProofWalk walk))
         {
             return from;
@@ -45,20 +44,20 @@ internal static partial class CleanJsonProof
         int proved = from;
         while (true)
         {
-            int i = SkipWhitespace(body, proved);
-            if (i >= body.Length || body[i] != ',')
+            int i = SkipWhitespace(data, proved);
+            if (i >= data.Length || data[i] != ',')
             {
                 return proved;
             }
 
-            i = SkipWhitespace(body, i + 1);
-            if (i >= body.Length || body[i] != '{')
+            i = SkipWhitespace(data, i + 1);
+            if (i >= data.Length || data[i] != '{')
             {
                 return proved;
             }
 
-            int end = ValueEnd(body, i, 1, ref walk, ref cache);
-            if (end < 0 || (!dataIsAscii && !Utf8.IsValid(body[i..end])))
+            int end = ValueEnd(data, i, 1, ref walk, ref cache);
+            if (end < 0 || (!dataIsAscii && !Utf8.IsValid(data[i..end])))
             {
                 return proved;
             }
@@ -94,7 +93,6 @@ internal static partial class CleanJsonProof
     public static int CleanMembersEnd(
         ReadOnlySpan<byte> data, int from, KeyClass objectKey, int objectDepth, bool dataIsAscii, ref KeyClassCache cache, KeywordTable keywords, int maxKeyBytes, ScanLimits limits)
     {
-        ReadOnlySpan<byte> body = data;
         if (!TryStartSiblingWalk(from, objectDepth, keywords, maxKeyBytes, limits, out ProofWalk walk))
         {
             return from;
@@ -103,33 +101,33 @@ internal static partial class CleanJsonProof
         int proved = from;
         while (true)
         {
-            int i = SkipWhitespace(body, proved);
-            if (i >= body.Length || body[i] != ',')
+            int i = SkipWhitespace(data, proved);
+            if (i >= data.Length || data[i] != ',')
             {
                 return proved;
             }
 
-            int name = SkipWhitespace(body, i + 1);
-            if (name >= body.Length || body[name] != '"' || name - walk.SecondPreviousStart > walk.MaxToken)
+            int name = SkipWhitespace(data, i + 1);
+            if (name >= data.Length || data[name] != '"' || name - walk.SecondPreviousStart > walk.MaxToken)
             {
                 return proved;
             }
 
-            int nameEnd = NameEnd(body, name + 1);
+            int nameEnd = NameEnd(data, name + 1);
             if (nameEnd < 0)
             {
                 return proved;
             }
 
-            KeyClass key = cache.Classify(body.Slice(name + 1, Math.Min(nameEnd - name - 1, maxKeyBytes)), keywords);
-            int value = SkipWhitespace(body, nameEnd + 1);
-            if (key.Role != ValueRole.None || value >= body.Length || body[value] != ':')
+            KeyClass key = cache.Classify(data.Slice(name + 1, Math.Min(nameEnd - name - 1, maxKeyBytes)), keywords);
+            int value = SkipWhitespace(data, nameEnd + 1);
+            if (key.Role != ValueRole.None || value >= data.Length || data[value] != ':')
             {
                 return proved;
             }
 
-            value = SkipWhitespace(body, value + 1);
-            if (value >= body.Length || body[value] != '{')
+            value = SkipWhitespace(data, value + 1);
+            if (value >= data.Length || data[value] != '{')
             {
                 return proved;
             }
@@ -137,8 +135,8 @@ internal static partial class CleanJsonProof
             walk.SecondPreviousStart = walk.PreviousStart;
             walk.PreviousStart = name;
             walk.Frames[0] = new ProofFrame { IsArray = false, ContainerKey = objectKey, PropertyKey = key };
-            int end = ValueEnd(body, value, 1, ref walk, ref cache);
-            if (end < 0 || (!dataIsAscii && !Utf8.IsValid(body[name..end])))
+            int end = ValueEnd(data, value, 1, ref walk, ref cache);
+            if (end < 0 || (!dataIsAscii && !Utf8.IsValid(data[name..end])))
             {
                 return proved;
             }

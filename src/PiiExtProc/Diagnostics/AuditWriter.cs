@@ -95,10 +95,7 @@ internal sealed class AuditWriter : BackgroundService
         }
         catch (Exception exception) when (exception is IOException or ObjectDisposedException)
         {
-            for (var e = 0; e < events; e++)
-            {
-                _metrics.AuditEventDropped();
-            }
+            _metrics.AuditEventDropped(events);
 
             if (!_failureLogged)
             {

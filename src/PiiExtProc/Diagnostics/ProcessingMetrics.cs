@@ -185,8 +185,9 @@ internal sealed class ProcessingMetrics
             new KeyValuePair<string, object?>("route", ruleName),
             new KeyValuePair<string, object?>("reason", LabelValues.Of(reason)));
 
-    /// <summary>An audit event was dropped because the queue was full.</summary>
-    public void AuditEventDropped() => Interlocked.Increment(ref _auditEventsDropped);
+    /// <summary>Audit events were dropped: the queue was full, or the sink refused a batch.</summary>
+    /// <param name="count">Events dropped together (a batch the sink refused), at least 1.</param>
+    public void AuditEventDropped(int count = 1) => Interlocked.Add(ref _auditEventsDropped, count);
 
     /// <summary>Audit events dropped since start.</summary>
     public long AuditEventsDropped => Interlocked.Read(ref _auditEventsDropped);

@@ -10,8 +10,9 @@ namespace PiiExtProc.Processing;
 /// </summary>
 internal static class ProcessingResponses
 {
-    // CONTINUE replies without mutation (and the chunk-clearing body reply), one instance each, shared by every stream and thread: nothing changes a reply
-    // after it is built, and serializing a message only reads it (tests check both stay empty).
+    // CONTINUE replies without mutation (and the chunk-clearing body reply), one instance each, shared by every stream
+    // and thread: nothing changes a reply after it is built, and serializing a message only reads it (tests check they
+    // stay as built).
     private static readonly ProcessingResponse s_requestHeadersContinue = new() { RequestHeaders = new HeadersResponse() };
     private static readonly ProcessingResponse s_responseHeadersContinue = new() { ResponseHeaders = new HeadersResponse() };
     private static readonly ProcessingResponse s_requestBodyContinue = new() { RequestBody = new BodyResponse() };
