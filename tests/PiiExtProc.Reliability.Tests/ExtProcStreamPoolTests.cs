@@ -46,7 +46,7 @@ public sealed class ExtProcStreamPoolTests
             AssertSameFields(
                 freshState.Replies,
                 ((DirectionState)field.GetValue(again)!).Replies,
-                ["_direction", "_body", "_bodyCommon", "_bodyMutation", "_streamed", "_streamedBody"]);
+                ["_direction", "_body", "_bodyCommon", "_bodyMutation", "_streamed", "_streamedBody", "_contentLengthDigits", "_contentLengthMutation", "_contentLengthHeader"]);
         }
     }
 

@@ -19,11 +19,10 @@ public sealed class ReusableBodyRepliesTests
     }
 
     [Fact]
-    public void Body_AfterWritten_SameReplyWithNewBytesAndHeaderMutation()
+    public void Body_AfterWritten_SameReplyWithNewBytesAndNoHeaderMutation()
     {
         var replies = new ReusableBodyReplies(Direction.Request);
-        var mutation = new HeaderMutation();
-        var first = replies.Body("{\"a\":1}"u8.ToArray(), mutation);
+        var first = replies.Body("{\"a\":1}"u8.ToArray(), contentLength: 7);
         var expected = ProcessingResponses.Body(Direction.Request, "{\"b\":2}"u8.ToArray(), null);
         replies.OnWritten();
 
@@ -49,9 +48,52 @@ public sealed class ReusableBodyRepliesTests
     }
 
     [Fact]
+    public void Body_ContentLength_SetsTheDigitsEqualToANewReply()
+    {
+        var replies = new ReusableBodyReplies(Direction.Response);
+        var reply = replies.Body("{\"name\":\"[REDACTED]\"}"u8.ToArray(), contentLength: 21);
+
+        Assert.Equal(ProcessingResponses.Body(Direction.Response, "{\"name\":\"[REDACTED]\"}"u8.ToArray(), ProcessingResponses.ContentLength(21)), reply);
+        var header = Assert.Single(reply.ResponseBody.Response.HeaderMutation.SetHeaders).Header;
+        Assert.Equal("content-length", header.Key);
+        Assert.Equal("21", header.RawValue.ToStringUtf8());
+    }
+
+    [Fact]
+    public void Body_ContentLengthReusedAfterWritten_NewDigitsAndTheFirstReplyUnchangedUntilWritten()
+    {
+        var replies = new ReusableBodyReplies(Direction.Request);
+        var first = replies.Body(new byte[1_000_000], contentLength: 1_000_000);
+        var second = replies.Body(new byte[5], contentLength: 5);
+
+        // In use: the second reply of the message is new, and the first keeps its digits.
+        Assert.NotSame(first, second);
+        Assert.Equal("1000000", first.RequestBody.Response.HeaderMutation.SetHeaders[0].Header.RawValue.ToStringUtf8());
+        Assert.Equal("5", second.RequestBody.Response.HeaderMutation.SetHeaders[0].Header.RawValue.ToStringUtf8());
+        replies.OnWritten();
+
+        var third = replies.Body(new byte[42], contentLength: 42);
+        Assert.Same(first, third);
+        Assert.Equal("42", third.RequestBody.Response.HeaderMutation.SetHeaders[0].Header.RawValue.ToStringUtf8());
+        replies.OnWritten();
+
+        var fourth = replies.Body(new byte[3], contentLength: null);
+        Assert.Same(first, fourth);
+        Assert.Null(fourth.RequestBody.Response.HeaderMutation);
+        Assert.Equal(int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Reused(replies, int.MaxValue).RequestBody.Response.HeaderMutation.SetHeaders[0].Header.RawValue.ToStringUtf8());
+    }
+
+    [Fact]
     public void Body_EmptyReplacement_ClearsTheBody()
     {
         var reply = new ReusableBodyReplies(Direction.Request).Body(ReadOnlyMemory<byte>.Empty, null);
         Assert.True(reply.RequestBody.Response.BodyMutation.ClearBodyFlag);
+    }
+
+    private static ProcessingResponse Reused(ReusableBodyReplies replies, int contentLength)
+    {
+        replies.OnWritten();
+        return replies.Body(new byte[1], contentLength);
     }
 }

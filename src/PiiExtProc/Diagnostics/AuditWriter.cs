@@ -67,6 +67,7 @@ internal sealed class AuditWriter : BackgroundService
             while (buffer.WrittenCount < BatchBytes && reader.TryRead(out var entry))
             {
                 serializer.WriteEvent(entry, buffer);
+                entry.Report.ReleaseFindings();
                 buffer.Write(newLine);
                 events++;
             }

@@ -10,7 +10,8 @@ namespace PiiExtProc.Diagnostics;
 /// <param name="RequestId">The exchange's x-request-id header, when Envoy sent it and the body has findings (audit events
 /// are its only reader; not decoded for clean bodies).</param>
 /// <param name="BytesScanned">Body bytes scanned (after decompression).</param>
-/// <param name="Findings">Findings kept by the session, in body order.</param>
+/// <param name="Findings">Findings kept by the session, in body order; usually a pooled <see cref="ReportFindings"/>, valid until
+/// <see cref="ReleaseFindings"/>.</param>
 /// <param name="FindingCount">All findings, including those not kept.</param>
 /// <param name="Blocked">True when the exchange was blocked because of this body.</param>
 /// <param name="Entities">The scanner's entity settings (operators), to label findings by operator kind; null when unknown.</param>
@@ -23,4 +24,11 @@ internal sealed record BodyScanReport(
     IReadOnlyList<PiiFinding> Findings,
     int FindingCount,
     bool Blocked,
-    IReadOnlyDictionary<PiiEntity, EntitySettings>? Entities = null);
+    IReadOnlyDictionary<PiiEntity, EntitySettings>? Entities = null)
+{
+    /// <summary>
+    /// The report's last reader is done with <see cref="Findings"/>: a pooled list goes back to its pool (see
+    /// <see cref="ReportFindings"/>). Call once; nothing may read <see cref="Findings"/> afterwards.
+    /// </summary>
+    public void ReleaseFindings() => ReportFindings.Release(Findings);
+}

@@ -17,7 +17,11 @@ internal interface IProcessingTelemetry
     /// <summary>One ProcessingRequest was handled, from receipt to reply built, in seconds.</summary>
     void MessageProcessed(MessageType type, double seconds);
 
-    /// <summary>A body (or the scanned part of it) is complete.</summary>
+    /// <summary>
+    /// A body (or the scanned part of it) is complete. The report's findings are usually pooled: the implementation's
+    /// last reader calls <see cref="BodyScanReport.ReleaseFindings"/> when done (an implementation that keeps reports may
+    /// skip it; the findings then go to the GC).
+    /// </summary>
     void BodyScanned(BodyScanReport report);
 
     /// <summary>A body was not scanned.</summary>

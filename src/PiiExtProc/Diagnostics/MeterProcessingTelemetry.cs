@@ -8,7 +8,7 @@ namespace PiiExtProc.Diagnostics;
 /// with findings, and annotates the stream's span (when tracing is on) with what each body scan found.
 /// </summary>
 /// <remarks>Thread-safe and non-blocking. Per message: one histogram record; per body: a few counter adds and, with
-/// findings, one queued audit entry. Findings carry no raw value, so nothing recorded here can hold one.</remarks>
+/// findings, one queued audit entry (its findings pooled, released by the writer). Findings carry no raw value, so nothing recorded here can hold one.</remarks>
 internal sealed class MeterProcessingTelemetry : IProcessingTelemetry
 {
     private readonly ProcessingMetrics _metrics;
@@ -42,7 +42,12 @@ internal sealed class MeterProcessingTelemetry : IProcessingTelemetry
     {
         ArgumentNullException.ThrowIfNull(report);
         _metrics.BodyScanned(report);
-        _audit.Record(report);
+        if (!_audit.Record(report))
+        {
+            // Queued reports are released by the audit writer once serialized.
+            report.ReleaseFindings();
+        }
+
         if (Activity.Current is { IsAllDataRequested: true, Source.Name: TelemetryNames.ActivitySourceName } activity)
         {
             activity.SetTag("piiextproc.route", report.RuleName);

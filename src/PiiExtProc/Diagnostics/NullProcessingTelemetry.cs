@@ -14,7 +14,7 @@ internal sealed class NullProcessingTelemetry : IProcessingTelemetry
 
     public void MessageProcessed(MessageType type, double seconds) { }
 
-    public void BodyScanned(BodyScanReport report) { }
+    public void BodyScanned(BodyScanReport report) => report?.ReleaseFindings();
 
     public void BodySkipped(Direction direction, string ruleName, SkipReason reason) { }
 }

@@ -411,7 +411,7 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
-        var contentLength = wholeBody ? ContentLengthMutation(state, state.Output.WrittenCount) : null;
+        var contentLength = wholeBody ? ContentLengthToSet(state, state.Output.WrittenCount) : null;
         replies.Add(state.Replies.Body(state.Output.WrittenMemory, contentLength));
     }
 
@@ -496,7 +496,7 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
-        var contentLength = wholeBody ? ContentLengthMutation(state, bytes.Length) : null;
+        var contentLength = wholeBody ? ContentLengthToSet(state, bytes.Length) : null;
         replies.Add(state.Replies.Body(bytes, contentLength));
     }
 
@@ -658,7 +658,7 @@ internal sealed class ExtProcStream : IDisposable
             _policy.Version,
             session.FindingCount == 0 ? null : RequestId,
             session.BytesScanned,
-            session.Findings.Count == 0 ? [] : session.Findings.ToArray(),
+            ReportFindings.CopyOf(session.Findings),
             session.FindingCount,
             blocked,
             state.Policy?.Scanner.Options.Entities));
@@ -751,21 +751,12 @@ internal sealed class ExtProcStream : IDisposable
     }
 
     /// <summary>
-    /// The header mutation that keeps a BUFFERED body's content-length right once the body is replaced by
-    /// <paramref name="length"/> bytes: none when the headers had no content-length or when it already says
-    /// <paramref name="length"/> (masking keeps lengths), else <c>content-length: length</c> (extproc-protocol.md §3.3).
+    /// The content-length a BUFFERED body reply must set once the body is replaced by <paramref name="length"/> bytes:
+    /// none when the headers had no content-length or when it already says <paramref name="length"/> (masking keeps
+    /// lengths), else <paramref name="length"/> (extproc-protocol.md §3.3).
     /// </summary>
-    private static Envoy.Service.ExtProc.V3.HeaderMutation? ContentLengthMutation(DirectionState state, int length)
-    {
-        if (!state.HasContentLength || state.ContentLength == length)
-        {
-            return null;
-        }
-
-        var mutation = new Envoy.Service.ExtProc.V3.HeaderMutation();
-        mutation.SetHeaders.Add(HeaderValues.Overwrite("content-length", length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return mutation;
-    }
+    private static int? ContentLengthToSet(DirectionState state, int length)
+        => !state.HasContentLength || state.ContentLength == length ? null : length;
 
     private static bool HasPendingBytes(DirectionState state)
         => (state.CollectedCount > 0 && !state.CollectedReleased) || (state.Session is not null && state.HeldBytes > 0);

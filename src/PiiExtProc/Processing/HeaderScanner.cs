@@ -73,7 +73,7 @@ internal static class HeaderScanner
                 {
                     telemetry.BodyScanned(new BodyScanReport(
                         direction, policy.RuleName, policyVersion, HeaderValues.ToText(requestIdHeader), value.Length - prefixLength,
-                        session.Findings.ToArray(), session.FindingCount, result.BlockRequested));
+                        ReportFindings.CopyOf(session.Findings), session.FindingCount, result.BlockRequested));
                 }
 
                 if (result.BlockRequested)

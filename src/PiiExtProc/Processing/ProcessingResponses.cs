@@ -95,6 +95,14 @@ internal static class ProcessingResponses
             : new ProcessingResponse { ResponseBody = body };
     }
 
+    /// <summary>A header mutation that sets content-length to <paramref name="length"/> (bytes, decimal, raw_value).</summary>
+    public static HeaderMutation ContentLength(int length)
+    {
+        var mutation = new HeaderMutation();
+        mutation.SetHeaders.Add(HeaderValues.Overwrite("content-length", length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return mutation;
+    }
+
     /// <summary>A FULL_DUPLEX_STREAMED body reply: the bytes to forward and whether they end the body.</summary>
     public static ProcessingResponse StreamedBody(Direction direction, ReadOnlyMemory<byte> bytes, bool endOfStream)
     {

@@ -1,3 +1,4 @@
+using Envoy.Config.Core.V3;
 using Envoy.Service.ExtProc.V3;
 using Google.Protobuf;
 
@@ -14,12 +15,18 @@ namespace PiiExtProc.Processing;
 /// </remarks>
 internal sealed class ReusableBodyReplies
 {
+    /// <summary>Digits of the largest content-length a body reply sets (int.MaxValue has 10).</summary>
+    private const int MaxContentLengthDigits = 10;
+
     private readonly Direction _direction;
     private readonly ProcessingResponse _body;
     private readonly CommonResponse _bodyCommon = new();
     private readonly BodyMutation _bodyMutation = new();
     private readonly ProcessingResponse _streamed;
     private readonly StreamedBodyResponse _streamedBody = new();
+    private readonly byte[] _contentLengthDigits = new byte[MaxContentLengthDigits];
+    private HeaderMutation? _contentLengthMutation;
+    private HeaderValue? _contentLengthHeader;
     private bool _bodyInUse;
     private bool _streamedInUse;
 
@@ -34,17 +41,20 @@ internal sealed class ReusableBodyReplies
         _streamed = direction == Direction.Request ? new ProcessingResponse { RequestBody = streamed } : new ProcessingResponse { ResponseBody = streamed };
     }
 
-    /// <summary>As <see cref="ProcessingResponses.Body"/> with a replacement (wrapped, not copied).</summary>
-    public ProcessingResponse Body(ReadOnlyMemory<byte> replacement, HeaderMutation? headerMutation)
+    /// <summary>
+    /// As <see cref="ProcessingResponses.Body"/> with a replacement (wrapped, not copied) and, when
+    /// <paramref name="contentLength"/> is set, a header mutation that sets content-length to it (bytes, decimal).
+    /// </summary>
+    public ProcessingResponse Body(ReadOnlyMemory<byte> replacement, int? contentLength)
     {
         if (_bodyInUse || replacement.Length == 0)
         {
-            return ProcessingResponses.Body(_direction, replacement, headerMutation);
+            return ProcessingResponses.Body(_direction, replacement, contentLength is { } length ? ProcessingResponses.ContentLength(length) : null);
         }
 
         _bodyInUse = true;
         _bodyMutation.Body = UnsafeByteOperations.UnsafeWrap(replacement);
-        _bodyCommon.HeaderMutation = headerMutation;
+        _bodyCommon.HeaderMutation = contentLength is { } value ? ContentLengthMutation(value) : null;
         return _body;
     }
 
@@ -70,6 +80,10 @@ internal sealed class ReusableBodyReplies
             _bodyInUse = false;
             _bodyMutation.Body = ByteString.Empty;
             _bodyCommon.HeaderMutation = null;
+            if (_contentLengthHeader is not null)
+            {
+                _contentLengthHeader.RawValue = ByteString.Empty;
+            }
         }
 
         if (_streamedInUse)
@@ -77,5 +91,21 @@ internal sealed class ReusableBodyReplies
             _streamedInUse = false;
             _streamedBody.Body = ByteString.Empty;
         }
+    }
+
+    /// <summary>The reused content-length mutation, its value the decimal digits of <paramref name="length"/> (wrapped, not copied).</summary>
+    private HeaderMutation ContentLengthMutation(int length)
+    {
+        if (_contentLengthMutation is null)
+        {
+            var option = ProcessingResponses.ContentLength(0).SetHeaders[0];
+            _contentLengthHeader = option.Header;
+            _contentLengthMutation = new HeaderMutation();
+            _contentLengthMutation.SetHeaders.Add(option);
+        }
+
+        length.TryFormat(_contentLengthDigits, out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
+        _contentLengthHeader!.RawValue = UnsafeByteOperations.UnsafeWrap(_contentLengthDigits.AsMemory(0, written));
+        return _contentLengthMutation;
     }
 }

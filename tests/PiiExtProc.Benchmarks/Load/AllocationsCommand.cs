@@ -7,7 +7,7 @@ using PiiExtProc.Processing;
 namespace PiiExtProc.Benchmarks.Load;
 
 /// <summary>
-/// `allocations [--streams 20000] [--scenario NAME (also the 1 MB ones)] [--telemetry null|production] [--streams-only] [--per-message]`: bytes allocated per stream by our processing alone, in process: one
+/// `allocations [--streams 20000] [--scenario NAME (also the 1 MB ones)] [--telemetry null|production] [--streams-only] [--per-message] [--sample-types]`: bytes allocated per stream by our processing alone, in process: one
 /// ExtProcStream per stream handling the scenario's (already parsed) messages, replies built, buffers reset, stream
 /// disposed; GC.GetAllocatedBytesForCurrentThread around N streams, divided by N. Body bytes stay in the parsed
 /// messages and the pooled output buffers, so this is the allocation outside body buffers (issue 8 goal: 1 KB).
@@ -34,6 +34,7 @@ internal static class AllocationsCommand
             var before = GC.GetAllocatedBytesForCurrentThread();
             var cpuBefore = CpuClock.Now();
             var bodyTimes = new LatencyHistogram();
+            using var sampler = arguments.Has("sample-types") ? new AllocationSampler() : null;
             RunStreams(scenario, policy, telemetry, replies, streams, bodyTimes);
             var cpu = (CpuClock.Now() - cpuBefore).TotalMicroseconds / streams;
             var perStream = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)streams;
@@ -43,6 +44,8 @@ internal static class AllocationsCommand
             {
                 PrintPerMessage(scenario, policy, replies, Math.Min(streams, 1_000));
             }
+
+            sampler?.PrintAndClear(Console.Out, streams);
         }
 
         if (telemetry.AuditEvents > 0)

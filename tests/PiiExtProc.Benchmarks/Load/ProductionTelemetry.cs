@@ -71,6 +71,7 @@ internal sealed class ProductionTelemetry : IDisposable
         {
             _auditBuffer.ResetWrittenCount();
             _serializer.WriteEvent(entry, _auditBuffer);
+            entry.Report.ReleaseFindings();
             var needed = Encoding.UTF8.GetMaxCharCount(_auditBuffer.WrittenCount);
             if (_chars.Length < needed)
             {
