@@ -10,7 +10,10 @@
 # Environment: ROUNDS (3), DURATION seconds per h2load/client run (5), CONNECTIONS (4), STREAMS per connection for
 # h2load (-m, 16), CONCURRENCY for the C# client (32), MEMORY_STREAMS (10000), DATAS (unset = runtime default;
 # 0 = DOTNET_GCDynamicAdaptationMode=0 on both servers), OUT (artifacts/load), SCENARIOS (C# client; comma-separated),
-# WARMUP seconds of h2load per server and scenario before anything is measured (6; 0 skips it).
+# WARMUP seconds of h2load per server and scenario before anything is measured (6; 0 skips it),
+# SERVER_CPUS / CLIENT_CPUS (taskset CPU lists, unset = no pinning): e.g. SERVER_CPUS=0 CLIENT_CPUS=1 gives the servers
+# one core and the load generators (h2load, the C# client) the other, so a server's throughput is its own CPU's and
+# the client's latency is not queued behind the server's threads. The servers then see one processor (1 GC heap).
 #
 # Warm-up matters: tiered compilation (tier 0 -> instrumented -> tier 1 with dynamic PGO) of the scanner takes
 # 20-30 s of load on 2 busy cores, and during it our server runs at a fraction of its steady speed (pii-buffered:
@@ -33,6 +36,9 @@ command -v curl >/dev/null || { as_root apt-get update -qq && DEBIAN_FRONTEND=no
 
 dotnet build tests/PiiExtProc.Benchmarks -c Release -v q -nologo >/dev/null
 bench=(dotnet tests/PiiExtProc.Benchmarks/bin/Release/net10.0/PiiExtProc.Benchmarks.dll)
+server_pin=(); client_pin=()
+if [ -n "${SERVER_CPUS:-}" ]; then server_pin=(taskset -c "$SERVER_CPUS"); fi
+if [ -n "${CLIENT_CPUS:-}" ]; then client_pin=(taskset -c "$CLIENT_CPUS"); fi
 mkdir -p "$OUT"
 "${bench[@]}" frames --out "$OUT/frames" >/dev/null
 
@@ -43,14 +49,14 @@ trap cleanup EXIT
 start_server() { # kind port admin
   if [ -n "${DATAS:-}" ]; then export DOTNET_GCDynamicAdaptationMode="$DATAS"; fi
   # the container image's runtime setting (src/PiiExtProc/Dockerfile), on both servers
-  DOTNET_TC_CallCountingDelayMs=0 Logging__LogLevel__Default=Warning "${bench[@]}" server --kind "$1" --grpc-port "$2" --admin-port "$3" >"$OUT/server-$1.log" 2>&1 &
+  DOTNET_TC_CallCountingDelayMs=0 Logging__LogLevel__Default=Warning "${server_pin[@]}" "${bench[@]}" server --kind "$1" --grpc-port "$2" --admin-port "$3" >"$OUT/server-$1.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$3/bench/stats" >/dev/null && return 0; sleep 0.2; done
   echo "server $1 did not start; see $OUT/server-$1.log" >&2; exit 1
 }
 start_server piiextproc $PII_PORT $PII_ADMIN
 start_server noop $NOOP_PORT $NOOP_ADMIN
-echo "servers up: piiextproc :$PII_PORT, noop :$NOOP_PORT (DOTNET_GCDynamicAdaptationMode=${DATAS:-default}); $(nproc) cores"
+echo "servers up: piiextproc :$PII_PORT, noop :$NOOP_PORT (DOTNET_GCDynamicAdaptationMode=${DATAS:-default}); $(nproc) cores; servers on CPUs ${SERVER_CPUS:-any}, clients on ${CLIENT_CPUS:-any}"
 
 url() { echo "http://127.0.0.1:$1/envoy.service.ext_proc.v3.ExternalProcessor/Process"; }
 
@@ -85,7 +91,7 @@ warm_up() {
   [ "$WARMUP" -gt 0 ] || return 0
   for f in "$OUT"/frames/*.grpc; do
     for port in $PII_PORT $NOOP_PORT; do
-      h2load -c "$CONNECTIONS" -m 4 -t 1 -D "$WARMUP" -w 16 -W 16 -H 'content-type: application/grpc' -H 'te: trailers' \
+      "${client_pin[@]}" h2load -c "$CONNECTIONS" -m 4 -t 1 -D "$WARMUP" -w 16 -W 16 -H 'content-type: application/grpc' -H 'te: trailers' \
         -d "$f" "$(url "$port")" >/dev/null 2>&1 || true
     done
   done
@@ -103,7 +109,7 @@ run_h2load() {
       if [ $((round % 2)) = 1 ]; then order="piiextproc:$PII_PORT noop:$NOOP_PORT"; else order="noop:$NOOP_PORT piiextproc:$PII_PORT"; fi
       for server in $order; do
         # -w16 -W16: default HTTP/2 windows (64 KiB) like a real client rather than h2load's 1 GiB.
-        h2load -c "$c" -m "$m" -t 1 -D "$DURATION" --warm-up-time 1 -w 16 -W 16 \
+        "${client_pin[@]}" h2load -c "$c" -m "$m" -t 1 -D "$DURATION" --warm-up-time 1 -w 16 -W 16 \
           -H 'content-type: application/grpc' -H 'te: trailers' -d "$f" \
           --log-file "$dir/$name.${server%%:*}.$round.log" "$(url "${server#*:}")" >"$dir/$name.${server%%:*}.$round.out" 2>&1
       done
@@ -117,11 +123,11 @@ run_h2load() {
 
 case "$what" in
   all) check_payloads; warm_up; run_h2load
-       "${bench[@]}" load --servers "$SERVERS" --connections "$CONNECTIONS" --concurrency "$CONCURRENCY" --duration "$DURATION" --rounds "$ROUNDS" --scenarios "$SCENARIOS"
+       "${client_pin[@]}" "${bench[@]}" load --servers "$SERVERS" --connections "$CONNECTIONS" --concurrency "$CONCURRENCY" --duration "$DURATION" --rounds "$ROUNDS" --scenarios "$SCENARIOS"
        "${bench[@]}" memory --servers "$SERVERS" --streams "$MEMORY_STREAMS" ;;
   check) check_payloads ;;
   h2load) check_payloads; warm_up; run_h2load ;;
-  client) warm_up; "${bench[@]}" load --servers "$SERVERS" --connections "$CONNECTIONS" --concurrency "$CONCURRENCY" --duration "$DURATION" --rounds "$ROUNDS" --scenarios "$SCENARIOS" ;;
+  client) warm_up; "${client_pin[@]}" "${bench[@]}" load --servers "$SERVERS" --connections "$CONNECTIONS" --concurrency "$CONCURRENCY" --duration "$DURATION" --rounds "$ROUNDS" --scenarios "$SCENARIOS" ;;
   memory) "${bench[@]}" memory --servers "$SERVERS" --streams "$MEMORY_STREAMS" ;;
   *) echo "usage: $0 [all|check|h2load|client|memory]" >&2; exit 2 ;;
 esac
