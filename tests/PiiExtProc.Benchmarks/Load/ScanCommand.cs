@@ -37,9 +37,13 @@ internal static class ScanCommand
         long scans = 0;
         var findings = 0;
         var started = CpuClock.Now();
+
+        // The CPU clock (getrusage) costs about a microsecond, as much as scanning a 1 KB body: read it once per ~1 MB
+        // scanned, so that the clock stays under 0.2% of the measured time whatever the body size.
+        var scansPerClockRead = Math.Max(16, (1 << 20) / Math.Max(1, body.Length));
         while ((CpuClock.Now() - started).TotalSeconds < seconds)
         {
-            for (var i = 0; i < 16; i++)
+            for (var i = 0; i < scansPerClockRead; i++)
             {
                 output.ResetWrittenCount();
                 using var session = scanner.RentSession(format);
