@@ -16,7 +16,7 @@ public sealed class AuditTests
         => new(entity, 0, 1, 1f, "test.recognizer", path, action);
 
     private static BodyScanReport Report(Direction direction, params PiiFinding[] findings)
-        => new(direction, "orders", "v1", "req-1", 100, findings, findings.Length, Blocked: false);
+        => new(direction, "audit-tests", "v1", "req-1", 100, findings, findings.Length, Blocked: false);
 
     [Theory]
     [InlineData("IN_AADHAAR", true, FindingAction.Redacted, "critical")]

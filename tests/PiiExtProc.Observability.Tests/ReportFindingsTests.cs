@@ -69,7 +69,8 @@ public sealed class ReportFindingsTests
     [Fact]
     public void BodyScanned_NotAudited_FindingsReleasedAtOnce()
     {
-        var (telemetry, _, _) = Create(new AuditOptions { Enabled = false, Output = TextWriter.Null });
+        var (telemetry, _, _, services) = Create(new AuditOptions { Enabled = false, Output = TextWriter.Null });
+        using var disposeMetrics = services;
         var report = Report(0);
 
         telemetry.BodyScanned(report);
@@ -82,7 +83,8 @@ public sealed class ReportFindingsTests
     {
         // Arrange: the writer runs while reports arrive, so released lists are reused by later reports.
         var output = new StringWriter { NewLine = "\n" };
-        var (telemetry, log, metrics) = Create(new AuditOptions { Output = output });
+        var (telemetry, log, metrics, services) = Create(new AuditOptions { Output = output });
+        using var disposeMetrics = services;
         using var writer = new AuditWriter(log, new AuditOptions { Output = output }, metrics, Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
         var reports = new List<BodyScanReport>();
@@ -115,15 +117,17 @@ public sealed class ReportFindingsTests
     }
 
     private static BodyScanReport Report(int index)
-        => new(Direction.Response, "orders", "v1", "req-1", 100,
+        => new(Direction.Response, "report-findings-tests", "v1", "req-1", 100,
             ReportFindings.CopyOf([Finding(index), Finding(index + 1_000_000)]), 2, Blocked: false);
 
-    private static (MeterProcessingTelemetry Telemetry, AuditLog Log, ProcessingMetrics Metrics) Create(AuditOptions options)
+    /// <summary>The server's telemetry on metrics of their own meter factory (disposed by the caller: the process-wide
+    /// metric listeners of other tests must not see these instruments after the test).</summary>
+    private static (MeterProcessingTelemetry Telemetry, AuditLog Log, ProcessingMetrics Metrics, ServiceProvider Services) Create(AuditOptions options)
     {
         var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var metrics = new ProcessingMetrics(services.GetRequiredService<IMeterFactory>(), new StaticStatus());
         var log = new AuditLog(options with { QueueCapacity = 10_000 }, metrics, TimeProvider.System);
-        return (new MeterProcessingTelemetry(metrics, log), log, metrics);
+        return (new MeterProcessingTelemetry(metrics, log), log, metrics, services);
     }
 
     private sealed class StaticStatus : IPolicyReloadStatus

@@ -33,7 +33,7 @@ internal sealed class ProcessingMetrics
     [ThreadStatic]
     private static DetectionGroup[]? s_detectionGroups;
 
-    private readonly Counter<long> _detections;
+    private readonly DetectionCounters _detections = new();
     private readonly Counter<long> _bodiesScanned;
     private readonly Counter<long> _bodyBytesScanned;
     private readonly Counter<long> _bodiesSkipped;
@@ -50,8 +50,8 @@ internal sealed class ProcessingMetrics
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(TelemetryNames.MeterName);
-        _detections = meter.CreateCounter<long>(
-            "piiextproc.detections", "{finding}", "Findings by entity, operator action, direction and policy rule.");
+        meter.CreateObservableCounter(
+            "piiextproc.detections", _detections.Observe, "{finding}", "Findings by entity, operator action, direction and policy rule.");
         _bodiesScanned = meter.CreateCounter<long>(
             "piiextproc.bodies_scanned", "{body}", "Bodies (and scanned header values with findings) whose scan completed.");
         _bodyBytesScanned = meter.CreateCounter<long>(
@@ -143,7 +143,7 @@ internal sealed class ProcessingMetrics
             {
                 if (groupCount == MaxDetectionGroups)
                 {
-                    AddDetections(groups[0], directionTag, route);
+                    AddDetections(groups[0], direction, report.RuleName);
                     g = 0;
                     groups[0] = default;
                 }
@@ -160,22 +160,13 @@ internal sealed class ProcessingMetrics
 
         for (var g = 0; g < groupCount; g++)
         {
-            AddDetections(groups[g], directionTag, route);
+            AddDetections(groups[g], direction, report.RuleName);
             groups[g] = default;
         }
     }
 
-    private void AddDetections(DetectionGroup group, KeyValuePair<string, object?> direction, KeyValuePair<string, object?> route)
-    {
-        var tags = new TagList
-        {
-            new("entity", group.Entity),
-            new("operator", group.Operator),
-            direction,
-            route,
-        };
-        _detections.Add(group.Count, tags);
-    }
+    private void AddDetections(DetectionGroup group, string direction, string route)
+        => _detections.Add(group.Entity, group.Operator, direction, route, group.Count);
 
     /// <summary>A body was not scanned.</summary>
     public void BodySkipped(Direction direction, string ruleName, SkipReason reason)
