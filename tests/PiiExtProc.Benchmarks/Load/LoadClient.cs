@@ -28,6 +28,10 @@ internal sealed class LoadClient : IDisposable
                 EnableMultipleHttp2Connections = true,
                 PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
                 KeepAlivePingDelay = Timeout.InfiniteTimeSpan,
+
+                // The stream window Envoy opens to the ext_proc cluster in envoy/envoy.yaml (2 MiB), so replies that
+                // carry a body back are not paced by WINDOW_UPDATEs a real Envoy would not need.
+                InitialHttp2StreamWindowSize = 2 * 1024 * 1024,
             };
             _channels[i] = GrpcChannel.ForAddress(address, new GrpcChannelOptions
             {

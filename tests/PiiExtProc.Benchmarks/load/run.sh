@@ -10,7 +10,8 @@
 # Environment: ROUNDS (3), DURATION seconds per h2load/client run (5), CONNECTIONS (4), STREAMS per connection for
 # h2load (-m, 16), CONCURRENCY for the C# client (32), MEMORY_STREAMS (10000), DATAS (unset = runtime default;
 # 0 = DOTNET_GCDynamicAdaptationMode=0 on both servers), OUT (artifacts/load), SCENARIOS (C# client; comma-separated),
-# WARMUP seconds of h2load per server and scenario before anything is measured (6; 0 skips it),
+# WARMUP seconds of h2load per server and scenario before anything is measured (6; 0 skips it), STREAM_WINDOW_BITS /
+# CONNECTION_WINDOW_BITS (h2load -w/-W, 21/23: the windows of envoy/envoy.yaml),
 # SERVER_CPUS / CLIENT_CPUS (taskset CPU lists, unset = no pinning): e.g. SERVER_CPUS=0 CLIENT_CPUS=1 gives the servers
 # one core and the load generators (h2load, the C# client) the other, so a server's throughput is its own CPU's and
 # the client's latency is not queued behind the server's threads. The servers then see one processor (1 GC heap).
@@ -27,6 +28,10 @@ CONCURRENCY="${CONCURRENCY:-32}"; MEMORY_STREAMS="${MEMORY_STREAMS:-10000}"; OUT
 SCENARIOS="${SCENARIOS:-clean-buffered,pii-buffered,clean-streamed,pii-streamed,clean-buffered-1mb,pii-buffered-1mb}"
 PII_PORT=50061; PII_ADMIN=9561; NOOP_PORT=50062; NOOP_ADMIN=9562
 SERVERS="piiextproc:$PII_PORT:$PII_ADMIN,noop:$NOOP_PORT:$NOOP_ADMIN"
+# h2load's receive windows, log2 bytes: those Envoy opens to the ext_proc cluster in envoy/envoy.yaml (2 MiB per stream,
+# 8 MiB per connection; Envoy's own default is 256 MiB). h2load's default is 1 GiB; 16/16 (64 KiB) would throttle a
+# server whose replies carry bodies back, which Envoy as configured does not.
+STREAM_WINDOW_BITS="${STREAM_WINDOW_BITS:-21}"; CONNECTION_WINDOW_BITS="${CONNECTION_WINDOW_BITS:-23}"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 if ! command -v h2load >/dev/null; then
@@ -91,7 +96,7 @@ warm_up() {
   [ "$WARMUP" -gt 0 ] || return 0
   for f in "$OUT"/frames/*.grpc; do
     for port in $PII_PORT $NOOP_PORT; do
-      "${client_pin[@]}" h2load -c "$CONNECTIONS" -m 4 -t 1 -D "$WARMUP" -w 16 -W 16 -H 'content-type: application/grpc' -H 'te: trailers' \
+      "${client_pin[@]}" h2load -c "$CONNECTIONS" -m 4 -t 1 -D "$WARMUP" -w "$STREAM_WINDOW_BITS" -W "$CONNECTION_WINDOW_BITS" -H 'content-type: application/grpc' -H 'te: trailers' \
         -d "$f" "$(url "$port")" >/dev/null 2>&1 || true
     done
   done
@@ -108,8 +113,7 @@ run_h2load() {
     for round in $(seq 1 "$ROUNDS"); do
       if [ $((round % 2)) = 1 ]; then order="piiextproc:$PII_PORT noop:$NOOP_PORT"; else order="noop:$NOOP_PORT piiextproc:$PII_PORT"; fi
       for server in $order; do
-        # -w16 -W16: default HTTP/2 windows (64 KiB) like a real client rather than h2load's 1 GiB.
-        "${client_pin[@]}" h2load -c "$c" -m "$m" -t 1 -D "$DURATION" --warm-up-time 1 -w 16 -W 16 \
+        "${client_pin[@]}" h2load -c "$c" -m "$m" -t 1 -D "$DURATION" --warm-up-time 1 -w "$STREAM_WINDOW_BITS" -W "$CONNECTION_WINDOW_BITS" \
           -H 'content-type: application/grpc' -H 'te: trailers' -d "$f" \
           --log-file "$dir/$name.${server%%:*}.$round.log" "$(url "${server#*:}")" >"$dir/$name.${server%%:*}.$round.out" 2>&1
       done
@@ -117,7 +121,7 @@ run_h2load() {
     curl -sf "http://127.0.0.1:$PII_ADMIN/bench/stats" >"$dir/$name.piiextproc.stats"
     curl -sf "http://127.0.0.1:$NOOP_ADMIN/bench/stats" >"$dir/$name.noop.stats"
   done
-  echo "## h2load: -c $CONNECTIONS -m $STREAMS -t 1 -D $DURATION, $ROUNDS rounds per server, alternating (1 MB: -c 1 -m 2)"
+  echo "## h2load: -c $CONNECTIONS -m $STREAMS -t 1 -D $DURATION -w $STREAM_WINDOW_BITS -W $CONNECTION_WINDOW_BITS, $ROUNDS rounds per server, alternating (1 MB: -c 1 -m 2)"
   "${bench[@]}" h2report --dir "$dir" --servers piiextproc,noop
 }
 
