@@ -34,6 +34,9 @@ internal sealed class Detector
     private readonly float[] _thresholds = new float[Count];
     private readonly Dictionary<PiiEntity, float> _customThresholds = new(ReferenceEqualityComparer.Instance);
     private readonly SearchValues<byte> _triggers;
+
+    /// <summary>The bytes of <see cref="_triggers"/>, as a table for short spans.</summary>
+    private readonly bool[] _isTrigger = new bool[256];
     private readonly bool[] _denyFirst = new bool[256];
     private readonly KeywordTable _keywords;
     private readonly CustomRecognizer[] _custom;
@@ -79,6 +82,11 @@ internal sealed class Detector
             }
 
             _triggers = SearchValues.Create("0123456789@:"u8.ToArray().Concat(keywords.DenyFirstBytes).Distinct().ToArray());
+        }
+
+        for (int b = 0; b < 256; b++)
+        {
+            _isTrigger[b] = _triggers.Contains((byte)b);
         }
     }
 
@@ -131,7 +139,7 @@ internal sealed class Detector
         int i = 0;
         while (i < text.Length)
         {
-            int k = text[i..].IndexOfAny(_triggers);
+            int k = NextTrigger(text[i..]);
             if (k < 0)
             {
                 break;
@@ -184,6 +192,29 @@ internal sealed class Detector
                 }
             }
         }
+    }
+
+    /// <summary>Shortest span searched with the vectorised <see cref="_triggers"/>; shorter ones (most JSON values) by table.</summary>
+    private const int VectorSearchBytes = 32;
+
+    /// <summary>Position of the first byte that can start a candidate, or -1.</summary>
+    private int NextTrigger(ReadOnlySpan<byte> text)
+    {
+        if (text.Length >= VectorSearchBytes)
+        {
+            return text.IndexOfAny(_triggers);
+        }
+
+        bool[] isTrigger = _isTrigger;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (isTrigger[text[i]])
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>True when <paramref name="entity"/> is enabled and <paramref name="score"/> reaches its threshold.</summary>
