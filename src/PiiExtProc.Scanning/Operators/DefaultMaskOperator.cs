@@ -43,58 +43,55 @@ public sealed class DefaultMaskOperator : RedactionOperator
 
     private static ReadOnlySpan<byte> Mask => "X"u8;
 
+    /// <summary>The longest label written.</summary>
+    private static ReadOnlySpan<byte> LongestLabel => "[REDACTED_DEVICE_ID]"u8;
+
     /// <inheritdoc/>
     public override void Write(PiiEntity entity, ReadOnlySpan<byte> value, IBufferWriter<byte> destination)
     {
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentNullException.ThrowIfNull(destination);
+        destination.Advance(Write(entity, value, destination.GetSpan(MaxOutputBytes(value.Length))));
+    }
+
+    /// <summary>Every form fits in 4 bytes per value byte (a mask rune per byte at most) plus the 20-byte longest label.</summary>
+    internal override int MaxOutputBytes(int valueLength) => Utf8Masking.MaxOutputBytes(valueLength, 3 * Mask.Length + LongestLabel.Length);
+
+    /// <inheritdoc/>
+    internal override int Write(PiiEntity entity, ReadOnlySpan<byte> value, Span<byte> destination)
+    {
         switch (BuiltInId.Of(entity))
         {
             case BuiltInId.Mobile:
-                WriteMobile(value, destination);
-                break;
+                return WriteMobile(value, destination);
             case BuiltInId.Aadhaar or BuiltInId.AadhaarVirtualId or BuiltInId.VoterId or BuiltInId.PaymentCard or BuiltInId.BankAccount:
-                Utf8Masking.WriteMasked(value, 0, 4, Mask, keepSeparators: true, destination);
-                break;
+                return WriteMasked(value, 0, 4, destination);
             case BuiltInId.Pan:
-                Utf8Masking.WriteMasked(value, 5, 0, Mask, keepSeparators: true, destination);
-                break;
+                return WriteMasked(value, 5, 0, destination);
             case BuiltInId.Passport:
-                Utf8Masking.WriteMasked(value, 1, 0, Mask, keepSeparators: true, destination);
-                break;
+                return WriteMasked(value, 1, 0, destination);
             case BuiltInId.Iban:
-                Utf8Masking.WriteMasked(value, 2, 4, Mask, keepSeparators: true, destination);
-                break;
+                return WriteMasked(value, 2, 4, destination);
             case BuiltInId.Gstin:
-                Utf8Masking.WriteMasked(value, 2, 0, Mask, keepSeparators: true, destination);
-                break;
+                return WriteMasked(value, 2, 0, destination);
             case BuiltInId.Ifsc:
-                Utf8Masking.WriteMasked(value, 4, 0, Mask, keepSeparators: true, destination);
-                break;
+                return WriteMasked(value, 4, 0, destination);
             case BuiltInId.PinCode:
-                Utf8Masking.WriteMasked(value, 3, 0, Mask, keepSeparators: true, destination);
-                break;
+                return WriteMasked(value, 3, 0, destination);
             case BuiltInId.UpiVpa or BuiltInId.Email:
-                Utf8Masking.WriteLocalPartMasked(value, Mask, destination);
-                break;
+                return Utf8Masking.WriteLocalPartMasked(value, Mask, destination);
             case BuiltInId.PersonName:
-                Utf8Masking.WriteInitials(value, Mask, destination);
-                break;
+                return Utf8Masking.WriteInitials(value, Mask, destination);
             case BuiltInId.PostalAddress:
-                Utf8Masking.WriteBytes("[REDACTED_ADDRESS]"u8, destination);
-                break;
+                return Utf8Masking.WriteBytes("[REDACTED_ADDRESS]"u8, destination);
             case BuiltInId.IpAddress:
-                Utf8Masking.WriteBytes("[REDACTED_IP]"u8, destination);
-                break;
+                return Utf8Masking.WriteBytes("[REDACTED_IP]"u8, destination);
             case BuiltInId.DeviceId:
-                Utf8Masking.WriteBytes("[REDACTED_DEVICE_ID]"u8, destination);
-                break;
+                return Utf8Masking.WriteBytes(LongestLabel, destination);
             case BuiltInId.DateOfBirth:
-                Utf8Masking.WriteBytes("[REDACTED_DOB]"u8, destination);
-                break;
+                return Utf8Masking.WriteBytes("[REDACTED_DOB]"u8, destination);
             default:
-                Utf8Masking.WriteMasked(value, 0, 0, Mask, keepSeparators: true, destination);
-                break;
+                return WriteMasked(value, 0, 0, destination);
         }
     }
 
@@ -102,11 +99,18 @@ public sealed class DefaultMaskOperator : RedactionOperator
     public override string ToString() => "mask(default)";
 
     /// <summary>Keeps the prefix digits before the last 10 (country code or trunk 0), then 2 and 2 of the national number.</summary>
-    private static void WriteMobile(ReadOnlySpan<byte> value, IBufferWriter<byte> destination)
+    private static int WriteMobile(ReadOnlySpan<byte> value, Span<byte> destination)
     {
         var ascii = System.Text.Ascii.IsValid(value);
         var digits = Utf8Masking.CountMaskable(value, keepSeparators: true, ascii);
         var keepFirst = digits >= NationalMobileDigits ? digits - NationalMobileDigits + 2 : 2;
-        Utf8Masking.WriteMasked(value, keepFirst, 2, Mask, keepSeparators: true, destination, ascii, digits);
+        return Utf8Masking.WriteMasked(value, keepFirst, 2, Mask, keepSeparators: true, destination, ascii, digits);
+    }
+
+    /// <summary>Masks every letter and digit but the first <paramref name="keepFirst"/> and last <paramref name="keepLast"/>; separators kept.</summary>
+    private static int WriteMasked(ReadOnlySpan<byte> value, int keepFirst, int keepLast, Span<byte> destination)
+    {
+        var ascii = System.Text.Ascii.IsValid(value);
+        return Utf8Masking.WriteMasked(value, keepFirst, keepLast, Mask, keepSeparators: true, destination, ascii, Utf8Masking.CountMaskable(value, keepSeparators: true, ascii));
     }
 }

@@ -21,4 +21,18 @@ public abstract class RedactionOperator
     /// write the value unchanged. The output must never contain the raw value for the rewriting kinds.
     /// </remarks>
     public abstract void Write(PiiEntity entity, ReadOnlySpan<byte> value, IBufferWriter<byte> destination);
+
+    /// <summary>
+    /// Most bytes <see cref="Write(PiiEntity, ReadOnlySpan{byte}, Span{byte})"/> writes for a value of
+    /// <paramref name="valueLength"/> bytes (UTF-8), or -1 when this operator writes only to a buffer writer.
+    /// </summary>
+    internal virtual int MaxOutputBytes(int valueLength) => -1;
+
+    /// <summary>
+    /// <see cref="Write(PiiEntity, ReadOnlySpan{byte}, IBufferWriter{byte})"/> into <paramref name="destination"/>, which
+    /// holds at least <see cref="MaxOutputBytes"/> of the value's length; returns the bytes written. Only for operators
+    /// whose <see cref="MaxOutputBytes"/> is not negative.
+    /// </summary>
+    internal virtual int Write(PiiEntity entity, ReadOnlySpan<byte> value, Span<byte> destination) =>
+        throw new NotSupportedException("This operator writes only to a buffer writer.");
 }

@@ -69,6 +69,19 @@ internal static class Utf8Masking
         ReadOnlySpan<byte> value, int keepFirst, int keepLast, ReadOnlySpan<byte> mask, bool keepSeparators, IBufferWriter<byte> destination,
         bool ascii, int count)
     {
+        var span = destination.GetSpan(MaxOutputBytes(value.Length));
+        destination.Advance(WriteMasked(value, keepFirst, keepLast, mask, keepSeparators, span, ascii, count));
+    }
+
+    /// <summary>
+    /// <see cref="WriteMasked(ReadOnlySpan{byte}, int, int, ReadOnlySpan{byte}, bool, IBufferWriter{byte}, bool, int)"/>
+    /// into <paramref name="span"/>, which holds at least <see cref="MaxOutputBytes"/> of the value's length; returns the
+    /// bytes written.
+    /// </summary>
+    internal static int WriteMasked(
+        ReadOnlySpan<byte> value, int keepFirst, int keepLast, ReadOnlySpan<byte> mask, bool keepSeparators, Span<byte> span,
+        bool ascii, int count)
+    {
         Debug.Assert(keepFirst >= 0 && keepLast >= 0, "Keep counts are validated by the operator constructors.");
         if ((long)keepFirst + keepLast >= count)
         {
@@ -76,12 +89,12 @@ internal static class Utf8Masking
             keepLast = 0;
         }
 
-        var span = destination.GetSpan(MaxOutputBytes(value.Length));
         if (mask.Length == 1 && ascii)
         {
             // ASCII: one byte per character, the same decisions without decoding runes.
             var maskByte = mask[0];
             var at = 0;
+            span = span[..value.Length];
             for (var i = 0; i < value.Length; i++)
             {
                 var b = value[i];
@@ -96,8 +109,7 @@ internal static class Utf8Masking
                 }
             }
 
-            destination.Advance(value.Length);
-            return;
+            return value.Length;
         }
 
         var written = 0;
@@ -122,7 +134,7 @@ internal static class Utf8Masking
             value = value[consumed..];
         }
 
-        destination.Advance(written);
+        return written;
     }
 
     /// <summary>
@@ -132,10 +144,21 @@ internal static class Utf8Masking
     internal static void WriteInitials(ReadOnlySpan<byte> value, ReadOnlySpan<byte> mask, IBufferWriter<byte> destination)
     {
         var span = destination.GetSpan(MaxOutputBytes(value.Length));
+        destination.Advance(WriteInitials(value, mask, span));
+    }
+
+    /// <summary>
+    /// <see cref="WriteInitials(ReadOnlySpan{byte}, ReadOnlySpan{byte}, IBufferWriter{byte})"/> into
+    /// <paramref name="span"/>, which holds at least <see cref="MaxOutputBytes"/> of the value's length; returns the bytes
+    /// written.
+    /// </summary>
+    internal static int WriteInitials(ReadOnlySpan<byte> value, ReadOnlySpan<byte> mask, Span<byte> span)
+    {
         if (mask.Length == 1 && System.Text.Ascii.IsValid(value))
         {
             // ASCII: one byte per character, the same decisions without decoding runes.
             var wordStart = true;
+            span = span[..value.Length];
             for (var i = 0; i < value.Length; i++)
             {
                 var b = value[i];
@@ -151,8 +174,7 @@ internal static class Utf8Masking
                 }
             }
 
-            destination.Advance(value.Length);
-            return;
+            return value.Length;
         }
 
         var written = 0;
@@ -179,7 +201,7 @@ internal static class Utf8Masking
             value = value[consumed..];
         }
 
-        destination.Advance(written);
+        return written;
     }
 
     /// <summary>
@@ -190,18 +212,28 @@ internal static class Utf8Masking
     /// </summary>
     internal static void WriteLocalPartMasked(ReadOnlySpan<byte> value, ReadOnlySpan<byte> mask, IBufferWriter<byte> destination)
     {
+        var span = destination.GetSpan(MaxOutputBytes(value.Length, 3 * mask.Length));
+        destination.Advance(WriteLocalPartMasked(value, mask, span));
+    }
+
+    /// <summary>
+    /// <see cref="WriteLocalPartMasked(ReadOnlySpan{byte}, ReadOnlySpan{byte}, IBufferWriter{byte})"/> into
+    /// <paramref name="span"/>, which holds at least <see cref="MaxOutputBytes"/> of the value's length plus three masks;
+    /// returns the bytes written.
+    /// </summary>
+    internal static int WriteLocalPartMasked(ReadOnlySpan<byte> value, ReadOnlySpan<byte> mask, Span<byte> span)
+    {
         var at = value.LastIndexOf((byte)'@');
         if (at < 0)
         {
-            WriteMasked(value, 2, 0, mask, keepSeparators: true, destination);
-            return;
+            var ascii = System.Text.Ascii.IsValid(value);
+            return WriteMasked(value, 2, 0, mask, keepSeparators: true, span, ascii, CountMaskable(value, keepSeparators: true, ascii));
         }
 
         var local = value[..at];
         var localRunes = CountMaskable(local, keepSeparators: false);
         var keep = Math.Min(2, localRunes / 2);
         var domain = value[at..];
-        var span = destination.GetSpan(local.Length + (3 * mask.Length) + domain.Length + 16);
         var written = 0;
         for (var i = 0; i < keep; i++)
         {
@@ -220,7 +252,7 @@ internal static class Utf8Masking
 
         domain.CopyTo(span[written..]);
         written += domain.Length;
-        destination.Advance(written);
+        return written;
     }
 
     /// <summary>Copies <paramref name="bytes"/> to <paramref name="destination"/>.</summary>
@@ -233,6 +265,13 @@ internal static class Utf8Masking
 
         bytes.CopyTo(destination.GetSpan(bytes.Length));
         destination.Advance(bytes.Length);
+    }
+
+    /// <summary>Copies <paramref name="bytes"/> to <paramref name="span"/>; returns the bytes written.</summary>
+    internal static int WriteBytes(ReadOnlySpan<byte> bytes, Span<byte> span)
+    {
+        bytes.CopyTo(span);
+        return bytes.Length;
     }
 
     private static int CountAsciiLettersAndDigits(ReadOnlySpan<byte> value)

@@ -34,6 +34,9 @@ internal sealed class Detector
     private readonly float[] _thresholds = new float[Count];
     private readonly Dictionary<PiiEntity, float> _customThresholds = new(ReferenceEqualityComparer.Instance);
     private readonly SearchValues<byte> _triggers;
+
+    /// <summary>The bytes of <see cref="_triggers"/>, as a table for short spans.</summary>
+    private readonly bool[] _isTrigger = new bool[256];
     private readonly bool[] _denyFirst = new bool[256];
     private readonly KeywordTable _keywords;
     private readonly CustomRecognizer[] _custom;
@@ -79,6 +82,11 @@ internal sealed class Detector
             }
 
             _triggers = SearchValues.Create("0123456789@:"u8.ToArray().Concat(keywords.DenyFirstBytes).Distinct().ToArray());
+        }
+
+        for (int b = 0; b < 256; b++)
+        {
+            _isTrigger[b] = _triggers.Contains((byte)b);
         }
     }
 
@@ -131,7 +139,7 @@ internal sealed class Detector
         int i = 0;
         while (i < text.Length)
         {
-            int k = text[i..].IndexOfAny(_triggers);
+            int k = NextTrigger(text[i..]);
             if (k < 0)
             {
                 break;
@@ -186,6 +194,29 @@ internal sealed class Detector
         }
     }
 
+    /// <summary>Shortest span searched with the vectorised <see cref="_triggers"/>; shorter ones (most JSON values) by table.</summary>
+    private const int VectorSearchBytes = 32;
+
+    /// <summary>Position of the first byte that can start a candidate, or -1.</summary>
+    private int NextTrigger(ReadOnlySpan<byte> text)
+    {
+        if (text.Length >= VectorSearchBytes)
+        {
+            return text.IndexOfAny(_triggers);
+        }
+
+        bool[] isTrigger = _isTrigger;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (isTrigger[text[i]])
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>True when <paramref name="entity"/> is enabled and <paramref name="score"/> reaches its threshold.</summary>
     public bool Passes(PiiEntity entity, int id, float score) =>
         score > 0 && (id >= 0 ? score >= _thresholds[id] : _customThresholds.TryGetValue(entity, out float t) && score >= t);
@@ -207,8 +238,7 @@ internal sealed class Detector
             return OnWord(text, wordStart, key, output, first, underscoreBefore);
         }
 
-        DigitRun.Read(text, i, out DigitRun run);
-        if (run.IsWord)
+        if (!DigitRun.Read(text, i, out DigitRun run))
         {
             return OnWord(text, wordStart, key, output, first, underscoreBefore: false);
         }
@@ -248,65 +278,59 @@ internal sealed class Detector
 
             RawMatch best = default;
             int bestEnd = -1;
-            int n = 0;
-            int separators = 0;
-            for (int e = s; e < run.Count && e < s + 5; e++)
+
+            // Two passes over the spans from s: first the entities the key names, whose matches have key evidence that no
+            // other recognizer's match can beat (overlaps rank evidence first); the others only when none of them matched
+            // (the same best as one pass over both, without running the others on the shorter spans of a keyed number).
+            for (int pass = key.Entities == 0 ? 1 : 0; pass < 2 && bestEnd < 0; pass++)
             {
-                int gs = run.GroupStart(e);
-                int gl = lengths[e];
-                if (n + gl > MaxSpanDigits)
+                uint passEntities = pass == 0 ? key.Entities : ~key.Entities;
+                int n = 0;
+                int separators = 0;
+                for (int e = s; e < run.Count && e < s + 5; e++)
                 {
-                    break;
-                }
-
-                for (int b = 0; b < gl; b++)
-                {
-                    digits[n + b] = text[gs + b];
-                }
-
-                n += gl;
-
-                if (e > s)
-                {
-                    separators |= run.SeparatorBefore(e) switch
+                    int gs = run.GroupStart(e);
+                    int gl = lengths[e];
+                    if (n + gl > MaxSpanDigits)
                     {
-                        (byte)' ' => DigitSpan.Space,
-                        (byte)'-' => DigitSpan.Hyphen,
-                        (byte)'.' => DigitSpan.Dot,
-                        _ => DigitSpan.Slash,
-                    };
-                }
-
-                // Only the recognizers whose digit count or group count fits run (each rejects any other first).
-                uint possible = NumberEntities(n, e - s + 1) & EnabledMask;
-                if (possible == 0)
-                {
-                    continue;
-                }
-
-                bool dotAdjacent = (s > 0 && run.SeparatorBefore(s) == '.') || (e + 1 < run.Count && run.SeparatorBefore(e + 1) == '.');
-                bool groupAdjacent = (s > 0 && run.SeparatorBefore(s) is (byte)' ' or (byte)'-')
-                    || (e + 1 < run.Count && run.SeparatorBefore(e + 1) is (byte)' ' or (byte)'-');
-                var span = new DigitSpan(digits[..n], lengths[s..(e + 1)], separators, s == 0 && run.Plus, dotAdjacent, groupAdjacent);
-
-                int start = s == 0 ? run.Start : run.GroupStart(s);
-                int end = run.GroupEnd(e);
-                context.Ensure(text, this);
-                bool negative = key.Negative || context.Negative || (structuralNegative && !spaceBefore);
-                // The entities the key names first: their matches have key evidence, which no other recognizer's match
-                // can beat (overlaps rank evidence first), so the others run only when none of them matched.
-                uint keyed = key.Entities & possible;
-                if (keyed == 0)
-                {
-                    ConsiderNumber(span, key, context.Entities, negative, start, end, ref best, ref bestEnd, e, possible);
-                }
-                else
-                {
-                    ConsiderNumber(span, key, context.Entities, negative, start, end, ref best, ref bestEnd, e, keyed);
-                    if ((bestEnd < 0 || best.Evidence != Evidence.Key) && (possible & ~keyed) != 0)
-                    {
-                        ConsiderNumber(span, key, context.Entities, negative, start, end, ref best, ref bestEnd, e, possible & ~keyed);
+                        break;
                     }
+
+                    for (int b = 0; b < gl; b++)
+                    {
+                        digits[n + b] = text[gs + b];
+                    }
+
+                    n += gl;
+
+                    if (e > s)
+                    {
+                        separators |= run.SeparatorBefore(e) switch
+                        {
+                            (byte)' ' => DigitSpan.Space,
+                            (byte)'-' => DigitSpan.Hyphen,
+                            (byte)'.' => DigitSpan.Dot,
+                            _ => DigitSpan.Slash,
+                        };
+                    }
+
+                    // Only the recognizers whose digit count or group count fits run (each rejects any other first).
+                    uint possible = NumberEntities(n, e - s + 1) & EnabledMask & passEntities;
+                    if (possible == 0)
+                    {
+                        continue;
+                    }
+
+                    bool dotAdjacent = (s > 0 && run.SeparatorBefore(s) == '.') || (e + 1 < run.Count && run.SeparatorBefore(e + 1) == '.');
+                    bool groupAdjacent = (s > 0 && run.SeparatorBefore(s) is (byte)' ' or (byte)'-')
+                        || (e + 1 < run.Count && run.SeparatorBefore(e + 1) is (byte)' ' or (byte)'-');
+                    var span = new DigitSpan(digits[..n], lengths[s..(e + 1)], separators, s == 0 && run.Plus, dotAdjacent, groupAdjacent);
+
+                    int start = s == 0 ? run.Start : run.GroupStart(s);
+                    int end = run.GroupEnd(e);
+                    context.Ensure(text, this);
+                    bool negative = key.Negative || context.Negative || (structuralNegative && !spaceBefore);
+                    ConsiderNumber(span, key, context.Entities, negative, start, end, ref best, ref bestEnd, e, possible);
                 }
             }
 
@@ -414,7 +438,7 @@ internal sealed class Detector
             var candidate = new RawMatch(PiiEntity.FromBuiltInIndex(id), start, end - start, score, recognizer, evidence);
             if (bestEnd < 0 || candidate.Beats(best))
             {
-                best = candidate;
+                RawMatch.Copy(candidate, ref best);
                 bestEnd = e;
             }
         }
@@ -500,7 +524,7 @@ internal sealed class Detector
             var candidate = new RawMatch(PiiEntity.FromBuiltInIndex(id), wordStart, length, score, recognizer, EvidenceFor(id, key, context.Entities));
             if (!found || candidate.Beats(best))
             {
-                best = candidate;
+                RawMatch.Copy(candidate, ref best);
                 found = true;
             }
         }
@@ -954,14 +978,16 @@ internal sealed class Detector
     /// finds the first one that can overlap, and only the overlapping ones are compared (O(log n) for a match added
     /// after the others, instead of comparing every earlier match: quadratic in dense bodies).
     /// </summary>
-    private static void Add(List<RawMatch> output, int first, RawMatch match)
+    private static void Add(List<RawMatch> output, int first, in RawMatch match)
     {
+        // Read in place (the indexer copies each whole match).
+        ReadOnlySpan<RawMatch> found = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(output);
         int low = first;
-        int high = output.Count;
+        int high = found.Length;
         while (low < high)
         {
             int middle = low + ((high - low) >> 1);
-            if (output[middle].End > match.Start)
+            if (found[middle].End > match.Start)
             {
                 high = middle;
             }
@@ -972,9 +998,9 @@ internal sealed class Detector
         }
 
         int overlapEnd = low;
-        while (overlapEnd < output.Count && output[overlapEnd].Start < match.End)
+        while (overlapEnd < found.Length && found[overlapEnd].Start < match.End)
         {
-            if (!match.Beats(output[overlapEnd]))
+            if (!match.Beats(found[overlapEnd]))
             {
                 return;
             }
@@ -982,10 +1008,16 @@ internal sealed class Detector
             overlapEnd++;
         }
 
-        if (overlapEnd == output.Count)
+        if (overlapEnd == found.Length)
         {
-            output.RemoveRange(low, overlapEnd - low);
-            output.Add(match);
+            if (overlapEnd > low)
+            {
+                output.RemoveRange(low, overlapEnd - low);
+            }
+
+            int index = output.Count;
+            System.Runtime.InteropServices.CollectionsMarshal.SetCount(output, index + 1);
+            RawMatch.Copy(match, ref System.Runtime.InteropServices.CollectionsMarshal.AsSpan(output)[index]);
         }
         else if (overlapEnd > low)
         {

@@ -31,9 +31,6 @@ internal ref struct DigitRun
     /// <summary>A <c>+</c> precedes the first group.</summary>
     public bool Plus;
 
-    /// <summary>The first group is too long or joined to letters: there is no number here.</summary>
-    public bool IsWord;
-
     public readonly int GroupStart(int g) => _starts[g];
 
     public readonly int GroupEnd(int g) => _ends[g];
@@ -41,16 +38,24 @@ internal ref struct DigitRun
     /// <summary>The separator byte before group <paramref name="g"/> (0 for the first group).</summary>
     public readonly byte SeparatorBefore(int g) => (byte)_separators[g];
 
-    /// <summary>Reads the run whose first digit is at <paramref name="position"/> into <paramref name="run"/>.</summary>
+    /// <summary>
+    /// Reads the run whose first digit is at <paramref name="position"/> into <paramref name="run"/>. False when the
+    /// first group is too long or joined to letters: there is no number here (the run is then empty).
+    /// </summary>
     /// <remarks>
     /// Filled in place, not returned: a returned run is copied with wide loads right after its narrow group stores,
-    /// which stalls (store forwarding fails).
+    /// which stalls (store forwarding fails). For the same reason the scalars are kept in locals and each stored once at
+    /// the end, and only the group buffers are cleared (a whole-run clear is wide stores that the first read of a scalar
+    /// waits on), and whether a number was found is returned rather than read back from the run.
     /// </remarks>
-    public static void Read(ReadOnlySpan<byte> text, int position, out DigitRun run)
+    public static bool Read(ReadOnlySpan<byte> text, int position, out DigitRun run)
     {
-        run = default;
-        run.Plus = position > 0 && text[position - 1] == '+';
-        run.Start = run.Plus ? position - 1 : position;
+        run._starts = default;
+        run._ends = default;
+        run._separators = default;
+        bool plus = position > 0 && text[position - 1] == '+';
+        int count = 0;
+        int end = position;
         int p = position;
         byte separator = 0;
         while (true)
@@ -64,22 +69,15 @@ internal ref struct DigitRun
             bool joinedToWord = p < text.Length && IsWordLetter(text[p]);
             if (joinedToWord || p - s > MaxGroupDigits)
             {
-                if (run.Count == 0)
-                {
-                    run.IsWord = true;
-                    run.End = p;
-                    return;
-                }
-
                 break;
             }
 
-            run._starts[run.Count] = s;
-            run._ends[run.Count] = p;
-            run._separators[run.Count] = separator;
-            run.Count++;
-            run.End = p;
-            if (run.Count == MaxGroups || p + 1 >= text.Length || !IsSeparator(text[p]) || !IsDigit(text[p + 1]))
+            run._starts[count] = s;
+            run._ends[count] = p;
+            run._separators[count] = separator;
+            count++;
+            end = p;
+            if (count == MaxGroups || p + 1 >= text.Length || !IsSeparator(text[p]) || !IsDigit(text[p + 1]))
             {
                 break;
             }
@@ -87,6 +85,12 @@ internal ref struct DigitRun
             separator = text[p];
             p++;
         }
+
+        run.Count = count;
+        run.Start = plus ? position - 1 : position;
+        run.End = end;
+        run.Plus = plus;
+        return count > 0;
     }
 
     private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;

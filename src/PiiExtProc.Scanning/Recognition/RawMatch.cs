@@ -33,6 +33,22 @@ internal struct RawMatch
 
     public readonly int End => Start + Length;
 
+    /// <summary>
+    /// Copies <paramref name="source"/> into <paramref name="destination"/> field by field: a whole-struct copy reads the
+    /// match with wide loads, which stall on the narrow stores that just built it (store forwarding fails).
+    /// </summary>
+    public static void Copy(in RawMatch source, ref RawMatch destination)
+    {
+        destination.Entity = source.Entity;
+        destination.Start = source.Start;
+        destination.Length = source.Length;
+        destination.Score = source.Score;
+        destination.Recognizer = source.Recognizer;
+        destination.Evidence = source.Evidence;
+        destination.NamePart = source.NamePart;
+        destination.Allowed = source.Allowed;
+    }
+
     /// <summary>True when this match should win over <paramref name="other"/> where they overlap.</summary>
     public readonly bool Beats(in RawMatch other)
     {

@@ -423,6 +423,38 @@ public sealed partial class BodyScanSession : IDisposable
             return WriteSlotInPieces(slot, value, before, default, default, output);
         }
 
+        // When every operator here can write into a span (the default mask), the slot is written straight into the output.
+        int bound = before.Length + 2 + value.Length;
+        foreach (ref readonly SlotMatch match in matches)
+        {
+            if (match.Dropped || match.Action != FindingAction.Redacted)
+            {
+                continue;
+            }
+
+            int most = _scanner.OperatorFor(match.Raw.Entity).MaxOutputBytes(match.Raw.Length);
+            if (most < 0)
+            {
+                bound = -1;
+                break;
+            }
+
+            bound += most;
+        }
+
+        if (bound >= 0)
+        {
+            int direct = WriteSlotDirect(matches, value, before, json, output.GetSpan(bound));
+            if (direct >= 0)
+            {
+                output.Advance(direct);
+                return direct;
+            }
+
+            // A replacement needs JSON escaping: nothing was advanced, the slot goes the piecewise way.
+            return WriteSlotInPieces(slot, value, before, default, default, output);
+        }
+
         // The operators' outputs, one after another; ends[r] is where the r-th redacted match's output ends.
         _operatorOutput.ResetWrittenCount();
         ReplacementEnds endBuffer = default;
@@ -492,6 +524,54 @@ public sealed partial class BodyScanSession : IDisposable
         }
 
         output.Advance(written);
+        return written;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="before"/> and the slot's value with its redacted matches replaced into
+    /// <paramref name="destination"/> (large enough by the operators' <see cref="RedactionOperator.MaxOutputBytes"/>), the
+    /// operators writing in place. Returns the bytes written, or -1 when a JSON replacement needs escaping.
+    /// </summary>
+    private int WriteSlotDirect(
+        ReadOnlySpan<SlotMatch> matches, ReadOnlySpan<byte> value, ReadOnlySpan<byte> before, bool json, Span<byte> destination)
+    {
+        before.CopyTo(destination);
+        int written = before.Length;
+        if (json)
+        {
+            destination[written++] = (byte)'"';
+        }
+
+        int position = 0;
+        foreach (ref readonly SlotMatch match in matches)
+        {
+            if (match.Dropped || match.Action != FindingAction.Redacted)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<byte> kept = value[position..match.Raw.Start];
+            kept.CopyTo(destination[written..]);
+            written += kept.Length;
+            int replaced = _scanner.OperatorFor(match.Raw.Entity).Write(match.Raw.Entity, value.Slice(match.Raw.Start, match.Raw.Length), destination[written..]);
+
+            // Unchanged pieces are copied as they are: raw JSON string bytes are already escaped, numbers and text need none.
+            if (json && JsonEscaper.NeedsEscaping(destination.Slice(written, replaced)))
+            {
+                return -1;
+            }
+
+            written += replaced;
+            position = match.Raw.End;
+        }
+
+        value[position..].CopyTo(destination[written..]);
+        written += value.Length - position;
+        if (json)
+        {
+            destination[written++] = (byte)'"';
+        }
+
         return written;
     }
 
