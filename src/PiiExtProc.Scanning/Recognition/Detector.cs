@@ -21,7 +21,7 @@ namespace PiiExtProc.Scanning.Recognition;
 /// <para>Clean text costs one <c>IndexOfAny</c> pass; only candidates run recognizers, and the context window is read only
 /// when a candidate has a shape some enabled recognizer accepts.</para>
 /// </remarks>
-internal sealed class Detector
+internal sealed partial class Detector
 {
     /// <summary>Bytes before a candidate searched for context words (Presidio uses 5 words; 48 bytes holds 5-8 words).</summary>
     public const int ContextWindow = 48;

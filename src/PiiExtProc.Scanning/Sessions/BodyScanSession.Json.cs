@@ -264,6 +264,9 @@ public sealed partial class BodyScanSession
     /// <summary>Tests only: false makes every value go to the detector (the reference the value prefilter is checked against).</summary>
     internal bool ValuePrefilterEnabled { get; set; } = true;
 
+    /// <summary>Tests only: false makes every keyed value go to the full detector scan (the reference the keyed fast path is checked against).</summary>
+    internal bool KeyedFastPathEnabled { get; set; } = true;
+
     /// <summary>Values the prefilter kept from the detector in this body (tests check the prefilter is taken).</summary>
     internal long ValuesPrefiltered { get; private set; }
 
@@ -526,7 +529,15 @@ public sealed partial class BodyScanSession
         }
 
         _scratchMatches.Clear();
-        _detector.Scan(value, key, _detector.HasCustomRecognizers ? CurrentKeyName() : default, _scratchMatches);
+
+        // A value under a key that names its entity is usually that entity's whole candidate: the keyed fast path
+        // finds that match directly, with the same result as the full scan (Detector.TryScanKeyed), else the full scan runs.
+        if (key.Entities == 0 || key.Negative || key.Role != ValueRole.None || !KeyedFastPathEnabled
+            || !_detector.KeyedFastPathApplies || !_detector.TryScanKeyed(value, key, _scratchMatches))
+        {
+            _detector.Scan(value, key, _detector.HasCustomRecognizers ? CurrentKeyName() : default, _scratchMatches);
+        }
+
         if (_scratchMatches.Count == 0)
         {
             return true;
