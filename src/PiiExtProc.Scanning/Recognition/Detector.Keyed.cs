@@ -18,8 +18,8 @@ internal sealed partial class Detector
     /// Scans a JSON value whose key names entities (<paramref name="key"/>, no role, not negative) when the value is
     /// one whole candidate of a keyed entity: a single digit run (<c>+91 98765 43210</c>, <c>2896 8953 2095</c>,
     /// <c>1988-08-20</c>, <c>10.1.2.3</c>) or a single <c>local@domain</c> token. Adds the one match
-    /// <see cref="Scan"/> would find and returns true; otherwise adds nothing and returns false (the caller runs
-    /// <see cref="Scan"/>). Call only when <see cref="KeyedFastPathApplies"/>.
+    /// <see cref="Scan"/> would find (in <paramref name="match"/>) and returns true; otherwise returns false (the caller
+    /// runs <see cref="Scan"/>). Call only when <see cref="KeyedFastPathApplies"/>.
     /// </summary>
     /// <remarks>
     /// Why the result equals <see cref="Scan"/>'s: the whole-value match has key evidence, which only the key's own
@@ -30,8 +30,9 @@ internal sealed partial class Detector
     /// whole scores <see cref="Scores.Validated"/>. The context window before position 0 is empty, so no context word
     /// or negative word applies.
     /// </remarks>
-    public bool TryScanKeyed(ReadOnlySpan<byte> text, KeyClass key, List<RawMatch> output)
+    public bool TryScanKeyed(ReadOnlySpan<byte> text, KeyClass key, out RawMatch match)
     {
+        match = default;
         if (text.IsEmpty)
         {
             return false;
@@ -41,18 +42,18 @@ internal sealed partial class Detector
         byte b = text[0];
         if ((keyed & (DigitOnlyMask | Bit(IpAddress))) != 0 && (Ascii.IsDigit(b) || b == '+'))
         {
-            return TryKeyedNumber(text, key, keyed, output);
+            return TryKeyedNumber(text, key, keyed, ref match);
         }
 
         if ((keyed & AtMask) != 0 && (keyed & ~AtMask) == 0)
         {
-            return TryKeyedAt(text, key, output);
+            return TryKeyedAt(text, key, ref match);
         }
 
         return false;
     }
 
-    private bool TryKeyedNumber(ReadOnlySpan<byte> text, KeyClass key, uint keyed, List<RawMatch> output)
+    private bool TryKeyedNumber(ReadOnlySpan<byte> text, KeyClass key, uint keyed, ref RawMatch match)
     {
         int i = text[0] == '+' ? 1 : 0;
         if (i >= text.Length || !Ascii.IsDigit(text[i]) || !DigitRun.Read(text, i, out DigitRun run)
@@ -105,19 +106,12 @@ internal sealed partial class Detector
         }
 
         var span = new DigitSpan(digits[..n], lengths[..run.Count], separators, run.Plus, dotAdjacent: false, groupAdjacent: false);
-        RawMatch best = default;
         int bestEnd = -1;
-        ConsiderNumber(span, key, contextEntities: 0, negative: false, run.Start, run.GroupEnd(last), ref best, ref bestEnd, last, possible);
-        if (bestEnd < 0 || (prefixMayMatch && best.Score < Scores.Validated))
-        {
-            return false;
-        }
-
-        Add(output, output.Count, best);
-        return true;
+        ConsiderNumber(span, key, contextEntities: 0, negative: false, run.Start, run.GroupEnd(last), ref match, ref bestEnd, last, possible);
+        return bestEnd >= 0 && !(prefixMayMatch && match.Score < Scores.Validated);
     }
 
-    private bool TryKeyedAt(ReadOnlySpan<byte> text, KeyClass key, List<RawMatch> output)
+    private bool TryKeyedAt(ReadOnlySpan<byte> text, KeyClass key, ref RawMatch match)
     {
         int at = text.IndexOf((byte)'@');
         if (at <= 0 || text[(at + 1)..].IndexOf((byte)'@') >= 0 || text.IndexOf((byte)':') >= 0)
@@ -125,18 +119,7 @@ internal sealed partial class Detector
             return false;
         }
 
-        int first = output.Count;
-        OnAt(text, at, key, output, first);
-        if (output.Count == first + 1)
-        {
-            RawMatch match = output[first];
-            if (match.Start == 0 && match.Length == text.Length && match.Evidence == Evidence.Key)
-            {
-                return true;
-            }
-        }
-
-        output.RemoveRange(first, output.Count - first);
-        return false;
+        MatchAt(text, at, key, out match, out bool found);
+        return found && match.Start == 0 && match.Length == text.Length && match.Evidence == Evidence.Key;
     }
 }

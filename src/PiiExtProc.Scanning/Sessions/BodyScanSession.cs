@@ -673,14 +673,13 @@ public sealed partial class BodyScanSession : IDisposable
         : 16u;
 
     /// <summary>
-    /// Adds a slot for <paramref name="found"/> (the matches of one value or record, offsets relative to the value).
+    /// Adds a slot for <paramref name="raws"/> (the matches of one value or record, offsets relative to the value).
     /// Identifiers and attributes are decided now; quasi-identifiers wait for <paramref name="recordId"/> unless it is
-    /// -1 (decide now by the counts in <paramref name="found"/>) or oversized. Returns the number of matches left
+    /// -1 (decide now by the counts in <paramref name="raws"/>) or oversized. Returns the number of matches left
     /// pending.
     /// </summary>
-    private int AddSlot(in Slot added, List<RawMatch> found, int recordId, bool recordOversized)
+    private int AddSlot(in Slot added, ReadOnlySpan<RawMatch> raws, int recordId, bool recordOversized)
     {
-        ReadOnlySpan<RawMatch> raws = CollectionsMarshal.AsSpan(found);
         uint groups = 0;
         bool first = false, last = false;
 
