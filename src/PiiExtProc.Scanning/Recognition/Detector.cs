@@ -21,7 +21,7 @@ namespace PiiExtProc.Scanning.Recognition;
 /// <para>Clean text costs one <c>IndexOfAny</c> pass; only candidates run recognizers, and the context window is read only
 /// when a candidate has a shape some enabled recognizer accepts.</para>
 /// </remarks>
-internal sealed class Detector
+internal sealed partial class Detector
 {
     /// <summary>Bytes before a candidate searched for context words (Presidio uses 5 words; 48 bytes holds 5-8 words).</summary>
     public const int ContextWindow = 48;
@@ -636,6 +636,23 @@ internal sealed class Detector
 
     private int OnAt(ReadOnlySpan<byte> text, int at, KeyClass key, List<RawMatch> output, int first)
     {
+        int end = MatchAt(text, at, key, out RawMatch match, out bool found);
+        if (found)
+        {
+            Add(output, first, match);
+        }
+
+        return end;
+    }
+
+    /// <summary>
+    /// The <c>local@domain</c> candidate around the <c>@</c> at <paramref name="at"/>: its email or UPI match when one
+    /// passes (<paramref name="found"/>); returns where scanning continues.
+    /// </summary>
+    private int MatchAt(ReadOnlySpan<byte> text, int at, KeyClass key, out RawMatch match, out bool found)
+    {
+        match = default;
+        found = false;
         int localStart = at;
         while (localStart > 0 && at - localStart < EmailAndUpiRecognizer.MaxLocalLength
             && EmailAndUpiRecognizer.IsLocalByte(text[localStart - 1]))
@@ -677,7 +694,8 @@ internal sealed class Detector
         PiiEntity entity = PiiEntity.FromBuiltInIndex(id);
         if (PassesBuiltIn(id, score))
         {
-            Add(output, first, new RawMatch(entity, localStart, end - localStart, score, recognizer, evidence));
+            match = new RawMatch(entity, localStart, end - localStart, score, recognizer, evidence);
+            found = true;
         }
 
         return end;

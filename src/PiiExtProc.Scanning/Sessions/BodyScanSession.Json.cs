@@ -264,6 +264,9 @@ public sealed partial class BodyScanSession
     /// <summary>Tests only: false makes every value go to the detector (the reference the value prefilter is checked against).</summary>
     internal bool ValuePrefilterEnabled { get; set; } = true;
 
+    /// <summary>Tests only: false makes every keyed value go to the full detector scan (the reference the keyed fast path is checked against).</summary>
+    internal bool KeyedFastPathEnabled { get; set; } = true;
+
     /// <summary>Values the prefilter kept from the detector in this body (tests check the prefilter is taken).</summary>
     internal long ValuesPrefiltered { get; private set; }
 
@@ -525,11 +528,25 @@ public sealed partial class BodyScanSession
             return true;
         }
 
-        _scratchMatches.Clear();
-        _detector.Scan(value, key, _detector.HasCustomRecognizers ? CurrentKeyName() : default, _scratchMatches);
-        if (_scratchMatches.Count == 0)
+        // A value under a key that names its entity is usually that entity's whole candidate: the keyed fast path
+        // finds that match directly, with the same result as the full scan (Detector.TryScanKeyed), else the full scan runs.
+        RawMatch keyed = default;
+        scoped ReadOnlySpan<RawMatch> found;
+        if (key.Entities != 0 && !key.Negative && key.Role == ValueRole.None && KeyedFastPathEnabled
+            && _detector.KeyedFastPathApplies && _detector.TryScanKeyed(value, key, out keyed))
         {
-            return true;
+            found = new ReadOnlySpan<RawMatch>(ref keyed);
+        }
+        else
+        {
+            _scratchMatches.Clear();
+            _detector.Scan(value, key, _detector.HasCustomRecognizers ? CurrentKeyName() : default, _scratchMatches);
+            if (_scratchMatches.Count == 0)
+            {
+                return true;
+            }
+
+            found = CollectionsMarshal.AsSpan(_scratchMatches);
         }
 
         var slot = new Slot { Start = tokenStart, Length = (int)(tokenEnd - tokenStart), Kind = kind };
@@ -548,12 +565,12 @@ public sealed partial class BodyScanSession
         int recordIndex = _records.Count - 1;
         if (recordIndex < 0)
         {
-            AddSlot(slot, _scratchMatches, recordId: -1, recordOversized: false);
+            AddSlot(slot, found, recordId: -1, recordOversized: false);
             return true;
         }
 
         ref RecordInfo record = ref CollectionsMarshal.AsSpan(_records)[recordIndex];
-        int pending = AddSlot(slot, _scratchMatches, record.Oversized ? -1 : record.Id, record.Oversized);
+        int pending = AddSlot(slot, found, record.Oversized ? -1 : record.Id, record.Oversized);
         if (pending > 0 && record.FirstPendingStart == long.MaxValue)
         {
             record.FirstPendingStart = tokenStart;

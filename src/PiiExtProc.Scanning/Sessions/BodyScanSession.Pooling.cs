@@ -136,6 +136,7 @@ public sealed partial class BodyScanSession
         ProvedClean = false;
         CleanProofEnabled = true;
         ValuePrefilterEnabled = true;
+        KeyedFastPathEnabled = true;
         ValuesPrefiltered = 0;
         BytesProvedClean = 0;
         InitializeJson();

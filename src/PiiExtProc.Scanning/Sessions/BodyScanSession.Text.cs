@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PiiExtProc.Scanning.Recognition;
 
 namespace PiiExtProc.Scanning.Sessions;
@@ -71,7 +72,7 @@ public sealed partial class BodyScanSession
         _detector.Scan(line, KeyClass.None, default, _scratchMatches, textRecord: true);
         if (_scratchMatches.Count > 0)
         {
-            AddSlot(new Slot { Start = start, Length = line.Length, Kind = SlotKind.Text }, _scratchMatches, recordId: -1, recordOversized: oversized);
+            AddSlot(new Slot { Start = start, Length = line.Length, Kind = SlotKind.Text }, CollectionsMarshal.AsSpan(_scratchMatches), recordId: -1, recordOversized: oversized);
         }
     }
 }

@@ -312,6 +312,10 @@ public sealed partial class BodyScanSession : IDisposable
         long unwritten = _writtenTo >= 0 ? _writtenTo : workOffset;
         ReadOnlySpan<Slot> slots = CollectionsMarshal.AsSpan(_slots);
         int released = 0;
+
+        // Slots are written into one span of the output while it has room (one GetSpan and Advance for many slots, not
+        // one pair per slot); used bytes of it are advanced before anything else writes to the output.
+        var outputSpan = new OutputSpan();
         while (released < slots.Length && slots[released].Start < releaseTo)
         {
             ref readonly Slot slot = ref slots[released];
@@ -319,7 +323,7 @@ public sealed partial class BodyScanSession : IDisposable
             if (output is not null && slot.Redacted > 0)
             {
                 ReadOnlySpan<byte> before = work[(int)(unwritten - workOffset)..(int)(slot.Start - workOffset)];
-                _written += WriteSlot(slot, raw, before, output);
+                _written += WriteSlot(slot, raw, before, output, ref outputSpan);
                 unwritten = slot.End;
             }
 
@@ -330,7 +334,18 @@ public sealed partial class BodyScanSession : IDisposable
         if (output is not null)
         {
             ReadOnlySpan<byte> tail = work[(int)(unwritten - workOffset)..(int)(releaseTo - workOffset)];
-            output.Write(tail);
+            if (tail.Length <= outputSpan.Free.Length)
+            {
+                tail.CopyTo(outputSpan.Free);
+                outputSpan.Used += tail.Length;
+                outputSpan.Flush(output);
+            }
+            else
+            {
+                outputSpan.Flush(output);
+                output.Write(tail);
+            }
+
             _written += tail.Length;
             _writtenTo = releaseTo;
         }
@@ -405,7 +420,7 @@ public sealed partial class BodyScanSession : IDisposable
     /// Writes <paramref name="before"/> (unchanged bytes) and then <paramref name="slot"/> rewritten: its redacted matches
     /// replaced by their operators' output, JSON-escaped and quoted in JSON. Returns the bytes written.
     /// </summary>
-    private int WriteSlot(in Slot slot, ReadOnlySpan<byte> raw, ReadOnlySpan<byte> before, IBufferWriter<byte> output)
+    private int WriteSlot(in Slot slot, ReadOnlySpan<byte> raw, ReadOnlySpan<byte> before, IBufferWriter<byte> output, ref OutputSpan outputSpan)
     {
         ReadOnlySpan<SlotMatch> matches = MatchesOf(slot);
         bool json = slot.Kind != SlotKind.Text;
@@ -420,6 +435,7 @@ public sealed partial class BodyScanSession : IDisposable
         if (slot.Kind == SlotKind.JsonEscapedString)
         {
             // Decoded pieces need escaping.
+            outputSpan.Flush(output);
             return WriteSlotInPieces(slot, value, before, default, default, output);
         }
 
@@ -444,16 +460,20 @@ public sealed partial class BodyScanSession : IDisposable
 
         if (bound >= 0)
         {
-            int direct = WriteSlotDirect(matches, value, before, json, output.GetSpan(bound));
+            outputSpan.Ensure(output, bound);
+            int direct = WriteSlotDirect(matches, value, before, json, outputSpan.Free);
             if (direct >= 0)
             {
-                output.Advance(direct);
+                outputSpan.Used += direct;
                 return direct;
             }
 
             // A replacement needs JSON escaping: nothing was advanced, the slot goes the piecewise way.
+            outputSpan.Flush(output);
             return WriteSlotInPieces(slot, value, before, default, default, output);
         }
+
+        outputSpan.Flush(output);
 
         // The operators' outputs, one after another; ends[r] is where the r-th redacted match's output ends.
         _operatorOutput.ResetWrittenCount();
@@ -653,14 +673,13 @@ public sealed partial class BodyScanSession : IDisposable
         : 16u;
 
     /// <summary>
-    /// Adds a slot for <paramref name="found"/> (the matches of one value or record, offsets relative to the value).
+    /// Adds a slot for <paramref name="raws"/> (the matches of one value or record, offsets relative to the value).
     /// Identifiers and attributes are decided now; quasi-identifiers wait for <paramref name="recordId"/> unless it is
-    /// -1 (decide now by the counts in <paramref name="found"/>) or oversized. Returns the number of matches left
+    /// -1 (decide now by the counts in <paramref name="raws"/>) or oversized. Returns the number of matches left
     /// pending.
     /// </summary>
-    private int AddSlot(in Slot added, List<RawMatch> found, int recordId, bool recordOversized)
+    private int AddSlot(in Slot added, ReadOnlySpan<RawMatch> raws, int recordId, bool recordOversized)
     {
-        ReadOnlySpan<RawMatch> raws = CollectionsMarshal.AsSpan(found);
         uint groups = 0;
         bool first = false, last = false;
 

@@ -1,0 +1,295 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using PiiExtProc.Scanning;
+using PiiExtProc.Scanning.Operators;
+using PiiExtProc.Scanning.Recognition;
+using PiiExtProc.Scanning.Sessions;
+using PiiExtProc.Scanning.Tests.Support;
+using PiiExtProc.Scanning.Validators;
+
+namespace PiiExtProc.Scanning.Tests;
+
+/// <summary>
+/// Equivalence of the keyed fast path (<see cref="Detector.TryScanKeyed"/>: a whole value under a key naming its
+/// entity): over generated values (valid and near-miss mobiles, Aadhaar numbers, cards, PIN codes, IPs, dates, emails,
+/// UPI IDs, under matching and mismatched keys), the fast path, when taken, adds exactly the matches of the full scan;
+/// and over generated dense records, sessions with it on and off give the same output, findings (fingerprints
+/// included) and is_pii, whole and chunked, under policies it applies to and policies it does not (allow list, custom
+/// recognizer, deny list).
+/// </summary>
+public sealed class KeyedFastPathPropertyTests
+{
+    private static readonly string[] s_keys =
+    [
+        "mobile", "phone", "mobile_no", "aadhaar", "aadhaar_number", "card_number", "card", "pincode", "pin_code",
+        "last_login_ip", "ip", "date_of_birth", "dob", "email", "upi_id", "vpa", "account_number", "vid", "pan",
+        "contact", "order_id", "note", "customer_id",
+    ];
+
+    private static readonly PiiScanner s_fingerprinted = PiiScanner.Create(
+        Scanners.GuardianOptions(RedactOperator.Instance) with { FingerprintKey = new byte[32] });
+
+    private static readonly PiiScanner s_smallRecords = PiiScanner.Create(
+        Scanners.GuardianOptions(maxRecordBytes: 1024) with { FingerprintKey = new byte[32] });
+
+    private static readonly PiiScanner s_allowList = PiiScanner.Create(Scanners.GuardianOptions() with
+    {
+        AllowList = [new AllowListEntry("+91 98765 43210", IsPattern: false), new AllowListEntry("test@example.com", IsPattern: false)],
+    });
+
+    private static readonly PiiScanner s_custom = PiiScanner.Create(Scanners.GuardianOptions() with
+    {
+        CustomRecognizers = [new CustomRecognizerDefinition("ref_number", PiiEntity.BankAccount, "98765", 0.9f, [], null)],
+    });
+
+    private static readonly PiiScanner s_deny = PiiScanner.Create(Scanners.GuardianOptions() with
+    {
+        DenyList = [new DenyListEntry("paytm", PiiEntity.UpiVpa)],
+    });
+
+    /// <summary>Seeded: 200,000 generated key and value pairs, the fast path against the full scan.</summary>
+    [Fact]
+    public void TryScanKeyed_GeneratedValues_SameMatchesAsFullScan()
+    {
+        Detector detector = s_fingerprinted.Detector;
+        Assert.True(detector.KeyedFastPathApplies);
+        var random = new Random(20261123);
+        var fast = new List<RawMatch>();
+        var full = new List<RawMatch>();
+        int taken = 0;
+        for (int n = 0; n < 200_000; n++)
+        {
+            byte[] key = Encoding.UTF8.GetBytes(s_keys[random.Next(s_keys.Length)]);
+            KeyClass keyClass = detector.Keywords.ClassifyKey(key);
+            if (keyClass.Entities == 0 || keyClass.Negative || keyClass.Role != ValueRole.None)
+            {
+                continue;
+            }
+
+            byte[] value = Encoding.UTF8.GetBytes(Value(random));
+            full.Clear();
+            detector.Scan(value, keyClass, default, full);
+            if (!detector.TryScanKeyed(value, keyClass, out RawMatch match))
+            {
+                continue;
+            }
+
+            taken++;
+            fast.Clear();
+            fast.Add(match);
+            if (!CollectionsMarshal.AsSpan(fast).SequenceEqual(CollectionsMarshal.AsSpan(full), Same.Instance))
+            {
+                Assert.Fail($"key {Encoding.UTF8.GetString(key)} value {Encoding.UTF8.GetString(value)}: "
+                    + $"fast {Describe(fast)} full {Describe(full)}");
+            }
+        }
+
+        Assert.True(taken > 5_000, $"the fast path was taken only {taken} times");
+    }
+
+    /// <summary>Seeded: 3000 dense bodies, each whole and in one random chunking, under five policies.</summary>
+    [Fact]
+    public void Process_FastPathOnOrOff_SameOutputFindingsAndPii()
+    {
+        PiiScanner[] scanners = [s_fingerprinted, s_smallRecords, s_allowList, s_custom, s_deny, Scanners.Guardian];
+        var random = new Random(8675309);
+        for (int n = 0; n < 3000; n++)
+        {
+            byte[] body = Encoding.UTF8.GetBytes(Body(random));
+            int[] cuts = [random.Next(body.Length + 1), random.Next(1, 64), random.Next(1, 400)];
+            PiiScanner scanner = scanners[n % scanners.Length];
+            ScanResult reference = Run(body, scanner, [], fastPath: false);
+            ScanComparison.AssertSameResult(reference, Run(body, scanner, [], fastPath: true), "keyed fast path", [], body);
+            ScanComparison.AssertSameResult(reference, Run(body, scanner, cuts, fastPath: true), "keyed fast path", cuts, body);
+        }
+    }
+
+    [Theory]
+    [InlineData("mobile", "+91 98765 43210", true)]
+    [InlineData("aadhaar", "2896 8953 2095", true)]
+    [InlineData("email", "anil.nair83@shop.example.org", true)]
+    [InlineData("upi_id", "9876543210@paytm", true)]
+    [InlineData("mobile", " +91 98765 43210", false)]
+    [InlineData("email", "name: a@b.in", false)]
+    [InlineData("pan", "EXIPN4707P", false)]
+    public void TryScanKeyed_KnownValues_TakenOnlyForWholeCandidates(string key, string value, bool taken)
+    {
+        Detector detector = Scanners.Guardian.Detector;
+        KeyClass keyClass = detector.Keywords.ClassifyKey(Encoding.UTF8.GetBytes(key));
+        Assert.Equal(taken, detector.TryScanKeyed(Encoding.UTF8.GetBytes(value), keyClass, out RawMatch match));
+        Assert.Equal(taken ? value.Length : 0, taken ? match.Length : 0);
+    }
+
+    private static ScanResult Run(byte[] body, PiiScanner scanner, int[] cuts, bool fastPath)
+    {
+        BodyScanSession session = scanner.CreateSession(BodyFormat.Json);
+        session.CleanProofEnabled = false;
+        session.KeyedFastPathEnabled = fastPath;
+        return Scanners.Run(session, body, [.. cuts, 0]);
+    }
+
+    /// <summary>A JSON array of dense customer records: keyed values of every generator, some nested or escaped.</summary>
+    internal static string Body(Random random)
+    {
+        var json = new StringBuilder("[");
+        int records = random.Next(1, 9);
+        for (int r = 0; r < records; r++)
+        {
+            json.Append(r == 0 ? "{" : ",{");
+            int fields = random.Next(1, 14);
+            for (int f = 0; f < fields; f++)
+            {
+                if (f > 0)
+                {
+                    json.Append(',');
+                }
+
+                json.Append('"').Append(s_keys[random.Next(s_keys.Length)]).Append("\":");
+                string value = Value(random);
+                switch (random.Next(8))
+                {
+                    case 0:
+                        json.Append("{\"value\":\"").Append(value).Append("\"}");
+                        break;
+                    case 1:
+                        json.Append("[\"").Append(value).Append("\"]");
+                        break;
+                    case 2 when value.Length > 0 && value.All(char.IsAsciiDigit):
+                        json.Append(value);
+                        break;
+                    case 3:
+                        json.Append('"').Append(value.Replace("@", "\\u0040", StringComparison.Ordinal)).Append('"');
+                        break;
+                    default:
+                        json.Append('"').Append(value).Append('"');
+                        break;
+                }
+            }
+
+            json.Append('}');
+        }
+
+        return json.Append(']').ToString();
+    }
+
+    /// <summary>A value of one generator, valid or a near miss.</summary>
+    internal static string Value(Random random)
+    {
+        string value = random.Next(13) switch
+        {
+            0 => Mobile(random),
+            1 => Grouped(Checked(Digits(random, 11), d => Verhoeff.IsValid(d), random), 4, random),
+            2 => Grouped(Checked(Digits(random, random.Next(12, 20) - 1), d => Luhn.IsValid(d), random), 4, random),
+            3 => Digits(random, random.Next(5, 8)),
+            4 => $"{random.Next(0, 300)}.{random.Next(0, 300)}.{random.Next(0, 300)}.{random.Next(0, 300)}",
+            5 => $"{random.Next(1940, 2030)}{Pick(random, "-", "/", ".", " ")}{random.Next(0, 14):00}{Pick(random, "-", "/", ".", " ")}{random.Next(0, 33):00}",
+            6 => $"{Pick(random, "anil.nair", "a", "9876543210", "EXIPN4707P", "x-y", ".lead", "q+tag")}{random.Next(100)}@{Pick(random, "paytm", "okaxis", "ybl", "shop.example.org", "mail.example.com", "gmail.com", "x", "in.", "-bad")}",
+            7 => Digits(random, random.Next(8, 20)),
+            8 => $"{Pick(random, "ABCPK", "EXIPN", "12345")}{random.Next(1000, 10000)}{Pick(random, "P", "Z", "1")}",
+            9 => Grouped(Digits(random, 16), random.Next(2, 6), random),
+            10 => $"{Grouped(Checked(Digits(random, random.Next(11, 16)), d => Luhn.IsValid(d), random), 4, random)}{Pick(random, " ", "-")}{Digits(random, random.Next(1, 5))}",
+            11 => $"{Mobile(random)}{Pick(random, " ", "-")}{Digits(random, random.Next(1, 5))}",
+            _ => Pick(random, "n/a", "", "10:30", "2001:db8::1", "fe80::1%eth0", "+91", "+", "98765 43210 ext 12", "1-2-3-4-5-6"),
+        };
+
+        return random.Next(6) switch
+        {
+            0 => Mutate(value, random),
+            _ => value,
+        };
+    }
+
+    private static string Mobile(Random random)
+    {
+        string number = Pick(random, "9", "8", "7", "6", "5", "1") + Digits(random, 9);
+        return random.Next(5) switch
+        {
+            0 => number,
+            1 => $"+91 {number[..5]} {number[5..]}",
+            2 => $"+91{number}",
+            3 => $"0{number}",
+            _ => $"{number[..5]}-{number[5..]}",
+        };
+    }
+
+    private static string Mutate(string value, Random random)
+    {
+        if (value.Length == 0)
+        {
+            return "0";
+        }
+
+        int at = random.Next(value.Length);
+        return random.Next(5) switch
+        {
+            0 => value.Remove(at, 1),
+            1 => value.Insert(at, Pick(random, "0", "a", " ", "-", ".", "@", ":", "_", "+")),
+            2 => " " + value,
+            3 => value + Pick(random, " ", "x", "0", ".", "-"),
+            _ => value[..at] + (char)('0' + random.Next(10)) + value[(at + 1)..],
+        };
+    }
+
+    private static string Digits(Random random, int count)
+    {
+        var digits = new StringBuilder(count);
+        for (int i = 0; i < count; i++)
+        {
+            digits.Append((char)('0' + random.Next(10)));
+        }
+
+        return digits.ToString();
+    }
+
+    /// <summary>Appends a check digit that makes <paramref name="valid"/> hold, or a random one (about a third).</summary>
+    private static string Checked(string payload, Func<byte[], bool> valid, Random random)
+    {
+        if (random.Next(3) == 0)
+        {
+            return payload + (char)('0' + random.Next(10));
+        }
+
+        for (char c = '0'; c <= '9'; c++)
+        {
+            if (valid(Encoding.ASCII.GetBytes(payload + c)))
+            {
+                return payload + c;
+            }
+        }
+
+        return payload + '0';
+    }
+
+    private static string Grouped(string digits, int size, Random random)
+    {
+        string separator = Pick(random, " ", " ", "-", "", ".");
+        if (separator.Length == 0)
+        {
+            return digits;
+        }
+
+        var grouped = new StringBuilder();
+        for (int i = 0; i < digits.Length; i += size)
+        {
+            grouped.Append(i > 0 ? separator : "").Append(digits.AsSpan(i, Math.Min(size, digits.Length - i)));
+        }
+
+        return grouped.ToString();
+    }
+
+    private static string Pick(Random random, params string[] choices) => choices[random.Next(choices.Length)];
+
+    private static string Describe(List<RawMatch> matches) =>
+        string.Join("; ", matches.Select(m => $"{m.Entity.Name} {m.Start}+{m.Length} {m.Score} {m.Recognizer} {m.Evidence} {m.NamePart} {m.Allowed}"));
+
+    private sealed class Same : IEqualityComparer<RawMatch>
+    {
+        public static readonly Same Instance = new();
+
+        public bool Equals(RawMatch x, RawMatch y) =>
+            ReferenceEquals(x.Entity, y.Entity) && x.Start == y.Start && x.Length == y.Length && x.Score == y.Score
+            && x.Recognizer == y.Recognizer && x.Evidence == y.Evidence && x.NamePart == y.NamePart && x.Allowed == y.Allowed;
+
+        public int GetHashCode(RawMatch obj) => obj.Start;
+    }
+}
