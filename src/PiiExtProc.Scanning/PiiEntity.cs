@@ -106,6 +106,9 @@ public sealed class PiiEntity
     /// <summary>Finds a built-in entity by name (ordinal, case-sensitive); null when there is none.</summary>
     public static PiiEntity? FindBuiltIn(string name) => s_byName.GetValueOrDefault(name);
 
+    /// <summary>Longest entity name, characters (ASCII: A-Z, 0-9, '_'); built-in names are shorter.</summary>
+    internal const int MaxNameLength = 64;
+
     /// <summary>
     /// Creates a custom entity declared by a policy. The name must be 1-64 characters of A-Z, 0-9 and '_'
     /// and must not be a built-in name.
@@ -114,7 +117,7 @@ public sealed class PiiEntity
     public static PiiEntity CreateCustom(string name, EntityCategory category)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (name.Length is 0 or > 64 || !name.All(c => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_'))
+        if (name.Length is 0 or > MaxNameLength || !name.All(c => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_'))
         {
             throw new ArgumentException($"Entity name '{name}' must be 1-64 characters of A-Z, 0-9 and '_'.", nameof(name));
         }

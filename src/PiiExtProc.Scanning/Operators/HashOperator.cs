@@ -56,6 +56,15 @@ public sealed class HashOperator : RedactionOperator
     {
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentNullException.ThrowIfNull(destination);
+        destination.Advance(Write(entity, value, destination.GetSpan(TokenLength)));
+    }
+
+    /// <summary>Every token is <see cref="TokenLength"/> bytes.</summary>
+    internal override int MaxOutputBytes(int valueLength) => TokenLength;
+
+    /// <inheritdoc/>
+    internal override int Write(PiiEntity entity, ReadOnlySpan<byte> value, Span<byte> destination)
+    {
         var name = entity.Name;
         var inputLength = name.Length + 1 + value.Length;
         byte[]? rented = null;
@@ -69,10 +78,9 @@ public sealed class HashOperator : RedactionOperator
             value.CopyTo(input[offset..]);
             Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
             HMACSHA256.HashData(_key, input[..inputLength], hash);
-            var span = destination.GetSpan(TokenLength);
-            "tok_"u8.CopyTo(span);
-            WriteBase32(hash[..TokenHashBytes], span[4..]);
-            destination.Advance(TokenLength);
+            "tok_"u8.CopyTo(destination);
+            WriteBase32(hash[..TokenHashBytes], destination[4..]);
+            return TokenLength;
         }
         finally
         {

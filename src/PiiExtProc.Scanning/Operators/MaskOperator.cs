@@ -60,7 +60,18 @@ public sealed class MaskOperator : RedactionOperator
     public override void Write(PiiEntity entity, ReadOnlySpan<byte> value, IBufferWriter<byte> destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        Utf8Masking.WriteMasked(value, KeepFirst, KeepLast, _mask, KeepSeparators, destination);
+        destination.Advance(Write(entity, value, destination.GetSpan(MaxOutputBytes(value.Length))));
+    }
+
+    /// <summary>A mask rune (at most 3 bytes: the mask character is in the Basic Multilingual Plane) per value byte at most.</summary>
+    internal override int MaxOutputBytes(int valueLength) => Utf8Masking.MaxOutputBytes(valueLength);
+
+    /// <inheritdoc/>
+    internal override int Write(PiiEntity entity, ReadOnlySpan<byte> value, Span<byte> destination)
+    {
+        var ascii = System.Text.Ascii.IsValid(value);
+        return Utf8Masking.WriteMasked(
+            value, KeepFirst, KeepLast, _mask, KeepSeparators, destination, ascii, Utf8Masking.CountMaskable(value, KeepSeparators, ascii));
     }
 
     /// <inheritdoc/>

@@ -20,6 +20,12 @@ public sealed class RedactOperator : RedactionOperator
     {
     }
 
+    /// <summary>Nothing is written.</summary>
+    internal override int MaxOutputBytes(int valueLength) => 0;
+
+    /// <inheritdoc/>
+    internal override int Write(PiiEntity entity, ReadOnlySpan<byte> value, Span<byte> destination) => 0;
+
     /// <inheritdoc/>
     public override string ToString() => "redact";
 }

@@ -30,19 +30,25 @@ public sealed class ReplaceOperator : RedactionOperator
     {
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentNullException.ThrowIfNull(destination);
+        destination.Advance(Write(entity, value, destination.GetSpan(MaxOutputBytes(value.Length))));
+    }
+
+    /// <summary>The label's bytes, or the longest entity name (64 ASCII characters) in brackets.</summary>
+    internal override int MaxOutputBytes(int valueLength) => _label?.Length ?? PiiEntity.MaxNameLength + 2;
+
+    /// <inheritdoc/>
+    internal override int Write(PiiEntity entity, ReadOnlySpan<byte> value, Span<byte> destination)
+    {
         if (_label is not null)
         {
-            Utf8Masking.WriteBytes(_label, destination);
-            return;
+            return Utf8Masking.WriteBytes(_label, destination);
         }
 
         // Entity names are ASCII (A-Z, 0-9, '_'), 64 characters at most.
-        var name = entity.Name;
-        var span = destination.GetSpan(name.Length + 2);
-        span[0] = (byte)'[';
-        var written = 1 + Encoding.UTF8.GetBytes(name, span[1..]);
-        span[written++] = (byte)']';
-        destination.Advance(written);
+        destination[0] = (byte)'[';
+        var written = 1 + Encoding.UTF8.GetBytes(entity.Name, destination[1..]);
+        destination[written++] = (byte)']';
+        return written;
     }
 
     /// <inheritdoc/>

@@ -51,32 +51,10 @@ internal static class Utf8Masking
 
     /// <summary>
     /// Writes <paramref name="value"/> with every maskable rune outside the first <paramref name="keepFirst"/>
-    /// and the last <paramref name="keepLast"/> maskable runes replaced by <paramref name="mask"/>.
-    /// </summary>
-    internal static void WriteMasked(
-        ReadOnlySpan<byte> value, int keepFirst, int keepLast, ReadOnlySpan<byte> mask, bool keepSeparators, IBufferWriter<byte> destination)
-    {
-        var ascii = System.Text.Ascii.IsValid(value);
-        WriteMasked(value, keepFirst, keepLast, mask, keepSeparators, destination, ascii, CountMaskable(value, keepSeparators, ascii));
-    }
-
-    /// <summary>
-    /// <see cref="WriteMasked(ReadOnlySpan{byte}, int, int, ReadOnlySpan{byte}, bool, IBufferWriter{byte})"/> when the
-    /// caller already knows whether <paramref name="value"/> is all ASCII and its maskable rune <paramref name="count"/>
-    /// (<see cref="CountMaskable(ReadOnlySpan{byte}, bool, bool)"/>): the value is not read again for them.
-    /// </summary>
-    internal static void WriteMasked(
-        ReadOnlySpan<byte> value, int keepFirst, int keepLast, ReadOnlySpan<byte> mask, bool keepSeparators, IBufferWriter<byte> destination,
-        bool ascii, int count)
-    {
-        var span = destination.GetSpan(MaxOutputBytes(value.Length));
-        destination.Advance(WriteMasked(value, keepFirst, keepLast, mask, keepSeparators, span, ascii, count));
-    }
-
-    /// <summary>
-    /// <see cref="WriteMasked(ReadOnlySpan{byte}, int, int, ReadOnlySpan{byte}, bool, IBufferWriter{byte}, bool, int)"/>
-    /// into <paramref name="span"/>, which holds at least <see cref="MaxOutputBytes"/> of the value's length; returns the
-    /// bytes written.
+    /// and the last <paramref name="keepLast"/> maskable runes replaced by <paramref name="mask"/>, into
+    /// <paramref name="span"/>, which holds at least <see cref="MaxOutputBytes"/> of the value's length; returns the bytes
+    /// written. The caller gives whether the value is all ASCII and its maskable rune <paramref name="count"/>
+    /// (<see cref="CountMaskable(ReadOnlySpan{byte}, bool, bool)"/>), so the value is not read again for them.
     /// </summary>
     internal static int WriteMasked(
         ReadOnlySpan<byte> value, int keepFirst, int keepLast, ReadOnlySpan<byte> mask, bool keepSeparators, Span<byte> span,
@@ -139,16 +117,7 @@ internal static class Utf8Masking
 
     /// <summary>
     /// Writes <paramref name="value"/> keeping the first letter or digit of each word and masking the other
-    /// letters and digits; separators are kept ("Rahul Kumar" → "RXXXX KXXXX", "D'Souza" → "D'XXXXX").
-    /// </summary>
-    internal static void WriteInitials(ReadOnlySpan<byte> value, ReadOnlySpan<byte> mask, IBufferWriter<byte> destination)
-    {
-        var span = destination.GetSpan(MaxOutputBytes(value.Length));
-        destination.Advance(WriteInitials(value, mask, span));
-    }
-
-    /// <summary>
-    /// <see cref="WriteInitials(ReadOnlySpan{byte}, ReadOnlySpan{byte}, IBufferWriter{byte})"/> into
+    /// letters and digits; separators are kept ("Rahul Kumar" → "RXXXX KXXXX", "D'Souza" → "D'XXXXX"). Into
     /// <paramref name="span"/>, which holds at least <see cref="MaxOutputBytes"/> of the value's length; returns the bytes
     /// written.
     /// </summary>
@@ -208,18 +177,8 @@ internal static class Utf8Masking
     /// Writes an address of the form <c>local@domain</c> keeping up to two runes of the local part (at most half
     /// of it), then three mask runes whatever the local part's length, then <c>@domain</c> unchanged
     /// ("rahul.kumar@email.com" → "raXXX@email.com"). Without an '@' the whole value is masked keeping the first two
-    /// letters or digits.
-    /// </summary>
-    internal static void WriteLocalPartMasked(ReadOnlySpan<byte> value, ReadOnlySpan<byte> mask, IBufferWriter<byte> destination)
-    {
-        var span = destination.GetSpan(MaxOutputBytes(value.Length, 3 * mask.Length));
-        destination.Advance(WriteLocalPartMasked(value, mask, span));
-    }
-
-    /// <summary>
-    /// <see cref="WriteLocalPartMasked(ReadOnlySpan{byte}, ReadOnlySpan{byte}, IBufferWriter{byte})"/> into
-    /// <paramref name="span"/>, which holds at least <see cref="MaxOutputBytes"/> of the value's length plus three masks;
-    /// returns the bytes written.
+    /// letters or digits. Into <paramref name="span"/>, which holds at least <see cref="MaxOutputBytes"/> of the value's
+    /// length plus three masks; returns the bytes written.
     /// </summary>
     internal static int WriteLocalPartMasked(ReadOnlySpan<byte> value, ReadOnlySpan<byte> mask, Span<byte> span)
     {

@@ -413,9 +413,6 @@ public sealed partial class BodyScanSession : IDisposable
     private ReadOnlySpan<SlotMatch> MatchesOf(in Slot slot) =>
         CollectionsMarshal.AsSpan(_matches).Slice((int)(slot.FirstMatch - _matchBase), slot.MatchCount);
 
-    /// <summary>Most redacted matches of one slot written by the single-span path of <see cref="WriteSlot"/>.</summary>
-    private const int MaxMatchesPerSpanWrite = 8; // the length of ReplacementEnds
-
     /// <summary>
     /// Writes <paramref name="before"/> (unchanged bytes) and then <paramref name="slot"/> rewritten: its redacted matches
     /// replaced by their operators' output, JSON-escaped and quoted in JSON. Returns the bytes written.
@@ -431,15 +428,15 @@ public sealed partial class BodyScanSession : IDisposable
             _ => raw,
         };
 
-        _operatorOutput ??= new ArrayBufferWriter<byte>(64);
         if (slot.Kind == SlotKind.JsonEscapedString)
         {
             // Decoded pieces need escaping.
             outputSpan.Flush(output);
-            return WriteSlotInPieces(slot, value, before, default, default, output);
+            return WriteSlotInPieces(slot, value, before, output);
         }
 
-        // When every operator here can write into a span (the default mask), the slot is written straight into the output.
+        // When every operator here can write into a span (all built-in rewriting operators), the slot is written straight
+        // into the output.
         int bound = before.Length + 2 + value.Length;
         foreach (ref readonly SlotMatch match in matches)
         {
@@ -467,84 +464,11 @@ public sealed partial class BodyScanSession : IDisposable
                 outputSpan.Used += direct;
                 return direct;
             }
-
-            // A replacement needs JSON escaping: nothing was advanced, the slot goes the piecewise way.
-            outputSpan.Flush(output);
-            return WriteSlotInPieces(slot, value, before, default, default, output);
         }
 
+        // A replacement needs JSON escaping (nothing was advanced), or an operator writes only to a buffer writer.
         outputSpan.Flush(output);
-
-        // The operators' outputs, one after another; ends[r] is where the r-th redacted match's output ends.
-        _operatorOutput.ResetWrittenCount();
-        ReplacementEnds endBuffer = default;
-        Span<int> ends = endBuffer;
-        int redacted = 0;
-        int redactedBytes = 0;
-        foreach (ref readonly SlotMatch match in matches)
-        {
-            if (match.Dropped || match.Action != FindingAction.Redacted)
-            {
-                continue;
-            }
-
-            if (redacted == MaxMatchesPerSpanWrite)
-            {
-                return WriteSlotInPieces(slot, value, before, default, default, output);
-            }
-
-            _scanner.OperatorFor(match.Raw.Entity).Write(match.Raw.Entity, value.Slice(match.Raw.Start, match.Raw.Length), _operatorOutput);
-            ends[redacted++] = _operatorOutput.WrittenCount;
-            redactedBytes += match.Raw.Length;
-        }
-
-        ReadOnlySpan<byte> replacements = _operatorOutput.WrittenSpan;
-
-        // Unchanged pieces are copied as they are: raw JSON string bytes are already escaped, numbers and text need none.
-        // Replacements that need escaping go the piecewise way.
-        if (json && JsonEscaper.NeedsEscaping(replacements))
-        {
-            return WriteSlotInPieces(slot, value, before, replacements, ends[..redacted], output);
-        }
-
-        int total = before.Length + (json ? 2 : 0) + value.Length - redactedBytes + replacements.Length;
-        Span<byte> destination = output.GetSpan(total);
-        before.CopyTo(destination);
-        int written = before.Length;
-        if (json)
-        {
-            destination[written++] = (byte)'"';
-        }
-
-        int position = 0;
-        int replaced = 0;
-        int r = 0;
-        foreach (ref readonly SlotMatch match in matches)
-        {
-            if (match.Dropped || match.Action != FindingAction.Redacted)
-            {
-                continue;
-            }
-
-            ReadOnlySpan<byte> kept = value[position..match.Raw.Start];
-            kept.CopyTo(destination[written..]);
-            written += kept.Length;
-            ReadOnlySpan<byte> replacement = replacements[replaced..ends[r]];
-            replacement.CopyTo(destination[written..]);
-            written += replacement.Length;
-            replaced = ends[r++];
-            position = match.Raw.End;
-        }
-
-        value[position..].CopyTo(destination[written..]);
-        written += value.Length - position;
-        if (json)
-        {
-            destination[written++] = (byte)'"';
-        }
-
-        output.Advance(written);
-        return written;
+        return WriteSlotInPieces(slot, value, before, output);
     }
 
     /// <summary>
@@ -596,12 +520,12 @@ public sealed partial class BodyScanSession : IDisposable
     }
 
     /// <summary>
-    /// The general way of <see cref="WriteSlot"/>: piece by piece, escaping what needs it. The operators' outputs are
-    /// <paramref name="replacements"/> split at <paramref name="ends"/> when given, else the operators run here.
+    /// The general way of <see cref="WriteSlot"/>: piece by piece, escaping what needs it, the operators writing into a
+    /// scratch buffer.
     /// </summary>
-    private int WriteSlotInPieces(
-        in Slot slot, ReadOnlySpan<byte> value, ReadOnlySpan<byte> before, ReadOnlySpan<byte> replacements, ReadOnlySpan<int> ends, IBufferWriter<byte> output)
+    private int WriteSlotInPieces(in Slot slot, ReadOnlySpan<byte> value, ReadOnlySpan<byte> before, IBufferWriter<byte> output)
     {
+        _operatorOutput ??= new ArrayBufferWriter<byte>(64);
         output.Write(before);
         int written = before.Length;
         bool json = slot.Kind != SlotKind.Text;
@@ -612,7 +536,6 @@ public sealed partial class BodyScanSession : IDisposable
         }
 
         int position = 0;
-        int r = 0;
         foreach (ref readonly SlotMatch match in MatchesOf(slot))
         {
             if (match.Dropped || match.Action != FindingAction.Redacted)
@@ -621,21 +544,9 @@ public sealed partial class BodyScanSession : IDisposable
             }
 
             written += WriteText(value[position..match.Raw.Start], json, slot.Kind == SlotKind.JsonString, output);
-            ReadOnlySpan<byte> replacement;
-            if (ends.IsEmpty)
-            {
-                _operatorOutput!.ResetWrittenCount();
-                RedactionOperator op = _scanner.OperatorFor(match.Raw.Entity);
-                op.Write(match.Raw.Entity, value.Slice(match.Raw.Start, match.Raw.Length), _operatorOutput);
-                replacement = _operatorOutput.WrittenSpan;
-            }
-            else
-            {
-                replacement = replacements[(r == 0 ? 0 : ends[r - 1])..ends[r]];
-                r++;
-            }
-
-            written += WriteText(replacement, json, alreadyEscaped: false, output);
+            _operatorOutput.ResetWrittenCount();
+            _scanner.OperatorFor(match.Raw.Entity).Write(match.Raw.Entity, value.Slice(match.Raw.Start, match.Raw.Length), _operatorOutput);
+            written += WriteText(_operatorOutput.WrittenSpan, json, alreadyEscaped: false, output);
             position = match.Raw.End;
         }
 
