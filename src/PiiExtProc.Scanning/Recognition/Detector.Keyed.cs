@@ -53,11 +53,17 @@ internal sealed partial class Detector
         return false;
     }
 
+    /// <summary>
+    /// The keyed number path: the value must be exactly one <see cref="DigitRun"/> (an optional <c>+</c>, then 1 to 5
+    /// groups of at most <see cref="DigitRun.MaxGroupDigits"/> digits joined by one space, hyphen, dot or slash, at most
+    /// <see cref="MaxSpanDigits"/> digits in all), read in one pass that also copies the digits and group lengths (the
+    /// same accept and reject cases as <see cref="DigitRun.Read"/> followed by the span build of <see cref="OnDigit"/>).
+    /// </summary>
     private bool TryKeyedNumber(ReadOnlySpan<byte> text, KeyClass key, uint keyed, ref RawMatch match)
     {
-        int i = text[0] == '+' ? 1 : 0;
-        if (i >= text.Length || !Ascii.IsDigit(text[i]) || !DigitRun.Read(text, i, out DigitRun run)
-            || run.End != text.Length || run.Count > 5)
+        bool plus = text[0] == '+';
+        int p = plus ? 1 : 0;
+        if (p >= text.Length || !Ascii.IsDigit(text[p]))
         {
             return false;
         }
@@ -67,47 +73,75 @@ internal sealed partial class Detector
         Span<int> lengths = lengthBuffer;
         Span<byte> digits = digitBuffer;
         int n = 0;
+        int groups = 0;
         int separators = 0;
         bool prefixMayMatch = false;
-        int last = run.Count - 1;
-        for (int e = 0; e <= last; e++)
+        while (true)
         {
-            int gs = run.GroupStart(e);
-            int gl = run.GroupEnd(e) - gs;
-            if (n + gl > MaxSpanDigits)
+            // A group: its first byte is a digit (checked before the loop and after each separator).
+            int groupStart = n;
+            byte b;
+            while (true)
+            {
+                if (n == MaxSpanDigits)
+                {
+                    return false;
+                }
+
+                digits[n++] = text[p++];
+                if (p == text.Length)
+                {
+                    b = 0;
+                    break;
+                }
+
+                b = text[p];
+                if (!Ascii.IsDigit(b))
+                {
+                    break;
+                }
+            }
+
+            if (n - groupStart > DigitRun.MaxGroupDigits)
             {
                 return false;
             }
 
-            lengths[e] = gl;
-            text.Slice(gs, gl).CopyTo(digits[n..]);
-            n += gl;
-            if (e > 0)
+            lengths[groups++] = n - groupStart;
+            if (p == text.Length)
             {
-                separators |= run.SeparatorBefore(e) switch
-                {
-                    (byte)' ' => DigitSpan.Space,
-                    (byte)'-' => DigitSpan.Hyphen,
-                    (byte)'.' => DigitSpan.Dot,
-                    _ => DigitSpan.Slash,
-                };
+                break;
             }
 
-            if (e < last)
+            // Another group must follow through one separator (a letter, an underscore or anything else after a group
+            // ends the run before the end of the value), and a run of more than 5 groups is not taken.
+            int separator = b switch
             {
-                prefixMayMatch |= (NumberEntities(n, e + 1) & keyed) != 0;
+                (byte)' ' => DigitSpan.Space,
+                (byte)'-' => DigitSpan.Hyphen,
+                (byte)'.' => DigitSpan.Dot,
+                (byte)'/' => DigitSpan.Slash,
+                _ => 0,
+            };
+            if (separator == 0 || groups == 5 || p + 1 >= text.Length || !Ascii.IsDigit(text[p + 1]))
+            {
+                return false;
             }
+
+            separators |= separator;
+            prefixMayMatch |= (NumberEntities(n, groups) & keyed) != 0;
+            p++;
         }
 
-        uint possible = NumberEntities(n, run.Count) & keyed;
+        uint possible = NumberEntities(n, groups) & keyed;
         if (possible == 0)
         {
             return false;
         }
 
-        var span = new DigitSpan(digits[..n], lengths[..run.Count], separators, run.Plus, dotAdjacent: false, groupAdjacent: false);
+        var span = new DigitSpan(digits[..n], lengths[..groups], separators, plus, dotAdjacent: false, groupAdjacent: false);
         int bestEnd = -1;
-        ConsiderNumber(span, key, contextEntities: 0, negative: false, run.Start, run.GroupEnd(last), ref match, ref bestEnd, last, possible);
+        ConsiderNumber(span, key, contextEntities: 0, negative: false, 0, text.Length, ref match, ref bestEnd, groups - 1, possible);
         return bestEnd >= 0 && !(prefixMayMatch && match.Score < Scores.Validated);
     }
 
