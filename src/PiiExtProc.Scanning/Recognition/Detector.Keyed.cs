@@ -1,3 +1,4 @@
+using System.Buffers;
 using static PiiExtProc.Scanning.Recognition.BuiltInId;
 
 namespace PiiExtProc.Scanning.Recognition;
@@ -7,6 +8,14 @@ internal sealed partial class Detector
 {
     /// <summary>Entities of the email tokenizer (<c>local@domain</c>).</summary>
     private const uint AtMask = (1u << Email) | (1u << UpiVpa);
+
+    /// <summary>Email local-part bytes (<see cref="EmailAndUpiRecognizer.IsLocalByte"/>): ASCII letters, digits, <c>. _ % + -</c>.</summary>
+    private static readonly SearchValues<byte> s_localBytes =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-"u8);
+
+    /// <summary>Domain bytes (<see cref="EmailAndUpiRecognizer.IsDomainByte"/>): ASCII letters, digits, <c>. -</c>.</summary>
+    private static readonly SearchValues<byte> s_domainBytes =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-"u8);
 
     /// <summary>
     /// True when <see cref="TryScanKeyed"/> may run: only built-in recognizers and no allow list (either could add to or
@@ -145,15 +154,44 @@ internal sealed partial class Detector
         return bestEnd >= 0 && !(prefixMayMatch && match.Score < Scores.Validated);
     }
 
+    /// <summary>
+    /// The keyed <c>local@domain</c> path: the value must be exactly the candidate <see cref="MatchAt"/> reads around its
+    /// only <c>@</c> (every byte before it a local-part byte, at most <see cref="EmailAndUpiRecognizer.MaxLocalLength"/>,
+    /// not starting with <c>. - +</c>; every byte after it a domain byte, at most
+    /// <see cref="EmailAndUpiRecognizer.MaxDomainLength"/>, not ending with <c>. -</c>), matched with key evidence. The
+    /// context window before position 0 is empty, so the evidence is the key's or the pattern's.
+    /// </summary>
     private bool TryKeyedAt(ReadOnlySpan<byte> text, KeyClass key, ref RawMatch match)
     {
         int at = text.IndexOf((byte)'@');
-        if (at <= 0 || text[(at + 1)..].IndexOf((byte)'@') >= 0 || text.IndexOf((byte)':') >= 0)
+        if (at <= 0 || at > EmailAndUpiRecognizer.MaxLocalLength || at + 1 >= text.Length
+            || text.Length - at - 1 > EmailAndUpiRecognizer.MaxDomainLength || (EnabledMask & AtMask) == 0)
         {
             return false;
         }
 
-        MatchAt(text, at, key, out match, out bool found);
-        return found && match.Start == 0 && match.Length == text.Length && match.Evidence == Evidence.Key;
+        ReadOnlySpan<byte> local = text[..at];
+        ReadOnlySpan<byte> domain = text[(at + 1)..];
+        if (local[0] is (byte)'.' or (byte)'-' or (byte)'+' || domain[^1] is (byte)'.' or (byte)'-'
+            || local.IndexOfAnyExcept(s_localBytes) >= 0 || domain.IndexOfAnyExcept(s_domainBytes) >= 0)
+        {
+            return false;
+        }
+
+        int id = EmailAndUpiRecognizer.Classify(local, domain, _keywords, out float score, out string recognizer);
+        if (id < 0)
+        {
+            return false;
+        }
+
+        Evidence evidence = EvidenceFor(id, key, contextEntities: 0);
+        score = Scores.WithEvidence(score, evidence);
+        if (evidence != Evidence.Key || !PassesBuiltIn(id, score))
+        {
+            return false;
+        }
+
+        match = new RawMatch(PiiEntity.FromBuiltInIndex(id), 0, text.Length, score, recognizer, evidence);
+        return true;
     }
 }
