@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using static PiiExtProc.Scanning.Recognition.BuiltInId;
 
 namespace PiiExtProc.Scanning.Recognition;
@@ -149,9 +150,59 @@ internal sealed partial class Detector
         }
 
         var span = new DigitSpan(digits[..n], lengths[..groups], separators, plus, dotAdjacent: false, groupAdjacent: false);
+        if ((possible & (possible - 1)) == 0)
+        {
+            // One entity (the usual case): its recognizer alone decides, as in ConsiderNumber with only it enabled (key
+            // evidence, never suppressed).
+            int id = BitOperations.TrailingZeroCount(possible);
+            float score = KeyedNumberScore(id, span, out string recognizer);
+            if (!PassesBuiltIn(id, score) || (prefixMayMatch && score < Scores.Validated))
+            {
+                return false;
+            }
+
+            match = new RawMatch(PiiEntity.FromBuiltInIndex(id), 0, text.Length, score, recognizer, Evidence.Key);
+            return true;
+        }
+
         int bestEnd = -1;
         ConsiderNumber(span, key, contextEntities: 0, negative: false, 0, text.Length, ref match, ref bestEnd, groups - 1, possible);
         return bestEnd >= 0 && !(prefixMayMatch && match.Score < Scores.Validated);
+    }
+
+    /// <summary>
+    /// The score of digit entity <paramref name="id"/>'s recognizer for <paramref name="span"/> with key evidence, and the
+    /// recognizer's name: the call <see cref="ConsiderNumber"/> makes for that entity (0 for an entity it does not run).
+    /// </summary>
+    private static float KeyedNumberScore(int id, in DigitSpan span, out string recognizer)
+    {
+        switch (id)
+        {
+            case Mobile:
+                recognizer = MobileRecognizer.Name;
+                return MobileRecognizer.Score(span, Evidence.Key);
+            case Aadhaar:
+                return AadhaarRecognizer.Score(span, Evidence.Key, out recognizer);
+            case AadhaarVirtualId:
+                return AadhaarVirtualIdRecognizer.Score(span, Evidence.Key, out recognizer);
+            case PaymentCard:
+                return PaymentCardRecognizer.Score(span, Evidence.Key, out recognizer);
+            case BankAccount:
+                recognizer = BankAccountRecognizer.Name;
+                return BankAccountRecognizer.Score(span, Evidence.Key);
+            case PinCode:
+                recognizer = PinCodeRecognizer.Name;
+                return PinCodeRecognizer.Score(span, Evidence.Key);
+            case DateOfBirth:
+                recognizer = DateOfBirthRecognizer.Name;
+                return DateOfBirthRecognizer.Score(span, Evidence.Key);
+            case IpAddress:
+                recognizer = IpAddressRecognizer.Version4Name;
+                return IpAddressRecognizer.ScoreVersion4(span, Evidence.Key, negative: false);
+            default:
+                recognizer = string.Empty;
+                return 0;
+        }
     }
 
     /// <summary>
