@@ -21,7 +21,8 @@ public sealed class KeyedWordAndRolePropertyTests
     [
         "pan", "pan_number", "passport", "passport_no", "voter_id", "epic", "gstin", "ifsc", "ifsc_code", "iban",
         "name", "full_name", "customer_name", "first_name", "last_name", "surname", "address", "shipping_address",
-        "device_id", "imei", "mac_address", "mobile", "email", "note", "order_id", "customer_id", "city",
+        "device_id", "imei", "mac_address", "mobile", "email", "note", "order_id", "customer_id", "city", "contact_name",
+        "billing_address", "email_address", "ip_address", "pan_holder_name",
     ];
 
     private static readonly string[] s_words = ["Ravi", "Priya", "Kumar", "Sharma", "Iyer", "MG", "Road", "Flat", "Bengaluru", "Anna", "Salai", "of"];
