@@ -322,7 +322,6 @@ public sealed partial class BodyScanSession : IDisposable
         long unwritten = _writtenTo >= 0 ? _writtenTo : workOffset;
         ReadOnlySpan<Slot> slots = CollectionsMarshal.AsSpan(_slots);
         int released = 0;
-        long pathsReleased = 0;
 
         // Slots are written into one span of the output while it has room (one GetSpan and Advance for many slots, not
         // one pair per slot); used bytes of it are advanced before anything else writes to the output.
@@ -330,18 +329,18 @@ public sealed partial class BodyScanSession : IDisposable
         while (released < slots.Length && slots[released].Start < releaseTo)
         {
             ref readonly Slot slot = ref slots[released];
-            ReadOnlySpan<byte> raw = work.Slice((int)(slot.Start - workOffset), slot.Length);
             if (output is not null && slot.Redacted > 0)
             {
+                ReadOnlySpan<byte> raw = work.Slice((int)(slot.Start - workOffset), slot.Length);
                 ReadOnlySpan<byte> before = work[(int)(unwritten - workOffset)..(int)(slot.Start - workOffset)];
                 _written += WriteSlot(slot, raw, before, output, ref outputSpan);
                 unwritten = slot.End;
             }
 
-            CommitFindings(slot, raw);
-            pathsReleased = Math.Max(pathsReleased, slot.PathIndex);
             released++;
         }
+
+        long pathsReleased = CommitFindings(slots[..released], work, workOffset);
 
         if (output is not null)
         {
@@ -430,53 +429,100 @@ public sealed partial class BodyScanSession : IDisposable
     /// <summary>The JSON path of <paramref name="slot"/>, or null.</summary>
     private string? PathOf(in Slot slot) => slot.PathIndex == 0 ? null : _paths[(int)(slot.PathIndex - 1 - _pathBase)];
 
-    private void CommitFindings(in Slot slot, ReadOnlySpan<byte> raw)
+    /// <summary>
+    /// Commits the findings of released <paramref name="slots"/> (bytes in <paramref name="work"/>, which starts at absolute
+    /// offset <paramref name="workOffset"/>) in body order: counts every reported match, keeps at most
+    /// <see cref="ScanLimits.MaxFindingsKept"/> as <see cref="PiiFinding"/>s written in place into the findings list.
+    /// Returns the largest <see cref="Slot.PathIndex"/> of the slots (their paths can go).
+    /// </summary>
+    private long CommitFindings(ReadOnlySpan<Slot> slots, ReadOnlySpan<byte> work, long workOffset)
     {
-        ReadOnlySpan<SlotMatch> matches = MatchesOf(slot);
+        if (slots.IsEmpty)
+        {
+            return 0;
+        }
+
+        ReadOnlySpan<SlotMatch> all = CollectionsMarshal.AsSpan(_matches);
+        ref readonly Slot lastSlot = ref slots[^1];
+        int matchCount = (int)(lastSlot.FirstMatch + lastSlot.MatchCount - slots[0].FirstMatch);
+
+        // Room for every match that can still be kept is made once; the list is cut to the findings written at the end.
+        int kept = _findings.Count;
+        int maxKept = _limits.MaxFindingsKept;
+        int reserved = kept + Math.Min(matchCount, Math.Max(0, maxKept - kept));
+        if (reserved > kept)
+        {
+            CollectionsMarshal.SetCount(_findings, reserved);
+        }
+
+        Span<PiiFinding> findings = CollectionsMarshal.AsSpan(_findings);
         FindingFingerprint? fingerprinter = _scanner.Fingerprint;
-        ReadOnlySpan<byte> value = slot.Kind switch
+        EntityTable entities = _entities;
+        int findingCount = 0;
+        bool containsPii = false, blockRequested = false;
+        long pathsReleased = 0;
+        foreach (ref readonly Slot slot in slots)
+        {
+            pathsReleased = Math.Max(pathsReleased, slot.PathIndex);
+            ReadOnlySpan<SlotMatch> matches = all.Slice((int)(slot.FirstMatch - _matchBase), slot.MatchCount);
+
+            // Where a match's finding starts in the body: in an escaped string the whole token (offsets inside the decoded
+            // value are not body offsets), in a string after its opening quote.
+            bool wholeToken = slot.Kind == SlotKind.JsonEscapedString;
+            long valueOffset = slot.Kind == SlotKind.JsonString ? slot.Start + 1 : slot.Start;
+            for (int m = 0; m < matches.Length; m++)
+            {
+                ref readonly SlotMatch match = ref matches[m];
+                if (match.Dropped)
+                {
+                    continue;
+                }
+
+                FindingAction action = match.Action;
+                findingCount++;
+                containsPii |= action is FindingAction.Redacted or FindingAction.Blocked;
+                blockRequested |= action == FindingAction.Blocked;
+                if (kept < reserved)
+                {
+                    PiiEntity entity = entities.EntityAt(match.Entity);
+                    ulong? fingerprint = fingerprinter is null
+                        ? null
+                        : fingerprinter.Compute(entity, ValueOf(slot, work, workOffset).Slice(match.Start, match.Length));
+                    findings[kept++] = new PiiFinding(
+                        entity,
+                        wholeToken ? slot.Start : valueOffset + match.Start,
+                        wholeToken ? slot.Length : match.Length,
+                        match.Score,
+                        _recognizers.NameAt(match.Recognizer),
+                        PathOf(slot),
+                        action,
+                        fingerprint);
+                }
+            }
+        }
+
+        if (kept < reserved)
+        {
+            CollectionsMarshal.SetCount(_findings, kept);
+        }
+
+        _findingCount += findingCount;
+        _containsPii |= containsPii;
+        _blockRequested |= blockRequested;
+        return pathsReleased;
+    }
+
+    /// <summary>The value of <paramref name="slot"/> whose matches' offsets are relative to: the string without its quotes,
+    /// the decoded string, the number or the text record.</summary>
+    private ReadOnlySpan<byte> ValueOf(in Slot slot, ReadOnlySpan<byte> work, long workOffset)
+    {
+        ReadOnlySpan<byte> raw = work.Slice((int)(slot.Start - workOffset), slot.Length);
+        return slot.Kind switch
         {
             SlotKind.JsonString => raw[1..^1],
             SlotKind.JsonEscapedString => _decoded.AsSpan(slot.DecodedStart, slot.DecodedLength),
             _ => raw,
         };
-
-        // Where a match's finding starts in the body: in an escaped string the whole token (offsets inside the decoded
-        // value are not body offsets), in a string after its opening quote.
-        bool wholeToken = slot.Kind == SlotKind.JsonEscapedString;
-        long valueOffset = slot.Kind == SlotKind.JsonString ? slot.Start + 1 : slot.Start;
-        int maxKept = _limits.MaxFindingsKept;
-        for (int m = 0; m < matches.Length; m++)
-        {
-            ref readonly SlotMatch match = ref matches[m];
-            if (match.Dropped)
-            {
-                continue;
-            }
-
-            FindingAction action = match.Action;
-            _findingCount++;
-            _containsPii |= action is FindingAction.Redacted or FindingAction.Blocked;
-            _blockRequested |= action == FindingAction.Blocked;
-            if (_findings.Count < maxKept)
-            {
-                PiiEntity entity = _entities.EntityAt(match.Entity);
-                ulong? fingerprint = fingerprinter?.Compute(entity, value.Slice(match.Start, match.Length));
-
-                // Constructed in the list's array (List.Add copies the struct twice, each a write-barrier block copy).
-                int index = _findings.Count;
-                CollectionsMarshal.SetCount(_findings, index + 1);
-                CollectionsMarshal.AsSpan(_findings)[index] = new PiiFinding(
-                    entity,
-                    wholeToken ? slot.Start : valueOffset + match.Start,
-                    wholeToken ? slot.Length : match.Length,
-                    match.Score,
-                    _recognizers.NameAt(match.Recognizer),
-                    PathOf(slot),
-                    action,
-                    fingerprint);
-            }
-        }
     }
 
     /// <summary>The matches of <paramref name="slot"/>, in place (valid until <see cref="_matches"/> changes).</summary>
