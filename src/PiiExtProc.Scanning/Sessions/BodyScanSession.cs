@@ -610,11 +610,15 @@ public sealed partial class BodyScanSession : IDisposable
                 continue;
             }
 
-            ReadOnlySpan<byte> kept = value[position..match.Start];
-            kept.CopyTo(destination[written..]);
-            written += kept.Length;
-            int replaced = _entities.OperatorAt(match.Entity).Write(
-                _entities.EntityAt(match.Entity), value.Slice(match.Start, match.Length), destination[written..]);
+            // Most matches are the whole value: no unchanged piece before or after them, and no copy call for it.
+            if (match.Start > position)
+            {
+                value[position..match.Start].CopyTo(destination[written..]);
+                written += match.Start - position;
+            }
+
+            ref readonly EntityInfo info = ref _entities.InfoAt(match.Entity);
+            int replaced = info.Operator!.Write(info.Entity, value.Slice(match.Start, match.Length), destination[written..]);
 
             // Unchanged pieces are copied as they are: raw JSON string bytes are already escaped, numbers and text need none.
             if (json && JsonEscaper.NeedsEscaping(destination.Slice(written, replaced)))
@@ -626,8 +630,12 @@ public sealed partial class BodyScanSession : IDisposable
             position = match.End;
         }
 
-        value[position..].CopyTo(destination[written..]);
-        written += value.Length - position;
+        if (position < value.Length)
+        {
+            value[position..].CopyTo(destination[written..]);
+            written += value.Length - position;
+        }
+
         if (json)
         {
             destination[written++] = (byte)'"';
@@ -721,11 +729,12 @@ public sealed partial class BodyScanSession : IDisposable
             match.Recognizer = recognizers.IndexOf(raw.Recognizer, entity);
             match.NamePart = raw.NamePart;
             match.RecordId = -1;
-            uint group = entities.GroupAt(entity);
+            ref readonly EntityInfo info = ref entities.InfoAt(entity);
+            uint group = info.Group;
             if (group == 0 || raw.Allowed || recordOversized)
             {
                 match.Decided = true;
-                match.Action = raw.Allowed ? FindingAction.Allowed : entities.ActionAt(entity);
+                match.Action = raw.Allowed ? FindingAction.Allowed : EntityTable.ActionOf(info);
                 match.Dropped = raw.NamePart != ValueRole.None && !recordOversized && !raw.Allowed;
                 if (!match.Dropped && match.Action == FindingAction.Redacted)
                 {

@@ -10,10 +10,7 @@ namespace PiiExtProc.Scanning.Sessions;
 /// </summary>
 internal sealed class EntityTable
 {
-    private readonly PiiEntity[] _entities;
-    private readonly RedactionOperator?[] _operators;
-    private readonly FindingAction[] _actions;
-    private readonly uint[] _groups;
+    private readonly EntityInfo[] _infos;
     private readonly Dictionary<PiiEntity, int> _custom = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Builds the table of <paramref name="options"/>; <paramref name="actionOf"/> maps an operator to its action.</summary>
@@ -43,24 +40,18 @@ internal sealed class EntityTable
             AddCustom(deny?.Entity);
         }
 
-        _entities = [.. entities];
-        _operators = new RedactionOperator?[_entities.Length];
-        _actions = new FindingAction[_entities.Length];
-        _groups = new uint[_entities.Length];
-        for (int i = 0; i < _entities.Length; i++)
+        _infos = new EntityInfo[entities.Count];
+        for (int i = 0; i < _infos.Length; i++)
         {
-            PiiEntity entity = _entities[i];
-            _groups[i] = entity.Category == EntityCategory.QuasiIdentifier ? CombinationGroup(entity) : 0;
-            if (options.Entities.TryGetValue(entity, out EntitySettings? settings) && settings.Operator is not null)
-            {
-                _operators[i] = settings.Operator;
-                _actions[i] = actionOf(settings.Operator);
-            }
+            PiiEntity entity = entities[i];
+            uint group = entity.Category == EntityCategory.QuasiIdentifier ? CombinationGroup(entity) : 0;
+            RedactionOperator? op = options.Entities.TryGetValue(entity, out EntitySettings? settings) ? settings.Operator : null;
+            _infos[i] = new EntityInfo(entity, op, op is null ? default : actionOf(op), group);
         }
     }
 
     /// <summary>Number of entities (indexes are 0 to Count - 1).</summary>
-    public int Count => _entities.Length;
+    public int Count => _infos.Length;
 
     /// <summary>The index of <paramref name="entity"/>.</summary>
     /// <exception cref="InvalidOperationException">A custom entity the options do not know (names the entity, never a value).</exception>
@@ -71,21 +62,32 @@ internal sealed class EntityTable
     }
 
     /// <summary>The entity at <paramref name="index"/>.</summary>
-    public PiiEntity EntityAt(int index) => _entities[index];
+    public PiiEntity EntityAt(int index) => _infos[index].Entity;
+
+    /// <summary>Everything about the entity at <paramref name="index"/> (one bounds check for several fields).</summary>
+    public ref readonly EntityInfo InfoAt(int index) => ref _infos[index];
 
     /// <summary>The operator of the entity at <paramref name="index"/>.</summary>
     /// <exception cref="InvalidOperationException">The options do not enable the entity.</exception>
-    public RedactionOperator OperatorAt(int index) => _operators[index] ?? throw NotEnabled(_entities[index]);
+    public RedactionOperator OperatorAt(int index)
+    {
+        ref readonly EntityInfo info = ref _infos[index];
+        return info.Operator ?? throw NotEnabled(info.Entity);
+    }
 
     /// <summary>What the operator of the entity at <paramref name="index"/> does to a finding.</summary>
     /// <exception cref="InvalidOperationException">The options do not enable the entity.</exception>
-    public FindingAction ActionAt(int index) => _operators[index] is not null ? _actions[index] : throw NotEnabled(_entities[index]);
+    public FindingAction ActionAt(int index) => ActionOf(_infos[index]);
+
+    /// <summary>What the operator of <paramref name="info"/>'s entity does to a finding.</summary>
+    /// <exception cref="InvalidOperationException">The options do not enable the entity.</exception>
+    public static FindingAction ActionOf(in EntityInfo info) => info.Operator is not null ? info.Action : throw NotEnabled(info.Entity);
 
     /// <summary>
     /// The combination-rule group bit of a quasi-identifier (Guardian list B counts "device ID or IP" as one item), 0 for
     /// any other category.
     /// </summary>
-    public uint GroupAt(int index) => _groups[index];
+    public uint GroupAt(int index) => _infos[index].Group;
 
     private int CustomIndexOf(PiiEntity entity) =>
         _custom.TryGetValue(entity, out int index) ? index : throw NotEnabled(entity);
