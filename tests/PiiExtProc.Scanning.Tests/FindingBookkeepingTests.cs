@@ -50,4 +50,26 @@ public sealed class FindingBookkeepingTests
         Assert.Equal(scanner.OperatorActionFor(custom), table.ActionAt(index));
         Assert.Throws<InvalidOperationException>(() => table.IndexOf(PiiEntity.CreateCustom("UNKNOWN_ID", EntityCategory.Identifier)));
     }
+
+    [Fact]
+    public void Process_FallBackTakesBackAQuasiIdentifier_RecordDecidedWithoutIt()
+    {
+        // The email value is taken back and rescanned as text when the JSON breaks after it: the record keeps only the
+        // name, one quasi-identifier, below the combination threshold (the counts AddSlot kept must not be used).
+        string body = "[{\"name\": \"Ravi Kumar\", \"email\": \"ravi.kumar@example.com\" oops}]";
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json, body);
+        Assert.True(result.FellBackToText);
+        PiiFinding name = Assert.Single(result.Findings, f => f.Entity == PiiEntity.PersonName);
+        Assert.Equal(FindingAction.BelowCombinationThreshold, name.Action);
+    }
+
+    [Fact]
+    public void Process_RecordWithNameAndEmail_BothRedactedWhenTheRecordCloses()
+    {
+        string body = "[{\"name\": \"Ravi Kumar\", \"email\": \"ravi.kumar@example.com\"}, {\"name\": \"Asha Rao\"}]";
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json, body);
+        Assert.Equal(
+            [FindingAction.Redacted, FindingAction.Redacted, FindingAction.BelowCombinationThreshold],
+            result.Findings.Select(f => f.Action));
+    }
 }
