@@ -470,6 +470,8 @@ public sealed partial class BodyScanSession : IDisposable
             // value are not body offsets), in a string after its opening quote.
             bool wholeToken = slot.Kind == SlotKind.JsonEscapedString;
             long valueOffset = slot.Kind == SlotKind.JsonString ? slot.Start + 1 : slot.Start;
+            string? path = PathOf(slot);
+            ReadOnlySpan<byte> value = fingerprinter is null ? default : ValueOf(slot, work, workOffset);
             for (int m = 0; m < matches.Length; m++)
             {
                 ref readonly SlotMatch match = ref matches[m];
@@ -485,16 +487,14 @@ public sealed partial class BodyScanSession : IDisposable
                 if (kept < reserved)
                 {
                     PiiEntity entity = entities.EntityAt(match.Entity);
-                    ulong? fingerprint = fingerprinter is null
-                        ? null
-                        : fingerprinter.Compute(entity, ValueOf(slot, work, workOffset).Slice(match.Start, match.Length));
+                    ulong? fingerprint = fingerprinter?.Compute(entity, value.Slice(match.Start, match.Length));
                     findings[kept++] = new PiiFinding(
                         entity,
                         wholeToken ? slot.Start : valueOffset + match.Start,
                         wholeToken ? slot.Length : match.Length,
                         match.Score,
                         _recognizers.NameAt(match.Recognizer),
-                        PathOf(slot),
+                        path,
                         action,
                         fingerprint);
                 }
