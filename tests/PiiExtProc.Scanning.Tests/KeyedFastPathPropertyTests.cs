@@ -120,6 +120,65 @@ public sealed class KeyedFastPathPropertyTests
         Assert.Equal(taken ? value.Length : 0, taken ? match.Length : 0);
     }
 
+    /// <summary>Edge values of the one-pass keyed readers: limits of the local part, domain, group and digit counts.</summary>
+    [Theory]
+    [InlineData("email", 64, "example.com")]
+    [InlineData("email", 65, "example.com")]
+    [InlineData("email", 10, "")]
+    [InlineData("upi_id", 2, "ybl")]
+    [InlineData("upi_id", 1, "ybl")]
+    public void TryScanKeyed_AddressLimits_SameMatchesAsFullScan(string key, int localLength, string domain)
+    {
+        string local = new string('a', localLength - 1) + "1";
+        AssertSameAsFullScan(key, $"{local}@{domain}");
+        AssertSameAsFullScan(key, $"{local}@{new string('d', 250)}.com");
+        AssertSameAsFullScan(key, $"{local}@{new string('d', 249)}.com");
+        AssertSameAsFullScan(key, $".{local}@{domain}");
+        AssertSameAsFullScan(key, $"{local}@{domain}-");
+        AssertSameAsFullScan(key, $"{local}%x@{domain}");
+        AssertSameAsFullScan(key, $"{local}é@{domain}");
+        AssertSameAsFullScan(key, $"{local}@{domain}@x.in");
+    }
+
+    [Theory]
+    [InlineData("card_number", "4111 1111 1111 1111")]
+    [InlineData("card_number", "4111111111111111111")]
+    [InlineData("card_number", "41111111111111111111")]
+    [InlineData("card_number", "4111 1111 1111 1111 111")]
+    [InlineData("card_number", "4111 1111 1111 1111 1111 1111")]
+    [InlineData("card_number", "4111 1111 1111 1111 1111 1111 1")]
+    [InlineData("card_number", "1 2 3 4 5")]
+    [InlineData("card_number", "1 2 3 4 5 6")]
+    [InlineData("mobile", "+91 98765 43210")]
+    [InlineData("mobile", "+91 98765 43210 ")]
+    [InlineData("mobile", "+91 98765  43210")]
+    [InlineData("mobile", "+91_98765_43210")]
+    [InlineData("mobile", "98765-43210x")]
+    [InlineData("mobile", "++919876543210")]
+    [InlineData("mobile", "+")]
+    [InlineData("aadhaar", "2896 8953 2095")]
+    [InlineData("aadhaar", "2896/8953/2095")]
+    [InlineData("date_of_birth", "1988-08-20")]
+    [InlineData("last_login_ip", "10.1.2.3")]
+    [InlineData("pincode", "560001")]
+    public void TryScanKeyed_NumberLimits_SameMatchesAsFullScan(string key, string value) => AssertSameAsFullScan(key, value);
+
+    private static void AssertSameAsFullScan(string key, string text)
+    {
+        Detector detector = s_fingerprinted.Detector;
+        KeyClass keyClass = detector.Keywords.ClassifyKey(Encoding.UTF8.GetBytes(key));
+        byte[] value = Encoding.UTF8.GetBytes(text);
+        var full = new List<RawMatch>();
+        detector.Scan(value, keyClass, default, full);
+        if (detector.TryScanKeyed(value, keyClass, out RawMatch match))
+        {
+            List<RawMatch> fast = [match];
+            Assert.True(
+                CollectionsMarshal.AsSpan(fast).SequenceEqual(CollectionsMarshal.AsSpan(full), Same.Instance),
+                $"key {key} value {text}: fast {Describe(fast)} full {Describe(full)}");
+        }
+    }
+
     private static ScanResult Run(byte[] body, PiiScanner scanner, int[] cuts, bool fastPath)
     {
         BodyScanSession session = scanner.CreateSession(BodyFormat.Json);

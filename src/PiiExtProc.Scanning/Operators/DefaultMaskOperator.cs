@@ -101,8 +101,7 @@ public sealed class DefaultMaskOperator : RedactionOperator
     /// <summary>Keeps the prefix digits before the last 10 (country code or trunk 0), then 2 and 2 of the national number.</summary>
     private static int WriteMobile(ReadOnlySpan<byte> value, Span<byte> destination)
     {
-        var ascii = System.Text.Ascii.IsValid(value);
-        var digits = Utf8Masking.CountMaskable(value, keepSeparators: true, ascii);
+        var digits = Utf8Masking.CountLettersAndDigits(value, out var ascii);
         var keepFirst = digits >= NationalMobileDigits ? digits - NationalMobileDigits + 2 : 2;
         return Utf8Masking.WriteMasked(value, keepFirst, 2, Mask, keepSeparators: true, destination, ascii, digits);
     }
@@ -110,7 +109,7 @@ public sealed class DefaultMaskOperator : RedactionOperator
     /// <summary>Masks every letter and digit but the first <paramref name="keepFirst"/> and last <paramref name="keepLast"/>; separators kept.</summary>
     private static int WriteMasked(ReadOnlySpan<byte> value, int keepFirst, int keepLast, Span<byte> destination)
     {
-        var ascii = System.Text.Ascii.IsValid(value);
-        return Utf8Masking.WriteMasked(value, keepFirst, keepLast, Mask, keepSeparators: true, destination, ascii, Utf8Masking.CountMaskable(value, keepSeparators: true, ascii));
+        var count = Utf8Masking.CountLettersAndDigits(value, out var ascii);
+        return Utf8Masking.WriteMasked(value, keepFirst, keepLast, Mask, keepSeparators: true, destination, ascii, count);
     }
 }

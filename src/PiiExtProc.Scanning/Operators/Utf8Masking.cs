@@ -50,6 +50,25 @@ internal static class Utf8Masking
     }
 
     /// <summary>
+    /// Counts the maskable runes of <paramref name="value"/> with separators kept (its letters and digits) and tells
+    /// whether it is all ASCII (<paramref name="ascii"/>), in one pass over an ASCII value.
+    /// </summary>
+    internal static int CountLettersAndDigits(ReadOnlySpan<byte> value, out bool ascii)
+    {
+        ReadOnlySpan<byte> classes = LetterOrDigitBytes;
+        int count = 0;
+        int high = 0;
+        foreach (byte b in value)
+        {
+            count += classes[b];
+            high |= b;
+        }
+
+        ascii = high < 0x80;
+        return ascii ? count : CountMaskable(value, keepSeparators: true, ascii: false);
+    }
+
+    /// <summary>
     /// Writes <paramref name="value"/> with every maskable rune outside the first <paramref name="keepFirst"/>
     /// and the last <paramref name="keepLast"/> maskable runes replaced by <paramref name="mask"/>, into
     /// <paramref name="span"/>, which holds at least <see cref="MaxOutputBytes"/> of the value's length; returns the bytes
@@ -70,21 +89,19 @@ internal static class Utf8Masking
         if (mask.Length == 1 && ascii)
         {
             // ASCII: one byte per character, the same decisions without decoding runes.
+            // Each byte is masked when it is maskable (a letter or digit, or any byte without kept separators) and its
+            // ordinal among the maskable bytes is in [keepFirst, count - keepLast): a select per byte, no branch.
             var maskByte = mask[0];
             var at = 0;
+            var lastMasked = count - keepLast;
+            ReadOnlySpan<byte> classes = LetterOrDigitBytes;
             span = span[..value.Length];
             for (var i = 0; i < value.Length; i++)
             {
                 var b = value[i];
-                if (keepSeparators && !Ascii.IsLetterOrDigit(b))
-                {
-                    span[i] = b;
-                }
-                else
-                {
-                    span[i] = at < keepFirst || at >= count - keepLast ? b : maskByte;
-                    at++;
-                }
+                int maskable = keepSeparators ? classes[b] : 1;
+                span[i] = maskable != 0 && at >= keepFirst && at < lastMasked ? maskByte : b;
+                at += maskable;
             }
 
             return value.Length;
@@ -190,9 +207,20 @@ internal static class Utf8Masking
         }
 
         var local = value[..at];
+        var domain = value[at..];
+        if (mask.Length == 1 && System.Text.Ascii.IsValid(local))
+        {
+            // ASCII local part: one byte per rune, every one decoded Done.
+            var kept = Math.Min(2, local.Length / 2);
+            span = span[..(kept + 3 + domain.Length)];
+            local[..kept].CopyTo(span);
+            span.Slice(kept, 3).Fill(mask[0]);
+            domain.CopyTo(span[(kept + 3)..]);
+            return span.Length;
+        }
+
         var localRunes = CountMaskable(local, keepSeparators: false);
         var keep = Math.Min(2, localRunes / 2);
-        var domain = value[at..];
         var written = 0;
         for (var i = 0; i < keep; i++)
         {
@@ -235,17 +263,28 @@ internal static class Utf8Masking
 
     private static int CountAsciiLettersAndDigits(ReadOnlySpan<byte> value)
     {
+        ReadOnlySpan<byte> classes = LetterOrDigitBytes;
         var count = 0;
         foreach (var b in value)
         {
-            if (Ascii.IsLetterOrDigit(b))
-            {
-                count++;
-            }
+            count += classes[b];
         }
 
         return count;
     }
+
+    /// <summary>By byte value: 1 for an ASCII letter or digit, else 0 (a load per byte instead of range tests and a branch).</summary>
+    private static ReadOnlySpan<byte> LetterOrDigitBytes =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
 
     private static bool IsMaskable(OperationStatus status, Rune rune, bool keepSeparators) =>
         status != OperationStatus.Done || !keepSeparators || Rune.IsLetterOrDigit(rune);

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Numerics;
 using static PiiExtProc.Scanning.Recognition.BuiltInId;
 
 namespace PiiExtProc.Scanning.Recognition;
@@ -7,6 +9,14 @@ internal sealed partial class Detector
 {
     /// <summary>Entities of the email tokenizer (<c>local@domain</c>).</summary>
     private const uint AtMask = (1u << Email) | (1u << UpiVpa);
+
+    /// <summary>Email local-part bytes (<see cref="EmailAndUpiRecognizer.IsLocalByte"/>): ASCII letters, digits, <c>. _ % + -</c>.</summary>
+    private static readonly SearchValues<byte> s_localBytes =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-"u8);
+
+    /// <summary>Domain bytes (<see cref="EmailAndUpiRecognizer.IsDomainByte"/>): ASCII letters, digits, <c>. -</c>.</summary>
+    private static readonly SearchValues<byte> s_domainBytes =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-"u8);
 
     /// <summary>
     /// True when <see cref="TryScanKeyed"/> may run: only built-in recognizers and no allow list (either could add to or
@@ -53,11 +63,17 @@ internal sealed partial class Detector
         return false;
     }
 
+    /// <summary>
+    /// The keyed number path: the value must be exactly one <see cref="DigitRun"/> (an optional <c>+</c>, then 1 to 5
+    /// groups of at most <see cref="DigitRun.MaxGroupDigits"/> digits joined by one space, hyphen, dot or slash, at most
+    /// <see cref="MaxSpanDigits"/> digits in all), read in one pass that also copies the digits and group lengths (the
+    /// same accept and reject cases as <see cref="DigitRun.Read"/> followed by the span build of <see cref="OnDigit"/>).
+    /// </summary>
     private bool TryKeyedNumber(ReadOnlySpan<byte> text, KeyClass key, uint keyed, ref RawMatch match)
     {
-        int i = text[0] == '+' ? 1 : 0;
-        if (i >= text.Length || !Ascii.IsDigit(text[i]) || !DigitRun.Read(text, i, out DigitRun run)
-            || run.End != text.Length || run.Count > 5)
+        bool plus = text[0] == '+';
+        int p = plus ? 1 : 0;
+        if (p >= text.Length || !Ascii.IsDigit(text[p]))
         {
             return false;
         }
@@ -67,59 +83,166 @@ internal sealed partial class Detector
         Span<int> lengths = lengthBuffer;
         Span<byte> digits = digitBuffer;
         int n = 0;
+        int groups = 0;
         int separators = 0;
         bool prefixMayMatch = false;
-        int last = run.Count - 1;
-        for (int e = 0; e <= last; e++)
+        while (true)
         {
-            int gs = run.GroupStart(e);
-            int gl = run.GroupEnd(e) - gs;
-            if (n + gl > MaxSpanDigits)
+            // A group: its first byte is a digit (checked before the loop and after each separator).
+            int groupStart = n;
+            byte b;
+            while (true)
+            {
+                if (n == MaxSpanDigits)
+                {
+                    return false;
+                }
+
+                digits[n++] = text[p++];
+                if (p == text.Length)
+                {
+                    b = 0;
+                    break;
+                }
+
+                b = text[p];
+                if (!Ascii.IsDigit(b))
+                {
+                    break;
+                }
+            }
+
+            if (n - groupStart > DigitRun.MaxGroupDigits)
             {
                 return false;
             }
 
-            lengths[e] = gl;
-            text.Slice(gs, gl).CopyTo(digits[n..]);
-            n += gl;
-            if (e > 0)
+            lengths[groups++] = n - groupStart;
+            if (p == text.Length)
             {
-                separators |= run.SeparatorBefore(e) switch
-                {
-                    (byte)' ' => DigitSpan.Space,
-                    (byte)'-' => DigitSpan.Hyphen,
-                    (byte)'.' => DigitSpan.Dot,
-                    _ => DigitSpan.Slash,
-                };
+                break;
             }
 
-            if (e < last)
+            // Another group must follow through one separator (a letter, an underscore or anything else after a group
+            // ends the run before the end of the value), and a run of more than 5 groups is not taken.
+            int separator = b switch
             {
-                prefixMayMatch |= (NumberEntities(n, e + 1) & keyed) != 0;
+                (byte)' ' => DigitSpan.Space,
+                (byte)'-' => DigitSpan.Hyphen,
+                (byte)'.' => DigitSpan.Dot,
+                (byte)'/' => DigitSpan.Slash,
+                _ => 0,
+            };
+            if (separator == 0 || groups == 5 || p + 1 >= text.Length || !Ascii.IsDigit(text[p + 1]))
+            {
+                return false;
             }
+
+            separators |= separator;
+            prefixMayMatch |= (NumberEntities(n, groups) & keyed) != 0;
+            p++;
         }
 
-        uint possible = NumberEntities(n, run.Count) & keyed;
+        uint possible = NumberEntities(n, groups) & keyed;
         if (possible == 0)
         {
             return false;
         }
 
-        var span = new DigitSpan(digits[..n], lengths[..run.Count], separators, run.Plus, dotAdjacent: false, groupAdjacent: false);
+        var span = new DigitSpan(digits[..n], lengths[..groups], separators, plus, dotAdjacent: false, groupAdjacent: false);
+        if ((possible & (possible - 1)) == 0)
+        {
+            // One entity (the usual case): its recognizer alone decides, as in ConsiderNumber with only it enabled (key
+            // evidence, never suppressed).
+            int id = BitOperations.TrailingZeroCount(possible);
+            float score = KeyedNumberScore(id, span, out string recognizer);
+            if (!PassesBuiltIn(id, score) || (prefixMayMatch && score < Scores.Validated))
+            {
+                return false;
+            }
+
+            match = new RawMatch(PiiEntity.FromBuiltInIndex(id), 0, text.Length, score, recognizer, Evidence.Key);
+            return true;
+        }
+
         int bestEnd = -1;
-        ConsiderNumber(span, key, contextEntities: 0, negative: false, run.Start, run.GroupEnd(last), ref match, ref bestEnd, last, possible);
+        ConsiderNumber(span, key, contextEntities: 0, negative: false, 0, text.Length, ref match, ref bestEnd, groups - 1, possible);
         return bestEnd >= 0 && !(prefixMayMatch && match.Score < Scores.Validated);
     }
 
+    /// <summary>
+    /// The score of digit entity <paramref name="id"/>'s recognizer for <paramref name="span"/> with key evidence, and the
+    /// recognizer's name: the call <see cref="ConsiderNumber"/> makes for that entity (0 for an entity it does not run).
+    /// </summary>
+    private static float KeyedNumberScore(int id, in DigitSpan span, out string recognizer)
+    {
+        switch (id)
+        {
+            case Mobile:
+                recognizer = MobileRecognizer.Name;
+                return MobileRecognizer.Score(span, Evidence.Key);
+            case Aadhaar:
+                return AadhaarRecognizer.Score(span, Evidence.Key, out recognizer);
+            case AadhaarVirtualId:
+                return AadhaarVirtualIdRecognizer.Score(span, Evidence.Key, out recognizer);
+            case PaymentCard:
+                return PaymentCardRecognizer.Score(span, Evidence.Key, out recognizer);
+            case BankAccount:
+                recognizer = BankAccountRecognizer.Name;
+                return BankAccountRecognizer.Score(span, Evidence.Key);
+            case PinCode:
+                recognizer = PinCodeRecognizer.Name;
+                return PinCodeRecognizer.Score(span, Evidence.Key);
+            case DateOfBirth:
+                recognizer = DateOfBirthRecognizer.Name;
+                return DateOfBirthRecognizer.Score(span, Evidence.Key);
+            case IpAddress:
+                recognizer = IpAddressRecognizer.Version4Name;
+                return IpAddressRecognizer.ScoreVersion4(span, Evidence.Key, negative: false);
+            default:
+                recognizer = string.Empty;
+                return 0;
+        }
+    }
+
+    /// <summary>
+    /// The keyed <c>local@domain</c> path: the value must be exactly the candidate <see cref="MatchAt"/> reads around its
+    /// only <c>@</c> (every byte before it a local-part byte, at most <see cref="EmailAndUpiRecognizer.MaxLocalLength"/>,
+    /// not starting with <c>. - +</c>; every byte after it a domain byte, at most
+    /// <see cref="EmailAndUpiRecognizer.MaxDomainLength"/>, not ending with <c>. -</c>), matched with key evidence. The
+    /// context window before position 0 is empty, so the evidence is the key's or the pattern's.
+    /// </summary>
     private bool TryKeyedAt(ReadOnlySpan<byte> text, KeyClass key, ref RawMatch match)
     {
         int at = text.IndexOf((byte)'@');
-        if (at <= 0 || text[(at + 1)..].IndexOf((byte)'@') >= 0 || text.IndexOf((byte)':') >= 0)
+        if (at <= 0 || at > EmailAndUpiRecognizer.MaxLocalLength || at + 1 >= text.Length
+            || text.Length - at - 1 > EmailAndUpiRecognizer.MaxDomainLength || (EnabledMask & AtMask) == 0)
         {
             return false;
         }
 
-        MatchAt(text, at, key, out match, out bool found);
-        return found && match.Start == 0 && match.Length == text.Length && match.Evidence == Evidence.Key;
+        ReadOnlySpan<byte> local = text[..at];
+        ReadOnlySpan<byte> domain = text[(at + 1)..];
+        if (local[0] is (byte)'.' or (byte)'-' or (byte)'+' || domain[^1] is (byte)'.' or (byte)'-'
+            || local.IndexOfAnyExcept(s_localBytes) >= 0 || domain.IndexOfAnyExcept(s_domainBytes) >= 0)
+        {
+            return false;
+        }
+
+        int id = EmailAndUpiRecognizer.Classify(local, domain, _keywords, out float score, out string recognizer);
+        if (id < 0)
+        {
+            return false;
+        }
+
+        Evidence evidence = EvidenceFor(id, key, contextEntities: 0);
+        score = Scores.WithEvidence(score, evidence);
+        if (evidence != Evidence.Key || !PassesBuiltIn(id, score))
+        {
+            return false;
+        }
+
+        match = new RawMatch(PiiEntity.FromBuiltInIndex(id), 0, text.Length, score, recognizer, evidence);
+        return true;
     }
 }

@@ -19,10 +19,14 @@ internal static class LoadCommand
         var rounds = arguments.GetInt("rounds", 3);
         var warmup = TimeSpan.FromSeconds(arguments.GetDouble("warmup", 3));
         var openFraction = arguments.GetDouble("open-fraction", 0.5);
+
+        // A fixed open-loop rate (streams/s) instead of a fraction of the measured peak: with the client pinned to one
+        // core its closed loop is client-bound, so half of the server's own peak (from a pinned h2load run) is given here.
+        var openRate = arguments.GetDouble("open-rate", 0);
         var names = arguments.Get("scenarios", "clean-buffered,pii-buffered,clean-streamed,pii-streamed,clean-buffered-1mb,pii-buffered-1mb");
 
         var clients = servers.Select(server => new LoadClient(server.GrpcAddress, connections)).ToArray();
-        Console.WriteLine($"# load: {servers.Length} servers, {connections} connections, closed loop {concurrency} concurrent streams, {rounds} rounds x {duration.TotalSeconds:0} s per server, alternating; open loop at {openFraction:0.##} x {servers[0].Name} peak");
+        Console.WriteLine($"# load: {servers.Length} servers, {connections} connections, closed loop {concurrency} concurrent streams, {rounds} rounds x {duration.TotalSeconds:0} s per server, alternating; open loop at {(openRate > 0 ? $"{openRate:0} streams/s" : $"{openFraction:0.##} x {servers[0].Name} peak")}");
         foreach (var name in names.Split(','))
         {
             var scenario = ExchangeScenario.Find(name);
@@ -43,7 +47,7 @@ internal static class LoadCommand
                 continue;
             }
 
-            var rate = Math.Max(10, closed.Results[0].StreamsPerSecond * openFraction);
+            var rate = openRate > 0 ? openRate : Math.Max(10, closed.Results[0].StreamsPerSecond * openFraction);
             var open = await AlternateAsync(servers, clients, rounds, (client, _) => client.RunOpenLoopAsync(scenario, rate, duration));
             PrintTable($"open loop at {rate:0} streams/s", servers, open.Results, open.Stats, scenario);
             Console.WriteLine($"latency added at p99 (open loop, {servers[0].Name} - {servers[^1].Name}): {Milliseconds(open.Results[0].Latency.Percentile(99) - open.Results[^1].Latency.Percentile(99))} ms");

@@ -15,6 +15,8 @@
 # SERVER_CPUS / CLIENT_CPUS (taskset CPU lists, unset = no pinning): e.g. SERVER_CPUS=0 CLIENT_CPUS=1 gives the servers
 # one core and the load generators (h2load, the C# client) the other, so a server's throughput is its own CPU's and
 # the client's latency is not queued behind the server's threads. The servers then see one processor (1 GC heap).
+# OPEN_RATE (streams/s, unset = half of the C# client's closed-loop peak of our server): the open-loop rate; with the
+# client pinned its closed loop is client-bound, so give half of our server's pinned h2load peak here.
 #
 # Warm-up matters: tiered compilation (tier 0 -> instrumented -> tier 1 with dynamic PGO) of the scanner takes
 # 20-30 s of load on 2 busy cores, and during it our server runs at a fraction of its steady speed (pii-buffered:
@@ -127,11 +129,11 @@ run_h2load() {
 
 case "$what" in
   all) check_payloads; warm_up; run_h2load
-       "${client_pin[@]}" "${bench[@]}" load --servers "$SERVERS" --connections "$CONNECTIONS" --concurrency "$CONCURRENCY" --duration "$DURATION" --rounds "$ROUNDS" --scenarios "$SCENARIOS"
+       "${client_pin[@]}" "${bench[@]}" load --servers "$SERVERS" --connections "$CONNECTIONS" --concurrency "$CONCURRENCY" --duration "$DURATION" --rounds "$ROUNDS" --scenarios "$SCENARIOS" --open-rate "${OPEN_RATE:-0}"
        "${bench[@]}" memory --servers "$SERVERS" --streams "$MEMORY_STREAMS" ;;
   check) check_payloads ;;
   h2load) check_payloads; warm_up; run_h2load ;;
-  client) warm_up; "${client_pin[@]}" "${bench[@]}" load --servers "$SERVERS" --connections "$CONNECTIONS" --concurrency "$CONCURRENCY" --duration "$DURATION" --rounds "$ROUNDS" --scenarios "$SCENARIOS" ;;
+  client) warm_up; "${client_pin[@]}" "${bench[@]}" load --servers "$SERVERS" --connections "$CONNECTIONS" --concurrency "$CONCURRENCY" --duration "$DURATION" --rounds "$ROUNDS" --scenarios "$SCENARIOS" --open-rate "${OPEN_RATE:-0}" ;;
   memory) "${bench[@]}" memory --servers "$SERVERS" --streams "$MEMORY_STREAMS" ;;
   *) echo "usage: $0 [all|check|h2load|client|memory]" >&2; exit 2 ;;
 esac
