@@ -621,7 +621,9 @@ public sealed partial class BodyScanSession : IDisposable
             int replaced = info.Operator!.Write(info.Entity, value.Slice(match.Start, match.Length), destination[written..]);
 
             // Unchanged pieces are copied as they are: raw JSON string bytes are already escaped, numbers and text need none.
-            if (json && JsonEscaper.NeedsEscaping(destination.Slice(written, replaced)))
+            // A replacement needs a check only when its operator may write bytes that are not the value's (a raw JSON
+            // string or number value has no byte that needs escaping: the reader refuses unescaped quotes and controls).
+            if (json && !info.OutputNeedsNoJsonEscaping && JsonEscaper.NeedsEscaping(destination.Slice(written, replaced)))
             {
                 return -1;
             }

@@ -16,4 +16,10 @@ internal readonly struct EntityInfo(PiiEntity entity, RedactionOperator? op, Fin
 
     /// <summary>The combination-rule group bit of a quasi-identifier, 0 for any other category.</summary>
     public uint Group { get; } = group;
+
+    /// <summary>
+    /// <see cref="RedactionOperator.OutputNeedsNoJsonEscaping"/> of <see cref="Operator"/>, read once: a replacement of a
+    /// JSON string or number value by it is not checked for bytes that need escaping.
+    /// </summary>
+    public bool OutputNeedsNoJsonEscaping { get; } = op?.OutputNeedsNoJsonEscaping ?? false;
 }
