@@ -50,11 +50,13 @@ internal sealed class FindingFingerprint
     public ulong Compute(PiiEntity entity, ReadOnlySpan<byte> value)
     {
         int id = entity.BuiltInIndex;
-        if (id >= 0)
-        {
-            return SipHash24.Compute(_builtInStates[id], value);
-        }
+        return id >= 0 ? SipHash24.Compute(_builtInStates[id], value) : ComputeCustom(entity, value);
+    }
 
+    /// <summary>The fingerprint of a value found as a custom entity: its name is hashed per call (not on the hot path).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private ulong ComputeCustom(PiiEntity entity, ReadOnlySpan<byte> value)
+    {
         // Custom entity names are 1-64 characters of A-Z, 0-9 and '_' (ASCII).
         Span<byte> prefix = stackalloc byte[PrefixLimit];
         int length = Encoding.UTF8.GetByteCount(entity.Name);

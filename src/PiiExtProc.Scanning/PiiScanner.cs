@@ -67,6 +67,7 @@ public sealed class PiiScanner
             Fingerprint = new FindingFingerprint(options.FingerprintKey.Span);
         }
 
+        EntityTable = new EntityTable(options, ActionOf);
         Keywords = new KeywordTable(options.DenyList);
         Detector = new Detector(options, Keywords);
     }
@@ -75,6 +76,9 @@ public sealed class PiiScanner
     public ScannerOptions Options { get; }
 
     internal Detector Detector { get; }
+
+    /// <summary>The entities this scanner can report, by small integer index (sessions keep matches as indexes).</summary>
+    internal EntityTable EntityTable { get; }
 
     /// <summary>The fingerprint function of findings, or null when the options have no fingerprint key.</summary>
     internal FindingFingerprint? Fingerprint { get; }

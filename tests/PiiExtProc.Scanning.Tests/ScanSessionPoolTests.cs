@@ -14,7 +14,7 @@ public sealed class ScanSessionPoolTests
     [
         "_scanner", "_detector", "_limits", "_minimumDistinct", "_findings", "_scratchMatches", "_slots", "_matches", "_records",
         "_held", "_decoded", "_names", "_frames", "_operatorOutput", "_keyCache", "_pathCache", "_pool", "_rented",
-        "<RentCount>k__BackingField",
+        "<RentCount>k__BackingField", "_entities", "_recognizers", "_paths",
     ];
 
     [Fact]

@@ -77,4 +77,29 @@ public sealed class SlotRewriteTests
 
         Assert.Equal("{\"phone\": \"[IN_MOBILE]\", \"n\": 5}", result.Text);
     }
+
+    [Theory]
+    [InlineData('"', "\\\"")]
+    [InlineData('\\', "\\\\")]
+    public void Process_MaskCharacterNeedsEscaping_EscapedInPlace(char maskChar, string escapedMask)
+    {
+        PiiScanner scanner = PiiScanner.Create(Scanners.GuardianOptions(new PiiExtProc.Scanning.Operators.MaskOperator(keepFirst: 2, keepLast: 2, maskChar)));
+
+        ScanResult result = Scanners.Run(scanner, BodyFormat.Json, "{\"phone\":\"9876543210\",\"mobile\":9876543210}");
+
+        string masked = "98" + string.Concat(Enumerable.Repeat(escapedMask, 6)) + "10";
+        Assert.Equal("{\"phone\":\"" + masked + "\",\"mobile\":\"" + masked + "\"}", result.Text);
+        using var parsed = System.Text.Json.JsonDocument.Parse(result.Text);
+        Assert.Equal("98" + new string(maskChar, 6) + "10", parsed.RootElement.GetProperty("phone").GetString());
+    }
+
+    [Fact]
+    public void Process_ReplaceLabelNeedsEscaping_EscapedInPlace()
+    {
+        PiiScanner scanner = PiiScanner.Create(Scanners.GuardianOptions(new PiiExtProc.Scanning.Operators.ReplaceOperator("<\"gone\"\\>")));
+
+        ScanResult result = Scanners.Run(scanner, BodyFormat.Json, "{\"phone\":\"9876543210\"}");
+
+        Assert.Equal("{\"phone\":\"<\\\"gone\\\"\\\\>\"}", result.Text);
+    }
 }

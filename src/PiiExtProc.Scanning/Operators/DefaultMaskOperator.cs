@@ -57,6 +57,9 @@ public sealed class DefaultMaskOperator : RedactionOperator
     /// <summary>Every form fits in 4 bytes per value byte (a mask rune per byte at most) plus the 20-byte longest label.</summary>
     internal override int MaxOutputBytes(int valueLength) => Utf8Masking.MaxOutputBytes(valueLength, 3 * Mask.Length + LongestLabel.Length);
 
+    /// <summary>True: value bytes, 'X' and the bracketed ASCII labels.</summary>
+    internal override bool OutputNeedsNoJsonEscaping => true;
+
     /// <inheritdoc/>
     internal override int Write(PiiEntity entity, ReadOnlySpan<byte> value, Span<byte> destination)
     {

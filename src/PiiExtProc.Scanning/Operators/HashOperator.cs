@@ -62,6 +62,9 @@ public sealed class HashOperator : RedactionOperator
     /// <summary>Every token is <see cref="TokenLength"/> bytes.</summary>
     internal override int MaxOutputBytes(int valueLength) => TokenLength;
 
+    /// <summary>True: <c>tok_</c> and base32 characters.</summary>
+    internal override bool OutputNeedsNoJsonEscaping => true;
+
     /// <inheritdoc/>
     internal override int Write(PiiEntity entity, ReadOnlySpan<byte> value, Span<byte> destination)
     {

@@ -66,6 +66,9 @@ public sealed class MaskOperator : RedactionOperator
     /// <summary>A mask rune (at most 3 bytes: the mask character is in the Basic Multilingual Plane) per value byte at most.</summary>
     internal override int MaxOutputBytes(int valueLength) => Utf8Masking.MaxOutputBytes(valueLength);
 
+    /// <summary>True unless the mask character is <c>"</c> or <c>\</c> (control characters are refused).</summary>
+    internal override bool OutputNeedsNoJsonEscaping => !Sessions.JsonEscaper.NeedsEscaping(_mask);
+
     /// <inheritdoc/>
     internal override int Write(PiiEntity entity, ReadOnlySpan<byte> value, Span<byte> destination)
     {

@@ -23,6 +23,9 @@ public sealed class RedactOperator : RedactionOperator
     /// <summary>Nothing is written.</summary>
     internal override int MaxOutputBytes(int valueLength) => 0;
 
+    /// <summary>True: nothing is written.</summary>
+    internal override bool OutputNeedsNoJsonEscaping => true;
+
     /// <inheritdoc/>
     internal override int Write(PiiEntity entity, ReadOnlySpan<byte> value, Span<byte> destination) => 0;
 

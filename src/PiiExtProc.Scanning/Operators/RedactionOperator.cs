@@ -29,6 +29,13 @@ public abstract class RedactionOperator
     internal virtual int MaxOutputBytes(int valueLength) => -1;
 
     /// <summary>
+    /// True when the span <c>Write</c> writes only bytes of the value it is given and bytes a JSON string carries
+    /// unescaped (none of <c>"</c>, <c>\</c> or U+0000-U+001F), so the replacement of a value that needs no JSON escaping
+    /// needs none either and a session skips checking it. False (the default) makes the session check every replacement.
+    /// </summary>
+    internal virtual bool OutputNeedsNoJsonEscaping => false;
+
+    /// <summary>
     /// <see cref="Write(PiiEntity, ReadOnlySpan{byte}, IBufferWriter{byte})"/> into <paramref name="destination"/>, which
     /// holds at least <see cref="MaxOutputBytes"/> of the value's length; returns the bytes written. Only for operators
     /// whose <see cref="MaxOutputBytes"/> is not negative.

@@ -36,6 +36,9 @@ public sealed class ReplaceOperator : RedactionOperator
     /// <summary>The label's bytes, or the longest entity name (64 ASCII characters) in brackets.</summary>
     internal override int MaxOutputBytes(int valueLength) => _label?.Length ?? PiiEntity.MaxNameLength + 2;
 
+    /// <summary>True unless the configured label holds <c>"</c>, <c>\</c> or a control character (entity names are A-Z, 0-9 and '_').</summary>
+    internal override bool OutputNeedsNoJsonEscaping => _label is null || !Sessions.JsonEscaper.NeedsEscaping(_label);
+
     /// <inheritdoc/>
     internal override int Write(PiiEntity entity, ReadOnlySpan<byte> value, Span<byte> destination)
     {

@@ -560,7 +560,7 @@ public sealed partial class BodyScanSession
 
         if (_findings.Count + _slots.Count < _limits.MaxFindingsKept)
         {
-            slot.JsonPath = BuildPath();
+            slot.PathIndex = AddPath(BuildPath());
         }
 
         int recordIndex = _records.Count - 1;

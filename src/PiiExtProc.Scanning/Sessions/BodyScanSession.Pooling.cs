@@ -108,6 +108,7 @@ public sealed partial class BodyScanSession
         _writtenTo = 0;
         _slotBase = 0;
         _matchBase = 0;
+        ResetPaths();
         _textMode = format == BodyFormat.Text;
         _final = false;
         _disposed = false;

@@ -39,6 +39,14 @@ public sealed partial class BodyScanSession : IDisposable
     private readonly List<RawMatch> _scratchMatches = [];
     private readonly List<Slot> _slots = [];
     private readonly List<SlotMatch> _matches = [];
+    private readonly EntityTable _entities;
+    private readonly RecognizerNameTable _recognizers;
+
+    /// <summary>JSON paths of the slots (<see cref="Slot.PathIndex"/>), from absolute index <see cref="_pathBase"/>.</summary>
+    private string?[] _paths = [];
+    private int _pathCount;
+    private int _pathsUsed;
+    private long _pathBase;
 
     private byte[] _held = [];
     private int _heldLength;
@@ -64,6 +72,8 @@ public sealed partial class BodyScanSession : IDisposable
     {
         _scanner = scanner;
         _detector = scanner.Detector;
+        _entities = scanner.EntityTable;
+        _recognizers = new RecognizerNameTable(_entities.Count);
         _limits = scanner.Options.Limits;
         _minimumDistinct = scanner.Options.Combination.MinimumDistinctEntities;
         _textMode = format == BodyFormat.Text;
@@ -319,17 +329,18 @@ public sealed partial class BodyScanSession : IDisposable
         while (released < slots.Length && slots[released].Start < releaseTo)
         {
             ref readonly Slot slot = ref slots[released];
-            ReadOnlySpan<byte> raw = work.Slice((int)(slot.Start - workOffset), slot.Length);
             if (output is not null && slot.Redacted > 0)
             {
+                ReadOnlySpan<byte> raw = work.Slice((int)(slot.Start - workOffset), slot.Length);
                 ReadOnlySpan<byte> before = work[(int)(unwritten - workOffset)..(int)(slot.Start - workOffset)];
                 _written += WriteSlot(slot, raw, before, output, ref outputSpan);
                 unwritten = slot.End;
             }
 
-            CommitFindings(slot, raw);
             released++;
         }
+
+        long pathsReleased = CommitFindings(slots[..released], work, workOffset);
 
         if (output is not null)
         {
@@ -358,55 +369,160 @@ public sealed partial class BodyScanSession : IDisposable
             _matchBase += matchesReleased;
             _slots.RemoveRange(0, released);
             _slotBase += released;
+            ReleasePaths(_slots.Count == 0 ? _pathBase + _pathCount : pathsReleased);
         }
     }
 
-    private void CommitFindings(in Slot slot, ReadOnlySpan<byte> raw)
+    /// <summary>
+    /// Adds <paramref name="path"/> to the session's path table and returns its <see cref="Slot.PathIndex"/> (0 for null).
+    /// </summary>
+    private long AddPath(string? path)
     {
-        ReadOnlySpan<SlotMatch> matches = MatchesOf(slot);
+        if (path is null)
+        {
+            return 0;
+        }
+
+        if (_pathCount == _paths.Length)
+        {
+            Array.Resize(ref _paths, Math.Max(64, _paths.Length * 2));
+        }
+
+        _paths[_pathCount++] = path;
+        _pathsUsed = Math.Max(_pathsUsed, _pathCount);
+        return _pathBase + _pathCount;
+    }
+
+    /// <summary>Empties the path table, clearing every reference it held (no path outlives the body).</summary>
+    private void ResetPaths()
+    {
+        Array.Clear(_paths, 0, _pathsUsed);
+        if (_paths.Length > MaxKeptListCapacity)
+        {
+            _paths = [];
+        }
+
+        _pathCount = 0;
+        _pathsUsed = 0;
+        _pathBase = 0;
+    }
+
+    /// <summary>Drops the paths up to <see cref="Slot.PathIndex"/> <paramref name="to"/> (their slots were released).</summary>
+    private void ReleasePaths(long to)
+    {
+        int count = (int)(to - _pathBase);
+        if (count <= 0)
+        {
+            return;
+        }
+
+        // Usually every path goes; the stale references left in the array are cleared when the session is reset.
+        _pathCount -= count;
+        if (_pathCount > 0)
+        {
+            Array.Copy(_paths, count, _paths, 0, _pathCount);
+        }
+
+        _pathBase = to;
+    }
+
+    /// <summary>The JSON path of <paramref name="slot"/>, or null.</summary>
+    private string? PathOf(in Slot slot) => slot.PathIndex == 0 ? null : _paths[(int)(slot.PathIndex - 1 - _pathBase)];
+
+    /// <summary>
+    /// Commits the findings of released <paramref name="slots"/> (bytes in <paramref name="work"/>, which starts at absolute
+    /// offset <paramref name="workOffset"/>) in body order: counts every reported match, keeps at most
+    /// <see cref="ScanLimits.MaxFindingsKept"/> as <see cref="PiiFinding"/>s written in place into the findings list.
+    /// Returns the largest <see cref="Slot.PathIndex"/> of the slots (their paths can go).
+    /// </summary>
+    private long CommitFindings(ReadOnlySpan<Slot> slots, ReadOnlySpan<byte> work, long workOffset)
+    {
+        if (slots.IsEmpty)
+        {
+            return 0;
+        }
+
+        ReadOnlySpan<SlotMatch> all = CollectionsMarshal.AsSpan(_matches);
+        ref readonly Slot lastSlot = ref slots[^1];
+        int matchCount = (int)(lastSlot.FirstMatch + lastSlot.MatchCount - slots[0].FirstMatch);
+
+        // Room for every match that can still be kept is made once; the list is cut to the findings written at the end.
+        int kept = _findings.Count;
+        int maxKept = _limits.MaxFindingsKept;
+        int reserved = kept + Math.Min(matchCount, Math.Max(0, maxKept - kept));
+        if (reserved > kept)
+        {
+            CollectionsMarshal.SetCount(_findings, reserved);
+        }
+
+        Span<PiiFinding> findings = CollectionsMarshal.AsSpan(_findings);
         FindingFingerprint? fingerprinter = _scanner.Fingerprint;
-        ReadOnlySpan<byte> value = slot.Kind switch
+        EntityTable entities = _entities;
+        int findingCount = 0;
+        bool containsPii = false, blockRequested = false;
+        long pathsReleased = 0;
+        foreach (ref readonly Slot slot in slots)
+        {
+            pathsReleased = Math.Max(pathsReleased, slot.PathIndex);
+            ReadOnlySpan<SlotMatch> matches = all.Slice((int)(slot.FirstMatch - _matchBase), slot.MatchCount);
+
+            // Where a match's finding starts in the body: in an escaped string the whole token (offsets inside the decoded
+            // value are not body offsets), in a string after its opening quote.
+            bool wholeToken = slot.Kind == SlotKind.JsonEscapedString;
+            long valueOffset = slot.Kind == SlotKind.JsonString ? slot.Start + 1 : slot.Start;
+            string? path = PathOf(slot);
+            ReadOnlySpan<byte> value = fingerprinter is null ? default : ValueOf(slot, work, workOffset);
+            for (int m = 0; m < matches.Length; m++)
+            {
+                ref readonly SlotMatch match = ref matches[m];
+                if (match.Dropped)
+                {
+                    continue;
+                }
+
+                FindingAction action = match.Action;
+                findingCount++;
+                containsPii |= action is FindingAction.Redacted or FindingAction.Blocked;
+                blockRequested |= action == FindingAction.Blocked;
+                if (kept < reserved)
+                {
+                    PiiEntity entity = entities.EntityAt(match.Entity);
+                    ulong? fingerprint = fingerprinter?.Compute(entity, value.Slice(match.Start, match.Length));
+                    findings[kept++] = new PiiFinding(
+                        entity,
+                        wholeToken ? slot.Start : valueOffset + match.Start,
+                        wholeToken ? slot.Length : match.Length,
+                        match.Score,
+                        _recognizers.NameAt(match.Recognizer),
+                        path,
+                        action,
+                        fingerprint);
+                }
+            }
+        }
+
+        if (kept < reserved)
+        {
+            CollectionsMarshal.SetCount(_findings, kept);
+        }
+
+        _findingCount += findingCount;
+        _containsPii |= containsPii;
+        _blockRequested |= blockRequested;
+        return pathsReleased;
+    }
+
+    /// <summary>The value of <paramref name="slot"/> whose matches' offsets are relative to: the string without its quotes,
+    /// the decoded string, the number or the text record.</summary>
+    private ReadOnlySpan<byte> ValueOf(in Slot slot, ReadOnlySpan<byte> work, long workOffset)
+    {
+        ReadOnlySpan<byte> raw = work.Slice((int)(slot.Start - workOffset), slot.Length);
+        return slot.Kind switch
         {
             SlotKind.JsonString => raw[1..^1],
             SlotKind.JsonEscapedString => _decoded.AsSpan(slot.DecodedStart, slot.DecodedLength),
             _ => raw,
         };
-
-        // Where a match's finding starts in the body: in an escaped string the whole token (offsets inside the decoded
-        // value are not body offsets), in a string after its opening quote.
-        bool wholeToken = slot.Kind == SlotKind.JsonEscapedString;
-        long valueOffset = slot.Kind == SlotKind.JsonString ? slot.Start + 1 : slot.Start;
-        int maxKept = _limits.MaxFindingsKept;
-        for (int m = 0; m < matches.Length; m++)
-        {
-            ref readonly SlotMatch match = ref matches[m];
-            if (match.Dropped)
-            {
-                continue;
-            }
-
-            FindingAction action = match.Action;
-            _findingCount++;
-            _containsPii |= action is FindingAction.Redacted or FindingAction.Blocked;
-            _blockRequested |= action == FindingAction.Blocked;
-            if (_findings.Count < maxKept)
-            {
-                ulong? fingerprint = fingerprinter?.Compute(match.Raw.Entity, value.Slice(match.Raw.Start, match.Raw.Length));
-
-                // Constructed in the list's array (List.Add copies the struct twice, each a write-barrier block copy).
-                int index = _findings.Count;
-                CollectionsMarshal.SetCount(_findings, index + 1);
-                CollectionsMarshal.AsSpan(_findings)[index] = new PiiFinding(
-                    match.Raw.Entity,
-                    wholeToken ? slot.Start : valueOffset + match.Raw.Start,
-                    wholeToken ? slot.Length : match.Raw.Length,
-                    match.Raw.Score,
-                    match.Raw.Recognizer,
-                    slot.JsonPath,
-                    action,
-                    fingerprint);
-            }
-        }
     }
 
     /// <summary>The matches of <paramref name="slot"/>, in place (valid until <see cref="_matches"/> changes).</summary>
@@ -445,7 +561,7 @@ public sealed partial class BodyScanSession : IDisposable
                 continue;
             }
 
-            int most = _scanner.OperatorFor(match.Raw.Entity).MaxOutputBytes(match.Raw.Length);
+            int most = _entities.OperatorAt(match.Entity).MaxOutputBytes(match.Length);
             if (most < 0)
             {
                 bound = -1;
@@ -494,23 +610,34 @@ public sealed partial class BodyScanSession : IDisposable
                 continue;
             }
 
-            ReadOnlySpan<byte> kept = value[position..match.Raw.Start];
-            kept.CopyTo(destination[written..]);
-            written += kept.Length;
-            int replaced = _scanner.OperatorFor(match.Raw.Entity).Write(match.Raw.Entity, value.Slice(match.Raw.Start, match.Raw.Length), destination[written..]);
+            // Most matches are the whole value: no unchanged piece before or after them, and no copy call for it.
+            if (match.Start > position)
+            {
+                value[position..match.Start].CopyTo(destination[written..]);
+                written += match.Start - position;
+            }
+
+            ref readonly EntityInfo info = ref _entities.InfoAt(match.Entity);
+            int replaced = info.Operator!.Write(info.Entity, value.Slice(match.Start, match.Length), destination[written..]);
 
             // Unchanged pieces are copied as they are: raw JSON string bytes are already escaped, numbers and text need none.
-            if (json && JsonEscaper.NeedsEscaping(destination.Slice(written, replaced)))
+            // A replacement needs a check only when its operator may write bytes that are not the value's (a raw JSON
+            // string or number value has no byte that needs escaping: the reader refuses unescaped quotes and controls).
+            if (json && !info.OutputNeedsNoJsonEscaping && JsonEscaper.NeedsEscaping(destination.Slice(written, replaced)))
             {
                 return -1;
             }
 
             written += replaced;
-            position = match.Raw.End;
+            position = match.End;
         }
 
-        value[position..].CopyTo(destination[written..]);
-        written += value.Length - position;
+        if (position < value.Length)
+        {
+            value[position..].CopyTo(destination[written..]);
+            written += value.Length - position;
+        }
+
         if (json)
         {
             destination[written++] = (byte)'"';
@@ -543,11 +670,11 @@ public sealed partial class BodyScanSession : IDisposable
                 continue;
             }
 
-            written += WriteText(value[position..match.Raw.Start], json, slot.Kind == SlotKind.JsonString, output);
+            written += WriteText(value[position..match.Start], json, slot.Kind == SlotKind.JsonString, output);
             _operatorOutput.ResetWrittenCount();
-            _scanner.OperatorFor(match.Raw.Entity).Write(match.Raw.Entity, value.Slice(match.Raw.Start, match.Raw.Length), _operatorOutput);
+            _entities.OperatorAt(match.Entity).Write(_entities.EntityAt(match.Entity), value.Slice(match.Start, match.Length), _operatorOutput);
             written += WriteText(_operatorOutput.WrittenSpan, json, alreadyEscaped: false, output);
-            position = match.Raw.End;
+            position = match.End;
         }
 
         written += WriteText(value[position..], json, slot.Kind == SlotKind.JsonString, output);
@@ -571,18 +698,6 @@ public sealed partial class BodyScanSession : IDisposable
         return JsonEscaper.Write(text, output);
     }
 
-    /// <summary>Decides an identifier, attribute or PII quasi-identifier by its operator and the allow list.</summary>
-    private FindingAction DecideByOperator(in RawMatch match) =>
-        match.Allowed ? FindingAction.Allowed : _scanner.OperatorActionFor(match.Entity);
-
-    /// <summary>The combination-rule group of a quasi-identifier: Guardian list B counts "device ID or IP" as one item.</summary>
-    private static uint CombinationGroup(PiiEntity entity) =>
-        ReferenceEquals(entity, PiiEntity.PersonName) ? 1u
-        : ReferenceEquals(entity, PiiEntity.Email) ? 2u
-        : ReferenceEquals(entity, PiiEntity.PostalAddress) ? 4u
-        : ReferenceEquals(entity, PiiEntity.IpAddress) || ReferenceEquals(entity, PiiEntity.DeviceId) ? 8u
-        : 16u;
-
     /// <summary>
     /// Adds a slot for <paramref name="raws"/> (the matches of one value or record, offsets relative to the value).
     /// Identifiers and attributes are decided now; quasi-identifiers wait for <paramref name="recordId"/> unless it is
@@ -591,55 +706,53 @@ public sealed partial class BodyScanSession : IDisposable
     /// </summary>
     private int AddSlot(in Slot added, ReadOnlySpan<RawMatch> raws, int recordId, bool recordOversized)
     {
-        uint groups = 0;
-        bool first = false, last = false;
+        EntityTable entities = _entities;
+        RecognizerNameTable recognizers = _recognizers;
 
-        // The counts decide quasi-identifiers now only without a record; a decided identifier, allowed or oversized
-        // match is never a dropped name part (only undecided quasi-identifiers carry name parts), so they need no counts.
-        ReadOnlySpan<RawMatch> counted = recordId < 0 && !recordOversized ? raws : default;
-        foreach (ref readonly RawMatch raw in counted)
-        {
-            if (raw.Entity.Category == EntityCategory.QuasiIdentifier && !raw.Allowed)
-            {
-                first |= raw.NamePart == ValueRole.FirstName;
-                last |= raw.NamePart == ValueRole.LastName;
-                if (raw.NamePart == ValueRole.None)
-                {
-                    groups |= CombinationGroup(raw.Entity);
-                }
-            }
-        }
-
-        if (first && last)
-        {
-            groups |= 1u;
-        }
-
-        // The matches are written in place at the end of the list (no copy of each through a temporary).
+        // The matches are written in place at the end of the list (no copy of each through a temporary), entity and
+        // recognizer as indexes. Quasi-identifiers without a record are decided after this loop by the counts.
         int firstMatch = _matches.Count;
         CollectionsMarshal.SetCount(_matches, firstMatch + raws.Length);
         Span<SlotMatch> matches = CollectionsMarshal.AsSpan(_matches)[firstMatch..];
+        bool countNow = recordId < 0 && !recordOversized;
+        uint groups = 0;
+        bool first = false, last = false;
         int pending = 0;
         int redacted = 0;
         for (int m = 0; m < raws.Length; m++)
         {
             ref readonly RawMatch raw = ref raws[m];
             ref SlotMatch match = ref matches[m];
-            match.Raw = raw;
+            int entity = entities.IndexOf(raw.Entity);
+            match.Start = raw.Start;
+            match.Length = raw.Length;
+            match.Score = raw.Score;
+            match.Entity = entity;
+            match.Recognizer = recognizers.IndexOf(raw.Recognizer, entity);
+            match.NamePart = raw.NamePart;
             match.RecordId = -1;
-            if (raw.Entity.Category != EntityCategory.QuasiIdentifier || raw.Allowed || recordOversized)
+            ref readonly EntityInfo info = ref entities.InfoAt(entity);
+            uint group = info.Group;
+            if (group == 0 || raw.Allowed || recordOversized)
             {
                 match.Decided = true;
-                match.Action = DecideByOperator(raw);
-                match.Dropped = raw.NamePart != ValueRole.None && !(recordOversized || (first && last)) && !raw.Allowed;
+                match.Action = raw.Allowed ? FindingAction.Allowed : EntityTable.ActionOf(info);
+                match.Dropped = raw.NamePart != ValueRole.None && !recordOversized && !raw.Allowed;
+                if (!match.Dropped && match.Action == FindingAction.Redacted)
+                {
+                    redacted++;
+                }
             }
-            else if (recordId < 0)
+            else if (countNow)
             {
+                // Decided below, once the counts of the whole value are known.
                 match.Decided = true;
-                match.Dropped = raw.NamePart != ValueRole.None && !(first && last);
-                match.Action = System.Numerics.BitOperations.PopCount(groups) >= _minimumDistinct
-                    ? DecideByOperator(raw)
-                    : FindingAction.BelowCombinationThreshold;
+                first |= raw.NamePart == ValueRole.FirstName;
+                last |= raw.NamePart == ValueRole.LastName;
+                if (raw.NamePart == ValueRole.None)
+                {
+                    groups |= group;
+                }
             }
             else
             {
@@ -648,17 +761,15 @@ public sealed partial class BodyScanSession : IDisposable
                 match.Action = default;
                 match.RecordId = recordId;
                 pending++;
-                continue;
-            }
-
-            if (!match.Dropped && match.Action == FindingAction.Redacted)
-            {
-                redacted++;
             }
         }
 
-        // Written field by field in place: a copy of the whole struct (it holds a reference) into the list's array
-        // compiles to a write-barrier helper and a string move whose result the next stores stall on.
+        if (countNow)
+        {
+            redacted += DecideByCounts(matches, raws, groups, first, last);
+        }
+
+        // Written field by field in place.
         int slotIndex = _slots.Count;
         CollectionsMarshal.SetCount(_slots, slotIndex + 1);
         ref Slot slot = ref CollectionsMarshal.AsSpan(_slots)[slotIndex];
@@ -667,12 +778,44 @@ public sealed partial class BodyScanSession : IDisposable
         slot.Kind = added.Kind;
         slot.DecodedStart = added.DecodedStart;
         slot.DecodedLength = added.DecodedLength;
-        slot.JsonPath = added.JsonPath;
+        slot.PathIndex = added.PathIndex;
         slot.FirstMatch = _matchBase + firstMatch;
         slot.MatchCount = raws.Length;
         slot.Pending = added.Pending + pending;
         slot.Redacted = added.Redacted + redacted;
         return pending;
+    }
+
+    /// <summary>
+    /// Decides the quasi-identifiers of a value without a record by the counts of the value (<paramref name="groups"/>,
+    /// <paramref name="first"/> and <paramref name="last"/> name parts). Returns the number of them redacted.
+    /// </summary>
+    private int DecideByCounts(Span<SlotMatch> matches, ReadOnlySpan<RawMatch> raws, uint groups, bool first, bool last)
+    {
+        if (first && last)
+        {
+            groups |= 1u;
+        }
+
+        bool pii = System.Numerics.BitOperations.PopCount(groups) >= _minimumDistinct;
+        int redacted = 0;
+        for (int m = 0; m < matches.Length; m++)
+        {
+            ref SlotMatch match = ref matches[m];
+            if (_entities.GroupAt(match.Entity) == 0 || raws[m].Allowed)
+            {
+                continue;
+            }
+
+            match.Dropped = match.NamePart != ValueRole.None && !(first && last);
+            match.Action = pii ? _entities.ActionAt(match.Entity) : FindingAction.BelowCombinationThreshold;
+            if (!match.Dropped && match.Action == FindingAction.Redacted)
+            {
+                redacted++;
+            }
+        }
+
+        return redacted;
     }
 
     /// <summary>Decides the pending quasi-identifiers of a record that closed (or was cut off).</summary>
@@ -699,11 +842,11 @@ public sealed partial class BodyScanSession : IDisposable
                     continue;
                 }
 
-                first |= match.Raw.NamePart == ValueRole.FirstName;
-                last |= match.Raw.NamePart == ValueRole.LastName;
-                if (match.Raw.NamePart == ValueRole.None)
+                first |= match.NamePart == ValueRole.FirstName;
+                last |= match.NamePart == ValueRole.LastName;
+                if (match.NamePart == ValueRole.None)
                 {
-                    groups |= CombinationGroup(match.Raw.Entity);
+                    groups |= _entities.GroupAt(match.Entity);
                 }
             }
         }
@@ -713,6 +856,7 @@ public sealed partial class BodyScanSession : IDisposable
             groups |= 1u;
         }
 
+        // Pending matches are quasi-identifiers that were not allowed: their action is their operator's.
         bool pii = asPii || System.Numerics.BitOperations.PopCount(groups) >= _minimumDistinct;
         Span<Slot> slots = CollectionsMarshal.AsSpan(_slots);
         Span<SlotMatch> all = CollectionsMarshal.AsSpan(_matches);
@@ -734,8 +878,8 @@ public sealed partial class BodyScanSession : IDisposable
                 }
 
                 match.Decided = true;
-                match.Dropped = match.Raw.NamePart != ValueRole.None && !(first && last) && !asPii;
-                match.Action = pii ? DecideByOperator(match.Raw) : FindingAction.BelowCombinationThreshold;
+                match.Dropped = match.NamePart != ValueRole.None && !(first && last) && !asPii;
+                match.Action = pii ? _entities.ActionAt(match.Entity) : FindingAction.BelowCombinationThreshold;
                 slot.Pending--;
                 if (!match.Dropped && match.Action == FindingAction.Redacted)
                 {

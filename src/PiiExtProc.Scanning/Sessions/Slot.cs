@@ -4,7 +4,8 @@ namespace PiiExtProc.Scanning.Sessions;
 /// A range of the body that holds matches: a JSON value token or a text record. Output is produced from it when it is
 /// released, after every match in it is decided.
 /// </summary>
-/// <remarks>AddSlot writes a new slot into the list field by field: a field added here must be copied there too.</remarks>
+/// <remarks>Unmanaged (no object references): copies and removals need no write barriers or clearing. AddSlot writes a new
+/// slot into the list field by field: a field added here must be copied there too.</remarks>
 internal struct Slot
 {
     /// <summary>Absolute offset of the first byte (the opening quote of a JSON string), bytes.</summary>
@@ -35,8 +36,8 @@ internal struct Slot
     /// positive, the slot's bytes are rewritten on release.</summary>
     public int Redacted;
 
-    /// <summary>The JSON path of the value, or null.</summary>
-    public string? JsonPath;
+    /// <summary>The JSON path of the value: 1 + its absolute index in the session's path table, or 0 for none.</summary>
+    public long PathIndex;
 
     public readonly long End => Start + Length;
 }

@@ -2,13 +2,35 @@ using PiiExtProc.Scanning.Recognition;
 
 namespace PiiExtProc.Scanning.Sessions;
 
-/// <summary>A match inside a slot and what the policy decided for it.</summary>
+/// <summary>
+/// A match inside a slot and what the policy decided for it. Unmanaged (entity and recognizer are table indexes), so
+/// copies and removals need no write barriers or clearing.
+/// </summary>
 internal struct SlotMatch
 {
-    public RawMatch Raw;
+    /// <summary>Start of the match in the slot's value, bytes.</summary>
+    public int Start;
+
+    /// <summary>Length of the match, bytes.</summary>
+    public int Length;
+
+    /// <summary>Confidence in [0, 1].</summary>
+    public float Score;
+
+    /// <summary>The entity's index in the scanner's <see cref="EntityTable"/>.</summary>
+    public int Entity;
+
+    /// <summary>The recognizer name's index in the session's <see cref="RecognizerNameTable"/>.</summary>
+    public int Recognizer;
+
+    /// <summary>The record the match belongs to (quasi-identifiers), or -1.</summary>
+    public int RecordId;
 
     /// <summary>The decision; meaningful when <see cref="Decided"/>.</summary>
     public FindingAction Action;
+
+    /// <summary>For first/last name parts: the role, resolved into PERSON_NAME when the record has both.</summary>
+    public ValueRole NamePart;
 
     /// <summary>The match was decided (identifiers at once, quasi-identifiers when their record closes).</summary>
     public bool Decided;
@@ -16,6 +38,5 @@ internal struct SlotMatch
     /// <summary>The match is not reported (a first or last name without its partner).</summary>
     public bool Dropped;
 
-    /// <summary>The record the match belongs to (quasi-identifiers), or -1.</summary>
-    public int RecordId;
+    public readonly int End => Start + Length;
 }
