@@ -111,7 +111,8 @@ public sealed class KeyedFastPathPropertyTests
     [InlineData("upi_id", "9876543210@paytm", true)]
     [InlineData("mobile", " +91 98765 43210", false)]
     [InlineData("email", "name: a@b.in", false)]
-    [InlineData("pan", "EXIPN4707P", false)]
+    [InlineData("pan", "EXIPN4707P", true)]
+    [InlineData("pan", "EXIPN4707", false)]
     public void TryScanKeyed_KnownValues_TakenOnlyForWholeCandidates(string key, string value, bool taken)
     {
         Detector detector = Scanners.Guardian.Detector;

@@ -18,6 +18,13 @@ internal sealed partial class Detector
     private static readonly SearchValues<byte> s_domainBytes =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-"u8);
 
+    /// <summary>Entities of the word tokenizer (<see cref="BestWord"/>): passport, PAN, voter ID, IFSC, GSTIN, IBAN.</summary>
+    private const uint WordMask = (1u << Passport) | (1u << Pan) | (1u << VoterId) | (1u << Ifsc) | (1u << Gstin) | (1u << Iban);
+
+    /// <summary>Word bytes (<see cref="Ascii.IsLetterOrDigit(byte)"/>): ASCII letters and digits.</summary>
+    private static readonly SearchValues<byte> s_wordBytes =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"u8);
+
     /// <summary>
     /// True when <see cref="TryScanKeyed"/> may run: only built-in recognizers and no allow list (either could add to or
     /// change what the full <see cref="Scan"/> finds in any value).
@@ -27,9 +34,11 @@ internal sealed partial class Detector
     /// <summary>
     /// Scans a JSON value whose key names entities (<paramref name="key"/>, no role, not negative) when the value is
     /// one whole candidate of a keyed entity: a single digit run (<c>+91 98765 43210</c>, <c>2896 8953 2095</c>,
-    /// <c>1988-08-20</c>, <c>10.1.2.3</c>) or a single <c>local@domain</c> token. Adds the one match
-    /// <see cref="Scan"/> would find (in <paramref name="match"/>) and returns true; otherwise returns false (the caller
-    /// runs <see cref="Scan"/>). Call only when <see cref="KeyedFastPathApplies"/>.
+    /// <c>1988-08-20</c>, <c>10.1.2.3</c>), a single <c>local@domain</c> token or a single word of ASCII letters and
+    /// digits starting with a letter (<c>ABCPK1234X</c>); or a value under a key role (<c>name</c>, <c>address</c>)
+    /// without a byte that can start a candidate (digits, <c>@ :</c>). Adds the one match <see cref="Scan"/> would find
+    /// (in <paramref name="match"/>) and returns true; otherwise returns false (the caller runs <see cref="Scan"/>).
+    /// Call only when <see cref="KeyedFastPathApplies"/>.
     /// </summary>
     /// <remarks>
     /// Why the result equals <see cref="Scan"/>'s: the whole-value match has key evidence, which only the key's own
@@ -48,6 +57,16 @@ internal sealed partial class Detector
             return false;
         }
 
+        if (key.Role != ValueRole.None)
+        {
+            return TryKeyedRole(text, key.Role, ref match);
+        }
+
+        if (key.Negative)
+        {
+            return false;
+        }
+
         uint keyed = key.Entities & EnabledMask;
         byte b = text[0];
         if ((keyed & (DigitOnlyMask | Bit(IpAddress))) != 0 && (Ascii.IsDigit(b) || b == '+'))
@@ -60,8 +79,39 @@ internal sealed partial class Detector
             return TryKeyedAt(text, key, ref match);
         }
 
+        if ((keyed & WordMask) != 0 && Ascii.IsLetter(b))
+        {
+            return TryKeyedWord(text, key, ref match);
+        }
+
         return false;
     }
+
+    /// <summary>
+    /// The keyed word path: the value must be one word of ASCII letters and digits that starts with a letter and holds a
+    /// digit, so the full scan's first candidate byte is a digit inside it and <see cref="OnWord"/> reads the whole value
+    /// as its word, with an empty context window (position 0); <see cref="BestWord"/> then gives the same match (the
+    /// value holds no other candidate byte after the word).
+    /// </summary>
+    private bool TryKeyedWord(ReadOnlySpan<byte> text, KeyClass key, ref RawMatch match)
+    {
+        int end = text.Length;
+        if (end is < 8 or > IbanRecognizer.MaxLength || text.IndexOfAnyExcept(s_wordBytes) >= 0
+            || text.IndexOfAnyInRange((byte)'0', (byte)'9') < 0)
+        {
+            return false;
+        }
+
+        return BestWord(text, 0, ref end, key, contextEntities: 0, out match) && end == text.Length;
+    }
+
+    /// <summary>
+    /// The key role path: without a digit, <c>@</c> or <c>:</c> (the only bytes that start a candidate when
+    /// <see cref="KeyedFastPathApplies"/>), the full scan finds at most the whole-value match of the role
+    /// (<see cref="WholeValue"/>).
+    /// </summary>
+    private bool TryKeyedRole(ReadOnlySpan<byte> text, ValueRole role, ref RawMatch match) =>
+        text.IndexOfAny(s_baseTriggers) < 0 && WholeValue(text, 0, text.Length, role, fromText: false, out match);
 
     /// <summary>
     /// The keyed number path: the value must be exactly one <see cref="DigitRun"/> (an optional <c>+</c>, then 1 to 5

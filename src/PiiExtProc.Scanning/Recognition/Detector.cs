@@ -512,7 +512,24 @@ internal sealed partial class Detector
 
         var context = new LazyContext(wordStart);
         context.Ensure(text, this);
-        RawMatch best = default;
+        if (BestWord(text, wordStart, ref end, key, context.Entities, out RawMatch best))
+        {
+            Add(output, first, best);
+        }
+
+        return end;
+    }
+
+    /// <summary>
+    /// The best word candidate of <see cref="OnWord"/> for the word <paramref name="text"/>[<paramref name="wordStart"/>..
+    /// <paramref name="end"/>) (8 to <see cref="IbanRecognizer.MaxLength"/> or 4 ASCII letters and digits): passport,
+    /// PAN, voter ID, IFSC, GSTIN by length, IBAN (which may move <paramref name="end"/> past a grouped IBAN's spaces),
+    /// with <paramref name="contextEntities"/> from the context window before the word. False when none passes.
+    /// </summary>
+    private bool BestWord(ReadOnlySpan<byte> text, int wordStart, ref int end, KeyClass key, uint contextEntities, out RawMatch best)
+    {
+        ReadOnlySpan<byte> word = text[wordStart..end];
+        best = default;
         bool found = false;
         void Consider(int id, float score, string recognizer, int length, ref RawMatch best, ref bool found)
         {
@@ -521,7 +538,7 @@ internal sealed partial class Detector
                 return;
             }
 
-            var candidate = new RawMatch(PiiEntity.FromBuiltInIndex(id), wordStart, length, score, recognizer, EvidenceFor(id, key, context.Entities));
+            var candidate = new RawMatch(PiiEntity.FromBuiltInIndex(id), wordStart, length, score, recognizer, EvidenceFor(id, key, contextEntities));
             if (!found || candidate.Beats(best))
             {
                 RawMatch.Copy(candidate, ref best);
@@ -529,7 +546,7 @@ internal sealed partial class Detector
             }
         }
 
-        Evidence Ev(int id) => EvidenceFor(id, key, context.Entities);
+        Evidence Ev(int id) => EvidenceFor(id, key, contextEntities);
         switch (word.Length)
         {
             case 8:
@@ -565,12 +582,7 @@ internal sealed partial class Detector
             }
         }
 
-        if (found)
-        {
-            Add(output, first, best);
-        }
-
-        return end;
+        return found;
     }
 
     private static int ReadIban(ReadOnlySpan<byte> text, int start, int wordEnd, out Span<byte> compact, Span<byte> buffer)
@@ -747,6 +759,20 @@ internal sealed partial class Detector
 
     private void AddWholeValue(ReadOnlySpan<byte> text, int start, int end, ValueRole role, bool fromText, List<RawMatch> output, int first)
     {
+        if (WholeValue(text, start, end, role, fromText, out RawMatch match))
+        {
+            Add(output, first, match);
+        }
+    }
+
+    /// <summary>
+    /// The whole-value match of key role <paramref name="role"/> for <paramref name="text"/>[<paramref name="start"/>..
+    /// <paramref name="end"/>) without surrounding spaces, tabs and line ends (2-5 name words, 1-3 for a name part, an
+    /// address shape, a device ID of 4-128 bytes without spaces), thresholded. False when the value has no such shape.
+    /// </summary>
+    private bool WholeValue(ReadOnlySpan<byte> text, int start, int end, ValueRole role, bool fromText, out RawMatch match)
+    {
+        match = default;
         while (start < end && text[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
         {
             start++;
@@ -760,10 +786,9 @@ internal sealed partial class Detector
         ReadOnlySpan<byte> value = text[start..end];
         if (value.IsEmpty)
         {
-            return;
+            return false;
         }
 
-        RawMatch match;
         switch (role)
         {
             case ValueRole.PersonName when NameShape.Words(value) is >= 2 and <= 5:
@@ -779,13 +804,10 @@ internal sealed partial class Detector
                 match = new RawMatch(PiiEntity.DeviceId, start, end - start, Scores.KeyNamed, "device_id.key", Evidence.Key);
                 break;
             default:
-                return;
+                return false;
         }
 
-        if (Passes(match.Entity, Of(match.Entity), match.Score))
-        {
-            Add(output, first, match);
-        }
+        return Passes(match.Entity, Of(match.Entity), match.Score);
     }
 
     /// <summary>

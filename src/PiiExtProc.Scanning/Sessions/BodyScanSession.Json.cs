@@ -528,11 +528,12 @@ public sealed partial class BodyScanSession
             return true;
         }
 
-        // A value under a key that names its entity is usually that entity's whole candidate: the keyed fast path
-        // finds that match directly, with the same result as the full scan (Detector.TryScanKeyed), else the full scan runs.
+        // A value under a key that names its entity is usually that entity's whole candidate, and a value under a key
+        // role (name, address) usually its whole-value match: the keyed fast path finds that match directly, with the
+        // same result as the full scan (Detector.TryScanKeyed), else the full scan runs.
         RawMatch keyed = default;
         scoped ReadOnlySpan<RawMatch> found;
-        if (key.Entities != 0 && !key.Negative && key.Role == ValueRole.None && KeyedFastPathEnabled
+        if ((key.Role != ValueRole.None || (key.Entities != 0 && !key.Negative)) && KeyedFastPathEnabled
             && _detector.KeyedFastPathApplies && _detector.TryScanKeyed(value, key, out keyed))
         {
             found = new ReadOnlySpan<RawMatch>(ref keyed);

@@ -1,0 +1,268 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using PiiExtProc.Scanning.Operators;
+using PiiExtProc.Scanning.Recognition;
+using PiiExtProc.Scanning.Sessions;
+using PiiExtProc.Scanning.Tests.Support;
+
+namespace PiiExtProc.Scanning.Tests;
+
+/// <summary>
+/// Equivalence of the keyed word path (a PAN, passport, voter ID, IFSC, GSTIN or IBAN word under a key naming it) and
+/// the key role path (a name, address or device ID value without a candidate byte) of <see cref="Detector.TryScanKeyed"/>
+/// with the full scan: over generated valid and near-miss values under matching and mismatched keys, the fast path,
+/// when taken, adds exactly the matches of the full scan; over generated dense records, sessions with it on and off
+/// give the same output, findings (fingerprints included) and is_pii, whole and chunked, under policies it applies to
+/// and policies it does not (allow list, custom recognizer, deny list).
+/// </summary>
+public sealed class KeyedWordAndRolePropertyTests
+{
+    private static readonly string[] s_keys =
+    [
+        "pan", "pan_number", "passport", "passport_no", "voter_id", "epic", "gstin", "ifsc", "ifsc_code", "iban",
+        "name", "full_name", "customer_name", "first_name", "last_name", "surname", "address", "shipping_address",
+        "device_id", "imei", "mac_address", "mobile", "email", "note", "order_id", "customer_id", "city", "contact_name",
+        "billing_address", "email_address", "ip_address", "pan_holder_name",
+    ];
+
+    private static readonly string[] s_words = ["Ravi", "Priya", "Kumar", "Sharma", "Iyer", "MG", "Road", "Flat", "Bengaluru", "Anna", "Salai", "of"];
+
+    private static readonly PiiScanner s_fingerprinted = PiiScanner.Create(
+        Scanners.GuardianOptions(RedactOperator.Instance) with { FingerprintKey = new byte[32] });
+
+    private static readonly PiiScanner s_allowList = PiiScanner.Create(Scanners.GuardianOptions() with
+    {
+        AllowList = [new AllowListEntry("ABCPK1234X", IsPattern: false), new AllowListEntry("Ravi Kumar", IsPattern: false)],
+    });
+
+    private static readonly PiiScanner s_custom = PiiScanner.Create(Scanners.GuardianOptions() with
+    {
+        CustomRecognizers = [new CustomRecognizerDefinition("ref_word", PiiEntity.Pan, "PK12", 0.9f, [], null)],
+    });
+
+    private static readonly PiiScanner s_deny = PiiScanner.Create(Scanners.GuardianOptions() with
+    {
+        DenyList = [new DenyListEntry("kumar", PiiEntity.PersonName)],
+    });
+
+    /// <summary>Seeded: 200,000 generated key and value pairs, the fast path against the full scan.</summary>
+    [Fact]
+    public void TryScanKeyed_GeneratedWordsAndRoleValues_SameMatchesAsFullScan()
+    {
+        Detector detector = s_fingerprinted.Detector;
+        Assert.True(detector.KeyedFastPathApplies);
+        var random = new Random(20261124);
+        var full = new List<RawMatch>();
+        int words = 0;
+        int roles = 0;
+        for (int n = 0; n < 200_000; n++)
+        {
+            string keyText = s_keys[random.Next(s_keys.Length)];
+            KeyClass key = detector.Keywords.ClassifyKey(Encoding.UTF8.GetBytes(keyText));
+            string text = Value(random);
+            byte[] value = Encoding.UTF8.GetBytes(text);
+            full.Clear();
+            detector.Scan(value, key, default, full);
+            if (!detector.TryScanKeyed(value, key, out RawMatch match))
+            {
+                continue;
+            }
+
+            _ = key.Role != ValueRole.None ? roles++ : words++;
+            List<RawMatch> fast = [match];
+            Assert.True(
+                CollectionsMarshal.AsSpan(fast).SequenceEqual(CollectionsMarshal.AsSpan(full), Same.Instance),
+                $"key {keyText} value {text}: fast {Describe(fast)} full {Describe(full)}");
+        }
+
+        Assert.True(words > 3_000, $"the word path was taken only {words} times");
+        Assert.True(roles > 3_000, $"the role path was taken only {roles} times");
+    }
+
+    /// <summary>Seeded: 3000 dense bodies, each whole and in one random chunking, under five policies.</summary>
+    [Fact]
+    public void Process_WordAndRoleFastPathOnOrOff_SameOutputFindingsAndPii()
+    {
+        PiiScanner[] scanners = [s_fingerprinted, s_allowList, s_custom, s_deny, Scanners.Guardian];
+        var random = new Random(4242);
+        for (int n = 0; n < 3000; n++)
+        {
+            byte[] body = Encoding.UTF8.GetBytes(Body(random));
+            int[] cuts = [random.Next(body.Length + 1), random.Next(1, 64), random.Next(1, 400)];
+            PiiScanner scanner = scanners[n % scanners.Length];
+            ScanResult reference = Run(body, scanner, [], fastPath: false);
+            ScanComparison.AssertSameResult(reference, Run(body, scanner, [], fastPath: true), "keyed word and role path", [], body);
+            ScanComparison.AssertSameResult(reference, Run(body, scanner, cuts, fastPath: true), "keyed word and role path", cuts, body);
+        }
+    }
+
+    [Theory]
+    [InlineData("pan", "ABCPK1234X", true)]
+    [InlineData("pan", "abcpk1234x", true)]
+    [InlineData("passport", "J8369854", true)]
+    [InlineData("voter_id", "ABC1234567", true)]
+    [InlineData("ifsc", "SBIN0001234", true)]
+    [InlineData("pan", "ABCPK1234", false)]
+    [InlineData("pan", "ABCPK 1234X", false)]
+    [InlineData("pan", "ABCPK_1234X", false)]
+    [InlineData("pan", "ABCDEFGHIJ", false)]
+    [InlineData("pan", "1BCPK1234X", false)]
+    [InlineData("name", "Ravi Kumar", true)]
+    [InlineData("name", " Ravi Kumar\t", true)]
+    [InlineData("first_name", "Ravi", true)]
+    [InlineData("name", "Ravi", false)]
+    [InlineData("name", "Ravi Kumar 2", false)]
+    [InlineData("name", "ravi@example.in", false)]
+    [InlineData("name", "Mr: Ravi Kumar", false)]
+    [InlineData("device_id", "a1b2-c3d4", false)]
+    [InlineData("device_id", "abcd-efgh", true)]
+    public void TryScanKeyed_KnownWordsAndRoleValues_TakenOnlyWhenNoOtherCandidate(string key, string value, bool taken)
+    {
+        Detector detector = Scanners.Guardian.Detector;
+        KeyClass keyClass = detector.Keywords.ClassifyKey(Encoding.UTF8.GetBytes(key));
+        byte[] bytes = Encoding.UTF8.GetBytes(value);
+        Assert.Equal(taken, detector.TryScanKeyed(bytes, keyClass, out RawMatch match));
+        var full = new List<RawMatch>();
+        detector.Scan(bytes, keyClass, default, full);
+        if (taken)
+        {
+            Assert.Equal(Describe(full), Describe([match]));
+        }
+    }
+
+    private static ScanResult Run(byte[] body, PiiScanner scanner, int[] cuts, bool fastPath)
+    {
+        BodyScanSession session = scanner.CreateSession(BodyFormat.Json);
+        session.CleanProofEnabled = false;
+        session.KeyedFastPathEnabled = fastPath;
+        return Scanners.Run(session, body, [.. cuts, 0]);
+    }
+
+    /// <summary>A JSON array of dense records: word and role values, some nested or escaped, and other keyed values.</summary>
+    private static string Body(Random random)
+    {
+        var json = new StringBuilder("[");
+        int records = random.Next(1, 9);
+        for (int r = 0; r < records; r++)
+        {
+            json.Append(r == 0 ? "{" : ",{");
+            int fields = random.Next(1, 14);
+            for (int f = 0; f < fields; f++)
+            {
+                json.Append(f > 0 ? "," : "").Append('"').Append(s_keys[random.Next(s_keys.Length)]).Append("\":");
+                string value = random.Next(4) == 0 ? KeyedFastPathPropertyTests.Value(random) : Value(random);
+                switch (random.Next(6))
+                {
+                    case 0:
+                        json.Append("{\"value\":\"").Append(value).Append("\"}");
+                        break;
+                    case 1:
+                        json.Append("[\"").Append(value).Append("\"]");
+                        break;
+                    case 2:
+                        json.Append('"').Append(value.Replace("a", "\\u0061", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal)).Append('"');
+                        break;
+                    default:
+                        json.Append('"').Append(value.Replace("\t", "\\t", StringComparison.Ordinal)).Append('"');
+                        break;
+                }
+            }
+
+            json.Append('}');
+        }
+
+        return json.Append(']').ToString();
+    }
+
+    /// <summary>A value of one generator (identifier words, names, addresses, device IDs), valid or a near miss.</summary>
+    private static string Value(Random random)
+    {
+        string value = random.Next(9) switch
+        {
+            0 => Letters(random, 3) + Pick(random, "P", "C", "H", "F", "A", "T", "B", "L", "J", "G", "E", "K", "Z") + Letters(random, 1)
+                + Pick(random, Digits(random, 4), "0000") + Letters(random, 1),
+            1 => Letters(random, 1) + Digits(random, 7),
+            2 => Letters(random, 3) + Digits(random, 7),
+            3 => Letters(random, 4) + "0" + Pick(random, Digits(random, 6), Letters(random, 6), Letters(random, 2) + Digits(random, 4)),
+            4 => Digits(random, 2) + Letters(random, 5) + Digits(random, 4) + Letters(random, 1) + Pick(random, "1", "2", "A") + "Z" + Pick(random, "5", "X"),
+            5 => Pick(random, "GB82WEST12345698765432", "DE89370400440532013000", "GB82 WEST 1234 5698 7654 32", "IN12ABCD0123456789"),
+            6 => Words(random, random.Next(1, 7)),
+            7 => $"{Pick(random, "", "12 ", "Flat 4, ")}{Words(random, 2)}, {Pick(random, "Bengaluru", "Pune")}{Pick(random, "", " 560001", "-411001")}",
+            _ => Pick(random, "a1b2-c3d4", "abcd-efgh", "ab", "x y z w", "AA:BB:CC:DD:EE:FF", "", " ", "\t", "n/a", Letters(random, random.Next(4, 18))),
+        };
+
+        return random.Next(5) switch
+        {
+            0 => Mutate(value, random),
+            1 => value.ToLowerInvariant(),
+            _ => value,
+        };
+    }
+
+    private static string Mutate(string value, Random random)
+    {
+        if (value.Length == 0)
+        {
+            return "A";
+        }
+
+        int at = random.Next(value.Length);
+        return random.Next(5) switch
+        {
+            0 => value.Remove(at, 1),
+            1 => value.Insert(at, Pick(random, "0", "a", " ", "-", ".", "@", ":", "_", "é", "\t")),
+            2 => Pick(random, " ", "\t", "1") + value,
+            3 => value + Pick(random, " ", "x", "0", ".", "-"),
+            _ => value[..at] + (char)('0' + random.Next(10)) + value[(at + 1)..],
+        };
+    }
+
+    private static string Words(Random random, int count)
+    {
+        var words = new StringBuilder();
+        for (int i = 0; i < count; i++)
+        {
+            words.Append(i > 0 ? Pick(random, " ", " ", " ", "  ", "-", ". ") : "").Append(Pick(random, s_words));
+        }
+
+        return words.ToString();
+    }
+
+    private static string Letters(Random random, int count)
+    {
+        var letters = new StringBuilder(count);
+        for (int i = 0; i < count; i++)
+        {
+            letters.Append((char)('A' + random.Next(26)));
+        }
+
+        return letters.ToString();
+    }
+
+    private static string Digits(Random random, int count)
+    {
+        var digits = new StringBuilder(count);
+        for (int i = 0; i < count; i++)
+        {
+            digits.Append((char)('0' + random.Next(10)));
+        }
+
+        return digits.ToString();
+    }
+
+    private static string Pick(Random random, params string[] choices) => choices[random.Next(choices.Length)];
+
+    private static string Describe(List<RawMatch> matches) =>
+        string.Join("; ", matches.Select(m => $"{m.Entity.Name} {m.Start}+{m.Length} {m.Score} {m.Recognizer} {m.Evidence} {m.NamePart} {m.Allowed}"));
+
+    private sealed class Same : IEqualityComparer<RawMatch>
+    {
+        public static readonly Same Instance = new();
+
+        public bool Equals(RawMatch x, RawMatch y) =>
+            ReferenceEquals(x.Entity, y.Entity) && x.Start == y.Start && x.Length == y.Length && x.Score == y.Score
+            && x.Recognizer == y.Recognizer && x.Evidence == y.Evidence && x.NamePart == y.NamePart && x.Allowed == y.Allowed;
+
+        public int GetHashCode(RawMatch obj) => obj.Start;
+    }
+}
