@@ -84,16 +84,7 @@ public sealed class KeyedWordAndRolePropertyTests
     public void Process_WordAndRoleFastPathOnOrOff_SameOutputFindingsAndPii()
     {
         PiiScanner[] scanners = [s_fingerprinted, s_allowList, s_custom, s_deny, Scanners.Guardian];
-        var random = new Random(4242);
-        for (int n = 0; n < 3000; n++)
-        {
-            byte[] body = Encoding.UTF8.GetBytes(Body(random));
-            int[] cuts = [random.Next(body.Length + 1), random.Next(1, 64), random.Next(1, 400)];
-            PiiScanner scanner = scanners[n % scanners.Length];
-            ScanResult reference = Run(body, scanner, [], fastPath: false);
-            ScanComparison.AssertSameResult(reference, Run(body, scanner, [], fastPath: true), "keyed word and role path", [], body);
-            ScanComparison.AssertSameResult(reference, Run(body, scanner, cuts, fastPath: true), "keyed word and role path", cuts, body);
-        }
+        ScanComparison.AssertKeyedFastPathChangesNothing(scanners, 4242, 3000, Body, "keyed word and role path");
     }
 
     [Theory]
@@ -128,14 +119,6 @@ public sealed class KeyedWordAndRolePropertyTests
         {
             Assert.Equal(Describe(full), Describe([match]));
         }
-    }
-
-    private static ScanResult Run(byte[] body, PiiScanner scanner, int[] cuts, bool fastPath)
-    {
-        BodyScanSession session = scanner.CreateSession(BodyFormat.Json);
-        session.CleanProofEnabled = false;
-        session.KeyedFastPathEnabled = fastPath;
-        return Scanners.Run(session, body, [.. cuts, 0]);
     }
 
     /// <summary>A JSON array of dense records: word and role values, some nested or escaped, and other keyed values.</summary>
