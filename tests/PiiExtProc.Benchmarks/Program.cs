@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 using PiiExtProc.Benchmarks;
 using PiiExtProc.Benchmarks.Load;
 
-// Commands (README.md beside this file): bench (default; BenchmarkDotNet), server, frames, load, h2report, memory, allocations, scan.
+// Commands (README.md beside this file): bench (default; BenchmarkDotNet), server, frames, load, h2report, memory, allocations,
+// scan, scan-compare, scan-golden.
 var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "bench";
 var rest = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
 var arguments = new Arguments(rest);
@@ -16,6 +17,8 @@ return command switch
     "memory" => await MemoryCommand.RunAsync(arguments),
     "allocations" => AllocationsCommand.Run(arguments),
     "scan" => ScanCommand.Run(arguments),
+    "scan-compare" => ScanCompareCommand.Run(arguments),
+    "scan-golden" => ScanGoldenCommand.Run(arguments),
     _ => Usage(),
 };
 
@@ -27,6 +30,6 @@ static int RunBenchmarks(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: PiiExtProc.Benchmarks [bench|server|frames|load|h2report|memory|allocations|scan] [options]; see README.md");
+    Console.Error.WriteLine("usage: PiiExtProc.Benchmarks [bench|server|frames|load|h2report|memory|allocations|scan|scan-compare|scan-golden] [options]; see README.md");
     return 2;
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using PiiExtProc.Scanning;
 using PiiExtProc.Scanning.Operators;
@@ -6,6 +5,7 @@ using PiiExtProc.Scanning.Recognition;
 using PiiExtProc.Scanning.Sessions;
 using PiiExtProc.Scanning.Tests.Support;
 using PiiExtProc.Scanning.Validators;
+using static PiiExtProc.Scanning.Tests.Support.GeneratedText;
 
 namespace PiiExtProc.Scanning.Tests;
 
@@ -54,33 +54,20 @@ public sealed class KeyedFastPathPropertyTests
         Detector detector = s_fingerprinted.Detector;
         Assert.True(detector.KeyedFastPathApplies);
         var random = new Random(20261123);
-        var fast = new List<RawMatch>();
-        var full = new List<RawMatch>();
         int taken = 0;
         for (int n = 0; n < 200_000; n++)
         {
-            byte[] key = Encoding.UTF8.GetBytes(s_keys[random.Next(s_keys.Length)]);
-            KeyClass keyClass = detector.Keywords.ClassifyKey(key);
+            string key = s_keys[random.Next(s_keys.Length)];
+            KeyClass keyClass = detector.Keywords.ClassifyKey(Encoding.UTF8.GetBytes(key));
             if (keyClass.Entities == 0 || keyClass.Negative || keyClass.Role != ValueRole.None)
             {
                 continue;
             }
 
             byte[] value = Encoding.UTF8.GetBytes(Value(random));
-            full.Clear();
-            detector.Scan(value, keyClass, default, full);
-            if (!detector.TryScanKeyed(value, keyClass, out RawMatch match))
+            if (KeyedMatchComparison.AssertFastPathSameAsFullScan(detector, keyClass, value, $"key {key}"))
             {
-                continue;
-            }
-
-            taken++;
-            fast.Clear();
-            fast.Add(match);
-            if (!CollectionsMarshal.AsSpan(fast).SequenceEqual(CollectionsMarshal.AsSpan(full), Same.Instance))
-            {
-                Assert.Fail($"key {Encoding.UTF8.GetString(key)} value {Encoding.UTF8.GetString(value)}: "
-                    + $"fast {Describe(fast)} full {Describe(full)}");
+                taken++;
             }
         }
 
@@ -92,16 +79,7 @@ public sealed class KeyedFastPathPropertyTests
     public void Process_FastPathOnOrOff_SameOutputFindingsAndPii()
     {
         PiiScanner[] scanners = [s_fingerprinted, s_smallRecords, s_allowList, s_custom, s_deny, Scanners.Guardian];
-        var random = new Random(8675309);
-        for (int n = 0; n < 3000; n++)
-        {
-            byte[] body = Encoding.UTF8.GetBytes(Body(random));
-            int[] cuts = [random.Next(body.Length + 1), random.Next(1, 64), random.Next(1, 400)];
-            PiiScanner scanner = scanners[n % scanners.Length];
-            ScanResult reference = Run(body, scanner, [], fastPath: false);
-            ScanComparison.AssertSameResult(reference, Run(body, scanner, [], fastPath: true), "keyed fast path", [], body);
-            ScanComparison.AssertSameResult(reference, Run(body, scanner, cuts, fastPath: true), "keyed fast path", cuts, body);
-        }
+        ScanComparison.AssertKeyedFastPathChangesNothing(scanners, 8675309, 3000, Body, "keyed fast path");
     }
 
     [Theory]
@@ -168,68 +146,24 @@ public sealed class KeyedFastPathPropertyTests
     {
         Detector detector = s_fingerprinted.Detector;
         KeyClass keyClass = detector.Keywords.ClassifyKey(Encoding.UTF8.GetBytes(key));
-        byte[] value = Encoding.UTF8.GetBytes(text);
-        var full = new List<RawMatch>();
-        detector.Scan(value, keyClass, default, full);
-        if (detector.TryScanKeyed(value, keyClass, out RawMatch match))
-        {
-            List<RawMatch> fast = [match];
-            Assert.True(
-                CollectionsMarshal.AsSpan(fast).SequenceEqual(CollectionsMarshal.AsSpan(full), Same.Instance),
-                $"key {key} value {text}: fast {Describe(fast)} full {Describe(full)}");
-        }
-    }
-
-    private static ScanResult Run(byte[] body, PiiScanner scanner, int[] cuts, bool fastPath)
-    {
-        BodyScanSession session = scanner.CreateSession(BodyFormat.Json);
-        session.CleanProofEnabled = false;
-        session.KeyedFastPathEnabled = fastPath;
-        return Scanners.Run(session, body, [.. cuts, 0]);
+        KeyedMatchComparison.AssertFastPathSameAsFullScan(detector, keyClass, Encoding.UTF8.GetBytes(text), $"key {key}");
     }
 
     /// <summary>A JSON array of dense customer records: keyed values of every generator, some nested or escaped.</summary>
-    internal static string Body(Random random)
+    internal static string Body(Random random) => DenseRecords.Json(random, s_keys, Member);
+
+    /// <summary>A member value: a keyed value of any generator as a string, a bare number, or nested; <c>@</c> sometimes escaped.</summary>
+    private static string Member(Random random)
     {
-        var json = new StringBuilder("[");
-        int records = random.Next(1, 9);
-        for (int r = 0; r < records; r++)
+        string value = Value(random);
+        return random.Next(8) switch
         {
-            json.Append(r == 0 ? "{" : ",{");
-            int fields = random.Next(1, 14);
-            for (int f = 0; f < fields; f++)
-            {
-                if (f > 0)
-                {
-                    json.Append(',');
-                }
-
-                json.Append('"').Append(s_keys[random.Next(s_keys.Length)]).Append("\":");
-                string value = Value(random);
-                switch (random.Next(8))
-                {
-                    case 0:
-                        json.Append("{\"value\":\"").Append(value).Append("\"}");
-                        break;
-                    case 1:
-                        json.Append("[\"").Append(value).Append("\"]");
-                        break;
-                    case 2 when value.Length > 0 && value.All(char.IsAsciiDigit):
-                        json.Append(value);
-                        break;
-                    case 3:
-                        json.Append('"').Append(value.Replace("@", "\\u0040", StringComparison.Ordinal)).Append('"');
-                        break;
-                    default:
-                        json.Append('"').Append(value).Append('"');
-                        break;
-                }
-            }
-
-            json.Append('}');
-        }
-
-        return json.Append(']').ToString();
+            0 => DenseRecords.InObject(value),
+            1 => DenseRecords.InArray(value),
+            2 when value.Length > 0 && value.All(char.IsAsciiDigit) => value,
+            3 => DenseRecords.Quoted(value.Replace("@", "\\u0040", StringComparison.Ordinal)),
+            _ => DenseRecords.Quoted(value),
+        };
     }
 
     /// <summary>A value of one generator, valid or a near miss.</summary>
@@ -290,17 +224,6 @@ public sealed class KeyedFastPathPropertyTests
         };
     }
 
-    private static string Digits(Random random, int count)
-    {
-        var digits = new StringBuilder(count);
-        for (int i = 0; i < count; i++)
-        {
-            digits.Append((char)('0' + random.Next(10)));
-        }
-
-        return digits.ToString();
-    }
-
     /// <summary>Appends a check digit that makes <paramref name="valid"/> hold, or a random one (about a third).</summary>
     private static string Checked(string payload, Func<byte[], bool> valid, Random random)
     {
@@ -335,21 +258,5 @@ public sealed class KeyedFastPathPropertyTests
         }
 
         return grouped.ToString();
-    }
-
-    private static string Pick(Random random, params string[] choices) => choices[random.Next(choices.Length)];
-
-    private static string Describe(List<RawMatch> matches) =>
-        string.Join("; ", matches.Select(m => $"{m.Entity.Name} {m.Start}+{m.Length} {m.Score} {m.Recognizer} {m.Evidence} {m.NamePart} {m.Allowed}"));
-
-    private sealed class Same : IEqualityComparer<RawMatch>
-    {
-        public static readonly Same Instance = new();
-
-        public bool Equals(RawMatch x, RawMatch y) =>
-            ReferenceEquals(x.Entity, y.Entity) && x.Start == y.Start && x.Length == y.Length && x.Score == y.Score
-            && x.Recognizer == y.Recognizer && x.Evidence == y.Evidence && x.NamePart == y.NamePart && x.Allowed == y.Allowed;
-
-        public int GetHashCode(RawMatch obj) => obj.Start;
     }
 }

@@ -1,9 +1,9 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using PiiExtProc.Scanning.Operators;
 using PiiExtProc.Scanning.Recognition;
 using PiiExtProc.Scanning.Sessions;
 using PiiExtProc.Scanning.Tests.Support;
+using static PiiExtProc.Scanning.Tests.Support.GeneratedText;
 
 namespace PiiExtProc.Scanning.Tests;
 
@@ -52,27 +52,17 @@ public sealed class KeyedWordAndRolePropertyTests
         Detector detector = s_fingerprinted.Detector;
         Assert.True(detector.KeyedFastPathApplies);
         var random = new Random(20261124);
-        var full = new List<RawMatch>();
         int words = 0;
         int roles = 0;
         for (int n = 0; n < 200_000; n++)
         {
             string keyText = s_keys[random.Next(s_keys.Length)];
             KeyClass key = detector.Keywords.ClassifyKey(Encoding.UTF8.GetBytes(keyText));
-            string text = Value(random);
-            byte[] value = Encoding.UTF8.GetBytes(text);
-            full.Clear();
-            detector.Scan(value, key, default, full);
-            if (!detector.TryScanKeyed(value, key, out RawMatch match))
+            byte[] value = Encoding.UTF8.GetBytes(Value(random));
+            if (KeyedMatchComparison.AssertFastPathSameAsFullScan(detector, key, value, $"key {keyText}"))
             {
-                continue;
+                _ = key.Role != ValueRole.None ? roles++ : words++;
             }
-
-            _ = key.Role != ValueRole.None ? roles++ : words++;
-            List<RawMatch> fast = [match];
-            Assert.True(
-                CollectionsMarshal.AsSpan(fast).SequenceEqual(CollectionsMarshal.AsSpan(full), Same.Instance),
-                $"key {keyText} value {text}: fast {Describe(fast)} full {Describe(full)}");
         }
 
         Assert.True(words > 3_000, $"the word path was taken only {words} times");
@@ -84,16 +74,7 @@ public sealed class KeyedWordAndRolePropertyTests
     public void Process_WordAndRoleFastPathOnOrOff_SameOutputFindingsAndPii()
     {
         PiiScanner[] scanners = [s_fingerprinted, s_allowList, s_custom, s_deny, Scanners.Guardian];
-        var random = new Random(4242);
-        for (int n = 0; n < 3000; n++)
-        {
-            byte[] body = Encoding.UTF8.GetBytes(Body(random));
-            int[] cuts = [random.Next(body.Length + 1), random.Next(1, 64), random.Next(1, 400)];
-            PiiScanner scanner = scanners[n % scanners.Length];
-            ScanResult reference = Run(body, scanner, [], fastPath: false);
-            ScanComparison.AssertSameResult(reference, Run(body, scanner, [], fastPath: true), "keyed word and role path", [], body);
-            ScanComparison.AssertSameResult(reference, Run(body, scanner, cuts, fastPath: true), "keyed word and role path", cuts, body);
-        }
+        ScanComparison.AssertKeyedFastPathChangesNothing(scanners, 4242, 3000, Body, "keyed word and role path");
     }
 
     [Theory]
@@ -126,52 +107,24 @@ public sealed class KeyedWordAndRolePropertyTests
         detector.Scan(bytes, keyClass, default, full);
         if (taken)
         {
-            Assert.Equal(Describe(full), Describe([match]));
+            Assert.Equal(KeyedMatchComparison.Describe(full), KeyedMatchComparison.Describe([match]));
         }
-    }
-
-    private static ScanResult Run(byte[] body, PiiScanner scanner, int[] cuts, bool fastPath)
-    {
-        BodyScanSession session = scanner.CreateSession(BodyFormat.Json);
-        session.CleanProofEnabled = false;
-        session.KeyedFastPathEnabled = fastPath;
-        return Scanners.Run(session, body, [.. cuts, 0]);
     }
 
     /// <summary>A JSON array of dense records: word and role values, some nested or escaped, and other keyed values.</summary>
-    private static string Body(Random random)
+    private static string Body(Random random) => DenseRecords.Json(random, s_keys, Member);
+
+    /// <summary>A member value: a word or role value (or a keyed value of any generator) as a string or nested; some letters and tabs escaped.</summary>
+    private static string Member(Random random)
     {
-        var json = new StringBuilder("[");
-        int records = random.Next(1, 9);
-        for (int r = 0; r < records; r++)
+        string value = random.Next(4) == 0 ? KeyedFastPathPropertyTests.Value(random) : Value(random);
+        return random.Next(6) switch
         {
-            json.Append(r == 0 ? "{" : ",{");
-            int fields = random.Next(1, 14);
-            for (int f = 0; f < fields; f++)
-            {
-                json.Append(f > 0 ? "," : "").Append('"').Append(s_keys[random.Next(s_keys.Length)]).Append("\":");
-                string value = random.Next(4) == 0 ? KeyedFastPathPropertyTests.Value(random) : Value(random);
-                switch (random.Next(6))
-                {
-                    case 0:
-                        json.Append("{\"value\":\"").Append(value).Append("\"}");
-                        break;
-                    case 1:
-                        json.Append("[\"").Append(value).Append("\"]");
-                        break;
-                    case 2:
-                        json.Append('"').Append(value.Replace("a", "\\u0061", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal)).Append('"');
-                        break;
-                    default:
-                        json.Append('"').Append(value.Replace("\t", "\\t", StringComparison.Ordinal)).Append('"');
-                        break;
-                }
-            }
-
-            json.Append('}');
-        }
-
-        return json.Append(']').ToString();
+            0 => DenseRecords.InObject(value),
+            1 => DenseRecords.InArray(value),
+            2 => DenseRecords.Quoted(value.Replace("a", "\\u0061", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal)),
+            _ => DenseRecords.Quoted(value.Replace("\t", "\\t", StringComparison.Ordinal)),
+        };
     }
 
     /// <summary>A value of one generator (identifier words, names, addresses, device IDs), valid or a near miss.</summary>
@@ -226,43 +179,5 @@ public sealed class KeyedWordAndRolePropertyTests
         }
 
         return words.ToString();
-    }
-
-    private static string Letters(Random random, int count)
-    {
-        var letters = new StringBuilder(count);
-        for (int i = 0; i < count; i++)
-        {
-            letters.Append((char)('A' + random.Next(26)));
-        }
-
-        return letters.ToString();
-    }
-
-    private static string Digits(Random random, int count)
-    {
-        var digits = new StringBuilder(count);
-        for (int i = 0; i < count; i++)
-        {
-            digits.Append((char)('0' + random.Next(10)));
-        }
-
-        return digits.ToString();
-    }
-
-    private static string Pick(Random random, params string[] choices) => choices[random.Next(choices.Length)];
-
-    private static string Describe(List<RawMatch> matches) =>
-        string.Join("; ", matches.Select(m => $"{m.Entity.Name} {m.Start}+{m.Length} {m.Score} {m.Recognizer} {m.Evidence} {m.NamePart} {m.Allowed}"));
-
-    private sealed class Same : IEqualityComparer<RawMatch>
-    {
-        public static readonly Same Instance = new();
-
-        public bool Equals(RawMatch x, RawMatch y) =>
-            ReferenceEquals(x.Entity, y.Entity) && x.Start == y.Start && x.Length == y.Length && x.Score == y.Score
-            && x.Recognizer == y.Recognizer && x.Evidence == y.Evidence && x.NamePart == y.NamePart && x.Allowed == y.Allowed;
-
-        public int GetHashCode(RawMatch obj) => obj.Start;
     }
 }

@@ -30,6 +30,21 @@ internal static class ScanCommand
         return 0;
     }
 
+    /// <summary>
+    /// Scans <paramref name="body"/> (text when <paramref name="isText"/>, else JSON; whole when <paramref name="chunk"/>
+    /// is 0, else in chunks of that many bytes) with the default policy for <paramref name="seconds"/> of CPU time and
+    /// returns MB per CPU second. The entry point `scan-compare` calls in both builds it compares: keep its signature.
+    /// </summary>
+    public static double MegabytesPerCpuSecond(byte[] body, bool isText, int chunk, double seconds)
+    {
+        var output = new System.Buffers.ArrayBufferWriter<byte>(body.Length * 2);
+        var format = isText ? Scanning.BodyFormat.Text : Scanning.BodyFormat.Json;
+        var (_, bytes, _, cpuSeconds) = Run(s_scanner.Value, format, body, chunk, output, seconds);
+        return bytes / 1e6 / cpuSeconds;
+    }
+
+    private static readonly Lazy<Scanning.PiiScanner> s_scanner = new(BenchmarkPolicy.CreateScanner);
+
     private static (long Scans, long Bytes, int Findings, double CpuSeconds) Run(
         Scanning.PiiScanner scanner, Scanning.BodyFormat format, byte[] body, int chunk, System.Buffers.ArrayBufferWriter<byte> output, double seconds)
     {

@@ -1,3 +1,4 @@
+using PiiExtProc.Scanning.Sessions;
 using System.Text;
 
 namespace PiiExtProc.Scanning.Tests.Support;
@@ -18,5 +19,33 @@ internal static class ScanComparison
                 + $"{reference.Findings.Count} findings without, {candidate.Findings.Count} with, fallback {reference.FellBackToText}/{candidate.FellBackToText}; "
                 + $"body {Encoding.UTF8.GetString(body)}");
         }
+    }
+
+    /// <summary>
+    /// Scans each of <paramref name="bodies"/> generated JSON bodies (seeded by <paramref name="seed"/>, scanners taken in
+    /// turn) with the keyed fast path off, then on whole and on in one random chunking, and fails through
+    /// <see cref="AssertSameResult"/> when the fast path changes anything. The clean-body proof is off in every scan.
+    /// </summary>
+    public static void AssertKeyedFastPathChangesNothing(
+        PiiScanner[] scanners, int seed, int bodies, Func<Random, string> generate, string fastPath)
+    {
+        var random = new Random(seed);
+        for (int n = 0; n < bodies; n++)
+        {
+            byte[] body = Encoding.UTF8.GetBytes(generate(random));
+            int[] cuts = [random.Next(body.Length + 1), random.Next(1, 64), random.Next(1, 400)];
+            PiiScanner scanner = scanners[n % scanners.Length];
+            ScanResult reference = RunJson(body, scanner, [], keyedFastPath: false);
+            AssertSameResult(reference, RunJson(body, scanner, [], keyedFastPath: true), fastPath, [], body);
+            AssertSameResult(reference, RunJson(body, scanner, cuts, keyedFastPath: true), fastPath, cuts, body);
+        }
+    }
+
+    private static ScanResult RunJson(byte[] body, PiiScanner scanner, int[] cuts, bool keyedFastPath)
+    {
+        BodyScanSession session = scanner.CreateSession(BodyFormat.Json);
+        session.CleanProofEnabled = false;
+        session.KeyedFastPathEnabled = keyedFastPath;
+        return Scanners.Run(session, body, [.. cuts, 0]);
     }
 }
