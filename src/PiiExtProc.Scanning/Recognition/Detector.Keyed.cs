@@ -10,14 +10,6 @@ internal sealed partial class Detector
     /// <summary>Entities of the email tokenizer (<c>local@domain</c>).</summary>
     private const uint AtMask = (1u << Email) | (1u << UpiVpa);
 
-    /// <summary>Email local-part bytes (<see cref="EmailAndUpiRecognizer.IsLocalByte"/>): ASCII letters, digits, <c>. _ % + -</c>.</summary>
-    private static readonly SearchValues<byte> s_localBytes =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-"u8);
-
-    /// <summary>Domain bytes (<see cref="EmailAndUpiRecognizer.IsDomainByte"/>): ASCII letters, digits, <c>. -</c>.</summary>
-    private static readonly SearchValues<byte> s_domainBytes =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-"u8);
-
     /// <summary>Entities of the word tokenizer (<see cref="BestWord"/>): passport, PAN, voter ID, IFSC, GSTIN, IBAN.</summary>
     private const uint WordMask = (1u << Passport) | (1u << Pan) | (1u << VoterId) | (1u << Ifsc) | (1u << Gstin) | (1u << Iban);
 
@@ -264,22 +256,12 @@ internal sealed partial class Detector
     /// </summary>
     private bool TryKeyedAt(ReadOnlySpan<byte> text, KeyClass key, ref RawMatch match)
     {
-        int at = text.IndexOf((byte)'@');
-        if (at <= 0 || at > EmailAndUpiRecognizer.MaxLocalLength || at + 1 >= text.Length
-            || text.Length - at - 1 > EmailAndUpiRecognizer.MaxDomainLength || (EnabledMask & AtMask) == 0)
+        if ((EnabledMask & AtMask) == 0)
         {
             return false;
         }
 
-        ReadOnlySpan<byte> local = text[..at];
-        ReadOnlySpan<byte> domain = text[(at + 1)..];
-        if (local[0] is (byte)'.' or (byte)'-' or (byte)'+' || domain[^1] is (byte)'.' or (byte)'-'
-            || local.IndexOfAnyExcept(s_localBytes) >= 0 || domain.IndexOfAnyExcept(s_domainBytes) >= 0)
-        {
-            return false;
-        }
-
-        int id = EmailAndUpiRecognizer.Classify(local, domain, _keywords, out float score, out string recognizer);
+        int id = EmailAndUpiRecognizer.ClassifyWhole(text, _keywords, out float score, out string recognizer);
         if (id < 0)
         {
             return false;

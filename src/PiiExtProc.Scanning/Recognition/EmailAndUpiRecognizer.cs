@@ -109,6 +109,103 @@ internal static class EmailAndUpiRecognizer
         return BuiltInId.UpiVpa;
     }
 
+    /// <summary>
+    /// Classifies a whole value as one <c>local@domain</c> candidate in one pass over its bytes (keyed fast path): the
+    /// value must hold exactly one <c>@</c>, every byte before it a local-part byte (at most <see cref="MaxLocalLength"/>,
+    /// not starting with <c>. - +</c>), every byte after it a domain byte (at most <see cref="MaxDomainLength"/>, not
+    /// ending with <c>. -</c>); then the same cases as <see cref="Classify"/>. Returns the entity id or -1.
+    /// </summary>
+    public static int ClassifyWhole(ReadOnlySpan<byte> text, KeywordTable keywords, out float patternScore, out string recognizer)
+    {
+        patternScore = 0;
+        recognizer = EmailName;
+        ReadOnlySpan<byte> classes = ByteClasses;
+        bool percentOrPlus = false;
+        int at = 0;
+        for (; at < text.Length; at++)
+        {
+            byte b = text[at];
+            if ((classes[b] & LocalByte) == 0)
+            {
+                if (b != '@')
+                {
+                    return -1;
+                }
+
+                break;
+            }
+
+            percentOrPlus |= b is (byte)'%' or (byte)'+';
+        }
+
+        int domainLength = text.Length - at - 1;
+        if (at == 0 || at > MaxLocalLength || domainLength <= 0 || domainLength > MaxDomainLength
+            || text[0] is (byte)'.' or (byte)'-' or (byte)'+' || text[at - 1] == '.')
+        {
+            return -1;
+        }
+
+        // The domain: its bytes, its last dot, a ".." and whether the label after the last dot (the whole domain when
+        // there is no dot) holds a byte other than an ASCII letter.
+        int lastDot = -1;
+        bool doubleDot = false;
+        bool nonLetter = false;
+        byte previous = 0;
+        for (int i = at + 1; i < text.Length; i++)
+        {
+            byte b = text[i];
+            if ((classes[b] & DomainByte) == 0)
+            {
+                return -1;
+            }
+
+            if (b == '.')
+            {
+                doubleDot |= previous == '.';
+                lastDot = i;
+                nonLetter = false;
+            }
+            else
+            {
+                nonLetter |= !Ascii.IsLetter(b);
+            }
+
+            previous = b;
+        }
+
+        byte domainFirst = text[at + 1];
+        if (previous is (byte)'.' or (byte)'-' || domainFirst == '-')
+        {
+            return -1;
+        }
+
+        if (lastDot >= 0)
+        {
+            if (text.Length - lastDot - 1 < 2 || lastDot == at + 1 || doubleDot || nonLetter)
+            {
+                return -1;
+            }
+
+            patternScore = EmailScore;
+            return BuiltInId.Email;
+        }
+
+        if (domainLength is < 2 or > 32 || at < 2 || nonLetter || percentOrPlus)
+        {
+            return -1;
+        }
+
+        recognizer = UpiPatternName;
+        patternScore = UnknownHandleScore;
+        if (keywords.IsUpiHandle(text[(at + 1)..]))
+        {
+            patternScore = KnownHandleScore;
+            recognizer = UpiName;
+        }
+
+        return BuiltInId.UpiVpa;
+    }
+
     /// <summary><see cref="ByteClasses"/> bit of a local-part byte: ASCII letter, digit, <c>. _ % + -</c>.</summary>
     private const byte LocalByte = 1;
 
