@@ -768,7 +768,8 @@ internal sealed partial class Detector
     /// <summary>
     /// The whole-value match of key role <paramref name="role"/> for <paramref name="text"/>[<paramref name="start"/>..
     /// <paramref name="end"/>) without surrounding spaces, tabs and line ends (2-5 name words, 1-3 for a name part, an
-    /// address shape, a device ID of 4-128 bytes without spaces), thresholded. False when the value has no such shape.
+    /// address shape, a street or city part of up to <see cref="NameShape.MaxAddressPartBytes"/> bytes with a letter, a
+    /// device ID of 4-128 bytes without spaces), thresholded. False when the value has no such shape.
     /// </summary>
     private bool WholeValue(ReadOnlySpan<byte> text, int start, int end, ValueRole role, bool fromText, out RawMatch match)
     {
@@ -799,6 +800,9 @@ internal sealed partial class Detector
                 break;
             case ValueRole.PostalAddress when NameShape.LooksLikeAddress(value):
                 match = new RawMatch(PiiEntity.PostalAddress, start, end - start, Scores.KeyNamed, fromText ? "address.text_key" : "address.key", Evidence.Key);
+                break;
+            case ValueRole.StreetPart or ValueRole.CityPart when value.Length <= NameShape.MaxAddressPartBytes && NameShape.HasWordByte(value):
+                match = new RawMatch(PiiEntity.PostalAddress, start, end - start, Scores.KeyNamed, "address.parts", Evidence.Key) { NamePart = role };
                 break;
             case ValueRole.DeviceId when !fromText && value.Length is >= 4 and <= 128 && value.IndexOfAny((byte)' ', (byte)'\t') < 0:
                 match = new RawMatch(PiiEntity.DeviceId, start, end - start, Scores.KeyNamed, "device_id.key", Evidence.Key);

@@ -8,7 +8,9 @@ namespace PiiExtProc.Scanning.Recognition;
 /// <param name="Negative">The key names something that is not personal data (order, transaction, timestamp...):
 /// digit-only recognizers are suppressed under it unless <paramref name="Entities"/> names them.</param>
 /// <param name="Role">The whole-value role, for names, addresses and device IDs.</param>
-internal readonly record struct KeyClass(uint Entities, bool Negative, ValueRole Role)
+/// <param name="AddressPart">What the key names as a member of an address object (street or city part); it takes
+/// effect only there (see <see cref="Recognition.AddressPart"/>).</param>
+internal readonly record struct KeyClass(uint Entities, bool Negative, ValueRole Role, AddressPart AddressPart = AddressPart.None)
 {
     /// <summary>No information: free text rules apply.</summary>
     public static KeyClass None => default;

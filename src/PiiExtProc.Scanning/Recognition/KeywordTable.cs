@@ -298,7 +298,7 @@ internal sealed class KeywordTable
             negative = false;
         }
 
-        return new KeyClass(entities, negative, role);
+        return new KeyClass(entities, negative, role, Keywords.AddressPartOf(lower[..n]));
     }
 
     /// <summary>True when a word (or the word without a trailing plural <c>s</c>) is a negative word.</summary>

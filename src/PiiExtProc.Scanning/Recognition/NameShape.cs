@@ -3,6 +3,23 @@ namespace PiiExtProc.Scanning.Recognition;
 /// <summary>Shape checks for the whole-value roles (no NER: names and addresses come from keys and shape only).</summary>
 internal static class NameShape
 {
+    /// <summary>Longest value taken as one street or city part of an address object, bytes (UTF-8).</summary>
+    public const int MaxAddressPartBytes = 256;
+
+    /// <summary>True when <paramref name="value"/> has a letter (ASCII, or any byte of a non-ASCII UTF-8 character): a part of an address, not a bare number.</summary>
+    public static bool HasWordByte(ReadOnlySpan<byte> value)
+    {
+        foreach (byte b in value)
+        {
+            if (Ascii.IsLetter(b) || b >= 0x80)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Counts the words of a name (letters, including any non-ASCII UTF-8 letter bytes, with <c>.</c>, <c>'</c> and
     /// <c>-</c> inside); returns 0 when the value has a digit or another symbol, or is longer than 100 bytes.

@@ -13,7 +13,7 @@ internal struct RawMatch
     public string Recognizer;
     public Evidence Evidence;
 
-    /// <summary>For first/last name parts: the role, resolved into PERSON_NAME when the record has both.</summary>
+    /// <summary>For part matches (first/last name, street/city of an address object): the role; a part counts only when the record also has its other half (<see cref="Sessions.RecordPartRules"/>).</summary>
     public ValueRole NamePart;
 
     /// <summary>An allow-list entry exempts the value.</summary>

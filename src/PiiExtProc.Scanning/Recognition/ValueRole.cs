@@ -20,4 +20,16 @@ internal enum ValueRole : byte
 
     /// <summary>A device identifier (<c>device_id</c>, <c>imei</c>, <c>android_id</c>...): DEVICE_ID.</summary>
     DeviceId,
+
+    /// <summary>
+    /// The street part of an address object (<c>line1</c>, <c>street</c>, <c>house_no</c>, <c>landmark</c>... under an
+    /// <c>address</c>, <c>shipping_address</c>... key): POSTAL_ADDRESS only with a city part in the same record.
+    /// </summary>
+    StreetPart,
+
+    /// <summary>
+    /// The city part of an address object (<c>city</c>, <c>town</c>, <c>district</c>, <c>state</c>... under an address
+    /// key): POSTAL_ADDRESS only with a street part in the same record.
+    /// </summary>
+    CityPart,
 }

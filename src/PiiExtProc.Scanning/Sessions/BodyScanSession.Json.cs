@@ -401,7 +401,10 @@ public sealed partial class BodyScanSession
             _frames = larger;
         }
 
-        bool startsRecord = _depth == 0 || _frames[_depth - 1].IsArray;
+        // An object in an array starts a record, except an address object in an array of addresses: its parts belong to
+        // the record the array is in (a customer's addresses).
+        bool startsRecord = _depth == 0
+            || (_frames[_depth - 1].IsArray && _frames[_depth - 1].ContainerKey.Role != ValueRole.PostalAddress);
         int recordIndex = -1;
         if (startsRecord && (_depth == 0 || !isArray))
         {
@@ -456,10 +459,23 @@ public sealed partial class BodyScanSession
         ref readonly JsonFrame top = ref _frames[_depth - 1];
         if (top.IsArray)
         {
-            return forContainer ? top.ContainerKey with { Role = ValueRole.None } : top.ContainerKey;
+            // An object in an array of addresses is an address object too (its members are address parts).
+            return forContainer && top.ContainerKey.Role != ValueRole.PostalAddress ? top.ContainerKey with { Role = ValueRole.None } : top.ContainerKey;
         }
 
         KeyClass key = top.PropertyKey;
+        if (!forContainer && top.ContainerKey.Role == ValueRole.PostalAddress)
+        {
+            // A member of an address object: its street and city parts (an address-named member is a street part).
+            ValueRole part = key.AddressPart == AddressPart.City ? ValueRole.CityPart
+                : key.AddressPart == AddressPart.Street || key.Role == ValueRole.PostalAddress ? ValueRole.StreetPart
+                : ValueRole.None;
+            if (part != ValueRole.None)
+            {
+                return new KeyClass(key.Entities, false, part);
+            }
+        }
+
         if (key.IsNone && top.ContainerKey.Entities != 0)
         {
             return new KeyClass(top.ContainerKey.Entities & ~BuiltInId.Bit(BuiltInId.DeviceId), false, ValueRole.None);

@@ -716,7 +716,7 @@ public sealed partial class BodyScanSession : IDisposable
         Span<SlotMatch> matches = CollectionsMarshal.AsSpan(_matches)[firstMatch..];
         bool countNow = recordId < 0 && !recordOversized;
         uint groups = 0;
-        bool first = false, last = false;
+        RecordParts parts = RecordParts.None;
         int pending = 0;
         int redacted = 0;
         for (int m = 0; m < raws.Length; m++)
@@ -747,8 +747,7 @@ public sealed partial class BodyScanSession : IDisposable
             {
                 // Decided below, once the counts of the whole value are known.
                 match.Decided = true;
-                first |= raw.NamePart == ValueRole.FirstName;
-                last |= raw.NamePart == ValueRole.LastName;
+                parts |= RecordPartRules.PartOf(raw.NamePart);
                 if (raw.NamePart == ValueRole.None)
                 {
                     groups |= group;
@@ -766,7 +765,7 @@ public sealed partial class BodyScanSession : IDisposable
 
         if (countNow)
         {
-            redacted += DecideByCounts(matches, raws, groups, first, last);
+            redacted += DecideByCounts(matches, raws, groups, parts);
         }
 
         // Written field by field in place.
@@ -788,15 +787,11 @@ public sealed partial class BodyScanSession : IDisposable
 
     /// <summary>
     /// Decides the quasi-identifiers of a value without a record by the counts of the value (<paramref name="groups"/>,
-    /// <paramref name="first"/> and <paramref name="last"/> name parts). Returns the number of them redacted.
+    /// and the name and address <paramref name="parts"/>). Returns the number of them redacted.
     /// </summary>
-    private int DecideByCounts(Span<SlotMatch> matches, ReadOnlySpan<RawMatch> raws, uint groups, bool first, bool last)
+    private int DecideByCounts(Span<SlotMatch> matches, ReadOnlySpan<RawMatch> raws, uint groups, RecordParts parts)
     {
-        if (first && last)
-        {
-            groups |= 1u;
-        }
-
+        groups |= RecordPartRules.GroupsOf(parts);
         bool pii = System.Numerics.BitOperations.PopCount(groups) >= _minimumDistinct;
         int redacted = 0;
         for (int m = 0; m < matches.Length; m++)
@@ -807,7 +802,7 @@ public sealed partial class BodyScanSession : IDisposable
                 continue;
             }
 
-            match.Dropped = match.NamePart != ValueRole.None && !(first && last);
+            match.Dropped = match.NamePart != ValueRole.None && !RecordPartRules.IsComplete(match.NamePart, parts);
             match.Action = pii ? _entities.ActionAt(match.Entity) : FindingAction.BelowCombinationThreshold;
             if (!match.Dropped && match.Action == FindingAction.Redacted)
             {
@@ -822,7 +817,7 @@ public sealed partial class BodyScanSession : IDisposable
     private void ResolveRecord(int recordId, long firstSlot, bool asPii)
     {
         uint groups = 0;
-        bool first = false, last = false;
+        RecordParts parts = RecordParts.None;
         int from = (int)Math.Max(0, firstSlot - _slotBase);
         ReadOnlySpan<Slot> pendingSlots = CollectionsMarshal.AsSpan(_slots);
         for (int s = from; s < pendingSlots.Length; s++)
@@ -842,8 +837,7 @@ public sealed partial class BodyScanSession : IDisposable
                     continue;
                 }
 
-                first |= match.NamePart == ValueRole.FirstName;
-                last |= match.NamePart == ValueRole.LastName;
+                parts |= RecordPartRules.PartOf(match.NamePart);
                 if (match.NamePart == ValueRole.None)
                 {
                     groups |= _entities.GroupAt(match.Entity);
@@ -851,10 +845,7 @@ public sealed partial class BodyScanSession : IDisposable
             }
         }
 
-        if (first && last)
-        {
-            groups |= 1u;
-        }
+        groups |= RecordPartRules.GroupsOf(parts);
 
         // Pending matches are quasi-identifiers that were not allowed: their action is their operator's.
         bool pii = asPii || System.Numerics.BitOperations.PopCount(groups) >= _minimumDistinct;
@@ -878,7 +869,7 @@ public sealed partial class BodyScanSession : IDisposable
                 }
 
                 match.Decided = true;
-                match.Dropped = match.NamePart != ValueRole.None && !(first && last) && !asPii;
+                match.Dropped = match.NamePart != ValueRole.None && !RecordPartRules.IsComplete(match.NamePart, parts) && !asPii;
                 match.Action = pii ? _entities.ActionAt(match.Entity) : FindingAction.BelowCombinationThreshold;
                 slot.Pending--;
                 if (!match.Dropped && match.Action == FindingAction.Redacted)

@@ -94,7 +94,8 @@ internal sealed class EntityTable
 
     private static InvalidOperationException NotEnabled(PiiEntity entity) => new($"Entity '{entity.Name}' is not enabled.");
 
-    private static uint CombinationGroup(PiiEntity entity) =>
+    /// <summary>The Guardian combination group of a quasi-identifier: name 1, email 2, address 4, IP or device ID 8, others 16.</summary>
+    internal static uint CombinationGroup(PiiEntity entity) =>
         ReferenceEquals(entity, PiiEntity.PersonName) ? 1u
         : ReferenceEquals(entity, PiiEntity.Email) ? 2u
         : ReferenceEquals(entity, PiiEntity.PostalAddress) ? 4u

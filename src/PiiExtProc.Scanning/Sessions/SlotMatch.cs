@@ -29,7 +29,7 @@ internal struct SlotMatch
     /// <summary>The decision; meaningful when <see cref="Decided"/>.</summary>
     public FindingAction Action;
 
-    /// <summary>For first/last name parts: the role, resolved into PERSON_NAME when the record has both.</summary>
+    /// <summary>For part matches (first/last name, street/city of an address object): the role; a part counts only when the record also has its other half (<see cref="RecordPartRules"/>).</summary>
     public ValueRole NamePart;
 
     /// <summary>The match was decided (identifiers at once, quasi-identifiers when their record closes).</summary>
