@@ -77,6 +77,53 @@ public sealed class KeyedWordAndRolePropertyTests
         ScanComparison.AssertKeyedFastPathChangesNothing(scanners, 4242, 3000, Body, "keyed word and role path");
     }
 
+    /// <summary>
+    /// Seeded: 100,000 generated values with a few digits among letters, spaces and punctuation. Wherever
+    /// <see cref="Detector.CannotHoldCandidate"/> holds, the full scan finds nothing under no key and under keys naming
+    /// every digit and word entity (the claim the role path rests on).
+    /// </summary>
+    [Fact]
+    public void CannotHoldCandidate_GeneratedValues_FullScanFindsNothing()
+    {
+        Detector detector = s_fingerprinted.Detector;
+        string[] keys = ["note", "mobile", "aadhaar", "card_number", "pincode", "ip", "date_of_birth", "account_number", "pan", "passport", "voter_id", "ifsc", "gstin", "iban"];
+        KeyClass[] classes = [.. keys.Select(k => detector.Keywords.ClassifyKey(Encoding.UTF8.GetBytes(k)))];
+        var random = new Random(20261125);
+        var full = new List<RawMatch>();
+        int held = 0;
+        for (int n = 0; n < 100_000; n++)
+        {
+            var text = new StringBuilder();
+            int length = random.Next(1, 24);
+            for (int i = 0; i < length; i++)
+            {
+                text.Append(random.Next(6) switch
+                {
+                    0 => (char)('0' + random.Next(10)),
+                    1 => ' ',
+                    2 => Pick(random, "-", ".", "/", ",", "#", "+"),
+                    _ => (char)('A' + random.Next(26) + (random.Next(2) * 32)),
+                });
+            }
+
+            byte[] value = Encoding.UTF8.GetBytes(text.ToString());
+            if (!Detector.CannotHoldCandidate(value))
+            {
+                continue;
+            }
+
+            held++;
+            for (int k = 0; k < classes.Length; k++)
+            {
+                full.Clear();
+                detector.Scan(value, classes[k], default, full);
+                Assert.True(full.Count == 0, $"key {keys[k]} value {text}: {KeyedMatchComparison.Describe(full)}");
+            }
+        }
+
+        Assert.True(held > 20_000, $"only {held} values held no candidate");
+    }
+
     [Theory]
     [InlineData("pan", "ABCPK1234X", true)]
     [InlineData("pan", "abcpk1234x", true)]
@@ -97,6 +144,10 @@ public sealed class KeyedWordAndRolePropertyTests
     [InlineData("name", "Mr: Ravi Kumar", false)]
     [InlineData("device_id", "a1b2-c3d4", false)]
     [InlineData("device_id", "abcd-efgh", true)]
+    [InlineData("address", "12 MG Road, Indiranagar, Pune", true)]
+    [InlineData("address", "123 MG Road, 5 Cross, Pune", false)]
+    [InlineData("address", "Flat 4B, MG Road, Pune", false)]
+    [InlineData("address", "12 MG Road, Indiranagar: Pune", false)]
     public void TryScanKeyed_KnownWordsAndRoleValues_TakenOnlyWhenNoOtherCandidate(string key, string value, bool taken)
     {
         Detector detector = Scanners.Guardian.Detector;

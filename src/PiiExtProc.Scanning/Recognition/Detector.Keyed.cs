@@ -10,6 +10,9 @@ internal sealed partial class Detector
     /// <summary>Entities of the email tokenizer (<c>local@domain</c>).</summary>
     private const uint AtMask = (1u << Email) | (1u << UpiVpa);
 
+    /// <summary>Most ASCII digits a value may hold and still have no candidate of any built-in recognizer (<see cref="CannotHoldCandidate"/>).</summary>
+    private const int MaxDigitsWithoutCandidate = 3;
+
     /// <summary>Entities of the word tokenizer (<see cref="BestWord"/>): passport, PAN, voter ID, IFSC, GSTIN, IBAN.</summary>
     private const uint WordMask = (1u << Passport) | (1u << Pan) | (1u << VoterId) | (1u << Ifsc) | (1u << Gstin) | (1u << Iban);
 
@@ -27,8 +30,8 @@ internal sealed partial class Detector
     /// Scans a JSON value whose key names entities (<paramref name="key"/>, no role, not negative) when the value is
     /// one whole candidate of a keyed entity: a single digit run (<c>+91 98765 43210</c>, <c>2896 8953 2095</c>,
     /// <c>1988-08-20</c>, <c>10.1.2.3</c>), a single <c>local@domain</c> token or a single word of ASCII letters and
-    /// digits starting with a letter (<c>ABCPK1234X</c>); or a value under a key role (<c>name</c>, <c>address</c>)
-    /// without a byte that can start a candidate (digits, <c>@ :</c>). Adds the one match <see cref="Scan"/> would find
+    /// digits starting with a letter (<c>ABCPK1234X</c>); or a value under a key role (<c>name</c>, <c>address</c>,
+    /// <c>line1</c> of an address object) in which no candidate can start (<see cref="CannotHoldCandidate"/>). Adds the one match <see cref="Scan"/> would find
     /// (in <paramref name="match"/>) and returns true; otherwise returns false (the caller runs <see cref="Scan"/>).
     /// Call only when <see cref="KeyedFastPathApplies"/>.
     /// </summary>
@@ -98,12 +101,47 @@ internal sealed partial class Detector
     }
 
     /// <summary>
-    /// The key role path: without a digit, <c>@</c> or <c>:</c> (the only bytes that start a candidate when
-    /// <see cref="KeyedFastPathApplies"/>), the full scan finds at most the whole-value match of the role
+    /// The key role path: when no built-in recognizer can find a candidate in the value
+    /// (<see cref="CannotHoldCandidate"/>), the full scan finds at most the whole-value match of the role
     /// (<see cref="WholeValue"/>).
     /// </summary>
     private bool TryKeyedRole(ReadOnlySpan<byte> text, ValueRole role, ref RawMatch match) =>
-        text.IndexOfAny(s_baseTriggers) < 0 && WholeValue(text, 0, text.Length, role, fromText: false, out match);
+        CannotHoldCandidate(text) && WholeValue(text, 0, text.Length, role, fromText: false, out match);
+
+    /// <summary>
+    /// True when no built-in recognizer can find a candidate in <paramref name="text"/> (with
+    /// <see cref="KeyedFastPathApplies"/>, only digits, <c>@</c> and <c>:</c> start one): no <c>@</c> or <c>:</c>, and at
+    /// most <see cref="MaxDigitsWithoutCandidate"/> ASCII digits, none next to an ASCII letter. Every digit entity needs
+    /// 4 digits or more (an IPv4 address 4, a date of birth 6, a PIN code 6), and every identifier word (PAN, passport,
+    /// voter ID, IFSC, GSTIN, IBAN) has a digit next to a letter. So <c>12 MG Road</c> holds none; <c>Flat 4B</c> and
+    /// <c>No. 1234</c> may.
+    /// </summary>
+    internal static bool CannotHoldCandidate(ReadOnlySpan<byte> text)
+    {
+        int first = text.IndexOfAny(s_baseTriggers);
+        if (first < 0)
+        {
+            return true;
+        }
+
+        int digits = 0;
+        for (int i = first; i < text.Length; i++)
+        {
+            byte b = text[i];
+            if (b is (byte)'@' or (byte)':')
+            {
+                return false;
+            }
+
+            if (Ascii.IsDigit(b)
+                && (++digits > MaxDigitsWithoutCandidate || (i > 0 && Ascii.IsLetter(text[i - 1])) || (i + 1 < text.Length && Ascii.IsLetter(text[i + 1]))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// The keyed number path: the value must be exactly one <see cref="DigitRun"/> (an optional <c>+</c>, then 1 to 5
