@@ -84,6 +84,18 @@ public sealed class AddressObjectTests
     }
 
     [Fact]
+    public void Process_AddressesArray_IsAnArrayOfAddressObjects()
+    {
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json,
+            """{"name":"Ravi Kumar","addresses":[{"type":"home","line1":"12 MG Road","city":"Bengaluru"}],"email_addresses":["r.k@example.com"]}""");
+
+        Assert.DoesNotContain("MG Road", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bengaluru", result.Text, StringComparison.Ordinal);
+        Assert.Contains("\"type\":\"home\"", result.Text, StringComparison.Ordinal);
+        Assert.Equal(ValueRole.None, Scanners.Guardian.Detector.Keywords.ClassifyKey("email_addresses"u8).Role);
+    }
+
+    [Fact]
     public void Process_PartValuesWithoutLetters_AreNotParts()
     {
         ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json,

@@ -105,7 +105,7 @@ internal static class Keywords
             }
         }
 
-        if (last is "address" or "addr" && !(count >= 2 && beforeLast is "ip" or "email" or "mail" or "mac" or "wallet" or "web" or "url"))
+        if (last is "address" or "addr" or "addresses" && !(count >= 2 && beforeLast is "ip" or "email" or "mail" or "mac" or "wallet" or "web" or "url"))
         {
             return ValueRole.PostalAddress;
         }
