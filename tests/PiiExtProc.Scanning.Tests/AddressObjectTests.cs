@@ -124,13 +124,14 @@ public sealed class AddressObjectTests
     }
 
     [Theory]
-    [InlineData("line1", "Street")]
-    [InlineData("addressLine2", "Street")]
-    [InlineData("house_number", "Street")]
-    [InlineData("City", "City")]
-    [InlineData("district", "City")]
+    [InlineData("line1", "StreetPart")]
+    [InlineData("addressLine2", "StreetPart")]
+    [InlineData("house_number", "StreetPart")]
+    [InlineData("street_address", "StreetPart")]
+    [InlineData("City", "CityPart")]
+    [InlineData("district", "CityPart")]
     [InlineData("pincode", "None")]
     [InlineData("city_code", "None")]
     public void ClassifyKey_AddressPartKeys_NameTheirPart(string key, string part) =>
-        Assert.Equal(Enum.Parse<AddressPart>(part), Scanners.Guardian.Detector.Keywords.ClassifyKey(Encoding.UTF8.GetBytes(key)).AddressPart);
+        Assert.Equal(Enum.Parse<ValueRole>(part), Scanners.Guardian.Detector.Keywords.ClassifyKey(Encoding.UTF8.GetBytes(key)).AddressPartRole);
 }

@@ -801,7 +801,7 @@ internal sealed partial class Detector
             case ValueRole.PostalAddress when NameShape.LooksLikeAddress(value):
                 match = new RawMatch(PiiEntity.PostalAddress, start, end - start, Scores.KeyNamed, fromText ? "address.text_key" : "address.key", Evidence.Key);
                 break;
-            case ValueRole.StreetPart or ValueRole.CityPart when value.Length <= NameShape.MaxAddressPartBytes && NameShape.HasWordByte(value):
+            case ValueRole.StreetPart or ValueRole.CityPart when value.Length <= NameShape.MaxAddressPartBytes && NameShape.HasLetterByte(value):
                 match = new RawMatch(PiiEntity.PostalAddress, start, end - start, Scores.KeyNamed, "address.parts", Evidence.Key) { NamePart = role };
                 break;
             case ValueRole.DeviceId when !fromText && value.Length is >= 4 and <= 128 && value.IndexOfAny((byte)' ', (byte)'\t') < 0:

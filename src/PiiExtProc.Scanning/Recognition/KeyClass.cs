@@ -8,9 +8,11 @@ namespace PiiExtProc.Scanning.Recognition;
 /// <param name="Negative">The key names something that is not personal data (order, transaction, timestamp...):
 /// digit-only recognizers are suppressed under it unless <paramref name="Entities"/> names them.</param>
 /// <param name="Role">The whole-value role, for names, addresses and device IDs.</param>
-/// <param name="AddressPart">What the key names as a member of an address object (street or city part); it takes
-/// effect only there (see <see cref="Recognition.AddressPart"/>).</param>
-internal readonly record struct KeyClass(uint Entities, bool Negative, ValueRole Role, AddressPart AddressPart = AddressPart.None)
+/// <param name="AddressPartRole">The role the key takes as a member of an address object: <see cref="ValueRole.StreetPart"/>
+/// (<c>line1</c>, <c>street</c>, <c>house_no</c>..., and any address-named key), <see cref="ValueRole.CityPart"/>
+/// (<c>city</c>, <c>town</c>, <c>state</c>...) or <see cref="ValueRole.None"/>. It takes effect only there: a <c>city</c>
+/// on its own names nothing.</param>
+internal readonly record struct KeyClass(uint Entities, bool Negative, ValueRole Role, ValueRole AddressPartRole = ValueRole.None)
 {
     /// <summary>No information: free text rules apply.</summary>
     public static KeyClass None => default;

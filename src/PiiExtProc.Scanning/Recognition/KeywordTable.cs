@@ -298,7 +298,14 @@ internal sealed class KeywordTable
             negative = false;
         }
 
-        return new KeyClass(entities, negative, role, Keywords.AddressPartOf(lower[..n]));
+        // Inside an address object, an address-named member (street_address) is a street part too.
+        ValueRole addressPart = Keywords.AddressPartRoleOf(lower[..n]);
+        if (addressPart == ValueRole.None && role == ValueRole.PostalAddress)
+        {
+            addressPart = ValueRole.StreetPart;
+        }
+
+        return new KeyClass(entities, negative, role, addressPart);
     }
 
     /// <summary>True when a word (or the word without a trailing plural <c>s</c>) is a negative word.</summary>

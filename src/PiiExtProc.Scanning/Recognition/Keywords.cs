@@ -48,20 +48,21 @@ internal static class Keywords
     public static Dictionary<string, uint> ContextWords() => BuildEntities(keys: false);
 
     /// <summary>
-    /// What a key names as a member of an address object, from its lower-case letters and digits without separators
-    /// (<paramref name="whole"/>: <c>addressLine1</c> and <c>address_line_1</c> are both <c>addressline1</c>).
+    /// The part role (<see cref="ValueRole.StreetPart"/>, <see cref="ValueRole.CityPart"/>) a key names as a member of an
+    /// address object, from its lower-case letters and digits without separators (<paramref name="whole"/>:
+    /// <c>addressLine1</c> and <c>address_line_1</c> are both <c>addressline1</c>); <see cref="ValueRole.None"/> otherwise.
     /// </summary>
-    public static AddressPart AddressPartOf(ReadOnlySpan<char> whole) => whole switch
+    public static ValueRole AddressPartRoleOf(ReadOnlySpan<char> whole) => whole switch
     {
         "line" or "line1" or "line2" or "line3" or "addressline" or "addressline1" or "addressline2" or "addressline3"
             or "address1" or "address2" or "address3" or "street" or "street1" or "street2" or "streetname"
             or "streetaddress" or "house" or "houseno" or "housenumber" or "housename" or "flat" or "flatno"
             or "flatnumber" or "building" or "buildingname" or "buildingno" or "apartment" or "road" or "landmark"
             or "locality" or "area" or "sector" or "colony" or "block" or "plot" or "plotno" or "door" or "doorno"
-            or "premise" or "premises" or "floor" or "unit" or "suite" => AddressPart.Street,
+            or "premise" or "premises" or "floor" or "unit" or "suite" => ValueRole.StreetPart,
         "city" or "town" or "village" or "district" or "state" or "taluk" or "tehsil" or "county" or "province"
-            or "region" => AddressPart.City,
-        _ => AddressPart.None,
+            or "region" => ValueRole.CityPart,
+        _ => ValueRole.None,
     };
 
     /// <summary>The whole-value role a key's lower-case tokens name (names, addresses, device IDs).</summary>

@@ -7,11 +7,11 @@ internal static class NameShape
     public const int MaxAddressPartBytes = 256;
 
     /// <summary>True when <paramref name="value"/> has a letter (ASCII, or any byte of a non-ASCII UTF-8 character): a part of an address, not a bare number.</summary>
-    public static bool HasWordByte(ReadOnlySpan<byte> value)
+    public static bool HasLetterByte(ReadOnlySpan<byte> value)
     {
         foreach (byte b in value)
         {
-            if (Ascii.IsLetter(b) || b >= 0x80)
+            if (IsLetterByte(b))
             {
                 return true;
             }
@@ -19,6 +19,9 @@ internal static class NameShape
 
         return false;
     }
+
+    /// <summary>An ASCII letter, or any byte of a non-ASCII UTF-8 character (taken as a letter: no NER, no Unicode tables).</summary>
+    private static bool IsLetterByte(byte b) => Ascii.IsLetter(b) || b >= 0x80;
 
     /// <summary>
     /// Counts the words of a name (letters, including any non-ASCII UTF-8 letter bytes, with <c>.</c>, <c>'</c> and
@@ -41,7 +44,7 @@ internal static class NameShape
                 continue;
             }
 
-            bool letter = Ascii.IsLetter(b) || b >= 0x80;
+            bool letter = IsLetterByte(b);
             if (!letter && !(inWord && b is (byte)'.' or (byte)'\'' or (byte)'-'))
             {
                 return 0;

@@ -464,16 +464,10 @@ public sealed partial class BodyScanSession
         }
 
         KeyClass key = top.PropertyKey;
-        if (!forContainer && top.ContainerKey.Role == ValueRole.PostalAddress)
+        if (!forContainer && key.AddressPartRole != ValueRole.None && top.ContainerKey.Role == ValueRole.PostalAddress)
         {
-            // A member of an address object: its street and city parts (an address-named member is a street part).
-            ValueRole part = key.AddressPart == AddressPart.City ? ValueRole.CityPart
-                : key.AddressPart == AddressPart.Street || key.Role == ValueRole.PostalAddress ? ValueRole.StreetPart
-                : ValueRole.None;
-            if (part != ValueRole.None)
-            {
-                return new KeyClass(key.Entities, false, part);
-            }
+            // A member of an address object: a street or city part.
+            return new KeyClass(key.Entities, false, key.AddressPartRole);
         }
 
         if (key.IsNone && top.ContainerKey.Entities != 0)

@@ -279,7 +279,11 @@ internal static partial class CleanJsonProof
         return body.Slice(a, length).SequenceEqual(body.Slice(b, length));
     }
 
-    /// <summary>The session's <c>ValueKey</c>: what the key of the current value (or of a container about to open) says.</summary>
+    /// <summary>
+    /// The session's <c>ValueKey</c>: what the key of the current value (or of a container about to open) says. The
+    /// session's address-object rules (part roles of members, an address array's objects) are not needed here: the proof
+    /// stops at any key with a role, so it never reads inside an address object.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static KeyClass ValueKey(Span<ProofFrame> frames, int depth, bool forContainer)
     {
