@@ -42,14 +42,23 @@ public sealed class AllocationTests(ITestOutputHelper output)
             warm.Process(body, true, writer);
         }
 
-        writer.ResetWrittenCount();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        using (BodyScanSession session = scanner.CreateSession(format))
+        // The least of three scans: a gen-2 collection caused by tests running in parallel may trim the shared array
+        // pools between the warm-up and a measured scan, which then rents new buffers once. A scan that allocates by
+        // body size does so every time.
+        long least = long.MaxValue;
+        for (int attempt = 0; attempt < 3; attempt++)
         {
-            session.Process(body, true, writer);
+            writer.ResetWrittenCount();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            using (BodyScanSession session = scanner.CreateSession(format))
+            {
+                session.Process(body, true, writer);
+            }
+
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        return least;
     }
 
     [Theory]

@@ -10,8 +10,9 @@ namespace PiiExtProc.Scanning.Recognition;
 /// <param name="Role">The whole-value role, for names, addresses and device IDs.</param>
 /// <param name="AddressPartRole">The role the key takes as a member of an address object: <see cref="ValueRole.StreetPart"/>
 /// (<c>line1</c>, <c>street</c>, <c>house_no</c>..., and any address-named key), <see cref="ValueRole.CityPart"/>
-/// (<c>city</c>, <c>town</c>, <c>state</c>...) or <see cref="ValueRole.None"/>. It takes effect only there: a <c>city</c>
-/// on its own names nothing.</param>
+/// (<c>city</c>, <c>town</c>, <c>state</c>...) or <see cref="ValueRole.None"/>. It takes effect only there; outside an
+/// address object, the narrower flat fields (<c>street</c>, <c>city</c>, not <c>state</c> or <c>line</c>) are the key's
+/// <paramref name="Role"/> itself.</param>
 internal readonly record struct KeyClass(uint Entities, bool Negative, ValueRole Role, ValueRole AddressPartRole = ValueRole.None)
 {
     /// <summary>No information: free text rules apply.</summary>

@@ -293,6 +293,12 @@ internal sealed class KeywordTable
             entities |= Bit(DeviceId);
         }
 
+        if (role == ValueRole.None && entities == 0)
+        {
+            // A flat address field of a record (street, address_line_1, city, shipping_city).
+            role = Keywords.StandalonePartRoleOf(lower[..n], lower.Slice(starts[0], lengths[0]), count > 1 ? lower[starts[1]..n] : default);
+        }
+
         if (entities != 0 || role != ValueRole.None)
         {
             negative = false;

@@ -54,7 +54,7 @@ internal static class Keywords
     /// </summary>
     public static ValueRole AddressPartRoleOf(ReadOnlySpan<char> whole) => whole switch
     {
-        "line" or "line1" or "line2" or "line3" or "addressline" or "addressline1" or "addressline2" or "addressline3"
+        "line" or "line1" or "line2" or "line3" or "lines" or "addresslines" or "streetlines" or "addressline" or "addressline1" or "addressline2" or "addressline3"
             or "address1" or "address2" or "address3" or "street" or "street1" or "street2" or "streetname"
             or "streetaddress" or "house" or "houseno" or "housenumber" or "housename" or "flat" or "flatno"
             or "flatnumber" or "building" or "buildingname" or "buildingno" or "apartment" or "road" or "landmark"
@@ -62,6 +62,48 @@ internal static class Keywords
             or "premise" or "premises" or "floor" or "unit" or "suite" => ValueRole.StreetPart,
         "city" or "town" or "village" or "district" or "state" or "taluk" or "tehsil" or "county" or "province"
             or "region" => ValueRole.CityPart,
+        _ => ValueRole.None,
+    };
+
+    /// <summary>
+    /// Words that, before an address part key (<c>shipping_city</c>, <c>billing_street</c>), say whose address it is; a
+    /// part key with any other word before it (<c>pickup_city</c>, <c>lake_city</c>) names no part.
+    /// </summary>
+    private static readonly HashSet<string> s_addressQualifiers = new(StringComparer.Ordinal)
+    {
+        "shipping", "billing", "delivery", "home", "residential", "residence", "permanent", "current", "mailing",
+        "postal", "customer", "user", "buyer", "consignee", "recipient", "receiver", "correspondence", "address", "addr",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_addressQualifierLookup =
+        s_addressQualifiers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The part role a key names on its own, outside an address object, as the flat address fields of a record
+    /// (<c>{"address1": ..., "city": ...}</c>): <see cref="ValueRole.StreetPart"/> for <c>street</c>,
+    /// <c>street_address</c>, <c>address_line_1</c>, <c>address1</c>..<c>address3</c>, <c>house_no</c>, <c>flat_no</c>,
+    /// <c>door_no</c>, <c>landmark</c>; <see cref="ValueRole.CityPart"/> for <c>city</c>, <c>town</c>, <c>village</c>,
+    /// <c>district</c>; either after one address qualifier word (<c>shipping_city</c>, <c>billing_address_line1</c>).
+    /// Narrower than <see cref="AddressPartRoleOf"/>: <c>line</c>, <c>area</c>, <c>unit</c>, <c>block</c>,
+    /// <c>state</c> and <c>region</c> name other things outside an address object.
+    /// </summary>
+    /// <param name="whole">The key's lower-case letters and digits without separators.</param>
+    /// <param name="first">The key's first token, lower case.</param>
+    /// <param name="afterFirst">The key's letters and digits after its first token, lower case (empty for one token).</param>
+    public static ValueRole StandalonePartRoleOf(ReadOnlySpan<char> whole, ReadOnlySpan<char> first, ReadOnlySpan<char> afterFirst)
+    {
+        ValueRole role = StandalonePart(whole);
+        return role != ValueRole.None || afterFirst.IsEmpty || !s_addressQualifierLookup.Contains(first)
+            ? role
+            : StandalonePart(afterFirst);
+    }
+
+    private static ValueRole StandalonePart(ReadOnlySpan<char> whole) => whole switch
+    {
+        "street" or "street1" or "street2" or "streetname" or "streetaddress" or "addressline" or "addressline1"
+            or "addressline2" or "addressline3" or "address1" or "address2" or "address3" or "houseno"
+            or "housenumber" or "flatno" or "flatnumber" or "doorno" or "landmark" => ValueRole.StreetPart,
+        "city" or "cityname" or "town" or "village" or "district" => ValueRole.CityPart,
         _ => ValueRole.None,
     };
 

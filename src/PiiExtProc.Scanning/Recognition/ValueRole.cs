@@ -23,13 +23,16 @@ internal enum ValueRole : byte
 
     /// <summary>
     /// The street part of an address object (<c>line1</c>, <c>street</c>, <c>house_no</c>, <c>landmark</c>... under an
-    /// <c>address</c>, <c>shipping_address</c>... key): POSTAL_ADDRESS only with a city part in the same record.
+    /// <c>address</c>, <c>shipping_address</c>... key), or a record's flat street field (<c>street</c>,
+    /// <c>address_line_1</c>, <c>address1</c>, an <c>address</c> too short to be a full address;
+    /// <see cref="Keywords.StandalonePartRoleOf"/>): POSTAL_ADDRESS only with a city part in the same record.
     /// </summary>
     StreetPart,
 
     /// <summary>
     /// The city part of an address object (<c>city</c>, <c>town</c>, <c>district</c>, <c>state</c>... under an address
-    /// key): POSTAL_ADDRESS only with a street part in the same record.
+    /// key), or a record's flat city field (<c>city</c>, <c>town</c>, <c>shipping_city</c>): POSTAL_ADDRESS only with a
+    /// street part in the same record.
     /// </summary>
     CityPart,
 }

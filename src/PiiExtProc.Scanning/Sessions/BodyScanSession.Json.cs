@@ -464,9 +464,11 @@ public sealed partial class BodyScanSession
         }
 
         KeyClass key = top.PropertyKey;
-        if (!forContainer && key.AddressPartRole != ValueRole.None && top.ContainerKey.Role == ValueRole.PostalAddress)
+        if (key.AddressPartRole != ValueRole.None && top.ContainerKey.Role == ValueRole.PostalAddress
+            && (!forContainer || key.Role == ValueRole.None))
         {
-            // A member of an address object: a street or city part.
+            // A member of an address object: a street or city part. An array of them ("lines": [...]) holds parts too;
+            // an address-named object inside (an "address" in a "shipping_address") stays an address object.
             return new KeyClass(key.Entities, false, key.AddressPartRole);
         }
 
