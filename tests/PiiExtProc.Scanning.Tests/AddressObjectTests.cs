@@ -132,5 +132,5 @@ public sealed class AddressObjectTests
     [InlineData("pincode", "None")]
     [InlineData("city_code", "None")]
     public void ClassifyKey_AddressPartKeys_NameTheirPart(string key, string part) =>
-        Assert.Equal(Enum.Parse<ValueRole>(part), Scanners.Guardian.Detector.Keywords.ClassifyKey(Encoding.UTF8.GetBytes(key)).AddressPartRole);
+        Assert.Equal(Enum.Parse<ValueRole>(part), Scanners.Guardian.Detector.Keywords.ClassifyKey(Encoding.UTF8.GetBytes(key)).MemberPartRole);
 }

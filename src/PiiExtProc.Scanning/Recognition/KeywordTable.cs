@@ -305,13 +305,13 @@ internal sealed class KeywordTable
         }
 
         // Inside an address object, an address-named member (street_address) is a street part too.
-        ValueRole addressPart = Keywords.AddressPartRoleOf(lower[..n]);
-        if (addressPart == ValueRole.None && role == ValueRole.PostalAddress)
+        ValueRole memberPart = Keywords.AddressPartRoleOf(lower[..n]);
+        if (memberPart == ValueRole.None)
         {
-            addressPart = ValueRole.StreetPart;
+            memberPart = role == ValueRole.PostalAddress ? ValueRole.StreetPart : Keywords.NamePartRoleOf(lower[..n]);
         }
 
-        return new KeyClass(entities, negative, role, addressPart);
+        return new KeyClass(entities, negative, role, memberPart);
     }
 
     /// <summary>True when a word (or the word without a trailing plural <c>s</c>) is a negative word.</summary>

@@ -66,6 +66,20 @@ internal static class Keywords
     };
 
     /// <summary>
+    /// The part role a key names as a member of a name object (<c>"name": {"first": ..., "last": ...}</c>), from its
+    /// lower-case letters and digits without separators: <see cref="ValueRole.FirstName"/> for <c>first</c>,
+    /// <c>given</c>, <c>middle</c>; <see cref="ValueRole.LastName"/> for <c>last</c>, <c>family</c>;
+    /// <see cref="ValueRole.None"/> otherwise. Keys that name a part anywhere (<c>first_name</c>, <c>surname</c>) have it
+    /// as their own role.
+    /// </summary>
+    public static ValueRole NamePartRoleOf(ReadOnlySpan<char> whole) => whole switch
+    {
+        "first" or "given" or "middle" or "fore" => ValueRole.FirstName,
+        "last" or "family" => ValueRole.LastName,
+        _ => ValueRole.None,
+    };
+
+    /// <summary>
     /// Words that, before an address part key (<c>shipping_city</c>, <c>billing_street</c>), say whose address it is; a
     /// part key with any other word before it (<c>pickup_city</c>, <c>lake_city</c>) names no part.
     /// </summary>
@@ -116,7 +130,7 @@ internal static class Keywords
                 return ValueRole.FirstName;
             case "lastname" or "lname" or "surname" or "familyname":
                 return ValueRole.LastName;
-            case "fullname" or "customername" or "name":
+            case "fullname" or "customername" or "name" or "consignee" or "addressee":
                 return ValueRole.PersonName;
             case "deviceid" or "imei" or "androidid" or "advertisingid" or "gaid" or "idfa" or "idfv" or "udid" or "meid"
                 or "deviceuuid" or "hardwareid" or "deviceserial" or "devicefingerprint" or "macaddress":
@@ -216,7 +230,10 @@ internal static class Keywords
         Add(DateOfBirth, "dob", "birth", "birthdate", "birthday", "dateofbirth", "born");
         if (!keys)
         {
-            Add(Mobile, "call", "dial", "sms", "reach", "ring");
+            // Presidio's "call" with its inflections, as call-centre and delivery logs write them ("customer called
+            // from 98765 43210"); words match whole, so each form is listed.
+            Add(Mobile, "call", "called", "calling", "caller", "callback", "dial", "dialed", "dialled", "sms", "texted",
+                "phoned", "reach", "ring", "contacted");
             Add(PaymentCard, "credit", "debit");
             Add(Ifsc, "branch");
             Add(UpiVpa, "paytm", "pay", "paid", "payment");

@@ -11,7 +11,8 @@ namespace PiiExtProc.Scanning.Recognition;
 /// the default threshold, unless a key or context word names a phone; a <c>+91</c> or trunk-0 prefix is evidence on its
 /// own (<see cref="PrefixedScore"/>). Epoch seconds (10 digits starting 1) never match (6-9 start). A 12-digit
 /// <c>91...</c> number without separators stays weak: it is also the Aadhaar shape (pehchaan collision note, §3).
-/// Context words: Presidio PhoneRecognizer's (phone, telephone, cell, mobile, call) plus whatsapp, contact, msisdn.
+/// Context words: Presidio PhoneRecognizer's (phone, telephone, cell, mobile, call) plus whatsapp, contact, msisdn, and
+/// the inflections logs write (called, caller, callback, dialled, phoned, texted, contacted).
 /// </remarks>
 internal static class MobileRecognizer
 {

@@ -6,13 +6,22 @@ internal enum ValueRole : byte
     /// <summary>No whole-value role; the value is scanned by the pattern recognizers only.</summary>
     None,
 
-    /// <summary>A full name (<c>name</c>, <c>full_name</c>, <c>customer_name</c>...): PERSON_NAME when it has two or more words.</summary>
+    /// <summary>
+    /// A full name (<c>name</c>, <c>full_name</c>, <c>customer_name</c>, <c>consignee</c>...): PERSON_NAME when it has two
+    /// or more words. An object under such a key is a name object (its <c>first</c> and <c>last</c> are name parts).
+    /// </summary>
     PersonName,
 
-    /// <summary>A first name (<c>first_name</c>, <c>given_name</c>): PERSON_NAME only with a last name in the same record.</summary>
+    /// <summary>
+    /// A first name (<c>first_name</c>, <c>given_name</c>, or <c>first</c>/<c>given</c>/<c>middle</c> in a name object):
+    /// PERSON_NAME only with a last name in the same record.
+    /// </summary>
     FirstName,
 
-    /// <summary>A last name (<c>last_name</c>, <c>surname</c>): PERSON_NAME only with a first name in the same record.</summary>
+    /// <summary>
+    /// A last name (<c>last_name</c>, <c>surname</c>, or <c>last</c>/<c>family</c> in a name object): PERSON_NAME only
+    /// with a first name in the same record.
+    /// </summary>
     LastName,
 
     /// <summary>A postal address (<c>address</c>, <c>shipping_address</c>...): POSTAL_ADDRESS when it looks like street, city, PIN.</summary>

@@ -464,12 +464,12 @@ public sealed partial class BodyScanSession
         }
 
         KeyClass key = top.PropertyKey;
-        if (key.AddressPartRole != ValueRole.None && top.ContainerKey.Role == ValueRole.PostalAddress
-            && (!forContainer || key.Role == ValueRole.None))
+        if (key.TakesPartRoleIn(top.ContainerKey.Role) && (!forContainer || key.Role == ValueRole.None))
         {
-            // A member of an address object: a street or city part. An array of them ("lines": [...]) holds parts too;
-            // an address-named object inside (an "address" in a "shipping_address") stays an address object.
-            return new KeyClass(key.Entities, false, key.AddressPartRole);
+            // A member of an address object (a street or city part) or of a name object (a first or last name). An
+            // array of them ("lines": [...]) holds parts too; an address-named object inside (an "address" in a
+            // "shipping_address") stays an address object.
+            return new KeyClass(key.Entities, false, key.MemberPartRole);
         }
 
         if (key.IsNone && top.ContainerKey.Entities != 0)

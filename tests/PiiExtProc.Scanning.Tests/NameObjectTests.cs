@@ -1,0 +1,106 @@
+using System.Text;
+using PiiExtProc.Scanning.Recognition;
+using PiiExtProc.Scanning.Tests.Support;
+
+namespace PiiExtProc.Scanning.Tests;
+
+/// <summary>
+/// Name objects (<c>"name": {"first": ..., "last": ...}</c>): their members are first and last name parts, a full name
+/// (Guardian list B) when both are in the record, masked with a second list-B item; <c>first</c> and <c>last</c>
+/// outside a name object name nothing. Also the courier name keys (<c>consignee</c>, <c>addressee</c>).
+/// </summary>
+public sealed class NameObjectTests
+{
+    [Theory]
+    [InlineData("""{"name":{"first":"Ravi","last":"Kumar"},"email":"ravi.k@example.com"}""")]
+    [InlineData("""{"customer_name":{"given":"Ravi","family":"Kumar"},"email":"ravi.k@example.com"}""")]
+    [InlineData("""[{"name":{"first":"Ravi","middle":"Shankar","last":"Kumar","title":"Mr"},"device_id":"a1b2c3d4e5f6"}]""")]
+    public void Process_NameObjectWithASecondItem_MasksItsParts(string body)
+    {
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json, body);
+
+        Assert.True(result.ContainsPii);
+        Assert.DoesNotContain("Ravi", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kumar", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Shankar", result.Text, StringComparison.Ordinal);
+        Assert.All(result.Findings.Where(f => f.Entity == PiiEntity.PersonName), f => Assert.Equal("name.parts", f.Recognizer));
+    }
+
+    [Fact]
+    public void Process_NameObject_LeavesOtherMembers()
+    {
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json,
+            """{"name":{"title":"Mr","first":"Ravi","last":"Kumar"},"email":"ravi.k@example.com"}""");
+
+        Assert.Equal("""{"name":{"title":"Mr","first":"[PERSON_NAME]","last":"[PERSON_NAME]"},"email":"[EMAIL_ADDRESS]"}""", result.Text);
+    }
+
+    [Theory]
+    [InlineData("""{"name":{"first":"Ravi"},"email":"ravi.k@example.com"}""")]
+    [InlineData("""{"rank":{"first":"Ravi","last":"Kumar"},"email":"ravi.k@example.com"}""")]
+    [InlineData("""{"first":"Ravi","last":"Kumar","email":"ravi.k@example.com"}""")]
+    [InlineData("""{"page":{"first":"/items?page=1","last":"/items?page=9"},"email":"ravi.k@example.com"}""")]
+    public void Process_NoNameObjectWithBothParts_LeavesThemAsTheyAre(string body)
+    {
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json, body);
+
+        Assert.Equal(body, result.Text);
+        Assert.DoesNotContain(result.Findings, f => f.Entity == PiiEntity.PersonName && f.Action == FindingAction.Redacted);
+    }
+
+    [Fact]
+    public void Process_NameObjectAlone_IsBelowTheCombinationThreshold()
+    {
+        string body = """{"name":{"first":"Ravi","last":"Kumar"},"order_id":"OD1234"}""";
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json, body);
+
+        Assert.Equal(body, result.Text);
+        Assert.Equal(2, result.Findings.Count(f => f.Entity == PiiEntity.PersonName && f.Action == FindingAction.BelowCombinationThreshold));
+    }
+
+    [Theory]
+    [InlineData("consignee")]
+    [InlineData("addressee")]
+    public void Process_CourierNameKeys_ArePersonNames(string key)
+    {
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json,
+            $$"""{"{{key}}":"Ravi Kumar","address":"12 MG Road, Indiranagar, Bengaluru 560038"}""");
+
+        Assert.DoesNotContain("Ravi", result.Text, StringComparison.Ordinal);
+        Assert.Contains(result.Findings, f => f.Entity == PiiEntity.PersonName && f.Action == FindingAction.Redacted);
+    }
+
+    [Fact]
+    public void Process_NameObjectsInEveryTwoWaySplitAndKeyedFastPathOff_SameAsWhole()
+    {
+        string text = """[{"name":{"first":"Ravi","last":"Kumar"},"email":"ravi.k@example.com"},{"name":{"first":"Asha"},"email":"x.y@example.com"},{"sku":"A1","name":{"given":"Mohan","family":"Das"}}]""";
+        byte[] body = Encoding.UTF8.GetBytes(text);
+        ScanResult whole = Scanners.Run(Scanners.Guardian, BodyFormat.Json, text);
+        Assert.Equal(2, whole.Entities().Count(e => e == PiiEntity.PersonName.Name));
+        Assert.Equal(2, whole.Findings.Count(f => f.Action == FindingAction.BelowCombinationThreshold && f.Entity == PiiEntity.PersonName));
+        for (int cut = 1; cut < body.Length; cut++)
+        {
+            ScanComparison.AssertSameResult(whole, Scanners.Run(Scanners.Guardian, BodyFormat.Json, body, [cut, 0]), "chunking", [cut], body);
+        }
+
+        var session = Scanners.Guardian.CreateSession(BodyFormat.Json);
+        session.KeyedFastPathEnabled = false;
+        ScanComparison.AssertSameResult(whole, Scanners.Run(session, body, [0]), "keyed fast path", [], body);
+    }
+
+    [Theory]
+    [InlineData("first", "FirstName")]
+    [InlineData("Given", "FirstName")]
+    [InlineData("middle", "FirstName")]
+    [InlineData("last", "LastName")]
+    [InlineData("family", "LastName")]
+    [InlineData("title", "None")]
+    [InlineData("first_seen", "None")]
+    public void ClassifyKey_NamePartKeys_NameTheirPartAsMembers(string key, string part)
+    {
+        KeyClass classified = Scanners.Guardian.Detector.Keywords.ClassifyKey(Encoding.UTF8.GetBytes(key));
+
+        Assert.Equal(Enum.Parse<ValueRole>(part), classified.MemberPartRole);
+        Assert.Equal(ValueRole.None, classified.Role);
+    }
+}
