@@ -28,6 +28,12 @@ public sealed class TextKeyValueTests
     [InlineData("address: 12 MG Road, Bengaluru 560001", "POSTAL_ADDRESS=12 MG Road, Bengaluru 560001")]
     [InlineData("shipping_address=Flat 4, Sector 21, Noida; phone=x", "POSTAL_ADDRESS=Flat 4, Sector 21, Noida")]
     [InlineData("address: 12 MG Road, Bengaluru 560001, pin: 560001", "POSTAL_ADDRESS=12 MG Road, Bengaluru 560001")]
+    [InlineData("order=OD1 customer_name=\"Rajesh Kumar\" email=r@x.com", "PERSON_NAME=Rajesh Kumar")]
+    [InlineData("name='Priya Sharma' mail=p@x.com", "PERSON_NAME=Priya Sharma")]
+    [InlineData("name: \"Rajesh Kumar\"", "PERSON_NAME=Rajesh Kumar")]
+    [InlineData("{\"level\":\"info\",\"customer_name\":\"Rajesh Kumar\",\"id\":7}", "PERSON_NAME=Rajesh Kumar")]
+    [InlineData("{'full_name': 'Priya Sharma'}", "PERSON_NAME=Priya Sharma")]
+    [InlineData("shipping_address: \"12 MG Road, Indiranagar, Bengaluru 560038\" name: x", "POSTAL_ADDRESS=12 MG Road, Indiranagar, Bengaluru 560038")]
     public void Scan_TextKeyValue_Found(string body, string expected) =>
         Assert.Contains(expected, Values(body));
 
@@ -44,6 +50,10 @@ public sealed class TextKeyValueTests
     [InlineData("url: https://example.com/name:Rajesh Kumar")]
     [InlineData("rename=Rajesh Kumar")]
     [InlineData("name=Rajesh+Kumar")]
+    [InlineData("name=\"Rajesh\" email=r@x.com")]
+    [InlineData("{\"file_name\":\"Annual Report\"}")]
+    [InlineData("name=\"Rajesh Kumar\nemail=r@x.com")]
+    [InlineData("{\"name\":\"ACME-12\",\"id\":7}")]
     public void Scan_TextKeyValueNegative_NoNameOrAddress(string body) =>
         Assert.Empty(Values(body));
 
@@ -54,6 +64,28 @@ public sealed class TextKeyValueTests
 
         Assert.False(result.ContainsPii);
         Assert.Contains(result.Findings, f => f.Entity == PiiEntity.PersonName && f.Action == FindingAction.BelowCombinationThreshold);
+    }
+
+    [Fact]
+    public void Scan_QuotedNameAndEmailInALogLine_BothRedactedQuotesKept()
+    {
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Text,
+            "2026-11-20 INFO {\"customer_name\":\"Rajesh Kumar\",\"email\":\"rajesh.kumar@example.com\"}\n");
+
+        Assert.Equal("2026-11-20 INFO {\"customer_name\":\"[PERSON_NAME]\",\"email\":\"[EMAIL_ADDRESS]\"}\n", result.Text);
+    }
+
+    [Fact]
+    public void Scan_QuotedPairsInEveryTwoWaySplit_SameAsWhole()
+    {
+        byte[] body = System.Text.Encoding.UTF8.GetBytes(
+            "INFO customer_name=\"Rajesh Kumar\" email=rajesh.kumar@example.com\n{\"name\":\"Priya Sharma\",\"ip\":\"203.0.113.7\"}\nname='Ravi\n");
+        ScanResult whole = Scanners.Run(Scanners.Guardian, BodyFormat.Text, body, [0]);
+        Assert.Equal(4, whole.Findings.Count(f => f.Action == FindingAction.Redacted));
+        for (int cut = 1; cut < body.Length; cut++)
+        {
+            ScanComparison.AssertSameResult(whole, Scanners.Run(Scanners.Guardian, BodyFormat.Text, body, [cut, 0]), "chunking", [cut], body);
+        }
     }
 
     [Fact]

@@ -823,8 +823,10 @@ internal sealed partial class Detector
     /// <c>-</c>, joined by single spaces, at most 40 bytes, at the line start or after a space, tab, <c>, ; &amp; ? | ( [ {</c>
     /// or a quote) that classifies like a
     /// JSON key as a person name, first/last name or postal address (<c>name</c>, <c>Customer Name</c>,
-    /// <c>first_name</c>, <c>shipping address</c>; not <c>file name</c>, <c>email address</c>), then optional spaces,
-    /// <c>:</c> or <c>=</c> (not <c>://</c>), optional spaces, and the value. The value ends at a line end, tab,
+    /// <c>first_name</c>, <c>shipping address</c>; not <c>file name</c>, <c>email address</c>), optionally closed by a
+    /// quote (<c>"name":</c>, JSON written into a log line), then optional spaces, <c>:</c> or <c>=</c> (not
+    /// <c>://</c>), optional spaces, and the value. A value in double or single quotes that close on the same line is
+    /// the text between them (<c>customer_name="Ravi Kumar"</c>). Otherwise the value ends at a line end, tab,
     /// <c>&amp;</c>, <c>;</c>, <c>|</c>, before the next <c>word:</c> / <c>word=</c> pair, and for names also at
     /// <c>,</c>; trailing spaces and commas are dropped. It must have the same shape as under a JSON key (2-5 name
     /// words without digits, 1-3 for a first or last name; an address of 10+ bytes with a comma and a 6-digit PIN or
@@ -854,6 +856,12 @@ internal sealed partial class Detector
                 keyEnd--;
             }
 
+            if (keyEnd > 0 && text[keyEnd - 1] is (byte)'"' or (byte)'\'')
+            {
+                // A quoted key ("name": ..., as JSON written into a log line).
+                keyEnd--;
+            }
+
             // The phrase's suffix check first, on the bytes before the separator (it needs no phrase start): most pairs
             // (status=200, ts: 10:05) end otherwise and are not walked back.
             if (!MayNameRole(text[..keyEnd]))
@@ -874,7 +882,12 @@ internal sealed partial class Detector
             }
 
             int valueStart = separator + 1;
-            int valueEnd = KeyValueEnd(text, valueStart, stopAtComma: role != ValueRole.PostalAddress);
+            int valueEnd = QuotedValueEnd(text, ref valueStart);
+            if (valueEnd < 0)
+            {
+                valueEnd = KeyValueEnd(text, valueStart, stopAtComma: role != ValueRole.PostalAddress);
+            }
+
             AddWholeValue(text, valueStart, valueEnd, role, fromText: true, output, first);
             i = Math.Max(i, valueEnd);
         }
@@ -926,6 +939,44 @@ internal sealed partial class Detector
 
     private static bool EndsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lowerSuffix) =>
         text.Length >= lowerSuffix.Length && System.Text.Ascii.EqualsIgnoreCase(text[^lowerSuffix.Length..], lowerSuffix);
+
+    /// <summary>
+    /// For a value in double or single quotes after optional spaces (<c>name="Ravi Kumar"</c>, <c>'name': 'Ravi Kumar'</c>):
+    /// moves <paramref name="start"/> past the opening quote and returns the closing quote's index (the value is the bytes
+    /// between, commas included); -1 when the value is not quoted or its quote does not close before the line end (the
+    /// value then ends as <see cref="KeyValueEnd"/> says). A quote after a backslash does not close the value.
+    /// </summary>
+    private static int QuotedValueEnd(ReadOnlySpan<byte> text, ref int start)
+    {
+        int open = start;
+        while (open < text.Length && text[open] == ' ')
+        {
+            open++;
+        }
+
+        if (open >= text.Length || text[open] is not ((byte)'"' or (byte)'\''))
+        {
+            return -1;
+        }
+
+        byte quote = text[open];
+        for (int j = open + 1; j < text.Length; j++)
+        {
+            byte b = text[j];
+            if (b is (byte)'\n' or (byte)'\r')
+            {
+                return -1;
+            }
+
+            if (b == quote && text[j - 1] != '\\')
+            {
+                start = open + 1;
+                return j;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>End of a text key-value pair's value (see <see cref="ScanKeyValuePairs"/>).</summary>
     private static int KeyValueEnd(ReadOnlySpan<byte> text, int start, bool stopAtComma)
