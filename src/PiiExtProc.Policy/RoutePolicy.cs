@@ -80,7 +80,13 @@ public sealed class RoutePolicy
         return false;
     }
 
-    /// <summary>How to parse a body of this content type: <see cref="BodyFormat.Json"/> for JSON and NDJSON media types, else text.</summary>
+    /// <summary>
+    /// How to parse a body of this content type: <see cref="BodyFormat.Json"/> for JSON and NDJSON media types,
+    /// <see cref="BodyFormat.FormUrlEncoded"/> for <c>application/x-www-form-urlencoded</c>, else text.
+    /// </summary>
     public static BodyFormat GetBodyFormat(string? contentType) =>
-        contentType is not null && MediaTypes.IsJson(contentType) ? BodyFormat.Json : BodyFormat.Text;
+        contentType is null ? BodyFormat.Text
+        : MediaTypes.IsJson(contentType) ? BodyFormat.Json
+        : MediaTypes.IsFormUrlEncoded(contentType) ? BodyFormat.FormUrlEncoded
+        : BodyFormat.Text;
 }

@@ -10,6 +10,15 @@ public enum BodyFormat
     /// </summary>
     Json,
 
-    /// <summary>Any other text (plain text, logs, form-urlencoded, XML, HTML): scanned as UTF-8 text, invalid bytes kept.</summary>
+    /// <summary>Any other text (plain text, logs, XML, HTML): scanned as UTF-8 text, invalid bytes kept.</summary>
     Text,
+
+    /// <summary>
+    /// <c>application/x-www-form-urlencoded</c> (<c>name=Ravi+Kumar&amp;email=ravi.k%40example.com</c>): each value is
+    /// decoded (<c>+</c>, <c>%XX</c>) and scanned with its decoded key as context, like a JSON value; a rewritten value is
+    /// encoded again, so the output stays a valid form. The body is one record for the combination rule. A key in
+    /// brackets (<c>shipping_address[city]</c>) is a member of the object the prefix names. A pair longer than
+    /// <see cref="ScanLimits.MaxRecordBytes"/> makes the rest of the body <see cref="Text"/>.
+    /// </summary>
+    FormUrlEncoded,
 }

@@ -97,6 +97,8 @@ public sealed class PolicySnapshotTests
         Assert.False(policy.IsScannedContentType(null));
         Assert.Equal(BodyFormat.Json, RoutePolicy.GetBodyFormat("application/x-ndjson"));
         Assert.Equal(BodyFormat.Text, RoutePolicy.GetBodyFormat("text/plain"));
+        Assert.Equal(BodyFormat.FormUrlEncoded, RoutePolicy.GetBodyFormat("application/x-www-form-urlencoded; charset=UTF-8"));
+        Assert.Equal(BodyFormat.Text, RoutePolicy.GetBodyFormat("multipart/form-data; boundary=x"));
         Assert.True(policy.ScansQueryString);
         Assert.Equal(UnscannableAction.FailClosed, policy.OnUnscannable);
         Assert.Equal(UnknownEncodingAction.Block, policy.OnUnknownEncoding);

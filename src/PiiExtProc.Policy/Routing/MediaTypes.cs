@@ -72,6 +72,10 @@ internal static class MediaTypes
         return (semicolon >= 0 ? contentType[..semicolon] : contentType).Trim();
     }
 
+    /// <summary>True for <c>application/x-www-form-urlencoded</c> (parameters and case ignored).</summary>
+    public static bool IsFormUrlEncoded(ReadOnlySpan<char> contentType) =>
+        Essence(contentType).Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>True for JSON and NDJSON media types: application/json, */*+json, application/x-ndjson, application/jsonl and similar.</summary>
     public static bool IsJson(ReadOnlySpan<char> contentType)
     {

@@ -9,12 +9,13 @@ namespace PiiExtProc.Scanning.Evaluation;
 /// Scores the scanner per entity on a labelled corpus (tests/corpora/*.jsonl). Used by <c>PiiExtProc eval --corpus FILE</c>.
 /// </summary>
 /// <remarks>
-/// <para>Corpus format, one JSON object per line: <c>{"format":"json|text","body":"...","entities":[{"entity":"IN_AADHAAR","value":"..."}]}</c>
+/// <para>Corpus format, one JSON object per line: <c>{"format":"json|text|form","body":"...","entities":[{"entity":"IN_AADHAAR","value":"..."}]}</c>
 /// (<c>entities</c> empty for a hard negative; an optional <c>"note"</c> is ignored). Values are given, not offsets, so
 /// the corpus stays readable.</para>
 /// <para>A finding counts as predicted when the policy reported it as PII (redacted, observed or blocked; below-combination
 /// and allowed findings are not predictions). It matches an expected entry of the same entity when the finding's bytes
-/// contain the expected value or lie inside it (JSON strings with escapes are compared on the whole token). Each
+/// contain the expected value or lie inside it (JSON strings with escapes and form values are compared on the whole
+/// encoded token, so a form label is written as the body has it: <c>Ravi+Kumar</c>). Each
 /// expected entry matches at most one finding.</para>
 /// </remarks>
 public static class CorpusEvaluation
@@ -108,7 +109,8 @@ public static class CorpusEvaluation
             {
                 "json" => BodyFormat.Json,
                 "text" => BodyFormat.Text,
-                _ => throw new InvalidDataException($"Corpus line {lineNumber}: format must be json or text."),
+                "form" => BodyFormat.FormUrlEncoded,
+                _ => throw new InvalidDataException($"Corpus line {lineNumber}: format must be json, text or form."),
             };
             string body = root.GetProperty("body").GetString() ?? string.Empty;
             var entities = new List<(string Entity, byte[] Value)>();

@@ -145,6 +145,11 @@ public sealed partial class BodyScanSession
         // Text scanning (BodyScanSession.Text.cs).
         _textPosition = 0;
         _newlineSearchedTo = 0;
+
+        // Form scanning (BodyScanSession.Form.cs); _records was cleared with the JSON state.
+        _formMode = format == BodyFormat.FormUrlEncoded;
+        _formPosition = 0;
+        _ampersandSearchedTo = 0;
     }
 
     private static void TrimList<T>(List<T> list, int maxCapacity = MaxKeptListCapacity)

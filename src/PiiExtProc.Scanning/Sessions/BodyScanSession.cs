@@ -77,6 +77,7 @@ public sealed partial class BodyScanSession : IDisposable
         _limits = scanner.Options.Limits;
         _minimumDistinct = scanner.Options.Combination.MinimumDistinctEntities;
         _textMode = format == BodyFormat.Text;
+        _formMode = format == BodyFormat.FormUrlEncoded;
         InitializeJson();
     }
 
@@ -93,7 +94,10 @@ public sealed partial class BodyScanSession : IDisposable
     /// <summary>Bytes fed so far.</summary>
     public long BytesScanned => _bytesScanned;
 
-    /// <summary>True when part of a JSON body was malformed and was scanned as text from that point.</summary>
+    /// <summary>
+    /// True when part of a JSON body was malformed (or a token, or a form pair, outgrew
+    /// <see cref="ScanLimits.MaxRecordBytes"/>) and the body was scanned as text from that point.
+    /// </summary>
     public bool FellBackToText { get; private set; }
 
     /// <summary>True once a finding with the block operator was released.</summary>
@@ -134,7 +138,7 @@ public sealed partial class BodyScanSession : IDisposable
             workOffset = chunkOffset;
         }
 
-        if (!heldBefore && chunkOffset == 0 && isFinal && !_textMode && TryProveClean(chunk))
+        if (!heldBefore && chunkOffset == 0 && isFinal && !_textMode && !_formMode && TryProveClean(chunk))
         {
             return new ChunkResult(true, 0, 0, _blockRequested);
         }
@@ -144,7 +148,11 @@ public sealed partial class BodyScanSession : IDisposable
         _writtenTo = heldBefore ? workOffset : -1;
         try
         {
-            if (!_textMode)
+            if (_formMode)
+            {
+                ParseForm(work, workOffset, isFinal);
+            }
+            else if (!_textMode)
             {
                 ParseJson(work, workOffset, isFinal);
             }
@@ -259,7 +267,7 @@ public sealed partial class BodyScanSession : IDisposable
     /// <summary>The absolute offset up to which output is final.</summary>
     private long ReleasePoint(long end, bool isFinal)
     {
-        long limit = _textMode ? _textPosition : (isFinal && _jsonComplete ? end : _lastUnitStart);
+        long limit = _textMode ? _textPosition : _formMode ? _formPosition : (isFinal && _jsonComplete ? end : _lastUnitStart);
         foreach (ref readonly Slot slot in CollectionsMarshal.AsSpan(_slots))
         {
             if (slot.Pending > 0)
@@ -468,7 +476,7 @@ public sealed partial class BodyScanSession : IDisposable
 
             // Where a match's finding starts in the body: in an escaped string the whole token (offsets inside the decoded
             // value are not body offsets), in a string after its opening quote.
-            bool wholeToken = slot.Kind == SlotKind.JsonEscapedString;
+            bool wholeToken = slot.Kind is SlotKind.JsonEscapedString or SlotKind.FormValue;
             long valueOffset = slot.Kind == SlotKind.JsonString ? slot.Start + 1 : slot.Start;
             string? path = PathOf(slot);
             ReadOnlySpan<byte> value = fingerprinter is null ? default : ValueOf(slot, work, workOffset);
@@ -520,7 +528,7 @@ public sealed partial class BodyScanSession : IDisposable
         return slot.Kind switch
         {
             SlotKind.JsonString => raw[1..^1],
-            SlotKind.JsonEscapedString => _decoded.AsSpan(slot.DecodedStart, slot.DecodedLength),
+            SlotKind.JsonEscapedString or SlotKind.FormValue => _decoded.AsSpan(slot.DecodedStart, slot.DecodedLength),
             _ => raw,
         };
     }
@@ -536,17 +544,17 @@ public sealed partial class BodyScanSession : IDisposable
     private int WriteSlot(in Slot slot, ReadOnlySpan<byte> raw, ReadOnlySpan<byte> before, IBufferWriter<byte> output, ref OutputSpan outputSpan)
     {
         ReadOnlySpan<SlotMatch> matches = MatchesOf(slot);
-        bool json = slot.Kind != SlotKind.Text;
+        bool json = IsJson(slot.Kind);
         ReadOnlySpan<byte> value = slot.Kind switch
         {
             SlotKind.JsonString => raw[1..^1],
-            SlotKind.JsonEscapedString => _decoded.AsSpan(slot.DecodedStart, slot.DecodedLength),
+            SlotKind.JsonEscapedString or SlotKind.FormValue => _decoded.AsSpan(slot.DecodedStart, slot.DecodedLength),
             _ => raw,
         };
 
-        if (slot.Kind == SlotKind.JsonEscapedString)
+        if (slot.Kind is SlotKind.JsonEscapedString or SlotKind.FormValue)
         {
-            // Decoded pieces need escaping.
+            // Decoded pieces need escaping (JSON) or encoding (form).
             outputSpan.Flush(output);
             return WriteSlotInPieces(slot, value, before, output);
         }
@@ -655,7 +663,7 @@ public sealed partial class BodyScanSession : IDisposable
         _operatorOutput ??= new ArrayBufferWriter<byte>(64);
         output.Write(before);
         int written = before.Length;
-        bool json = slot.Kind != SlotKind.Text;
+        bool json = IsJson(slot.Kind);
         if (json)
         {
             output.Write("\""u8);
@@ -670,14 +678,14 @@ public sealed partial class BodyScanSession : IDisposable
                 continue;
             }
 
-            written += WriteText(value[position..match.Start], json, slot.Kind == SlotKind.JsonString, output);
+            written += WriteText(value[position..match.Start], slot.Kind, original: true, output);
             _operatorOutput.ResetWrittenCount();
             _entities.OperatorAt(match.Entity).Write(_entities.EntityAt(match.Entity), value.Slice(match.Start, match.Length), _operatorOutput);
-            written += WriteText(_operatorOutput.WrittenSpan, json, alreadyEscaped: false, output);
+            written += WriteText(_operatorOutput.WrittenSpan, slot.Kind, original: false, output);
             position = match.End;
         }
 
-        written += WriteText(value[position..], json, slot.Kind == SlotKind.JsonString, output);
+        written += WriteText(value[position..], slot.Kind, original: true, output);
         if (json)
         {
             output.Write("\""u8);
@@ -687,15 +695,27 @@ public sealed partial class BodyScanSession : IDisposable
         return written;
     }
 
-    private static int WriteText(ReadOnlySpan<byte> text, bool json, bool alreadyEscaped, IBufferWriter<byte> output)
-    {
-        if (!json || alreadyEscaped)
-        {
-            output.Write(text);
-            return text.Length;
-        }
+    /// <summary>True for the slot kinds written as a JSON string.</summary>
+    private static bool IsJson(SlotKind kind) => kind is SlotKind.JsonString or SlotKind.JsonEscapedString or SlotKind.JsonNumber;
 
-        return JsonEscaper.Write(text, output);
+    /// <summary>
+    /// Writes a piece of a slot's value: an <paramref name="original"/> piece of the value or an operator's replacement,
+    /// escaped for JSON (except the raw bytes of an unescaped JSON string, already escaped), encoded for a form, or as it
+    /// is in text. Returns the bytes written.
+    /// </summary>
+    private static int WriteText(ReadOnlySpan<byte> text, SlotKind kind, bool original, IBufferWriter<byte> output)
+    {
+        switch (kind)
+        {
+            case SlotKind.FormValue:
+                return FormEncoding.Write(text, output);
+            case SlotKind.Text:
+            case SlotKind.JsonString when original:
+                output.Write(text);
+                return text.Length;
+            default:
+                return JsonEscaper.Write(text, output);
+        }
     }
 
     /// <summary>

@@ -23,10 +23,12 @@ internal struct Slot
     /// <summary>Number of matches.</summary>
     public int MatchCount;
 
-    /// <summary>For <see cref="SlotKind.JsonEscapedString"/>: where the decoded value is in the decoded buffer.</summary>
+    /// <summary>For <see cref="SlotKind.JsonEscapedString"/> and <see cref="SlotKind.FormValue"/>: where the decoded value is
+    /// in the decoded buffer.</summary>
     public int DecodedStart;
 
-    /// <summary>For <see cref="SlotKind.JsonEscapedString"/>: the decoded value's length, bytes.</summary>
+    /// <summary>For <see cref="SlotKind.JsonEscapedString"/> and <see cref="SlotKind.FormValue"/>: the decoded value's
+    /// length, bytes.</summary>
     public int DecodedLength;
 
     /// <summary>Matches still waiting for their record to close.</summary>

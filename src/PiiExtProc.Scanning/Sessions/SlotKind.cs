@@ -14,4 +14,8 @@ internal enum SlotKind : byte
 
     /// <summary>A JSON number token: when rewritten it becomes a JSON string.</summary>
     JsonNumber,
+
+    /// <summary>A form value (<see cref="BodyFormat.FormUrlEncoded"/>): matches are in its decoded bytes; when rewritten,
+    /// the whole decoded value is encoded again.</summary>
+    FormValue,
 }

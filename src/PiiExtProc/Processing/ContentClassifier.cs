@@ -4,7 +4,8 @@ namespace PiiExtProc.Processing;
 
 /// <summary>
 /// Decides from a content-type whether a body can hold scannable text, and how to parse it (issue 4 §2).
-/// JSON, NDJSON, text, form-urlencoded, XML, HTML and multipart/form-data are scanned; images, audio, video,
+/// JSON, NDJSON, text, form-urlencoded (decoded, <see cref="BodyFormat.FormUrlEncoded"/>), XML, HTML and
+/// multipart/form-data are scanned; images, audio, video,
 /// fonts, octet-stream, protobuf, gRPC, PDF, archives and other multipart kinds are skipped. A missing or unknown
 /// content type is scanned, with JSON sniffed from the first non-blank byte.
 /// </summary>
@@ -66,7 +67,9 @@ internal static class ContentClassifier
             return BodyFormat.Json;
         }
 
-        return BodyFormat.Text;
+        return mediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+            ? BodyFormat.FormUrlEncoded
+            : BodyFormat.Text;
     }
 
     /// <summary>Sniffs JSON: the first byte that is not blank is '{' or '['.</summary>

@@ -8,7 +8,8 @@ namespace PiiExtProc.Processing;
 
 /// <summary>
 /// Scans the header values a policy names (issue 4 §4) and builds the header mutation that replaces redacted ones,
-/// in raw_value. For <c>:path</c> only the query string is scanned. Headers Envoy never lets an external processor
+/// in raw_value. For <c>:path</c> only the query string is scanned, as a form (<see cref="BodyFormat.FormUrlEncoded"/>:
+/// <c>?email=ravi.k%40example.com</c> is decoded). Headers Envoy never lets an external processor
 /// change (host, :authority, :scheme, :method, x-envoy-*; extproc-protocol.md §10) are never touched.
 /// </summary>
 internal static class HeaderScanner
@@ -52,6 +53,7 @@ internal static class HeaderScanner
 
                 var value = HeaderValues.Bytes(header);
                 var prefixLength = 0;
+                var format = BodyFormat.Text;
                 if (header.Key == ":path")
                 {
                     var query = value.IndexOf((byte)'?');
@@ -60,14 +62,16 @@ internal static class HeaderScanner
                         continue;
                     }
 
+                    // The query string is form-urlencoded: values are decoded, scanned as one record, encoded again.
                     prefixLength = query + 1;
+                    format = BodyFormat.FormUrlEncoded;
                 }
 
                 output ??= new PooledBufferWriter();
                 output.Reset();
                 value[..prefixLength].CopyTo(output.GetSpan(prefixLength));
                 output.Advance(prefixLength);
-                using var session = policy.Scanner.RentSession(BodyFormat.Text);
+                using var session = policy.Scanner.RentSession(format);
                 var result = session.Process(value[prefixLength..], isFinal: true, output);
                 if (session.FindingCount > 0)
                 {

@@ -1,0 +1,185 @@
+using System.Runtime.InteropServices;
+using PiiExtProc.Scanning.Recognition;
+
+namespace PiiExtProc.Scanning.Sessions;
+
+/// <summary>
+/// Form scanning of a <see cref="BodyScanSession"/> (<see cref="BodyFormat.FormUrlEncoded"/>): pairs split at <c>&amp;</c>,
+/// each value decoded and scanned with its decoded key as context, one slot per value with a match; the body is one
+/// record for the combination rule.
+/// </summary>
+public sealed partial class BodyScanSession
+{
+    /// <summary>Longest key decoded and classified, bytes; a longer key gives no context.</summary>
+    private const int MaxFormKeyBytes = 256;
+
+    private bool _formMode;
+
+    /// <summary>Absolute offset of the next pair not scanned yet.</summary>
+    private long _formPosition;
+
+    /// <summary>Absolute offset up to which the current pair was already searched for its <c>&amp;</c> (chunked input).</summary>
+    private long _ampersandSearchedTo;
+
+    private void ParseForm(ReadOnlySpan<byte> work, long workOffset, bool isFinal)
+    {
+        if (_records.Count == 0)
+        {
+            _records.Add(new RecordInfo { Id = _nextRecordId++, FirstSlot = _slotBase + _slots.Count, FirstPendingStart = long.MaxValue });
+        }
+
+        int max = _limits.MaxRecordBytes;
+        while (true)
+        {
+            ReadOnlySpan<byte> rest = work[(int)(_formPosition - workOffset)..];
+            int searched = (int)Math.Clamp(_ampersandSearchedTo - _formPosition, 0, Math.Min(rest.Length, max));
+            int ampersand = rest[searched..Math.Min(rest.Length, max)].IndexOf((byte)'&');
+            ampersand = ampersand < 0 ? ampersand : ampersand + searched;
+            int length;
+            if (ampersand >= 0)
+            {
+                length = ampersand;
+            }
+            else if (rest.Length > max)
+            {
+                // One pair longer than the record limit: the rest of the body is text.
+                EndFormRecord();
+                _textMode = true;
+                _formMode = false;
+                FellBackToText = true;
+                _textPosition = _formPosition;
+                return;
+            }
+            else if (isFinal)
+            {
+                length = rest.Length;
+            }
+            else
+            {
+                _ampersandSearchedTo = workOffset + work.Length;
+                return;
+            }
+
+            ScanFormPair(rest[..length], _formPosition);
+            bool last = ampersand < 0;
+            _formPosition += last ? length : length + 1;
+            if (_slots.Count >= EarlyReleaseSlots)
+            {
+                ReleaseEarly(work, workOffset);
+            }
+
+            if (_earliestPending != long.MaxValue && _formPosition - _earliestPending > max)
+            {
+                ForceOpenRecords();
+            }
+
+            if (last)
+            {
+                EndFormRecord();
+                return;
+            }
+        }
+    }
+
+    /// <summary>Decides the form's pending quasi-identifiers (the body ended, or the rest of it is text).</summary>
+    private void EndFormRecord()
+    {
+        if (_records.Count > 0)
+        {
+            RecordInfo record = _records[0];
+            ResolveRecord(record.Id, record.FirstSlot, asPii: record.Oversized);
+            _records.Clear();
+            _earliestPending = long.MaxValue;
+        }
+    }
+
+    private void ScanFormPair(ReadOnlySpan<byte> pair, long start)
+    {
+        int equals = pair.IndexOf((byte)'=');
+        if (equals < 0 || equals == pair.Length - 1)
+        {
+            return;
+        }
+
+        ReadOnlySpan<byte> encodedKey = pair[..equals];
+        Span<byte> keyBuffer = stackalloc byte[MaxFormKeyBytes];
+        ReadOnlySpan<byte> keyName = encodedKey.Length <= MaxFormKeyBytes ? keyBuffer[..FormEncoding.Decode(encodedKey, keyBuffer)] : default;
+        KeyClass key = FormKey(keyName);
+        ReadOnlySpan<byte> encoded = pair[(equals + 1)..];
+        long valueStart = start + equals + 1;
+        int decodedStart = _decodedLength;
+        bool decoded = FormEncoding.NeedsDecoding(encoded);
+        ReadOnlySpan<byte> value = encoded;
+        if (decoded)
+        {
+            EnsureCapacity(ref _decoded, _decodedLength, _decodedLength + encoded.Length);
+            int length = FormEncoding.Decode(encoded, _decoded.AsSpan(_decodedLength));
+            value = _decoded.AsSpan(_decodedLength, length);
+        }
+
+        _scratchMatches.Clear();
+        _detector.Scan(value, key, _detector.HasCustomRecognizers ? keyName : default, _scratchMatches);
+        if (_scratchMatches.Count == 0)
+        {
+            return;
+        }
+
+        if (!decoded)
+        {
+            // The rewrite reads the decoded copy: here the value itself.
+            EnsureCapacity(ref _decoded, _decodedLength, _decodedLength + encoded.Length);
+            encoded.CopyTo(_decoded.AsSpan(_decodedLength));
+        }
+
+        var slot = new Slot
+        {
+            Start = valueStart,
+            Length = encoded.Length,
+            Kind = SlotKind.FormValue,
+            DecodedStart = decodedStart,
+            DecodedLength = value.Length,
+        };
+        _decodedLength += value.Length;
+
+        ref RecordInfo record = ref CollectionsMarshal.AsSpan(_records)[0];
+        int pending = AddSlot(slot, CollectionsMarshal.AsSpan(_scratchMatches), record.Oversized ? -1 : record.Id, record.Oversized);
+        if (pending > 0 && record.FirstPendingStart == long.MaxValue)
+        {
+            record.FirstPendingStart = valueStart;
+            _earliestPending = Math.Min(_earliestPending, valueStart);
+        }
+    }
+
+    /// <summary>
+    /// What a decoded form key says: classified as a JSON key, or, for a bracketed member (<c>shipping_address[city]</c>,
+    /// <c>customer[name][first]</c>), the member's part role when the prefix names an address or name object, else the
+    /// member's own class (the prefix's entities when the member names nothing, as for a JSON object's members).
+    /// </summary>
+    private KeyClass FormKey(ReadOnlySpan<byte> key)
+    {
+        if (key.IsEmpty)
+        {
+            return KeyClass.None;
+        }
+
+        KeywordTable keywords = _detector.Keywords;
+        int open = key.LastIndexOf((byte)'[');
+        if (open <= 0 || key[^1] != ']')
+        {
+            return keywords.ClassifyKey(key);
+        }
+
+        KeyClass member = keywords.ClassifyKey(key[(open + 1)..^1]);
+        ReadOnlySpan<byte> container = key[..open];
+        int containerOpen = container.LastIndexOf((byte)'[');
+        KeyClass parent = keywords.ClassifyKey(containerOpen >= 0 && container[^1] == ']' ? container[(containerOpen + 1)..^1] : container);
+        if (member.TakesPartRoleIn(parent.Role) && member.Role == ValueRole.None)
+        {
+            return new KeyClass(member.Entities, false, member.MemberPartRole);
+        }
+
+        return member.IsNone && parent.Entities != 0
+            ? new KeyClass(parent.Entities & ~BuiltInId.Bit(BuiltInId.DeviceId), false, ValueRole.None)
+            : member;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text;
+using PiiExtProc.Scanning;
+using PiiExtProc.Tests.Emulator;
+using PiiExtProc.Tests.Infrastructure;
+using PiiExtProc.Tests.Support;
+using BodySendMode = Envoy.Extensions.Filters.Http.ExtProc.V3.ProcessingMode.Types.BodySendMode;
+
+namespace PiiExtProc.Tests.Conformance;
+
+/// <summary>
+/// An <c>application/x-www-form-urlencoded</c> request (a payment gateway callback) through the emulated Envoy: the server
+/// scans it as a form (decoded values), so the forwarded body has the encoded email and phone masked and stays a valid
+/// form, in every body mode and chunking. A <c>:path</c> query string is scanned the same way.
+/// </summary>
+public sealed class FormBodyConformanceTests(MaskServerFixture server) : ConformanceTestBase, IClassFixture<MaskServerFixture>
+{
+    private const string Callback = "txnid=T1001&amount=499.00&firstname=Ravi&email=alice.kumar%40example.com&phone=%2B91+98765+43210&productinfo=Steel+bottle";
+
+    [Theory]
+    [InlineData(BodySendMode.Buffered, 0)]
+    [InlineData(BodySendMode.Streamed, 7)]
+    [InlineData(BodySendMode.Streamed, 1)]
+    public async Task FormRequest_EncodedPii_MaskedAndEncodedAgain(BodySendMode mode, int chunkSize)
+    {
+        byte[] body = Utf8(Callback);
+        var chunks = chunkSize == 0 ? [body] : Chunking.Fixed(body, chunkSize);
+        var verdict = await server.RunAsync(Options(mode), Request(body, chunks, contentType: "application/x-www-form-urlencoded; charset=UTF-8"));
+
+        AssertClean(verdict);
+        Assert.Equal(Redact(body, BodyFormat.FormUrlEncoded), verdict.Request.Body);
+        string forwarded = Encoding.ASCII.GetString(verdict.Request.Body);
+        Assert.DoesNotContain("alice.kumar", forwarded, StringComparison.Ordinal);
+        Assert.DoesNotContain("43210", forwarded, StringComparison.Ordinal);
+        Assert.DoesNotContain(' ', forwarded);
+        Assert.Contains("&productinfo=Steel+bottle", forwarded, StringComparison.Ordinal);
+        Assert.Contains("%40example.com", forwarded, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QueryString_EncodedEmailAndName_MaskedAsAFormInThePath()
+    {
+        var headers = HttpExchange.RequestHeaders(method: "GET", path: "/v1/customers/search?name=Ravi+Kumar&email=alice.kumar%40example.com&page=2", contentType: null);
+        var verdict = await server.RunAsync(Options(BodySendMode.None), new HttpExchange().Message(HttpDirection.Request, headers, []));
+
+        AssertClean(verdict);
+        var path = verdict.Request.Headers!.Get(":path")!;
+        Assert.StartsWith("/v1/customers/search?name=", path, StringComparison.Ordinal);
+        Assert.DoesNotContain("alice.kumar", path, StringComparison.Ordinal);
+        Assert.Contains("%40example.com", path, StringComparison.Ordinal);
+        Assert.EndsWith("&page=2", path, StringComparison.Ordinal);
+        Assert.DoesNotContain(' ', path);
+    }
+}
