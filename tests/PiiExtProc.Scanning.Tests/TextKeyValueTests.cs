@@ -34,6 +34,10 @@ public sealed class TextKeyValueTests
     [InlineData("{\"level\":\"info\",\"customer_name\":\"Rajesh Kumar\",\"id\":7}", "PERSON_NAME=Rajesh Kumar")]
     [InlineData("{'full_name': 'Priya Sharma'}", "PERSON_NAME=Priya Sharma")]
     [InlineData("shipping_address: \"12 MG Road, Indiranagar, Bengaluru 560038\" name: x", "POSTAL_ADDRESS=12 MG Road, Indiranagar, Bengaluru 560038")]
+    [InlineData("<customer><name>Rajesh Kumar</name><id>7</id></customer>", "PERSON_NAME=Rajesh Kumar")]
+    [InlineData("<ns2:customerName>Priya Sharma</ns2:customerName>", "PERSON_NAME=Priya Sharma")]
+    [InlineData("<firstName>Priya</firstName><lastName>Sharma</lastName>", "PERSON_NAME=Sharma")]
+    [InlineData("<shippingAddress>12 MG Road, Bengaluru 560001</shippingAddress>", "POSTAL_ADDRESS=12 MG Road, Bengaluru 560001")]
     public void Scan_TextKeyValue_Found(string body, string expected) =>
         Assert.Contains(expected, Values(body));
 
@@ -54,6 +58,12 @@ public sealed class TextKeyValueTests
     [InlineData("{\"file_name\":\"Annual Report\"}")]
     [InlineData("name=\"Rajesh Kumar\nemail=r@x.com")]
     [InlineData("{\"name\":\"ACME-12\",\"id\":7}")]
+    [InlineData("<file_name>Annual Report</file_name>")]
+    [InlineData("<name>Rajesh Kumar</title>")]
+    [InlineData("<name>Rajesh <b>Kumar</b></name>")]
+    [InlineData("</name>Rajesh Kumar</name>")]
+    [InlineData("<p>name</p> Rajesh Kumar")]
+    [InlineData("<address>Bengaluru</address>")]
     public void Scan_TextKeyValueNegative_NoNameOrAddress(string body) =>
         Assert.Empty(Values(body));
 
@@ -86,6 +96,15 @@ public sealed class TextKeyValueTests
         {
             ScanComparison.AssertSameResult(whole, Scanners.Run(Scanners.Guardian, BodyFormat.Text, body, [cut, 0]), "chunking", [cut], body);
         }
+    }
+
+    [Fact]
+    public void Scan_XmlNameAndEmailOnOneLine_BothRedacted()
+    {
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Text,
+            "<customer><name>Rajesh Kumar</name><email>rajesh.kumar@example.com</email><tier>gold</tier></customer>\n");
+
+        Assert.Equal("<customer><name>[PERSON_NAME]</name><email>[EMAIL_ADDRESS]</email><tier>gold</tier></customer>\n", result.Text);
     }
 
     [Fact]

@@ -134,6 +134,7 @@ internal sealed partial class Detector
         if (textRecord)
         {
             ScanKeyValuePairs(text, output, first);
+            ScanXmlElements(text, output, first);
         }
 
         int i = 0;
@@ -890,6 +891,75 @@ internal sealed partial class Detector
 
             AddWholeValue(text, valueStart, valueEnd, role, fromText: true, output, first);
             i = Math.Max(i, valueEnd);
+        }
+    }
+
+    /// <summary>
+    /// Names and addresses in XML and HTML elements that hold only text: <c>&lt;name&gt;Ravi Kumar&lt;/name&gt;</c>,
+    /// <c>&lt;cust:shippingAddress&gt;...&lt;/cust:shippingAddress&gt;</c> (a namespace prefix is ignored). The element
+    /// name classifies like a JSON key (person name, first/last name, postal address) and the text, up to its own end
+    /// tag on the same line, must have the same shape as in a text key-value pair. Attributes are read by
+    /// <see cref="ScanKeyValuePairs"/> (<c>FirstName="Ravi"</c>).
+    /// </summary>
+    private void ScanXmlElements(ReadOnlySpan<byte> text, List<RawMatch> output, int first)
+    {
+        static bool IsNameByte(byte b) => Ascii.IsLetterOrDigit(b) || b is (byte)'_' or (byte)'-' or (byte)'.' or (byte)':';
+        if (text.IndexOf("</"u8) < 0)
+        {
+            return;
+        }
+
+        int i = 0;
+        while (i < text.Length)
+        {
+            int k = text[i..].IndexOf((byte)'>');
+            if (k < 0)
+            {
+                return;
+            }
+
+            int close = i + k;
+            i = close + 1;
+            int nameStart = close;
+            while (nameStart > 0 && IsNameByte(text[nameStart - 1]))
+            {
+                nameStart--;
+            }
+
+            if (nameStart == close || nameStart == 0 || text[nameStart - 1] != '<' || !Ascii.IsLetter(text[nameStart]))
+            {
+                continue;
+            }
+
+            ReadOnlySpan<byte> name = text[nameStart..close];
+            int colon = name.LastIndexOf((byte)':');
+            ReadOnlySpan<byte> localName = colon >= 0 ? name[(colon + 1)..] : name;
+            if (!MayNameRole(localName))
+            {
+                continue;
+            }
+
+            int valueStart = close + 1;
+            int valueLength = text[valueStart..].IndexOfAny((byte)'<', (byte)'\n');
+            if (valueLength < 0)
+            {
+                continue;
+            }
+
+            int valueEnd = valueStart + valueLength;
+            ReadOnlySpan<byte> after = text[valueEnd..];
+            if (after.Length < name.Length + 3 || !after.StartsWith("</"u8) || !after[2..].StartsWith(name) || after[2 + name.Length] != '>')
+            {
+                continue;
+            }
+
+            ValueRole role = _keywords.ClassifyKey(localName).Role;
+            if (role is ValueRole.PersonName or ValueRole.FirstName or ValueRole.LastName or ValueRole.PostalAddress)
+            {
+                AddWholeValue(text, valueStart, valueEnd, role, fromText: true, output, first);
+            }
+
+            i = valueEnd;
         }
     }
 
