@@ -28,7 +28,12 @@ public sealed class ScanSessionPoolTests
         for (int i = 0; i < 600; i++)
         {
             byte[] body = BodyGenerator.Generate(random.Next());
-            BodyFormat format = random.Next(3) == 0 ? BodyFormat.Text : BodyFormat.Json;
+            BodyFormat format = random.Next(6) switch
+            {
+                0 or 1 => BodyFormat.Text,
+                2 => BodyFormat.FormUrlEncoded,
+                _ => BodyFormat.Json,
+            };
             int[] chunks = RandomChunks(random, body.Length);
             switch (random.Next(4))
             {
