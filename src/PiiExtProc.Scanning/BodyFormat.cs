@@ -10,7 +10,7 @@ public enum BodyFormat
     /// </summary>
     Json,
 
-    /// <summary>Any other text (plain text, logs, XML, HTML): scanned as UTF-8 text, invalid bytes kept.</summary>
+    /// <summary>Any other text (plain text, logs): scanned as UTF-8 text, invalid bytes kept; each line is a record.</summary>
     Text,
 
     /// <summary>
@@ -21,4 +21,12 @@ public enum BodyFormat
     /// <see cref="ScanLimits.MaxRecordBytes"/> makes the rest of the body <see cref="Text"/>.
     /// </summary>
     FormUrlEncoded,
+
+    /// <summary>
+    /// XML and HTML (SOAP responses, partner callbacks): scanned as <see cref="Text"/>, with element text and attributes
+    /// read as key-value pairs (<c>&lt;customerName&gt;Ravi Kumar&lt;/customerName&gt;</c>), but the whole document is one
+    /// record for the combination rule, so a name and an email on different lines of a pretty-printed document count
+    /// together. Quasi-identifiers more than <see cref="ScanLimits.MaxRecordBytes"/> back are decided as PII.
+    /// </summary>
+    Markup,
 }

@@ -99,6 +99,9 @@ public sealed class PolicySnapshotTests
         Assert.Equal(BodyFormat.Text, RoutePolicy.GetBodyFormat("text/plain"));
         Assert.Equal(BodyFormat.FormUrlEncoded, RoutePolicy.GetBodyFormat("application/x-www-form-urlencoded; charset=UTF-8"));
         Assert.Equal(BodyFormat.Text, RoutePolicy.GetBodyFormat("multipart/form-data; boundary=x"));
+        Assert.Equal(BodyFormat.Markup, RoutePolicy.GetBodyFormat("application/soap+xml; charset=utf-8"));
+        Assert.Equal(BodyFormat.Markup, RoutePolicy.GetBodyFormat("text/xml"));
+        Assert.Equal(BodyFormat.Markup, RoutePolicy.GetBodyFormat("text/html"));
         Assert.True(policy.ScansQueryString);
         Assert.Equal(UnscannableAction.FailClosed, policy.OnUnscannable);
         Assert.Equal(UnknownEncodingAction.Block, policy.OnUnknownEncoding);

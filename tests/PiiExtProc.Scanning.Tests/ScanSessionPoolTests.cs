@@ -30,7 +30,8 @@ public sealed class ScanSessionPoolTests
             byte[] body = BodyGenerator.Generate(random.Next());
             BodyFormat format = random.Next(6) switch
             {
-                0 or 1 => BodyFormat.Text,
+                0 => BodyFormat.Text,
+                1 => BodyFormat.Markup,
                 2 => BodyFormat.FormUrlEncoded,
                 _ => BodyFormat.Json,
             };

@@ -76,6 +76,15 @@ internal static class MediaTypes
     public static bool IsFormUrlEncoded(ReadOnlySpan<char> contentType) =>
         Essence(contentType).Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>True for XML and HTML media types: <c>*/xml</c>, <c>*/*+xml</c>, <c>text/html</c> (parameters and case ignored).</summary>
+    public static bool IsMarkup(ReadOnlySpan<char> contentType)
+    {
+        var mediaType = Essence(contentType);
+        return mediaType.EndsWith("/xml", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+xml", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>True for JSON and NDJSON media types: application/json, */*+json, application/x-ndjson, application/jsonl and similar.</summary>
     public static bool IsJson(ReadOnlySpan<char> contentType)
     {

@@ -23,11 +23,6 @@ public sealed partial class BodyScanSession
 
     private void ParseForm(ReadOnlySpan<byte> work, long workOffset, bool isFinal)
     {
-        if (_records.Count == 0)
-        {
-            _records.Add(new RecordInfo { Id = _nextRecordId++, FirstSlot = _slotBase + _slots.Count, FirstPendingStart = long.MaxValue });
-        }
-
         int max = _limits.MaxRecordBytes;
         while (true)
         {
@@ -43,7 +38,7 @@ public sealed partial class BodyScanSession
             else if (rest.Length > max)
             {
                 // One pair longer than the record limit: the rest of the body is text.
-                EndFormRecord();
+                EndBodyRecord();
                 _textMode = true;
                 _formMode = false;
                 FellBackToText = true;
@@ -68,28 +63,12 @@ public sealed partial class BodyScanSession
                 ReleaseEarly(work, workOffset);
             }
 
-            if (_earliestPending != long.MaxValue && _formPosition - _earliestPending > max)
-            {
-                ForceOpenRecords();
-            }
-
+            LimitBodyRecord(_formPosition);
             if (last)
             {
-                EndFormRecord();
+                EndBodyRecord();
                 return;
             }
-        }
-    }
-
-    /// <summary>Decides the form's pending quasi-identifiers (the body ended, or the rest of it is text).</summary>
-    private void EndFormRecord()
-    {
-        if (_records.Count > 0)
-        {
-            RecordInfo record = _records[0];
-            ResolveRecord(record.Id, record.FirstSlot, asPii: record.Oversized);
-            _records.Clear();
-            _earliestPending = long.MaxValue;
         }
     }
 
@@ -141,13 +120,7 @@ public sealed partial class BodyScanSession
         };
         _decodedLength += value.Length;
 
-        ref RecordInfo record = ref CollectionsMarshal.AsSpan(_records)[0];
-        int pending = AddSlot(slot, CollectionsMarshal.AsSpan(_scratchMatches), record.Oversized ? -1 : record.Id, record.Oversized);
-        if (pending > 0 && record.FirstPendingStart == long.MaxValue)
-        {
-            record.FirstPendingStart = valueStart;
-            _earliestPending = Math.Min(_earliestPending, valueStart);
-        }
+        AddBodyRecordSlot(slot, CollectionsMarshal.AsSpan(_scratchMatches), oversized: false);
     }
 
     /// <summary>

@@ -109,7 +109,8 @@ public sealed partial class BodyScanSession
         _slotBase = 0;
         _matchBase = 0;
         ResetPaths();
-        _textMode = format == BodyFormat.Text;
+        _textMode = format is BodyFormat.Text or BodyFormat.Markup;
+        _markupMode = format == BodyFormat.Markup;
         _final = false;
         _disposed = false;
         _bytesScanned = 0;

@@ -3,9 +3,15 @@ using PiiExtProc.Scanning.Recognition;
 
 namespace PiiExtProc.Scanning.Sessions;
 
-/// <summary>Text scanning of a <see cref="BodyScanSession"/>: one record per line.</summary>
+/// <summary>
+/// Text scanning of a <see cref="BodyScanSession"/>: one slot per line with matches; each line is a record, except in a
+/// <see cref="BodyFormat.Markup"/> body, which is one record.
+/// </summary>
 public sealed partial class BodyScanSession
 {
+    /// <summary>The body is XML or HTML: its lines are one record (<see cref="BodyFormat.Markup"/>).</summary>
+    private bool _markupMode;
+
     /// <summary>How far back from the cut of an over-long line a space is looked for, bytes.</summary>
     private const int CutSearchBytes = 256;
 
@@ -22,6 +28,11 @@ public sealed partial class BodyScanSession
             ReadOnlySpan<byte> rest = work[(int)(_textPosition - workOffset)..];
             if (rest.IsEmpty)
             {
+                if (isFinal)
+                {
+                    EndBodyRecord();
+                }
+
                 return;
             }
 
@@ -52,6 +63,10 @@ public sealed partial class BodyScanSession
 
             ScanTextRecord(rest[..length], _textPosition, oversized);
             _textPosition += length;
+            if (_markupMode)
+            {
+                LimitBodyRecord(_textPosition);
+            }
             if (_slots.Count >= EarlyReleaseSlots)
             {
                 ReleaseEarly(work, workOffset);
@@ -70,9 +85,19 @@ public sealed partial class BodyScanSession
     {
         _scratchMatches.Clear();
         _detector.Scan(line, KeyClass.None, default, _scratchMatches, textRecord: true);
-        if (_scratchMatches.Count > 0)
+        if (_scratchMatches.Count == 0)
         {
-            AddSlot(new Slot { Start = start, Length = line.Length, Kind = SlotKind.Text }, CollectionsMarshal.AsSpan(_scratchMatches), recordId: -1, recordOversized: oversized);
+            return;
+        }
+
+        var slot = new Slot { Start = start, Length = line.Length, Kind = SlotKind.Text };
+        if (_markupMode)
+        {
+            AddBodyRecordSlot(slot, CollectionsMarshal.AsSpan(_scratchMatches), oversized);
+        }
+        else
+        {
+            AddSlot(slot, CollectionsMarshal.AsSpan(_scratchMatches), recordId: -1, recordOversized: oversized);
         }
     }
 }

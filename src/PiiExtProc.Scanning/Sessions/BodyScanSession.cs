@@ -76,7 +76,8 @@ public sealed partial class BodyScanSession : IDisposable
         _recognizers = new RecognizerNameTable(_entities.Count);
         _limits = scanner.Options.Limits;
         _minimumDistinct = scanner.Options.Combination.MinimumDistinctEntities;
-        _textMode = format == BodyFormat.Text;
+        _textMode = format is BodyFormat.Text or BodyFormat.Markup;
+        _markupMode = format == BodyFormat.Markup;
         _formMode = format == BodyFormat.FormUrlEncoded;
         InitializeJson();
     }

@@ -4,8 +4,8 @@ namespace PiiExtProc.Processing;
 
 /// <summary>
 /// Decides from a content-type whether a body can hold scannable text, and how to parse it (issue 4 §2).
-/// JSON, NDJSON, text, form-urlencoded (decoded, <see cref="BodyFormat.FormUrlEncoded"/>), XML, HTML and
-/// multipart/form-data are scanned; images, audio, video,
+/// JSON, NDJSON, text, form-urlencoded (decoded, <see cref="BodyFormat.FormUrlEncoded"/>), XML and HTML (one record per
+/// document, <see cref="BodyFormat.Markup"/>) and multipart/form-data are scanned; images, audio, video,
 /// fonts, octet-stream, protobuf, gRPC, PDF, archives and other multipart kinds are skipped. A missing or unknown
 /// content type is scanned, with JSON sniffed from the first non-blank byte.
 /// </summary>
@@ -67,8 +67,15 @@ internal static class ContentClassifier
             return BodyFormat.Json;
         }
 
-        return mediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
-            ? BodyFormat.FormUrlEncoded
+        if (mediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        {
+            return BodyFormat.FormUrlEncoded;
+        }
+
+        return mediaType.EndsWith("/xml", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+xml", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)
+            ? BodyFormat.Markup
             : BodyFormat.Text;
     }
 
