@@ -112,14 +112,7 @@ public sealed class AddressObjectTests
         ScanResult whole = Scanners.Run(Scanners.Guardian, BodyFormat.Json, text);
         Assert.Equal(2, whole.Entities().Count(e => e == PiiEntity.PostalAddress.Name));
         Assert.Equal(2, whole.Findings.Count(f => f.Action == FindingAction.BelowCombinationThreshold && f.Entity == PiiEntity.PostalAddress));
-        for (int cut = 1; cut < body.Length; cut++)
-        {
-            ScanComparison.AssertSameResult(whole, Scanners.Run(Scanners.Guardian, BodyFormat.Json, body, [cut, 0]), "chunking", [cut], body);
-        }
-
-        var session = Scanners.Guardian.CreateSession(BodyFormat.Json);
-        session.KeyedFastPathEnabled = false;
-        ScanComparison.AssertSameResult(whole, Scanners.Run(session, body, [0]), "keyed fast path", [], body);
+        ScanComparison.AssertSplitsAndKeyedFastPathChangeNothing(body, whole);
     }
 
     [Theory]

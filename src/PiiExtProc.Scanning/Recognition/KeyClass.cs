@@ -24,6 +24,12 @@ internal readonly record struct KeyClass(uint Entities, bool Negative, ValueRole
     public bool IsNone => Entities == 0 && !Negative && Role == ValueRole.None;
 
     /// <summary>
+    /// What this key, as a container's key, says about a member whose own key says nothing (<c>"mobile": {"home": ...}</c>):
+    /// the entities it names, except DEVICE_ID; no role and no negative.
+    /// </summary>
+    public KeyClass InheritedByMembers => new(Entities & ~BuiltInId.Bit(BuiltInId.DeviceId), false, ValueRole.None);
+
+    /// <summary>
     /// True when the key's <see cref="MemberPartRole"/> applies under a container of role <paramref name="containerRole"/>:
     /// address parts in an address object (<see cref="ValueRole.PostalAddress"/>), name parts in a name object
     /// (<see cref="ValueRole.PersonName"/>).

@@ -151,8 +151,6 @@ public sealed partial class BodyScanSession
             return new KeyClass(member.Entities, false, member.MemberPartRole);
         }
 
-        return member.IsNone && parent.Entities != 0
-            ? new KeyClass(parent.Entities & ~BuiltInId.Bit(BuiltInId.DeviceId), false, ValueRole.None)
-            : member;
+        return member.IsNone && parent.Entities != 0 ? parent.InheritedByMembers : member;
     }
 }

@@ -474,7 +474,7 @@ public sealed partial class BodyScanSession
 
         if (key.IsNone && top.ContainerKey.Entities != 0)
         {
-            return new KeyClass(top.ContainerKey.Entities & ~BuiltInId.Bit(BuiltInId.DeviceId), false, ValueRole.None);
+            return top.ContainerKey.InheritedByMembers;
         }
 
         return key;

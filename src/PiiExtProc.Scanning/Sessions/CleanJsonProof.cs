@@ -301,7 +301,7 @@ internal static partial class CleanJsonProof
         KeyClass key = top.PropertyKey;
         if (key.IsNone && top.ContainerKey.Entities != 0)
         {
-            return new KeyClass(top.ContainerKey.Entities & ~BuiltInId.Bit(BuiltInId.DeviceId), false, ValueRole.None);
+            return top.ContainerKey.InheritedByMembers;
         }
 
         return key;

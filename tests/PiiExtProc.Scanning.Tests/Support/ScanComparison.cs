@@ -3,7 +3,7 @@ using System.Text;
 
 namespace PiiExtProc.Scanning.Tests.Support;
 
-/// <summary>Equivalence checks between a reference scan and a scan with a fast path on (property tests).</summary>
+/// <summary>Equivalence checks between a reference scan and a scan chunked or with a fast path on (property tests).</summary>
 internal static class ScanComparison
 {
     /// <summary>
@@ -19,6 +19,30 @@ internal static class ScanComparison
                 + $"{reference.Findings.Count} findings without, {candidate.Findings.Count} with, fallback {reference.FellBackToText}/{candidate.FellBackToText}; "
                 + $"body {Encoding.UTF8.GetString(body)}");
         }
+    }
+
+    /// <summary>
+    /// Fails through <see cref="AssertSameResult"/> when scanning <paramref name="body"/> in two chunks, cut at any byte,
+    /// differs from <paramref name="whole"/> (the same scanner and format on the whole body).
+    /// </summary>
+    public static void AssertEveryTwoWaySplitSameAsWhole(PiiScanner scanner, BodyFormat format, byte[] body, ScanResult whole)
+    {
+        for (int cut = 1; cut < body.Length; cut++)
+        {
+            AssertSameResult(whole, Scanners.Run(scanner, format, body, [cut, 0]), "chunking", [cut], body);
+        }
+    }
+
+    /// <summary>
+    /// For a JSON body scanned whole as <paramref name="whole"/> by <see cref="Scanners.Guardian"/>: fails when any
+    /// two-way split, or the scan with the keyed fast path off, gives another result.
+    /// </summary>
+    public static void AssertSplitsAndKeyedFastPathChangeNothing(byte[] body, ScanResult whole)
+    {
+        AssertEveryTwoWaySplitSameAsWhole(Scanners.Guardian, BodyFormat.Json, body, whole);
+        var session = Scanners.Guardian.CreateSession(BodyFormat.Json);
+        session.KeyedFastPathEnabled = false;
+        AssertSameResult(whole, Scanners.Run(session, body, [0]), "keyed fast path", [], body);
     }
 
     /// <summary>
