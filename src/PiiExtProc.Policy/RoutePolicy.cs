@@ -83,12 +83,13 @@ public sealed class RoutePolicy
     /// <summary>
     /// How to parse a body of this content type: <see cref="BodyFormat.Json"/> for JSON and NDJSON media types,
     /// <see cref="BodyFormat.FormUrlEncoded"/> for <c>application/x-www-form-urlencoded</c>, <see cref="BodyFormat.Markup"/>
-    /// for XML and HTML, else text.
+    /// for XML and HTML, <see cref="BodyFormat.Multipart"/> for <c>multipart/form-data</c>, else text.
     /// </summary>
     public static BodyFormat GetBodyFormat(string? contentType) =>
         contentType is null ? BodyFormat.Text
         : MediaTypes.IsJson(contentType) ? BodyFormat.Json
         : MediaTypes.IsFormUrlEncoded(contentType) ? BodyFormat.FormUrlEncoded
         : MediaTypes.IsMarkup(contentType) ? BodyFormat.Markup
+        : MediaTypes.IsMultipartFormData(contentType) ? BodyFormat.Multipart
         : BodyFormat.Text;
 }

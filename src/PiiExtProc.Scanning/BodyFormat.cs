@@ -29,4 +29,12 @@ public enum BodyFormat
     /// together. Quasi-identifiers more than <see cref="ScanLimits.MaxRecordBytes"/> back are decided as PII.
     /// </summary>
     Markup,
+
+    /// <summary>
+    /// <c>multipart/form-data</c> (HTML form posts with files, KYC uploads): scanned as <see cref="Text"/> line by line,
+    /// but each part's value is scanned with the part's <c>name</c> as its key (a <c>full_name</c> part is a person name),
+    /// file parts whose <c>Content-Type</c> is not text, JSON, XML or a form are passed through unscanned, and the whole
+    /// body is one record. The boundary is the one on the body's first delimiter line.
+    /// </summary>
+    Multipart,
 }

@@ -98,7 +98,8 @@ public sealed class PolicySnapshotTests
         Assert.Equal(BodyFormat.Json, RoutePolicy.GetBodyFormat("application/x-ndjson"));
         Assert.Equal(BodyFormat.Text, RoutePolicy.GetBodyFormat("text/plain"));
         Assert.Equal(BodyFormat.FormUrlEncoded, RoutePolicy.GetBodyFormat("application/x-www-form-urlencoded; charset=UTF-8"));
-        Assert.Equal(BodyFormat.Text, RoutePolicy.GetBodyFormat("multipart/form-data; boundary=x"));
+        Assert.Equal(BodyFormat.Multipart, RoutePolicy.GetBodyFormat("multipart/form-data; boundary=x"));
+        Assert.Equal(BodyFormat.Text, RoutePolicy.GetBodyFormat("multipart/mixed; boundary=x"));
         Assert.Equal(BodyFormat.Markup, RoutePolicy.GetBodyFormat("application/soap+xml; charset=utf-8"));
         Assert.Equal(BodyFormat.Markup, RoutePolicy.GetBodyFormat("text/xml"));
         Assert.Equal(BodyFormat.Markup, RoutePolicy.GetBodyFormat("text/html"));

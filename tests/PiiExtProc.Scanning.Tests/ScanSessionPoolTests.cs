@@ -14,7 +14,7 @@ public sealed class ScanSessionPoolTests
     [
         "_scanner", "_detector", "_limits", "_minimumDistinct", "_findings", "_scratchMatches", "_slots", "_matches", "_records",
         "_held", "_decoded", "_names", "_frames", "_operatorOutput", "_keyCache", "_pathCache", "_pool", "_rented",
-        "<RentCount>k__BackingField", "_entities", "_recognizers", "_paths",
+        "<RentCount>k__BackingField", "_entities", "_recognizers", "_paths", "_boundary",
     ];
 
     [Fact]
@@ -28,11 +28,12 @@ public sealed class ScanSessionPoolTests
         for (int i = 0; i < 600; i++)
         {
             byte[] body = BodyGenerator.Generate(random.Next());
-            BodyFormat format = random.Next(6) switch
+            BodyFormat format = random.Next(7) switch
             {
                 0 => BodyFormat.Text,
                 1 => BodyFormat.Markup,
                 2 => BodyFormat.FormUrlEncoded,
+                3 => BodyFormat.Multipart,
                 _ => BodyFormat.Json,
             };
             int[] chunks = RandomChunks(random, body.Length);

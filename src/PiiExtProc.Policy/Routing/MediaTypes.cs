@@ -76,6 +76,10 @@ internal static class MediaTypes
     public static bool IsFormUrlEncoded(ReadOnlySpan<char> contentType) =>
         Essence(contentType).Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>True for <c>multipart/form-data</c> (parameters and case ignored).</summary>
+    public static bool IsMultipartFormData(ReadOnlySpan<char> contentType) =>
+        Essence(contentType).Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>True for XML and HTML media types: <c>*/xml</c>, <c>*/*+xml</c>, <c>text/html</c> (parameters and case ignored).</summary>
     public static bool IsMarkup(ReadOnlySpan<char> contentType)
     {

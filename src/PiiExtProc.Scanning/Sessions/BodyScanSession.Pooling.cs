@@ -109,7 +109,7 @@ public sealed partial class BodyScanSession
         _slotBase = 0;
         _matchBase = 0;
         ResetPaths();
-        _textMode = format is BodyFormat.Text or BodyFormat.Markup;
+        _textMode = format is BodyFormat.Text or BodyFormat.Markup or BodyFormat.Multipart;
         _markupMode = format == BodyFormat.Markup;
         _final = false;
         _disposed = false;
@@ -150,6 +150,7 @@ public sealed partial class BodyScanSession
         // Form scanning (BodyScanSession.Form.cs); _records was cleared with the JSON state.
         _formMode = format == BodyFormat.FormUrlEncoded;
         _formPosition = 0;
+        ResetMultipart(format);
         _ampersandSearchedTo = 0;
     }
 

@@ -63,7 +63,7 @@ public sealed partial class BodyScanSession
 
             ScanTextRecord(rest[..length], _textPosition, oversized);
             _textPosition += length;
-            if (_markupMode)
+            if (_markupMode || _multipartMode)
             {
                 LimitBodyRecord(_textPosition);
             }
@@ -83,6 +83,12 @@ public sealed partial class BodyScanSession
 
     private void ScanTextRecord(ReadOnlySpan<byte> line, long start, bool oversized)
     {
+        if (_multipartMode)
+        {
+            ScanMultipartLine(line, start, oversized);
+            return;
+        }
+
         _scratchMatches.Clear();
         _detector.Scan(line, KeyClass.None, default, _scratchMatches, textRecord: true);
         if (_scratchMatches.Count == 0)

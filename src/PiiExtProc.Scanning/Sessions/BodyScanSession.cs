@@ -76,9 +76,10 @@ public sealed partial class BodyScanSession : IDisposable
         _recognizers = new RecognizerNameTable(_entities.Count);
         _limits = scanner.Options.Limits;
         _minimumDistinct = scanner.Options.Combination.MinimumDistinctEntities;
-        _textMode = format is BodyFormat.Text or BodyFormat.Markup;
+        _textMode = format is BodyFormat.Text or BodyFormat.Markup or BodyFormat.Multipart;
         _markupMode = format == BodyFormat.Markup;
         _formMode = format == BodyFormat.FormUrlEncoded;
+        ResetMultipart(format);
         InitializeJson();
     }
 

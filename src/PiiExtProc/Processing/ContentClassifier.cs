@@ -5,7 +5,8 @@ namespace PiiExtProc.Processing;
 /// <summary>
 /// Decides from a content-type whether a body can hold scannable text, and how to parse it (issue 4 §2).
 /// JSON, NDJSON, text, form-urlencoded (decoded, <see cref="BodyFormat.FormUrlEncoded"/>), XML and HTML (one record per
-/// document, <see cref="BodyFormat.Markup"/>) and multipart/form-data are scanned; images, audio, video,
+/// document, <see cref="BodyFormat.Markup"/>) and multipart/form-data (part names as keys, binary file parts passed
+/// through, <see cref="BodyFormat.Multipart"/>) are scanned; images, audio, video,
 /// fonts, octet-stream, protobuf, gRPC, PDF, archives and other multipart kinds are skipped. A missing or unknown
 /// content type is scanned, with JSON sniffed from the first non-blank byte.
 /// </summary>
@@ -70,6 +71,11 @@ internal static class ContentClassifier
         if (mediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
             return BodyFormat.FormUrlEncoded;
+        }
+
+        if (mediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            return BodyFormat.Multipart;
         }
 
         return mediaType.EndsWith("/xml", StringComparison.OrdinalIgnoreCase)

@@ -10,7 +10,8 @@ namespace PiiExtProc.Tests.Conformance;
 /// <summary>
 /// An <c>application/x-www-form-urlencoded</c> request (a payment gateway callback) through the emulated Envoy: the server
 /// scans it as a form (decoded values), so the forwarded body has the encoded email and phone masked and stays a valid
-/// form, in every body mode and chunking. A <c>:path</c> query string is scanned the same way.
+/// form, in every body mode and chunking. A <c>:path</c> query string is scanned the same way, and a
+/// <c>multipart/form-data</c> post by its part names.
 /// </summary>
 public sealed class FormBodyConformanceTests(MaskServerFixture server) : ConformanceTestBase, IClassFixture<MaskServerFixture>
 {
@@ -34,6 +35,27 @@ public sealed class FormBodyConformanceTests(MaskServerFixture server) : Conform
         Assert.DoesNotContain(' ', forwarded);
         Assert.Contains("&productinfo=Steel+bottle", forwarded, StringComparison.Ordinal);
         Assert.Contains("%40example.com", forwarded, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(BodySendMode.Buffered, 0)]
+    [InlineData(BodySendMode.Streamed, 5)]
+    public async Task MultipartRequest_PartNamesAreKeys_NameAndEmailMaskedFilePassedThrough(BodySendMode mode, int chunkSize)
+    {
+        const string Multipart = "--kyc\r\nContent-Disposition: form-data; name=\"full_name\"\r\n\r\nAlice Kumar\r\n"
+            + "--kyc\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nalice.kumar@example.com\r\n"
+            + "--kyc\r\nContent-Disposition: form-data; name=\"scan\"; filename=\"card.png\"\r\nContent-Type: image/png\r\n\r\n"
+            + "PNG aadhaar 2345 6789 0124\r\n--kyc--\r\n";
+        byte[] body = Utf8(Multipart);
+        var chunks = chunkSize == 0 ? [body] : Chunking.Fixed(body, chunkSize);
+        var verdict = await server.RunAsync(Options(mode), Request(body, chunks, contentType: "multipart/form-data; boundary=kyc"));
+
+        AssertClean(verdict);
+        Assert.Equal(Redact(body, BodyFormat.Multipart), verdict.Request.Body);
+        string forwarded = Encoding.UTF8.GetString(verdict.Request.Body);
+        Assert.DoesNotContain("Alice Kumar", forwarded, StringComparison.Ordinal);
+        Assert.DoesNotContain("alice.kumar@", forwarded, StringComparison.Ordinal);
+        Assert.Contains("PNG aadhaar 2345 6789 0124\r\n", forwarded, StringComparison.Ordinal);
     }
 
     [Fact]
