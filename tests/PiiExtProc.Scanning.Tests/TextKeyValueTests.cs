@@ -104,6 +104,21 @@ public sealed class TextKeyValueTests
         Assert.Equal("<customer><name>[PERSON_NAME]</name><email>[EMAIL_ADDRESS]</email><tier>gold</tier></customer>\n", result.Text);
     }
 
+    [Theory]
+    [InlineData("order=OD1 name=\"Ravi Kumar\" street=\"12 MG Road\" city=Pune status=ok\n",
+        "order=OD1 name=\"[PERSON_NAME]\" street=\"[POSTAL_ADDRESS]\" city=[POSTAL_ADDRESS] status=ok\n")]
+    [InlineData("<c><shipping_street>12 MG Road</shipping_street><town>Pune</town><email>a.b@example.com</email></c>\n",
+        "<c><shipping_street>[POSTAL_ADDRESS]</shipping_street><town>[POSTAL_ADDRESS]</town><email>[EMAIL_ADDRESS]</email></c>\n")]
+    public void Scan_FlatStreetAndCityPairsWithASecondItem_AreAFullAddress(string body, string expected) =>
+        Assert.Equal(expected, Scanners.Run(Scanners.Guardian, BodyFormat.Text, body).Text);
+
+    [Theory]
+    [InlineData("city=Pune weather=sunny email=a.b@example.com\n")]
+    [InlineData("flight from city: Pune to city: Delhi, user a.b@example.com\n")]
+    [InlineData("street=12 MG Road pickup_city=Pune email=a.b@example.com\n")]
+    public void Scan_CityOrStreetWithoutItsOtherHalf_LeftAsItIs(string body) =>
+        Assert.Equal(body, Scanners.Run(Scanners.Guardian, BodyFormat.Text, body).Text);
+
     [Fact]
     public void Scan_NameAndEmailOnOneLine_BothRedacted()
     {

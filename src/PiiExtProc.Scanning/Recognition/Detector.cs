@@ -823,8 +823,9 @@ internal sealed partial class Detector
     /// Names and addresses in text key-value pairs: a key phrase of one to three words (ASCII letters, <c>_</c>,
     /// <c>-</c>, joined by single spaces, at most 40 bytes, at the line start or after a space, tab, <c>, ; &amp; ? | ( [ {</c>
     /// or a quote) that classifies like a
-    /// JSON key as a person name, first/last name or postal address (<c>name</c>, <c>Customer Name</c>,
-    /// <c>first_name</c>, <c>shipping address</c>; not <c>file name</c>, <c>email address</c>), optionally closed by a
+    /// JSON key as a person name, first/last name, postal address or flat street or city field (<c>name</c>,
+    /// <c>Customer Name</c>, <c>first_name</c>, <c>shipping address</c>, <c>street</c>, <c>city</c>; not <c>file name</c>,
+    /// <c>email address</c>), optionally closed by a
     /// quote (<c>"name":</c>, JSON written into a log line), then optional spaces, <c>:</c> or <c>=</c> (not
     /// <c>://</c>), optional spaces, and the value. A value in double or single quotes that close on the same line is
     /// the text between them (<c>customer_name="Ravi Kumar"</c>). Otherwise the value ends at a line end, tab,
@@ -877,7 +878,7 @@ internal sealed partial class Detector
             }
 
             ValueRole role = _keywords.ClassifyKey(text[keyStart..keyEnd]).Role;
-            if (role is not (ValueRole.PersonName or ValueRole.FirstName or ValueRole.LastName or ValueRole.PostalAddress))
+            if (!IsTextPairRole(role))
             {
                 continue;
             }
@@ -954,7 +955,7 @@ internal sealed partial class Detector
             }
 
             ValueRole role = _keywords.ClassifyKey(localName).Role;
-            if (role is ValueRole.PersonName or ValueRole.FirstName or ValueRole.LastName or ValueRole.PostalAddress)
+            if (IsTextPairRole(role))
             {
                 AddWholeValue(text, valueStart, valueEnd, role, fromText: true, output, first);
             }
@@ -1003,9 +1004,19 @@ internal sealed partial class Detector
         return found;
     }
 
-    /// <summary>Cheap check before classifying: the last word ends with <c>name</c>, <c>addr</c> or <c>address</c>.</summary>
+    /// <summary>
+    /// Cheap check before classifying: the last word ends with <c>name</c>, <c>addr</c>, <c>address</c>, or a flat address
+    /// field's word (<c>street</c>, <c>city</c>, <c>town</c>, <c>village</c>, <c>district</c>, <c>landmark</c>).
+    /// </summary>
     private static bool MayNameRole(ReadOnlySpan<byte> key) =>
-        EndsWithIgnoreCase(key, "name"u8) || EndsWithIgnoreCase(key, "addr"u8) || EndsWithIgnoreCase(key, "address"u8);
+        EndsWithIgnoreCase(key, "name"u8) || EndsWithIgnoreCase(key, "addr"u8) || EndsWithIgnoreCase(key, "address"u8)
+        || EndsWithIgnoreCase(key, "street"u8) || EndsWithIgnoreCase(key, "city"u8) || EndsWithIgnoreCase(key, "town"u8)
+        || EndsWithIgnoreCase(key, "village"u8) || EndsWithIgnoreCase(key, "district"u8) || EndsWithIgnoreCase(key, "landmark"u8);
+
+    /// <summary>True for the key roles text key-value pairs and XML elements are read for: names, addresses and the flat
+    /// street and city parts of an address.</summary>
+    private static bool IsTextPairRole(ValueRole role) => role is ValueRole.PersonName or ValueRole.FirstName or ValueRole.LastName
+        or ValueRole.PostalAddress or ValueRole.StreetPart or ValueRole.CityPart;
 
     private static bool EndsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lowerSuffix) =>
         text.Length >= lowerSuffix.Length && System.Text.Ascii.EqualsIgnoreCase(text[^lowerSuffix.Length..], lowerSuffix);
