@@ -38,7 +38,7 @@ public sealed partial class BodyScanSession
             else if (rest.Length > max)
             {
                 // One pair longer than the record limit: the rest of the body is text.
-                EndBodyRecord();
+                ResolveOpenRecords();
                 _textMode = true;
                 _formMode = false;
                 FellBackToText = true;
@@ -63,10 +63,10 @@ public sealed partial class BodyScanSession
                 ReleaseEarly(work, workOffset);
             }
 
-            LimitBodyRecord(_formPosition);
+            LimitOpenRecords(_formPosition);
             if (last)
             {
-                EndBodyRecord();
+                ResolveOpenRecords();
                 return;
             }
         }

@@ -132,10 +132,7 @@ public sealed partial class BodyScanSession
                 {
                     ReleaseEarly(work, workOffset);
                 }
-                if (_earliestPending != long.MaxValue && tokenEnd - _earliestPending > _limits.MaxRecordBytes)
-                {
-                    ForceOpenRecords();
-                }
+                LimitOpenRecords(tokenEnd);
             }
 
             if (fallbackAt < 0)
@@ -582,14 +579,7 @@ public sealed partial class BodyScanSession
             return true;
         }
 
-        ref RecordInfo record = ref CollectionsMarshal.AsSpan(_records)[recordIndex];
-        int pending = AddSlot(slot, found, record.Oversized ? -1 : record.Id, record.Oversized);
-        if (pending > 0 && record.FirstPendingStart == long.MaxValue)
-        {
-            record.FirstPendingStart = tokenStart;
-            _earliestPending = Math.Min(_earliestPending, tokenStart);
-        }
-
+        AddRecordSlot(ref CollectionsMarshal.AsSpan(_records)[recordIndex], slot, found, oversized: false);
         return true;
     }
 
@@ -689,14 +679,7 @@ public sealed partial class BodyScanSession
             _slots.RemoveAt(_slots.Count - 1);
         }
 
-        for (int r = _records.Count - 1; r >= 0; r--)
-        {
-            RecordInfo record = _records[r];
-            ResolveRecord(record.Id, record.FirstSlot, asPii: record.Oversized);
-        }
-
-        _records.Clear();
-        _earliestPending = long.MaxValue;
+        ResolveOpenRecords();
         _depth = 0;
         _textMode = true;
         FellBackToText = true;

@@ -30,7 +30,7 @@ public sealed partial class BodyScanSession
             {
                 if (isFinal)
                 {
-                    EndBodyRecord();
+                    ResolveOpenRecords();
                 }
 
                 return;
@@ -65,7 +65,7 @@ public sealed partial class BodyScanSession
             _textPosition += length;
             if (_markupMode || _multipartMode)
             {
-                LimitBodyRecord(_textPosition);
+                LimitOpenRecords(_textPosition);
             }
             if (_slots.Count >= EarlyReleaseSlots)
             {
