@@ -21,6 +21,14 @@ internal static class Ascii
     /// <summary>True when every byte is an upper-case letter 'A'-'Z' (vectorised; true for an empty span).</summary>
     public static bool AllUpper(ReadOnlySpan<byte> s) => s.IndexOfAnyExceptInRange((byte)'A', (byte)'Z') < 0;
 
+    /// <summary>True when <paramref name="text"/> starts with <paramref name="prefix"/>, ASCII case-insensitively.</summary>
+    public static bool StartsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> prefix) =>
+        text.Length >= prefix.Length && System.Text.Ascii.EqualsIgnoreCase(text[..prefix.Length], prefix);
+
+    /// <summary>True when <paramref name="text"/> ends with <paramref name="suffix"/>, ASCII case-insensitively.</summary>
+    public static bool EndsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> suffix) =>
+        text.Length >= suffix.Length && System.Text.Ascii.EqualsIgnoreCase(text[^suffix.Length..], suffix);
+
     /// <summary>True when every byte is a digit '0'-'9' (vectorised; true for an empty span).</summary>
     public static bool AllDigits(ReadOnlySpan<byte> s) => s.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0;
 }

@@ -1011,13 +1011,13 @@ internal sealed partial class Detector
     /// <remarks>Dispatched on the last byte first: it runs at every <c>:</c> and <c>=</c> of a text body.</remarks>
     private static bool MayNameRole(ReadOnlySpan<byte> key) => !key.IsEmpty && (key[^1] | 0x20) switch
     {
-        'e' => EndsWithIgnoreCase(key, "name"u8) || EndsWithIgnoreCase(key, "village"u8),
-        'r' => EndsWithIgnoreCase(key, "addr"u8),
-        's' => EndsWithIgnoreCase(key, "address"u8),
-        't' => EndsWithIgnoreCase(key, "street"u8) || EndsWithIgnoreCase(key, "district"u8),
-        'y' => EndsWithIgnoreCase(key, "city"u8),
-        'n' => EndsWithIgnoreCase(key, "town"u8),
-        'k' => EndsWithIgnoreCase(key, "landmark"u8),
+        'e' => Ascii.EndsWithIgnoreCase(key, "name"u8) || Ascii.EndsWithIgnoreCase(key, "village"u8),
+        'r' => Ascii.EndsWithIgnoreCase(key, "addr"u8),
+        's' => Ascii.EndsWithIgnoreCase(key, "address"u8),
+        't' => Ascii.EndsWithIgnoreCase(key, "street"u8) || Ascii.EndsWithIgnoreCase(key, "district"u8),
+        'y' => Ascii.EndsWithIgnoreCase(key, "city"u8),
+        'n' => Ascii.EndsWithIgnoreCase(key, "town"u8),
+        'k' => Ascii.EndsWithIgnoreCase(key, "landmark"u8),
         _ => false,
     };
 
@@ -1026,8 +1026,6 @@ internal sealed partial class Detector
     private static bool IsTextPairRole(ValueRole role) => role is ValueRole.PersonName or ValueRole.FirstName or ValueRole.LastName
         or ValueRole.PostalAddress or ValueRole.StreetPart or ValueRole.CityPart;
 
-    private static bool EndsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lowerSuffix) =>
-        text.Length >= lowerSuffix.Length && System.Text.Ascii.EqualsIgnoreCase(text[^lowerSuffix.Length..], lowerSuffix);
 
     /// <summary>
     /// For a value in double or single quotes after optional spaces (<c>name="Ravi Kumar"</c>, <c>'name': 'Ravi Kumar'</c>):

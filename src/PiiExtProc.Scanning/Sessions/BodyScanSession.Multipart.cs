@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using PiiExtProc.Scanning.Recognition;
 
 namespace PiiExtProc.Scanning.Sessions;
@@ -50,9 +49,14 @@ public sealed partial class BodyScanSession
         _partIsBinary = false;
     }
 
-    /// <summary>Scans one line of a multipart body (with its line feed); see the type's summary.</summary>
-    private void ScanMultipartLine(ReadOnlySpan<byte> line, long start, bool oversized)
+    /// <summary>
+    /// Reads one line of a multipart body (with its line feed; <paramref name="oversized"/> for a piece of a cut line):
+    /// true when it is to be scanned as text with <paramref name="key"/> (a part's value line, with the part's name; a
+    /// preamble or epilogue line, with none); false for delimiter and header lines and the lines of a binary file part.
+    /// </summary>
+    private bool ReadMultipartLine(ReadOnlySpan<byte> line, bool oversized, out KeyClass key)
     {
+        key = KeyClass.None;
         ReadOnlySpan<byte> content = line.TrimEnd("\r\n"u8);
         if (!oversized && IsDelimiter(content, out bool closing))
         {
@@ -60,7 +64,7 @@ public sealed partial class BodyScanSession
             _partKey = KeyClass.None;
             _partIsFile = false;
             _partIsBinary = false;
-            return;
+            return false;
         }
 
         switch (_multipartState)
@@ -75,27 +79,14 @@ public sealed partial class BodyScanSession
                     ReadPartHeader(content);
                 }
 
-                return;
+                return false;
             case MultipartState.Skipped:
-                return;
+                return false;
             case MultipartState.Value:
-                _scratchMatches.Clear();
-                _detector.Scan(line, _partKey, default, _scratchMatches, textRecord: true);
-                if (_scratchMatches.Count > 0)
-                {
-                    AddBodyRecordSlot(new Slot { Start = start, Length = line.Length, Kind = SlotKind.Text }, CollectionsMarshal.AsSpan(_scratchMatches), oversized);
-                }
-
-                return;
+                key = _partKey;
+                return true;
             default:
-                _scratchMatches.Clear();
-                _detector.Scan(line, KeyClass.None, default, _scratchMatches, textRecord: true);
-                if (_scratchMatches.Count > 0)
-                {
-                    AddBodyRecordSlot(new Slot { Start = start, Length = line.Length, Kind = SlotKind.Text }, CollectionsMarshal.AsSpan(_scratchMatches), oversized);
-                }
-
-                return;
+                return true;
         }
     }
 
@@ -158,8 +149,8 @@ public sealed partial class BodyScanSession
         else if (System.Text.Ascii.EqualsIgnoreCase(name, "content-type"u8))
         {
             ReadOnlySpan<byte> type = value[..(value.IndexOf((byte)';') is int semicolon and >= 0 ? semicolon : value.Length)].Trim(" \t"u8);
-            _partIsBinary = !(StartsWithIgnoreCase(type, "text/"u8) || EndsWithIgnoreCase(type, "json"u8)
-                || EndsWithIgnoreCase(type, "xml"u8) || System.Text.Ascii.EqualsIgnoreCase(type, "application/x-www-form-urlencoded"u8));
+            _partIsBinary = !(Ascii.StartsWithIgnoreCase(type, "text/"u8) || Ascii.EndsWithIgnoreCase(type, "json"u8)
+                || Ascii.EndsWithIgnoreCase(type, "xml"u8) || System.Text.Ascii.EqualsIgnoreCase(type, "application/x-www-form-urlencoded"u8));
         }
     }
 
@@ -203,10 +194,4 @@ public sealed partial class BodyScanSession
             return true;
         }
     }
-
-    private static bool StartsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> prefix) =>
-        text.Length >= prefix.Length && System.Text.Ascii.EqualsIgnoreCase(text[..prefix.Length], prefix);
-
-    private static bool EndsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> suffix) =>
-        text.Length >= suffix.Length && System.Text.Ascii.EqualsIgnoreCase(text[^suffix.Length..], suffix);
 }

@@ -5,7 +5,8 @@ namespace PiiExtProc.Scanning.Sessions;
 
 /// <summary>
 /// Text scanning of a <see cref="BodyScanSession"/>: one slot per line with matches; each line is a record, except in a
-/// <see cref="BodyFormat.Markup"/> body, which is one record.
+/// <see cref="BodyFormat.Markup"/> or <see cref="BodyFormat.Multipart"/> body, which is one record (multipart lines are
+/// read by <see cref="ReadMultipartLine"/> first).
 /// </summary>
 public sealed partial class BodyScanSession
 {
@@ -63,10 +64,7 @@ public sealed partial class BodyScanSession
 
             ScanTextRecord(rest[..length], _textPosition, oversized);
             _textPosition += length;
-            if (_markupMode || _multipartMode)
-            {
-                LimitOpenRecords(_textPosition);
-            }
+            LimitOpenRecords(_textPosition);
             if (_slots.Count >= EarlyReleaseSlots)
             {
                 ReleaseEarly(work, workOffset);
@@ -83,21 +81,21 @@ public sealed partial class BodyScanSession
 
     private void ScanTextRecord(ReadOnlySpan<byte> line, long start, bool oversized)
     {
-        if (_multipartMode)
+        KeyClass key = KeyClass.None;
+        if (_multipartMode && !ReadMultipartLine(line, oversized, out key))
         {
-            ScanMultipartLine(line, start, oversized);
             return;
         }
 
         _scratchMatches.Clear();
-        _detector.Scan(line, KeyClass.None, default, _scratchMatches, textRecord: true);
+        _detector.Scan(line, key, default, _scratchMatches, textRecord: true);
         if (_scratchMatches.Count == 0)
         {
             return;
         }
 
         var slot = new Slot { Start = start, Length = line.Length, Kind = SlotKind.Text };
-        if (_markupMode)
+        if (_markupMode || _multipartMode)
         {
             AddBodyRecordSlot(slot, CollectionsMarshal.AsSpan(_scratchMatches), oversized);
         }
