@@ -27,9 +27,7 @@ public sealed partial class BodyScanSession
         while (true)
         {
             ReadOnlySpan<byte> rest = work[(int)(_formPosition - workOffset)..];
-            int searched = (int)Math.Clamp(_ampersandSearchedTo - _formPosition, 0, Math.Min(rest.Length, max));
-            int ampersand = rest[searched..Math.Min(rest.Length, max)].IndexOf((byte)'&');
-            ampersand = ampersand < 0 ? ampersand : ampersand + searched;
+            int ampersand = IndexOfWithin(rest, _formPosition, _ampersandSearchedTo, max, (byte)'&');
             int length;
             if (ampersand >= 0)
             {

@@ -37,10 +37,7 @@ public sealed partial class BodyScanSession
                 return;
             }
 
-            // A line that arrives in many chunks is searched once, not again from its start for every chunk.
-            int searched = (int)Math.Clamp(_newlineSearchedTo - _textPosition, 0, Math.Min(rest.Length, max));
-            int newline = rest[searched..Math.Min(rest.Length, max)].IndexOf((byte)'\n');
-            newline = newline < 0 ? newline : newline + searched;
+            int newline = IndexOfWithin(rest, _textPosition, _newlineSearchedTo, max, (byte)'\n');
             int length;
             bool oversized = false;
             if (newline >= 0)
@@ -70,6 +67,19 @@ public sealed partial class BodyScanSession
                 ReleaseEarly(work, workOffset);
             }
         }
+    }
+
+    /// <summary>
+    /// Index in <paramref name="rest"/> (which starts at absolute offset <paramref name="position"/>) of the first
+    /// <paramref name="delimiter"/> within <paramref name="max"/> bytes, or -1. The bytes before
+    /// <paramref name="searchedTo"/> were searched by an earlier chunk and are skipped, so a line or form pair that
+    /// arrives in many chunks is searched once, not again from its start for every chunk.
+    /// </summary>
+    private static int IndexOfWithin(ReadOnlySpan<byte> rest, long position, long searchedTo, int max, byte delimiter)
+    {
+        int searched = (int)Math.Clamp(searchedTo - position, 0, Math.Min(rest.Length, max));
+        int found = rest[searched..Math.Min(rest.Length, max)].IndexOf(delimiter);
+        return found < 0 ? found : found + searched;
     }
 
     private static int CutPoint(ReadOnlySpan<byte> piece)
