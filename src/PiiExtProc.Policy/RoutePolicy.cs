@@ -81,9 +81,12 @@ public sealed class RoutePolicy
     }
 
     /// <summary>
-    /// How to parse a body of this content type: <see cref="BodyFormat.Json"/> for JSON and NDJSON media types,
-    /// <see cref="BodyFormat.FormUrlEncoded"/> for <c>application/x-www-form-urlencoded</c>, <see cref="BodyFormat.Markup"/>
-    /// for XML and HTML, <see cref="BodyFormat.Multipart"/> for <c>multipart/form-data</c>, else text.
+    /// How to parse a body of this content type, the one mapping the server (<c>ContentClassifier</c>) and
+    /// <c>policy test</c> share: <see cref="BodyFormat.Json"/> for JSON and JSON sequence media types
+    /// (<see cref="MediaTypes.IsJson"/>), <see cref="BodyFormat.FormUrlEncoded"/> for
+    /// <c>application/x-www-form-urlencoded</c>, <see cref="BodyFormat.Markup"/> for XML and HTML,
+    /// <see cref="BodyFormat.Multipart"/> for <c>multipart/form-data</c>, else text. A null or blank content type is text
+    /// here; the server sniffs such a body instead (JSON when its first byte that is not blank is <c>{</c> or <c>[</c>).
     /// </summary>
     public static BodyFormat GetBodyFormat(string? contentType) =>
         contentType is null ? BodyFormat.Text

@@ -89,7 +89,11 @@ internal static class MediaTypes
             || mediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>True for JSON and NDJSON media types: application/json, */*+json, application/x-ndjson, application/jsonl and similar.</summary>
+    /// <summary>
+    /// True for JSON and JSON sequence media types (parameters and case ignored): subtype <c>json</c>, <c>*+json</c>
+    /// (RFC 6839), any subtype ending in <c>ndjson</c> (<c>x-ndjson</c>, <c>vnd.acme.ndjson</c>), <c>jsonl</c>,
+    /// <c>x-jsonlines</c> and <c>json-seq</c> (RFC 7464).
+    /// </summary>
     public static bool IsJson(ReadOnlySpan<char> contentType)
     {
         var mediaType = Essence(contentType);
@@ -102,8 +106,7 @@ internal static class MediaTypes
         var subtype = mediaType[(slash + 1)..];
         return subtype.Equals("json", StringComparison.OrdinalIgnoreCase)
             || subtype.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
-            || subtype.Equals("x-ndjson", StringComparison.OrdinalIgnoreCase)
-            || subtype.Equals("ndjson", StringComparison.OrdinalIgnoreCase)
+            || subtype.EndsWith("ndjson", StringComparison.OrdinalIgnoreCase)
             || subtype.Equals("jsonl", StringComparison.OrdinalIgnoreCase)
             || subtype.Equals("x-jsonlines", StringComparison.OrdinalIgnoreCase)
             || subtype.Equals("json-seq", StringComparison.OrdinalIgnoreCase);

@@ -1,3 +1,4 @@
+using PiiExtProc.Policy;
 using PiiExtProc.Scanning;
 
 namespace PiiExtProc.Processing;
@@ -50,40 +51,12 @@ internal static class ContentClassifier
         return false;
     }
 
-    /// <summary>The parse format for a content type; null when it must be sniffed from the body.</summary>
-    public static BodyFormat? FormatOf(string? contentType)
-    {
-        var mediaType = MediaType(contentType);
-        if (mediaType.Length == 0)
-        {
-            return null;
-        }
-
-        if (mediaType.EndsWith("/json", StringComparison.OrdinalIgnoreCase)
-            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
-            || mediaType.EndsWith("ndjson", StringComparison.OrdinalIgnoreCase)
-            || mediaType.EndsWith("/jsonl", StringComparison.OrdinalIgnoreCase)
-            || mediaType.EndsWith("/json-seq", StringComparison.OrdinalIgnoreCase))
-        {
-            return BodyFormat.Json;
-        }
-
-        if (mediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
-        {
-            return BodyFormat.FormUrlEncoded;
-        }
-
-        if (mediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-        {
-            return BodyFormat.Multipart;
-        }
-
-        return mediaType.EndsWith("/xml", StringComparison.OrdinalIgnoreCase)
-            || mediaType.EndsWith("+xml", StringComparison.OrdinalIgnoreCase)
-            || mediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)
-            ? BodyFormat.Markup
-            : BodyFormat.Text;
-    }
+    /// <summary>
+    /// The parse format for a content type (<see cref="RoutePolicy.GetBodyFormat"/>, the mapping <c>policy test</c> uses
+    /// too); null when there is no content type and the format must be sniffed from the body.
+    /// </summary>
+    public static BodyFormat? FormatOf(string? contentType) =>
+        MediaType(contentType).IsEmpty ? null : RoutePolicy.GetBodyFormat(contentType);
 
     /// <summary>Sniffs JSON: the first byte that is not blank is '{' or '['.</summary>
     public static BodyFormat Sniff(ReadOnlySpan<byte> firstBytes)
