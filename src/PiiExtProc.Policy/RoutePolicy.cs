@@ -95,4 +95,23 @@ public sealed class RoutePolicy
         : MediaTypes.IsMarkup(contentType) ? BodyFormat.Markup
         : MediaTypes.IsMultipartFormData(contentType) ? BodyFormat.Multipart
         : BodyFormat.Text;
+
+    /// <summary>
+    /// How the server parses a body with this content type and these first bytes: by <see cref="GetBodyFormat(string?)"/>
+    /// when the content type names a media type, else sniffed (<see cref="SniffBodyFormat"/>).
+    /// </summary>
+    public static BodyFormat GetBodyFormat(string? contentType, ReadOnlySpan<byte> firstBytes) =>
+        MediaTypes.Essence(contentType).IsEmpty ? SniffBodyFormat(firstBytes) : GetBodyFormat(contentType);
+
+    /// <summary>
+    /// The format of a body that came without a content type, from its first bytes: <see cref="BodyFormat.Json"/> when
+    /// the first byte that is not blank (space, tab, CR, LF) is <c>{</c> or <c>[</c>, else <see cref="BodyFormat.Text"/>
+    /// (a body that starts with a byte order mark is text: the JSON reader does not take one). The server and
+    /// <c>explain</c> both sniff this way.
+    /// </summary>
+    public static BodyFormat SniffBodyFormat(ReadOnlySpan<byte> firstBytes)
+    {
+        var trimmed = firstBytes.TrimStart(" \t\r\n"u8);
+        return !trimmed.IsEmpty && trimmed[0] is (byte)'{' or (byte)'[' ? BodyFormat.Json : BodyFormat.Text;
+    }
 }

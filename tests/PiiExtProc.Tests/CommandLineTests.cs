@@ -41,6 +41,23 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(["""{"phone":"98XXXXXX10"}""", """{"note":"no personal data"}"""], lines);
     }
 
+    [Theory]
+    [InlineData("form", "txnid=T1&firstname=Ravi&lastname=Kumar&email=ravi.k%40example.com", "txnid=T1&firstname=RXXX&lastname=KXXXX&email=raXXX%40example.com")]
+    [InlineData("json", "{\n  \"customer\": {\n    \"name\": \"Ravi Kumar\",\n    \"email\": \"ravi.k@example.com\"\n  }\n}", "{\n  \"customer\": {\n    \"name\": \"RXXX KXXXX\",\n    \"email\": \"raXXX@example.com\"\n  }\n}")]
+    [InlineData("markup", "<customer>\n  <name>Ravi Kumar</name>\n  <email>ravi.k@example.com</email>\n</customer>", "<customer>\n  <name>RXXX KXXXX</name>\n  <email>raXXX@example.com</email>\n</customer>")]
+    [InlineData("multipart", "--b\r\nContent-Disposition: form-data; name=\"full_name\"\r\n\r\nRavi Kumar\r\n--b\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nravi.k@example.com\r\n--b--\r\n", "--b\r\nContent-Disposition: form-data; name=\"full_name\"\r\n\r\nRXXX KXXXX\r\n--b\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nraXXX@example.com\r\n--b--\r\n")]
+    public void Redact_WholeFileFormats_ParseTheFileAsThatBody(string format, string body, string expected)
+    {
+        // Each body needs its format: as plain text lines, none of them would be masked whole.
+        var input = Path.Combine(_directory, "in.body");
+        var output = Path.Combine(_directory, "out.body");
+        File.WriteAllText(input, body);
+
+        Assert.Equal(0, Run("redact", "--format", format, input, output));
+
+        Assert.Equal(expected, File.ReadAllText(output));
+    }
+
     [Fact]
     public void Redact_MissingInput_ExitsWithTwo()
         => Assert.Equal(2, Run("redact", "--format", "text", Path.Combine(_directory, "missing.txt"), Path.Combine(_directory, "out.txt")));

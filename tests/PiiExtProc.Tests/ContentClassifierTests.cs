@@ -6,7 +6,7 @@ namespace PiiExtProc.Tests;
 
 /// <summary>
 /// The server's content-type decisions: which bodies are skipped, and which parser a scanned body gets. The parser is
-/// the one <c>policy test</c> uses (<see cref="RoutePolicy.GetBodyFormat"/>), so a policy test case is parsed the way the
+/// the one <c>policy test</c> uses (<see cref="RoutePolicy.GetBodyFormat(string?)"/>), so a policy test case is parsed the way the
 /// server will parse the same traffic.
 /// </summary>
 public sealed class ContentClassifierTests
@@ -44,8 +44,8 @@ public sealed class ContentClassifierTests
     public void FormatOf_NoMediaType_IsSniffedFromTheBody(string? contentType)
     {
         Assert.Null(ContentClassifier.FormatOf(contentType));
-        Assert.Equal(BodyFormat.Json, ContentClassifier.Sniff("\r\n  [{\"name\":1}]"u8));
-        Assert.Equal(BodyFormat.Text, ContentClassifier.Sniff("name=Ravi"u8));
+        Assert.Equal(BodyFormat.Json, RoutePolicy.SniffBodyFormat("\r\n  [{\"name\":1}]"u8));
+        Assert.Equal(BodyFormat.Text, RoutePolicy.SniffBodyFormat("name=Ravi"u8));
     }
 
     [Theory]

@@ -14,10 +14,11 @@ public static class ExplainCommand
     /// <summary>Runs the command.</summary>
     /// <param name="policyFile">The policy file; null for the embedded default policy.</param>
     /// <param name="format"><c>json</c> or <c>text</c>.</param>
-    /// <param name="inputPath">The body to explain. Parsed as JSON when its first non-blank byte is '{' or '[', else as text.</param>
+    /// <param name="inputPath">The body to explain, parsed as the server parses it (<see cref="RoutePolicy.GetBodyFormat(string?, ReadOnlySpan{byte})"/>):
+    /// by the route's content type, or when there is none, as JSON when its first non-blank byte is '{' or '[', else as text.</param>
     /// <param name="output">Receives the findings.</param>
     /// <param name="error">Receives errors.</param>
-    /// <param name="route">The route to resolve the rule for; the default request when null.</param>
+    /// <param name="route">The request to resolve the rule for (path, authority, direction, content type); the default request when null.</param>
     /// <returns>0 on success, 2 when the policy, the format or the input cannot be used.</returns>
     public static int Run(string? policyFile, string format, string inputPath, TextWriter output, TextWriter error, RouteRequest? route = null)
     {
@@ -48,7 +49,7 @@ public static class ExplainCommand
         }
 
         var policy = snapshot.Resolve(route ?? default);
-        var bodyFormat = LooksLikeJson(body) ? BodyFormat.Json : BodyFormat.Text;
+        var bodyFormat = RoutePolicy.GetBodyFormat(route?.ContentType, body);
         var result = BodyScanner.Scan(policy, body, bodyFormat);
         if (format == "json")
         {
@@ -74,17 +75,6 @@ public static class ExplainCommand
 
     private static string OperatorName(RoutePolicy policy, PiiEntity entity) =>
         policy.ScannerOptions.Entities.TryGetValue(entity, out var settings) ? settings.Operator.ToString() ?? string.Empty : string.Empty;
-
-    private static bool LooksLikeJson(ReadOnlySpan<byte> body)
-    {
-        var trimmed = body.TrimStart(" \t\r\n"u8);
-        if (trimmed.StartsWith("\uFEFF"u8))
-        {
-            trimmed = trimmed[3..].TrimStart(" \t\r\n"u8);
-        }
-
-        return !trimmed.IsEmpty && trimmed[0] is (byte)'{' or (byte)'[';
-    }
 
     private static void WriteJson(PolicySnapshot snapshot, RoutePolicy policy, BodyScanResult result, TextWriter output)
     {

@@ -13,6 +13,18 @@ public enum FileFormat
     /// <summary>JSON Lines: one JSON document per line, one redacted line out per line (empty lines kept).</summary>
     JsonLines,
 
-    /// <summary>The whole file as one text body.</summary>
+    /// <summary>The whole file as one text body (<see cref="BodyFormat.Text"/>).</summary>
     Text,
+
+    /// <summary>The whole file as one JSON body (<see cref="BodyFormat.Json"/>): a document or a sequence of documents.</summary>
+    Json,
+
+    /// <summary>The whole file as one <c>application/x-www-form-urlencoded</c> body (<see cref="BodyFormat.FormUrlEncoded"/>).</summary>
+    FormUrlEncoded,
+
+    /// <summary>The whole file as one XML or HTML document (<see cref="BodyFormat.Markup"/>).</summary>
+    Markup,
+
+    /// <summary>The whole file as one <c>multipart/form-data</c> body (<see cref="BodyFormat.Multipart"/>).</summary>
+    Multipart,
 }

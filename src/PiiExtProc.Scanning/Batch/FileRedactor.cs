@@ -5,7 +5,8 @@ using PiiExtProc.Scanning.Sessions;
 namespace PiiExtProc.Scanning.Batch;
 
 /// <summary>
-/// Redacts a file with a <see cref="PiiScanner"/>: the Guardian CSV, JSON Lines or plain text (<see cref="FileFormat"/>).
+/// Redacts a file with a <see cref="PiiScanner"/>: the Guardian CSV, JSON Lines, or the whole file as one body of a
+/// <see cref="BodyFormat"/> (<see cref="FileFormat"/>), read in 64 KiB chunks like a streamed body.
 /// Used by <c>PiiExtProc redact</c>. Reads and writes UTF-8; the output is written without a byte order mark.
 /// </summary>
 public static class FileRedactor
@@ -23,7 +24,11 @@ public static class FileRedactor
         {
             FileFormat.GuardianCsv => RedactGuardian(scanner, input, output),
             FileFormat.JsonLines => RedactJsonLines(scanner, input, output),
-            FileFormat.Text => RedactText(scanner, input, output),
+            FileFormat.Text => RedactWholeBody(scanner, BodyFormat.Text, input, output),
+            FileFormat.Json => RedactWholeBody(scanner, BodyFormat.Json, input, output),
+            FileFormat.FormUrlEncoded => RedactWholeBody(scanner, BodyFormat.FormUrlEncoded, input, output),
+            FileFormat.Markup => RedactWholeBody(scanner, BodyFormat.Markup, input, output),
+            FileFormat.Multipart => RedactWholeBody(scanner, BodyFormat.Multipart, input, output),
             _ => throw new ArgumentOutOfRangeException(nameof(format)),
         };
     }
@@ -113,9 +118,9 @@ public static class FileRedactor
         return new RedactionSummary(records, withPii, findings, fallbacks, scanned);
     }
 
-    private static RedactionSummary RedactText(PiiScanner scanner, Stream input, Stream output)
+    private static RedactionSummary RedactWholeBody(PiiScanner scanner, BodyFormat format, Stream input, Stream output)
     {
-        using BodyScanSession session = scanner.CreateSession(BodyFormat.Text);
+        using BodyScanSession session = scanner.CreateSession(format);
         var writer = new ArrayBufferWriter<byte>(TextChunkBytes);
         byte[] current = ArrayPool<byte>.Shared.Rent(TextChunkBytes);
         byte[] next = ArrayPool<byte>.Shared.Rent(TextChunkBytes);
@@ -146,6 +151,6 @@ public static class FileRedactor
             ArrayPool<byte>.Shared.Return(next);
         }
 
-        return new RedactionSummary(1, session.ContainsPii ? 1 : 0, session.FindingCount, 0, session.BytesScanned);
+        return new RedactionSummary(1, session.ContainsPii ? 1 : 0, session.FindingCount, session.FellBackToText ? 1 : 0, session.BytesScanned);
     }
 }

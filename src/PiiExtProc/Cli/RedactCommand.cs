@@ -6,16 +6,21 @@ using PiiExtProc.Scanning.Batch;
 namespace PiiExtProc.Cli;
 
 /// <summary>
-/// `PiiExtProc redact --format guardian-csv|jsonl|text [--policy FILE] INPUT OUTPUT`: redacts a file with the policy's
-/// default rule, the same engine and decisions as the server (request direction).
+/// `PiiExtProc redact --format guardian-csv|jsonl|json|text|form|markup|multipart [--policy FILE] INPUT OUTPUT`: redacts
+/// a file with the policy's default rule, the same engine and decisions as the server (request direction).
 /// </summary>
 internal static class RedactCommand
 {
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var format = new Option<string>("--format") { Description = "Input format: guardian-csv (record_id,data_json), jsonl (one JSON document per line) or text.", Required = true };
-        format.AcceptOnlyFromAmong("guardian-csv", "jsonl", "text");
+        var format = new Option<string>("--format")
+        {
+            Description = "Input format: guardian-csv (record_id,data_json), jsonl (one JSON document per line), or the whole file as one body: "
+                + "json, text, form (application/x-www-form-urlencoded), markup (XML or HTML) or multipart (multipart/form-data).",
+            Required = true,
+        };
+        format.AcceptOnlyFromAmong("guardian-csv", "jsonl", "json", "text", "form", "markup", "multipart");
         var policy = CommonOptions.Policy();
         var input = new Argument<FileInfo>("INPUT") { Description = "The file to redact." };
         var output = new Argument<FileInfo>("OUTPUT") { Description = "Where to write the redacted file (guardian-csv: record_id,redacted_data_json,is_pii)." };
@@ -27,6 +32,10 @@ internal static class RedactCommand
             {
                 "guardian-csv" => FileFormat.GuardianCsv,
                 "jsonl" => FileFormat.JsonLines,
+                "json" => FileFormat.Json,
+                "form" => FileFormat.FormUrlEncoded,
+                "markup" => FileFormat.Markup,
+                "multipart" => FileFormat.Multipart,
                 _ => FileFormat.Text,
             };
             var started = Stopwatch.GetTimestamp();

@@ -52,18 +52,11 @@ internal static class ContentClassifier
     }
 
     /// <summary>
-    /// The parse format for a content type (<see cref="RoutePolicy.GetBodyFormat"/>, the mapping <c>policy test</c> uses
+    /// The parse format for a content type (<see cref="RoutePolicy.GetBodyFormat(string?)"/>, the mapping <c>policy test</c> uses
     /// too); null when there is no content type and the format must be sniffed from the body.
     /// </summary>
     public static BodyFormat? FormatOf(string? contentType) =>
         MediaType(contentType).IsEmpty ? null : RoutePolicy.GetBodyFormat(contentType);
-
-    /// <summary>Sniffs JSON: the first byte that is not blank is '{' or '['.</summary>
-    public static BodyFormat Sniff(ReadOnlySpan<byte> firstBytes)
-    {
-        var trimmed = firstBytes.TrimStart(" \t\r\n"u8);
-        return trimmed.Length > 0 && trimmed[0] is (byte)'{' or (byte)'[' ? BodyFormat.Json : BodyFormat.Text;
-    }
 
     private static ReadOnlySpan<char> MediaType(string? contentType)
     {

@@ -1,6 +1,7 @@
 using Envoy.Extensions.Filters.Http.ExtProc.V3;
 using Envoy.Service.ExtProc.V3;
 using PiiExtProc.Diagnostics;
+using PiiExtProc.Policy;
 using PiiExtProc.Routing;
 using PiiExtProc.Scanning;
 
@@ -374,7 +375,7 @@ internal sealed class ExtProcStream : IDisposable
         // STREAMED bodies always hold back what a later chunk could still change, even when trailers may end the body:
         // if they do while bytes are held, OnTrailers fails the stream closed (README "STREAMED with trailers"), since
         // scanning chunks alone would forward chunk-split PII unredacted.
-        var session = state.Session ??= policy.Scanner.RentSession(state.Format ?? ContentClassifier.Sniff(bytes.Span));
+        var session = state.Session ??= policy.Scanner.RentSession(state.Format ?? RoutePolicy.SniffBodyFormat(bytes.Span));
         state.Output.ExpectedBytes = state.HeldBytes + bytes.Length;
         var result = session.Process(bytes.Span, final, state.Output);
         state.HeldBytes = result.BytesHeld;
@@ -458,7 +459,7 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
-        var session = policy.Scanner.RentSession(state.Format ?? ContentClassifier.Sniff(plain.WrittenMemory.Span));
+        var session = policy.Scanner.RentSession(state.Format ?? RoutePolicy.SniffBodyFormat(plain.WrittenMemory.Span));
         state.Session = session;
         var result = session.Process(plain.WrittenMemory.Span, isFinal: true, state.Output);
         state.BytesScanned += plain.WrittenCount;
@@ -634,7 +635,7 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
-        var session = state.Session ??= policy.Scanner.RentSession(state.Format ?? ContentClassifier.Sniff(bytes.Span));
+        var session = state.Session ??= policy.Scanner.RentSession(state.Format ?? RoutePolicy.SniffBodyFormat(bytes.Span));
         session.Process(bytes.Span, endOfStream, state.Output);
         state.Output.Reset();
         state.BytesScanned += bytes.Length;

@@ -48,6 +48,26 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_WithContentType_ParsesTheBodyAsTheServerWould()
+    {
+        // A form post: as text the encoded email is not an email and the names lack their pair; as a form they are decoded.
+        var input = Write("txnid=T1&firstname=Rajesh&lastname=Kumar&email=rajesh.kumar%40email.com");
+        var asText = new StringWriter();
+        var asForm = new StringWriter();
+
+        Assert.Equal(0, ExplainCommand.Run(null, "json", input, asText, new StringWriter()));
+        Assert.Equal(0, ExplainCommand.Run(null, "json", input, asForm, new StringWriter(), new RouteRequest { ContentType = "application/x-www-form-urlencoded" }));
+
+        using var text = JsonDocument.Parse(asText.ToString());
+        using var form = JsonDocument.Parse(asForm.ToString());
+        Assert.False(text.RootElement.GetProperty("contains_pii").GetBoolean());
+        Assert.True(form.RootElement.GetProperty("contains_pii").GetBoolean());
+        var email = Assert.Single(form.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("entity").GetString() == "EMAIL_ADDRESS");
+        Assert.Equal("redacted", email.GetProperty("action").GetString());
+        AssertNoValues(asForm.ToString());
+    }
+
+    [Fact]
     public void Run_BadFormatOrMissingInput_ExitTwo()
     {
         Assert.Equal(2, ExplainCommand.Run(null, "yaml", Write(Body), new StringWriter(), new StringWriter()));
