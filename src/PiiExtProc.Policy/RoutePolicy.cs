@@ -85,7 +85,8 @@ public sealed class RoutePolicy
     /// <c>policy test</c> share: <see cref="BodyFormat.Json"/> for JSON and JSON sequence media types
     /// (<see cref="MediaTypes.IsJson"/>), <see cref="BodyFormat.FormUrlEncoded"/> for
     /// <c>application/x-www-form-urlencoded</c>, <see cref="BodyFormat.Markup"/> for XML and HTML,
-    /// <see cref="BodyFormat.Multipart"/> for <c>multipart/form-data</c>, else text. A null or blank content type is text
+    /// <see cref="BodyFormat.Multipart"/> for <c>multipart/form-data</c>, <see cref="BodyFormat.Csv"/> for CSV and TSV
+    /// (<see cref="MediaTypes.IsCsv"/>), else text. A null or blank content type is text
     /// here; the server sniffs such a body instead (JSON when its first byte that is not blank is <c>{</c> or <c>[</c>).
     /// </summary>
     public static BodyFormat GetBodyFormat(string? contentType) =>
@@ -94,6 +95,7 @@ public sealed class RoutePolicy
         : MediaTypes.IsFormUrlEncoded(contentType) ? BodyFormat.FormUrlEncoded
         : MediaTypes.IsMarkup(contentType) ? BodyFormat.Markup
         : MediaTypes.IsMultipartFormData(contentType) ? BodyFormat.Multipart
+        : MediaTypes.IsCsv(contentType) ? BodyFormat.Csv
         : BodyFormat.Text;
 
     /// <summary>

@@ -37,4 +37,14 @@ public enum BodyFormat
     /// body is one record. The boundary is the one on the body's first delimiter line.
     /// </summary>
     Multipart,
+
+    /// <summary>
+    /// CSV and TSV (<c>text/csv</c>, <c>text/tab-separated-values</c>: reports, exports, partner files; RFC 4180): the
+    /// first row is the header and each field is scanned with its column's header as its key (a <c>mobile</c> column's
+    /// bare numbers are mobiles, a <c>customer_name</c> column's values names); each row is one record for the
+    /// combination rule. The delimiter is the most frequent of <c>, TAB ; |</c> in the first row. A quoted field may hold
+    /// delimiters, doubled quotes and line breaks; a rewritten field that needs quotes gets them. A row longer than
+    /// <see cref="ScanLimits.MaxRecordBytes"/> makes the rest of the body <see cref="Text"/>.
+    /// </summary>
+    Csv,
 }

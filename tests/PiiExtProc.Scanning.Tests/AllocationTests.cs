@@ -75,6 +75,27 @@ public sealed class AllocationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Process_DenseCsv_AllocationDoesNotGrowWithSize()
+    {
+        static byte[] Csv(int size)
+        {
+            var builder = new StringBuilder("name,email,phone,aadhar,address,order_id\r\n");
+            while (builder.Length < size)
+            {
+                builder.Append("Rajesh Kumar,rajesh.kumar@email.com,9876543210,234567890124,\"123 MG Road, Bangalore, 560001\",12345\r\n");
+            }
+
+            return Encoding.UTF8.GetBytes(builder.ToString());
+        }
+
+        long small = Allocated(s_scanner, Csv(64 * 1024), BodyFormat.Csv);
+        long large = Allocated(s_scanner, Csv(1024 * 1024), BodyFormat.Csv);
+        output.WriteLine($"64 KB: {small} bytes, 1 MB: {large} bytes");
+
+        Assert.True(large <= 2 * small, $"64 KB dense CSV allocated {small} bytes, 1 MB allocated {large} bytes");
+    }
+
+    [Fact]
     public void Process_DenseBodyWithFingerprints_AllocationDoesNotGrowWithSize()
     {
         PiiScanner scanner = PiiScanner.Create(Scanners.GuardianOptions(RedactOperator.Instance) with { FingerprintKey = new byte[32] });

@@ -5,8 +5,8 @@ using PiiExtProc.Scanning.Tests.Support;
 namespace PiiExtProc.Scanning.Tests;
 
 /// <summary>
-/// Random bytes drawn mostly from the bytes the form, markup and multipart readers act on (<c>&amp; = % + &lt; &gt; / -
-/// " ; CR LF</c>, digits, PII fragments): no exception, any chunking gives the result of the whole body, and a body with
+/// Random bytes drawn mostly from the bytes the form, markup, multipart and CSV readers act on (<c>&amp; = % + &lt; &gt; / -
+/// " ; , | TAB CR LF</c>, digits, PII fragments): no exception, any chunking gives the result of the whole body, and a body with
 /// no redaction comes out byte for byte.
 /// </summary>
 public sealed class StructuredTextFuzzTests
@@ -18,13 +18,14 @@ public sealed class StructuredTextFuzzTests
         "&", "=", "%", "%2", "%40", "%E0%A4", "+", "<", ">", "</", "/", "-", "--", "--b", "\"", ";", "\r\n", "\n", " ",
         "name", "email", "city", "street", "first", "Content-Disposition: form-data; name=\"full_name\"", "filename=\"a.jpg\"",
         "Content-Type: image/png", "Ravi Kumar", "ravi.k@example.com", "ravi.k%40example.com", "9876543210", "2345 6789 0124",
-        "12 MG Road, Bengaluru 560001", "<name>", "</name>", "[", "]", "\u00ff", "x",
+        "12 MG Road, Bengaluru 560001", "<name>", "</name>", "[", "]", "\u00ff", "x", ",", "\t", "|", "\"\"", "mobile,name,email\n",
     ];
 
     [Theory]
     [InlineData(BodyFormat.FormUrlEncoded)]
     [InlineData(BodyFormat.Markup)]
     [InlineData(BodyFormat.Multipart)]
+    [InlineData(BodyFormat.Csv)]
     public void Process_RandomStructuredBytes_NoExceptionSameResultChunkedUnchangedWithoutRedaction(BodyFormat format)
     {
         var random = new Random(1000 + (int)format);

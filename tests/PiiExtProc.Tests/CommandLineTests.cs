@@ -46,6 +46,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("json", "{\n  \"customer\": {\n    \"name\": \"Ravi Kumar\",\n    \"email\": \"ravi.k@example.com\"\n  }\n}", "{\n  \"customer\": {\n    \"name\": \"RXXX KXXXX\",\n    \"email\": \"raXXX@example.com\"\n  }\n}")]
     [InlineData("markup", "<customer>\n  <name>Ravi Kumar</name>\n  <email>ravi.k@example.com</email>\n</customer>", "<customer>\n  <name>RXXX KXXXX</name>\n  <email>raXXX@example.com</email>\n</customer>")]
     [InlineData("multipart", "--b\r\nContent-Disposition: form-data; name=\"full_name\"\r\n\r\nRavi Kumar\r\n--b\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nravi.k@example.com\r\n--b--\r\n", "--b\r\nContent-Disposition: form-data; name=\"full_name\"\r\n\r\nRXXX KXXXX\r\n--b\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nraXXX@example.com\r\n--b--\r\n")]
+    [InlineData("csv", "name,mobile\nRavi Kumar,9876543210\n", "name,mobile\nRavi Kumar,98XXXXXX10\n")]
     public void Redact_WholeFileFormats_ParseTheFileAsThatBody(string format, string body, string expected)
     {
         // Each body needs its format: as plain text lines, none of them would be masked whole.

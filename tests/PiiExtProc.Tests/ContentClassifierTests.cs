@@ -26,8 +26,11 @@ public sealed class ContentClassifierTests
     [InlineData("text/xml", BodyFormat.Markup)]
     [InlineData("application/soap+xml; charset=utf-8", BodyFormat.Markup)]
     [InlineData("text/html", BodyFormat.Markup)]
+    [InlineData("text/csv", BodyFormat.Csv)]
+    [InlineData("text/CSV; header=present", BodyFormat.Csv)]
+    [InlineData("application/csv", BodyFormat.Csv)]
+    [InlineData("text/tab-separated-values", BodyFormat.Csv)]
     [InlineData("text/plain", BodyFormat.Text)]
-    [InlineData("text/csv", BodyFormat.Text)]
     [InlineData("application/jsonp", BodyFormat.Text)]
     [InlineData("multipart/mixed; boundary=x", BodyFormat.Text)]
     public void FormatOf_IsThePolicyTestMapping(string contentType, BodyFormat expected)

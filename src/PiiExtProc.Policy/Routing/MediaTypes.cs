@@ -80,6 +80,17 @@ internal static class MediaTypes
     public static bool IsMultipartFormData(ReadOnlySpan<char> contentType) =>
         Essence(contentType).Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>True for CSV and TSV: <c>text/csv</c>, <c>application/csv</c>, <c>text/x-csv</c>,
+    /// <c>text/tab-separated-values</c> (parameters and case ignored).</summary>
+    public static bool IsCsv(ReadOnlySpan<char> contentType)
+    {
+        var mediaType = Essence(contentType);
+        return mediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("application/csv", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("text/x-csv", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("text/tab-separated-values", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>True for XML and HTML media types: <c>*/xml</c>, <c>*/*+xml</c>, <c>text/html</c> (parameters and case ignored).</summary>
     public static bool IsMarkup(ReadOnlySpan<char> contentType)
     {

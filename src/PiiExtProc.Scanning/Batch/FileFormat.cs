@@ -27,4 +27,7 @@ public enum FileFormat
 
     /// <summary>The whole file as one <c>multipart/form-data</c> body (<see cref="BodyFormat.Multipart"/>).</summary>
     Multipart,
+
+    /// <summary>The whole file as one CSV or TSV body (<see cref="BodyFormat.Csv"/>).</summary>
+    Csv,
 }

@@ -29,6 +29,7 @@ public static class FileRedactor
             FileFormat.FormUrlEncoded => RedactWholeBody(scanner, BodyFormat.FormUrlEncoded, input, output),
             FileFormat.Markup => RedactWholeBody(scanner, BodyFormat.Markup, input, output),
             FileFormat.Multipart => RedactWholeBody(scanner, BodyFormat.Multipart, input, output),
+            FileFormat.Csv => RedactWholeBody(scanner, BodyFormat.Csv, input, output),
             _ => throw new ArgumentOutOfRangeException(nameof(format)),
         };
     }

@@ -9,7 +9,7 @@ namespace PiiExtProc.Scanning.Evaluation;
 /// Scores the scanner per entity on a labelled corpus (tests/corpora/*.jsonl). Used by <c>PiiExtProc eval --corpus FILE</c>.
 /// </summary>
 /// <remarks>
-/// <para>Corpus format, one JSON object per line: <c>{"format":"json|text|form|markup|multipart","body":"...","entities":[{"entity":"IN_AADHAAR","value":"..."}]}</c>
+/// <para>Corpus format, one JSON object per line: <c>{"format":"json|text|form|markup|multipart|csv","body":"...","entities":[{"entity":"IN_AADHAAR","value":"..."}]}</c>
 /// (<c>entities</c> empty for a hard negative; an optional <c>"note"</c> is ignored). Values are given, not offsets, so
 /// the corpus stays readable.</para>
 /// <para>A finding counts as predicted when the policy reported it as PII (redacted, observed or blocked; below-combination
@@ -112,7 +112,8 @@ public static class CorpusEvaluation
                 "form" => BodyFormat.FormUrlEncoded,
                 "markup" => BodyFormat.Markup,
                 "multipart" => BodyFormat.Multipart,
-                _ => throw new InvalidDataException($"Corpus line {lineNumber}: format must be json, text, form, markup or multipart."),
+                "csv" => BodyFormat.Csv,
+                _ => throw new InvalidDataException($"Corpus line {lineNumber}: format must be json, text, form, markup, multipart or csv."),
             };
             string body = root.GetProperty("body").GetString() ?? string.Empty;
             var entities = new List<(string Entity, byte[] Value)>();

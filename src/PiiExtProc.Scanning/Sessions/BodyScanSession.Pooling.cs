@@ -152,6 +152,9 @@ public sealed partial class BodyScanSession
         _formPosition = 0;
         ResetMultipart(format);
         _ampersandSearchedTo = 0;
+
+        // CSV scanning (BodyScanSession.Csv.cs); the column tables are kept, entries are written before they are read.
+        ResetCsv(format);
     }
 
     private static void TrimList<T>(List<T> list, int maxCapacity = MaxKeptListCapacity)

@@ -80,6 +80,7 @@ public sealed partial class BodyScanSession : IDisposable
         _markupMode = format == BodyFormat.Markup;
         _formMode = format == BodyFormat.FormUrlEncoded;
         ResetMultipart(format);
+        ResetCsv(format);
         InitializeJson();
     }
 
@@ -140,7 +141,7 @@ public sealed partial class BodyScanSession : IDisposable
             workOffset = chunkOffset;
         }
 
-        if (!heldBefore && chunkOffset == 0 && isFinal && !_textMode && !_formMode && TryProveClean(chunk))
+        if (!heldBefore && chunkOffset == 0 && isFinal && !_textMode && !_formMode && !_csvMode && TryProveClean(chunk))
         {
             return new ChunkResult(true, 0, 0, _blockRequested);
         }
@@ -153,6 +154,10 @@ public sealed partial class BodyScanSession : IDisposable
             if (_formMode)
             {
                 ParseForm(work, workOffset, isFinal);
+            }
+            else if (_csvMode)
+            {
+                ParseCsv(work, workOffset, isFinal);
             }
             else if (!_textMode)
             {
@@ -269,7 +274,7 @@ public sealed partial class BodyScanSession : IDisposable
     /// <summary>The absolute offset up to which output is final.</summary>
     private long ReleasePoint(long end, bool isFinal)
     {
-        long limit = _textMode ? _textPosition : _formMode ? _formPosition : (isFinal && _jsonComplete ? end : _lastUnitStart);
+        long limit = _textMode ? _textPosition : _formMode ? _formPosition : _csvMode ? _csvPosition : (isFinal && _jsonComplete ? end : _lastUnitStart);
         foreach (ref readonly Slot slot in CollectionsMarshal.AsSpan(_slots))
         {
             if (slot.Pending > 0)
@@ -584,7 +589,7 @@ public sealed partial class BodyScanSession : IDisposable
         if (bound >= 0)
         {
             outputSpan.Ensure(output, bound);
-            int direct = WriteSlotDirect(matches, value, before, json, outputSpan.Free);
+            int direct = WriteSlotDirect(matches, value, before, json, slot.Kind, outputSpan.Free);
             if (direct >= 0)
             {
                 outputSpan.Used += direct;
@@ -600,10 +605,11 @@ public sealed partial class BodyScanSession : IDisposable
     /// <summary>
     /// Writes <paramref name="before"/> and the slot's value with its redacted matches replaced into
     /// <paramref name="destination"/> (large enough by the operators' <see cref="RedactionOperator.MaxOutputBytes"/>), the
-    /// operators writing in place. Returns the bytes written, or -1 when a JSON replacement needs escaping.
+    /// operators writing in place. Returns the bytes written, or -1 when a JSON replacement needs escaping or a CSV
+    /// replacement quoting.
     /// </summary>
     private int WriteSlotDirect(
-        ReadOnlySpan<SlotMatch> matches, ReadOnlySpan<byte> value, ReadOnlySpan<byte> before, bool json, Span<byte> destination)
+        ReadOnlySpan<SlotMatch> matches, ReadOnlySpan<byte> value, ReadOnlySpan<byte> before, bool json, SlotKind kind, Span<byte> destination)
     {
         before.CopyTo(destination);
         int written = before.Length;
@@ -638,6 +644,11 @@ public sealed partial class BodyScanSession : IDisposable
                 return -1;
             }
 
+            if (kind is SlotKind.CsvField or SlotKind.CsvQuotedField && CsvNeedsQuoting(kind, destination.Slice(written, replaced)))
+            {
+                return -1;
+            }
+
             written += replaced;
             position = match.End;
         }
@@ -665,8 +676,9 @@ public sealed partial class BodyScanSession : IDisposable
         _operatorOutput ??= new ArrayBufferWriter<byte>(64);
         output.Write(before);
         int written = before.Length;
-        bool json = IsJson(slot.Kind);
-        if (json)
+        // A CSV field without quotes is written quoted here: this way is taken when a replacement needs quotes.
+        bool quote = IsJson(slot.Kind) || slot.Kind == SlotKind.CsvField;
+        if (quote)
         {
             output.Write("\""u8);
             written++;
@@ -688,7 +700,7 @@ public sealed partial class BodyScanSession : IDisposable
         }
 
         written += WriteText(value[position..], slot.Kind, original: true, output);
-        if (json)
+        if (quote)
         {
             output.Write("\""u8);
             written++;
@@ -702,8 +714,8 @@ public sealed partial class BodyScanSession : IDisposable
 
     /// <summary>
     /// Writes a piece of a slot's value: an <paramref name="original"/> piece of the value or an operator's replacement,
-    /// escaped for JSON (except the raw bytes of an unescaped JSON string, already escaped), encoded for a form, or as it
-    /// is in text. Returns the bytes written.
+    /// escaped for JSON (except the raw bytes of an unescaped JSON string, already escaped), encoded for a form, quoted for a
+    /// CSV field (except the raw bytes of a quoted field, already quoted), or as it is in text. Returns the bytes written.
     /// </summary>
     private static int WriteText(ReadOnlySpan<byte> text, SlotKind kind, bool original, IBufferWriter<byte> output)
     {
@@ -711,6 +723,12 @@ public sealed partial class BodyScanSession : IDisposable
         {
             case SlotKind.FormValue:
                 return FormEncoding.Write(text, output);
+            case SlotKind.CsvQuotedField when original:
+                output.Write(text);
+                return text.Length;
+            case SlotKind.CsvField:
+            case SlotKind.CsvQuotedField:
+                return WriteCsvQuoted(text, output);
             case SlotKind.Text:
             case SlotKind.JsonString when original:
                 output.Write(text);

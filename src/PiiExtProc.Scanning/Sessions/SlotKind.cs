@@ -18,4 +18,12 @@ internal enum SlotKind : byte
     /// <summary>A form value (<see cref="BodyFormat.FormUrlEncoded"/>): matches are in its decoded bytes; when rewritten,
     /// the whole decoded value is encoded again.</summary>
     FormValue,
+
+    /// <summary>A CSV field without quotes (<see cref="BodyFormat.Csv"/>): replacements are written as they are, unless one
+    /// holds a quote, the delimiter or a line break; then the whole field is written quoted.</summary>
+    CsvField,
+
+    /// <summary>The value inside a quoted CSV field (the quotes are outside the slot): quotes in a replacement are
+    /// doubled.</summary>
+    CsvQuotedField,
 }

@@ -6,7 +6,7 @@ using PiiExtProc.Scanning.Batch;
 namespace PiiExtProc.Cli;
 
 /// <summary>
-/// `PiiExtProc redact --format guardian-csv|jsonl|json|text|form|markup|multipart [--policy FILE] INPUT OUTPUT`: redacts
+/// `PiiExtProc redact --format guardian-csv|jsonl|json|text|form|markup|multipart|csv [--policy FILE] INPUT OUTPUT`: redacts
 /// a file with the policy's default rule, the same engine and decisions as the server (request direction).
 /// </summary>
 internal static class RedactCommand
@@ -17,10 +17,10 @@ internal static class RedactCommand
         var format = new Option<string>("--format")
         {
             Description = "Input format: guardian-csv (record_id,data_json), jsonl (one JSON document per line), or the whole file as one body: "
-                + "json, text, form (application/x-www-form-urlencoded), markup (XML or HTML) or multipart (multipart/form-data).",
+                + "json, text, form (application/x-www-form-urlencoded), markup (XML or HTML), multipart (multipart/form-data) or csv (CSV or TSV with a header row).",
             Required = true,
         };
-        format.AcceptOnlyFromAmong("guardian-csv", "jsonl", "json", "text", "form", "markup", "multipart");
+        format.AcceptOnlyFromAmong("guardian-csv", "jsonl", "json", "text", "form", "markup", "multipart", "csv");
         var policy = CommonOptions.Policy();
         var input = new Argument<FileInfo>("INPUT") { Description = "The file to redact." };
         var output = new Argument<FileInfo>("OUTPUT") { Description = "Where to write the redacted file (guardian-csv: record_id,redacted_data_json,is_pii)." };
@@ -36,6 +36,7 @@ internal static class RedactCommand
                 "form" => FileFormat.FormUrlEncoded,
                 "markup" => FileFormat.Markup,
                 "multipart" => FileFormat.Multipart,
+                "csv" => FileFormat.Csv,
                 _ => FileFormat.Text,
             };
             var started = Stopwatch.GetTimestamp();

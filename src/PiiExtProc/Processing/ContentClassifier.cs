@@ -7,7 +7,7 @@ namespace PiiExtProc.Processing;
 /// Decides from a content-type whether a body can hold scannable text, and how to parse it (issue 4 §2).
 /// JSON, NDJSON, text, form-urlencoded (decoded, <see cref="BodyFormat.FormUrlEncoded"/>), XML and HTML (one record per
 /// document, <see cref="BodyFormat.Markup"/>) and multipart/form-data (part names as keys, binary file parts passed
-/// through, <see cref="BodyFormat.Multipart"/>) are scanned; images, audio, video,
+/// through, <see cref="BodyFormat.Multipart"/>) and CSV/TSV (fields keyed by their header, <see cref="BodyFormat.Csv"/>) are scanned; images, audio, video,
 /// fonts, octet-stream, protobuf, gRPC, PDF, archives and other multipart kinds are skipped. A missing or unknown
 /// content type is scanned, with JSON sniffed from the first non-blank byte.
 /// </summary>

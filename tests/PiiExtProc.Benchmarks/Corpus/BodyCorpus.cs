@@ -17,6 +17,14 @@ public static class BodyCorpus
     public static byte[] Get(BodyKind kind, int approximateBytes)
         => s_cache.GetOrAdd((kind, approximateBytes), key => Encoding.UTF8.GetBytes(Build(key.Kind, key.Size)));
 
+    /// <summary>How a body of <paramref name="kind"/> is parsed: text for log lines, CSV for the export, else JSON.</summary>
+    public static Scanning.BodyFormat FormatOf(BodyKind kind) => kind switch
+    {
+        BodyKind.LogLines => Scanning.BodyFormat.Text,
+        BodyKind.DenseCsv => Scanning.BodyFormat.Csv,
+        _ => Scanning.BodyFormat.Json,
+    };
+
     private static string Build(BodyKind kind, int size)
     {
         var ids = new SyntheticIdentifiers(seed: 42 + (int)kind);
@@ -54,6 +62,14 @@ public static class BodyCorpus
                 }
 
                 builder.Append("]}");
+                break;
+            case BodyKind.DenseCsv:
+                builder.Append("customer_id,name,email,mobile,aadhaar,pan,upi_id,date_of_birth,card_number,last_login_ip,shipping_address,city,pincode\r\n");
+                for (var i = 0; builder.Length < size; i++)
+                {
+                    AppendCustomerRow(builder, ids, i);
+                }
+
                 break;
             default:
                 for (var i = 0; builder.Length < size; i++)
@@ -95,6 +111,14 @@ public static class BodyCorpus
         builder.Append(CultureInfo.InvariantCulture, $"\"date_of_birth\":\"{ids.DateOfBirth()}\",\"card_number\":\"{ids.Card()}\",\"last_login_ip\":\"{ids.Ipv4()}\",");
         builder.Append(CultureInfo.InvariantCulture,
             $"\"address\":{{\"line1\":\"{ids.Random.Next(1, 300)} {ids.Street()}\",\"city\":\"{ids.City()}\",\"pincode\":\"{ids.PinCode()}\"}}}}");
+    }
+
+    private static void AppendCustomerRow(StringBuilder builder, SyntheticIdentifiers ids, int index)
+    {
+        var first = ids.FirstName();
+        var last = ids.LastName();
+        builder.Append(CultureInfo.InvariantCulture, $"C-{100000 + index},{first} {last},{ids.Email(first, last)},{ids.Mobile()},{ids.Aadhaar()},{ids.Pan(last)},{ids.Upi(first)},");
+        builder.Append(CultureInfo.InvariantCulture, $"{ids.DateOfBirth()},{ids.Card()},{ids.Ipv4()},\"{ids.Random.Next(1, 300)} {ids.Street()}, {ids.City()}\",{ids.City()},{ids.PinCode()}\r\n");
     }
 
     private static void AppendLogLine(StringBuilder builder, SyntheticIdentifiers ids, int index)

@@ -14,4 +14,8 @@ public enum BodyKind
 
     /// <summary>Application log lines (text), a third of them with an email, mobile, IP or PAN.</summary>
     LogLines,
+
+    /// <summary>The <see cref="DenseJson"/> customers as a CSV export: a header row, then one row of 13 fields per customer
+    /// (the address one quoted field), 11 findings each.</summary>
+    DenseCsv,
 }

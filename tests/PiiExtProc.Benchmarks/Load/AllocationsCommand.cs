@@ -63,12 +63,12 @@ internal static class AllocationsCommand
         Console.WriteLine("|---|---|---|---|---|");
         var scanner = policy.Current.Resolve(Routing.StreamRoute.Unknown, Direction.Response, "application/json").Scanner;
         var output = new System.Buffers.ArrayBufferWriter<byte>(4 << 20);
-        foreach (var kind in new[] { BodyKind.CleanJson, BodyKind.OrderJson, BodyKind.DenseJson, BodyKind.LogLines })
+        foreach (var kind in new[] { BodyKind.CleanJson, BodyKind.OrderJson, BodyKind.DenseJson, BodyKind.DenseCsv, BodyKind.LogLines })
         {
             foreach (var size in new[] { 1024, 16 * 1024, 1024 * 1024 })
             {
                 var body = BodyCorpus.Get(kind, size);
-                var format = kind == BodyKind.LogLines ? Scanning.BodyFormat.Text : Scanning.BodyFormat.Json;
+                var format = BodyCorpus.FormatOf(kind);
                 var iterations = Math.Max(5, (int)Math.Min(streams, 64L * 1024 * 1024 / body.Length));
                 var findings = 0;
                 for (var i = 0; i < Math.Min(2_000, iterations); i++)

@@ -19,7 +19,7 @@ internal static class ScanCommand
         var chunk = arguments.GetInt("chunk", 0);
         var seconds = arguments.GetDouble("seconds", 10);
         var body = BodyCorpus.Get(kind, size);
-        var format = kind == BodyKind.LogLines ? Scanning.BodyFormat.Text : Scanning.BodyFormat.Json;
+        var format = BodyCorpus.FormatOf(kind);
         var scanner = BenchmarkPolicy.CreateScanner();
         var output = new System.Buffers.ArrayBufferWriter<byte>(body.Length * 2);
         var warmup = arguments.GetDouble("warmup", 3);

@@ -37,7 +37,14 @@ internal static class ScanCompareCommand
         var seconds = arguments.GetDouble("seconds", 1);
         var warmup = arguments.GetDouble("warmup", 3);
         var body = BodyCorpus.Get(kind, size);
-        var isText = kind == BodyKind.LogLines;
+        if (BodyCorpus.FormatOf(kind) is not (Scanning.BodyFormat.Text or Scanning.BodyFormat.Json))
+        {
+            // The entry point both builds share takes text or JSON only (older builds have no other).
+            Console.Error.WriteLine($"scan-compare: --kind {kind} is not text or JSON; compare it with two `scan` runs");
+            return 2;
+        }
+
+        var isText = BodyCorpus.FormatOf(kind) == Scanning.BodyFormat.Text;
 
         Func<double, double> current = s => ScanCommand.MegabytesPerCpuSecond(body, isText, chunk, s);
         Func<double, double>? baseline = LoadBaseline(Path.GetFullPath(baselineDirectory), body, isText, chunk);

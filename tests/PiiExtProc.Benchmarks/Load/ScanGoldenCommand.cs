@@ -54,7 +54,7 @@ internal static class ScanGoldenCommand
     private static void Write(TextWriter output, PiiScanner scanner, BodyKind kind, int size, int chunk, bool withFingerprints)
     {
         var body = BodyCorpus.Get(kind, size);
-        var format = kind == BodyKind.LogLines ? BodyFormat.Text : BodyFormat.Json;
+        var format = BodyCorpus.FormatOf(kind);
         var rewritten = new ArrayBufferWriter<byte>();
         using var session = scanner.RentSession(format);
         var step = chunk <= 0 ? body.Length : chunk;

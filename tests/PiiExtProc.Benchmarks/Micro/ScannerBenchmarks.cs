@@ -29,7 +29,7 @@ public class ScannerBenchmarks
         _scanner = BenchmarkPolicy.CreateScanner();
         _body = BodyCorpus.Get(Kind, Size);
         _output = new ArrayBufferWriter<byte>(_body.Length * 2);
-        _format = Kind == BodyKind.LogLines ? BodyFormat.Text : BodyFormat.Json;
+        _format = BodyCorpus.FormatOf(Kind);
     }
 
     [Benchmark(Baseline = true)]

@@ -1,0 +1,314 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using PiiExtProc.Scanning.Recognition;
+
+namespace PiiExtProc.Scanning.Sessions;
+
+/// <summary>
+/// CSV scanning of a <see cref="BodyScanSession"/> (<see cref="BodyFormat.Csv"/>, RFC 4180 with the delimiter read from
+/// the first row): each row is a record for the combination rule, and each field is scanned with its column's header
+/// as its key, so a <c>mobile</c> column's bare 10-digit numbers and a <c>customer_name</c> column's names are found as
+/// a JSON value under that key would be. A quoted field may hold delimiters, doubled quotes and line breaks.
+/// </summary>
+public sealed partial class BodyScanSession
+{
+    /// <summary>Most columns given a key by the header row; later columns are scanned without one.</summary>
+    private const int MaxCsvColumns = 256;
+
+    /// <summary>Delimiters recognized in the first row, by how often they occur outside quotes (comma on a tie).</summary>
+    private static ReadOnlySpan<byte> CsvDelimiters => ",\t;|"u8;
+
+    private bool _csvMode;
+
+    /// <summary>Absolute offset of the next row not scanned yet.</summary>
+    private long _csvPosition;
+
+    /// <summary>Absolute offset up to which the current row was already walked for quotes and its line feed.</summary>
+    private long _csvWalkedTo;
+
+    /// <summary>Whether the walk of the current row ended inside a quoted field.</summary>
+    private bool _csvInQuotes;
+
+    /// <summary>The field delimiter, from the first row; 0 before it is read.</summary>
+    private byte _csvDelimiter;
+
+    /// <summary>The key class of each header column (the first <see cref="_csvColumnCount"/>).</summary>
+    private KeyClass[] _csvColumnKeys = [];
+
+    private int _csvColumnCount;
+
+    /// <summary>Header names, for custom recognizers' context: the bytes, and each column's range in them.</summary>
+    private byte[] _csvHeaderNames = [];
+
+    private (int Start, int Length)[] _csvHeaderRanges = [];
+
+    private void ResetCsv(BodyFormat format)
+    {
+        _csvMode = format == BodyFormat.Csv;
+        _csvPosition = 0;
+        _csvWalkedTo = 0;
+        _csvInQuotes = false;
+        _csvDelimiter = 0;
+        _csvColumnCount = 0;
+    }
+
+    private void ParseCsv(ReadOnlySpan<byte> work, long workOffset, bool isFinal)
+    {
+        int max = _limits.MaxRecordBytes;
+        while (true)
+        {
+            ReadOnlySpan<byte> rest = work[(int)(_csvPosition - workOffset)..];
+            if (rest.IsEmpty)
+            {
+                return;
+            }
+
+            int length = CsvRowLength(rest, _csvPosition, max);
+            if (length < 0)
+            {
+                if (rest.Length > max)
+                {
+                    // One row longer than the record limit: the rest of the body is text.
+                    _textMode = true;
+                    _csvMode = false;
+                    FellBackToText = true;
+                    _textPosition = _csvPosition;
+                    return;
+                }
+
+                if (!isFinal)
+                {
+                    return;
+                }
+
+                length = rest.Length;
+            }
+
+            ScanCsvRow(rest[..length], _csvPosition);
+            _csvPosition += length;
+            if (_slots.Count >= EarlyReleaseSlots)
+            {
+                ReleaseEarly(work, workOffset);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Length of the row at the start of <paramref name="rest"/> (absolute offset <paramref name="position"/>) with its
+    /// line feed, the first line feed outside quotes within <paramref name="max"/> bytes; -1 when it is not there yet.
+    /// The bytes an earlier chunk walked are not walked again (<see cref="_csvWalkedTo"/>, <see cref="_csvInQuotes"/>).
+    /// </summary>
+    private int CsvRowLength(ReadOnlySpan<byte> rest, long position, int max)
+    {
+        int limit = Math.Min(rest.Length, max);
+        int i = (int)Math.Clamp(_csvWalkedTo - position, 0, limit);
+        bool inQuotes = i > 0 && _csvInQuotes;
+        while (i < limit)
+        {
+            int k = rest[i..limit].IndexOfAny((byte)'"', (byte)'\n');
+            if (k < 0)
+            {
+                i = limit;
+                break;
+            }
+
+            i += k;
+            if (rest[i] == '\n' && !inQuotes)
+            {
+                return i + 1;
+            }
+
+            inQuotes ^= rest[i] == '"';
+            i++;
+        }
+
+        _csvWalkedTo = position + i;
+        _csvInQuotes = inQuotes;
+        return -1;
+    }
+
+    /// <summary>Scans one row (with its line break): each field with its column's key; the row is one record.</summary>
+    private void ScanCsvRow(ReadOnlySpan<byte> row, long start)
+    {
+        bool header = _csvDelimiter == 0;
+        if (header)
+        {
+            _csvDelimiter = DetectCsvDelimiter(row);
+        }
+
+        ReadOnlySpan<byte> content = row.TrimEnd("\r\n"u8);
+        int column = 0;
+        int position = 0;
+        while (true)
+        {
+            int end = CsvFieldEnd(content, position, _csvDelimiter);
+            ReadOnlySpan<byte> field = content[position..end];
+            if (header)
+            {
+                AddCsvColumn(field, column);
+            }
+
+            // The header's own fields are scanned without keys (a "Customer Name" header is not a name), so a CSV that has
+            // no header loses nothing in its first row.
+            ScanCsvField(field, start + position, header ? -1 : column);
+            if (end >= content.Length)
+            {
+                break;
+            }
+
+            position = end + 1;
+            column++;
+        }
+
+        ResolveOpenRecords();
+    }
+
+    /// <summary>Index of the delimiter that ends the field starting at <paramref name="position"/> (outside quotes), or the
+    /// row's length.</summary>
+    private static int CsvFieldEnd(ReadOnlySpan<byte> content, int position, byte delimiter)
+    {
+        bool inQuotes = false;
+        for (int i = position; i < content.Length; i++)
+        {
+            byte b = content[i];
+            if (b == '"')
+            {
+                inQuotes = !inQuotes;
+            }
+            else if (b == delimiter && !inQuotes)
+            {
+                return i;
+            }
+        }
+
+        return content.Length;
+    }
+
+    /// <summary>The delimiter of the CSV whose first row is <paramref name="row"/>: the most frequent of comma, tab,
+    /// semicolon and vertical bar outside quotes; comma when none occurs or on a tie with comma.</summary>
+    private static byte DetectCsvDelimiter(ReadOnlySpan<byte> row)
+    {
+        Span<int> counts = stackalloc int[4];
+        bool inQuotes = false;
+        foreach (byte b in row)
+        {
+            if (b == '"')
+            {
+                inQuotes = !inQuotes;
+            }
+            else if (!inQuotes && CsvDelimiters.IndexOf(b) is var d and >= 0)
+            {
+                counts[d]++;
+            }
+        }
+
+        int best = 0;
+        for (int d = 1; d < counts.Length; d++)
+        {
+            if (counts[d] > counts[best])
+            {
+                best = d;
+            }
+        }
+
+        return CsvDelimiters[best];
+    }
+
+    /// <summary>The field's value: inside its quotes when quoted (doubled quotes kept as they are), else without
+    /// surrounding spaces; <paramref name="offset"/> is where it starts in the field, <paramref name="quoted"/> tells which.</summary>
+    private static ReadOnlySpan<byte> CsvFieldValue(ReadOnlySpan<byte> field, out int offset, out bool quoted)
+    {
+        int lead = field.Length - field.TrimStart((byte)' ').Length;
+        ReadOnlySpan<byte> trimmed = field.Trim((byte)' ');
+        quoted = trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"';
+        offset = quoted ? lead + 1 : lead;
+        return quoted ? trimmed[1..^1] : trimmed;
+    }
+
+    /// <summary>Classifies a header field as the key of its column (names longer than <see cref="MaxFormKeyBytes"/> give
+    /// none).</summary>
+    private void AddCsvColumn(ReadOnlySpan<byte> field, int column)
+    {
+        if (column >= MaxCsvColumns)
+        {
+            return;
+        }
+
+        if (_csvColumnKeys.Length == 0)
+        {
+            _csvColumnKeys = new KeyClass[MaxCsvColumns];
+            _csvHeaderRanges = new (int, int)[MaxCsvColumns];
+        }
+
+        ReadOnlySpan<byte> name = CsvFieldValue(field, out _, out _);
+        if (name.Length > MaxFormKeyBytes)
+        {
+            name = default;
+        }
+
+        int nameStart = column == 0 ? 0 : _csvHeaderRanges[column - 1].Start + _csvHeaderRanges[column - 1].Length;
+        if (_csvHeaderNames.Length < nameStart + name.Length)
+        {
+            Array.Resize(ref _csvHeaderNames, Math.Max(nameStart + name.Length, Math.Max(256, _csvHeaderNames.Length * 2)));
+        }
+
+        name.CopyTo(_csvHeaderNames.AsSpan(nameStart));
+        _csvHeaderRanges[column] = (nameStart, name.Length);
+        _csvColumnKeys[column] = name.IsEmpty ? KeyClass.None : _detector.Keywords.ClassifyKey(name);
+        _csvColumnCount = column + 1;
+    }
+
+    /// <summary>Scans one field (starting at absolute offset <paramref name="start"/>) with its column's key (none for
+    /// column -1).</summary>
+    private void ScanCsvField(ReadOnlySpan<byte> field, long start, int column)
+    {
+        ReadOnlySpan<byte> value = CsvFieldValue(field, out int offset, out bool quoted);
+        if (value.IsEmpty)
+        {
+            return;
+        }
+
+        bool keyed = column >= 0 && column < _csvColumnCount;
+        KeyClass key = keyed ? _csvColumnKeys[column] : KeyClass.None;
+        ReadOnlySpan<byte> keyName = keyed && _detector.HasCustomRecognizers
+            ? _csvHeaderNames.AsSpan(_csvHeaderRanges[column].Start, _csvHeaderRanges[column].Length)
+            : default;
+        _scratchMatches.Clear();
+        _detector.Scan(value, key, keyName, _scratchMatches);
+        if (_scratchMatches.Count == 0)
+        {
+            return;
+        }
+
+        var slot = new Slot { Start = start + offset, Length = value.Length, Kind = quoted ? SlotKind.CsvQuotedField : SlotKind.CsvField };
+        AddBodyRecordSlot(slot, CollectionsMarshal.AsSpan(_scratchMatches), oversized: false);
+    }
+
+    /// <summary>True when <paramref name="replacement"/> cannot stand in a field of <paramref name="kind"/> as it is: a
+    /// quote in a quoted field, or a quote, delimiter or line break in a field without quotes.</summary>
+    private bool CsvNeedsQuoting(SlotKind kind, ReadOnlySpan<byte> replacement) =>
+        kind == SlotKind.CsvQuotedField
+            ? replacement.Contains((byte)'"')
+            : replacement.IndexOfAny((byte)'"', (byte)'\r', (byte)'\n') >= 0 || replacement.Contains(_csvDelimiter);
+
+    /// <summary>Writes <paramref name="text"/> for the inside of a quoted CSV field, each quote doubled (RFC 4180 §2.7).
+    /// Returns the bytes written.</summary>
+    private static int WriteCsvQuoted(ReadOnlySpan<byte> text, IBufferWriter<byte> output)
+    {
+        int written = 0;
+        while (true)
+        {
+            int quote = text.IndexOf((byte)'"');
+            if (quote < 0)
+            {
+                output.Write(text);
+                return written + text.Length;
+            }
+
+            output.Write(text[..(quote + 1)]);
+            output.Write("\""u8);
+            written += quote + 2;
+            text = text[(quote + 1)..];
+        }
+    }
+}
