@@ -51,6 +51,12 @@ public sealed class CleanJsonProofPropertyTests
         "gstin", "iban", "ip", "order", "version", "sku", "birth", "postal", "call", "credit",
     ];
 
+    private static readonly string[] s_documents =
+    [
+        "<name>Ravi Kumar</name>", "<p>Steel bottle, 750 ml</p>", "{\\\"customer_name\\\":\\\"Ravi Kumar\\\"}", "[a, b]",
+        "<city>Pune</city><street>MG Road</street>", "{}", "<b>name: Ravi Kumar</b>",
+    ];
+
     private static readonly string[] s_separators = [" ", "-", "/", ".", "#", "_", ":", "+", ", ", "", "\u00a0", "x"];
 
     private static readonly string[] s_numbers =
@@ -266,6 +272,11 @@ public sealed class CleanJsonProofPropertyTests
         else if (kind == 4)
         {
             builder.Append(random.Next(3) switch { 0 => "true", 1 => "false", _ => "null" });
+        }
+        else if (kind == 5 && random.Next(3) == 0)
+        {
+            // An embedded document (stringified JSON, XML, HTML): the detector reads its pairs and elements.
+            builder.Append('"').Append(s_documents[random.Next(s_documents.Length)]).Append('"');
         }
         else
         {

@@ -114,6 +114,14 @@ internal sealed partial class Detector
     public bool HasCustomRecognizers => _custom.Length > 0;
 
     /// <summary>
+    /// True when a value is itself a document whose key-value pairs and elements the text scan reads
+    /// (<see cref="Scan"/> with <c>textRecord</c>): it starts with <c>{</c>, <c>[</c> or <c>&lt;</c>, as stringified JSON
+    /// (a webhook's or a log event's <c>"payload": "{\"customer_name\": ...}"</c>), XML or HTML in a JSON string or a form
+    /// value does. Its names and addresses then count in the enclosing record.
+    /// </summary>
+    public static bool IsEmbeddedDocument(ReadOnlySpan<byte> value) => value.Length >= 2 && value[0] is (byte)'{' or (byte)'[' or (byte)'<';
+
+    /// <summary>
     /// Scans <paramref name="text"/> and appends its matches, non-overlapping, in order, thresholded, with allow-list
     /// exemptions marked.
     /// </summary>
@@ -121,8 +129,9 @@ internal sealed partial class Detector
     /// <param name="key">What the JSON key says (<see cref="KeyClass.None"/> in text).</param>
     /// <param name="keyName">The raw JSON property name (for custom recognizers' context words); empty in text.</param>
     /// <param name="output">Receives the matches.</param>
-    /// <param name="textRecord">True for a text record: <c>name: VALUE</c> / <c>address=VALUE</c> pairs are
-    /// recognized too (<see cref="ScanKeyValuePairs"/>).</param>
+    /// <param name="textRecord">True for a text record or an embedded document (<see cref="IsEmbeddedDocument"/>):
+    /// <c>name: VALUE</c> / <c>address=VALUE</c> pairs and <c>&lt;name&gt;VALUE&lt;/name&gt;</c> elements are recognized too
+    /// (<see cref="ScanKeyValuePairs"/>, <see cref="ScanXmlElements"/>).</param>
     public void Scan(ReadOnlySpan<byte> text, KeyClass key, ReadOnlySpan<byte> keyName, List<RawMatch> output, bool textRecord = false)
     {
         int first = output.Count;

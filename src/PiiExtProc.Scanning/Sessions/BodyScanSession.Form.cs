@@ -95,7 +95,7 @@ public sealed partial class BodyScanSession
         }
 
         _scratchMatches.Clear();
-        _detector.Scan(value, key, _detector.HasCustomRecognizers ? keyName : default, _scratchMatches);
+        _detector.Scan(value, key, _detector.HasCustomRecognizers ? keyName : default, _scratchMatches, textRecord: Detector.IsEmbeddedDocument(value));
         if (_scratchMatches.Count == 0)
         {
             return;

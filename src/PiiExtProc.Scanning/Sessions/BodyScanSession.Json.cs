@@ -550,7 +550,8 @@ public sealed partial class BodyScanSession
         else
         {
             _scratchMatches.Clear();
-            _detector.Scan(value, key, _detector.HasCustomRecognizers ? CurrentKeyName() : default, _scratchMatches);
+            _detector.Scan(value, key, _detector.HasCustomRecognizers ? CurrentKeyName() : default, _scratchMatches,
+                textRecord: !isNumber && Detector.IsEmbeddedDocument(value));
             if (_scratchMatches.Count == 0)
             {
                 return true;

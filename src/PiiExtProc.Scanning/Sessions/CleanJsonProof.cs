@@ -97,7 +97,8 @@ internal static partial class CleanJsonProof
         {
             int end = StringEnd(body, i + 1, out bool trigger);
             if (depth == 0 || end < 0
-                || (trigger && !CleanValueRules.IsClean(body[(i + 1)..end], ValueKey(frames, depth, forContainer: false), keywords)))
+                || ((trigger || Detector.IsEmbeddedDocument(body[(i + 1)..end]))
+                    && !CleanValueRules.IsClean(body[(i + 1)..end], ValueKey(frames, depth, forContainer: false), keywords)))
             {
                 return -1;
             }

@@ -10,6 +10,8 @@ namespace PiiExtProc.Scanning.Sessions;
 /// class, at any score threshold. Each rule is a superset of what a recognizer needs (see the remarks).
 /// </summary>
 /// <remarks>
+/// <para>An embedded document (<see cref="Detector.IsEmbeddedDocument"/>: a value starting with <c>{ [ &lt;</c>) is never
+/// clean here: the detector reads its key-value pairs and elements.</para>
 /// <para>The detector's triggers are digits, <c>@</c> and <c>:</c> (with only built-in recognizers: no deny-list terms).
 /// A value with an <c>@</c> is never clean here (email and UPI are not modelled). Used by <see cref="CleanJsonProof"/>
 /// for whole bodies and by the session's full path for each value (the detector sees only the value, so the same rule
@@ -53,6 +55,12 @@ internal static class CleanValueRules
     /// <summary>True when no built-in recognizer can match in <paramref name="value"/> under <paramref name="key"/>.</summary>
     public static bool IsClean(ReadOnlySpan<byte> value, KeyClass key, KeywordTable keywords)
     {
+        if (Detector.IsEmbeddedDocument(value))
+        {
+            // Its key-value pairs and elements are read (names, addresses), which these rules do not model.
+            return false;
+        }
+
         if (IsPlainTimestamp(value))
         {
             return true;
