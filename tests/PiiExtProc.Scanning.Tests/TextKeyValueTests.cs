@@ -38,12 +38,16 @@ public sealed class TextKeyValueTests
     [InlineData("<ns2:customerName>Priya Sharma</ns2:customerName>", "PERSON_NAME=Priya Sharma")]
     [InlineData("<firstName>Priya</firstName><lastName>Sharma</lastName>", "PERSON_NAME=Sharma")]
     [InlineData("<shippingAddress>12 MG Road, Bengaluru 560001</shippingAddress>", "POSTAL_ADDRESS=12 MG Road, Bengaluru 560001")]
+    [InlineData("2026-11-23 10:15:03 WARN Name: Arjun Mehta, id 7", "PERSON_NAME=Arjun Mehta")]
+    [InlineData("ERROR customer name: Arjun Mehta", "PERSON_NAME=Arjun Mehta")]
+    [InlineData("CUSTOMER NAME: ARJUN MEHTA", "PERSON_NAME=ARJUN MEHTA")]
     public void Scan_TextKeyValue_Found(string body, string expected) =>
         Assert.Contains(expected, Values(body));
 
     [Theory]
     [InlineData("file name: Annual Report")]
     [InlineData("product name: Laptop Bag")]
+    [InlineData("ERROR product name: Laptop Bag")]
     [InlineData("filename: report.pdf")]
     [InlineData("hostname=api.internal")]
     [InlineData("username: admin_01")]

@@ -975,7 +975,8 @@ internal sealed partial class Detector
 
     /// <summary>
     /// Start of the longest key phrase of one to three words ending at <paramref name="end"/> that starts at a
-    /// boundary (line start, space, tab, <c>, ; &amp; ? | ( [ {</c> or a quote) and is at most 40 bytes, or -1.
+    /// boundary (line start, space, tab, <c>, ; &amp; ? | ( [ {</c> or a quote) and is at most 40 bytes, or -1. A word
+    /// in capitals before a key with small letters is not part of it (a log level: <c>WARN Name: ...</c>).
     /// </summary>
     private static int KeyPhraseStart(ReadOnlySpan<byte> text, int end)
     {
@@ -990,7 +991,8 @@ internal sealed partial class Detector
                 wordStart--;
             }
 
-            if (wordStart == start || end - wordStart > 40)
+            if (wordStart == start || end - wordStart > 40
+                || (words > 0 && IsCapitalsWord(text[wordStart..start]) && text[start..end].IndexOfAnyInRange((byte)'a', (byte)'z') >= 0))
             {
                 break;
             }
@@ -1012,6 +1014,10 @@ internal sealed partial class Detector
 
         return found;
     }
+
+    /// <summary>True for a word of two or more letters, all capitals (hyphens and underscores allowed).</summary>
+    private static bool IsCapitalsWord(ReadOnlySpan<byte> word) =>
+        word.Length >= 2 && word.IndexOfAnyInRange((byte)'a', (byte)'z') < 0 && word.IndexOfAnyInRange((byte)'A', (byte)'Z') >= 0;
 
     /// <summary>
     /// Cheap check before classifying: the last word ends with <c>name</c>, <c>addr</c>, <c>address</c>, or a flat address
