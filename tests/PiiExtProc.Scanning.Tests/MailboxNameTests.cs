@@ -1,0 +1,53 @@
+using System.Text;
+using PiiExtProc.Scanning.Operators;
+using PiiExtProc.Scanning.Tests.Support;
+
+namespace PiiExtProc.Scanning.Tests;
+
+/// <summary>
+/// Display names of mailboxes (<c>"Anita Desai" &lt;anita.desai@example.com&gt;</c>, <c>To: Anita Desai &lt;...&gt;</c>) in
+/// mail logs and notification payloads: the name is a PERSON_NAME and counts with the email, except for role mailboxes
+/// (<c>support@</c>, <c>noreply@</c>), whose display names name a service.
+/// </summary>
+public sealed class MailboxNameTests
+{
+    private static readonly PiiScanner s_masks = PiiScanner.Create(Scanners.GuardianOptions(DefaultMaskOperator.Instance));
+
+    [Theory]
+    [InlineData("ERROR failed to notify customer \"Anita Desai\" <anita.desai@example.com>",
+        "ERROR failed to notify customer \"AXXXX DXXXX\" <anXXX@example.com>")]
+    [InlineData("To: Anita Desai <anita.desai@example.com>, Ravi Kumar <ravi.k@example.com>",
+        "To: AXXXX DXXXX <anXXX@example.com>, RXXX KXXXX <raXXX@example.com>")]
+    [InlineData("sent to Anita Desai <anita.desai@example.com>", "sent to AXXXX DXXXX <anXXX@example.com>")]
+    public void Scan_MailboxDisplayName_IsANameAndCountsWithTheEmail(string line, string expected)
+    {
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Text, line);
+
+        Assert.Equal(expected, result.Text);
+        Assert.Contains(result.Findings, f => f.Entity == PiiEntity.PersonName && f.Recognizer == "name.mailbox");
+    }
+
+    [Theory]
+    [InlineData("From: Flipkart Support <support@flipkart.com>")]
+    [InlineData("Reply-To: \"ACME Orders\" <orders@acme.in>")]
+    [InlineData("From: Team Updates <NoReply@example.com>")]
+    [InlineData("notify customer anita <anita.desai@example.com>")]
+    [InlineData("\"Anita Desai\" anita.desai@example.com")]
+    public void Scan_NotAPersonsMailbox_NoName(string line)
+    {
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Text, line);
+
+        Assert.DoesNotContain(result.Findings, f => f.Entity == PiiEntity.PersonName);
+        Assert.Equal(line, result.Text);
+    }
+
+    [Fact]
+    public void Scan_MailboxInAJsonValue_SameWithSplitsAndKeyedFastPath()
+    {
+        byte[] body = Encoding.UTF8.GetBytes("""{"to":"Anita Desai <anita.desai@example.com>","email":"Ravi Kumar <ravi.k@example.com>","subject":"Your order"}""");
+        ScanResult whole = Scanners.Run(Scanners.Guardian, BodyFormat.Json, body, [0]);
+
+        Assert.Equal(2, whole.Findings.Count(f => f.Recognizer == "name.mailbox" && f.Action == FindingAction.Redacted));
+        ScanComparison.AssertSplitsAndKeyedFastPathChangeNothing(body, whole);
+    }
+}
