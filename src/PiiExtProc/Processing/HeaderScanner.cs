@@ -8,8 +8,9 @@ namespace PiiExtProc.Processing;
 
 /// <summary>
 /// Scans the header values a policy names (issue 4 §4) and builds the header mutation that replaces redacted ones,
-/// in raw_value. For <c>:path</c> only the query string is scanned, as a form (<see cref="BodyFormat.FormUrlEncoded"/>:
-/// <c>?email=ravi.k%40example.com</c> is decoded). Headers Envoy never lets an external processor
+/// in raw_value. In <c>:path</c>, and in any header whose value is a URL or a path (<c>referer</c>, <c>location</c>), only
+/// the query string is scanned, as a form (<see cref="BodyFormat.FormUrlEncoded"/>: <c>?email=ravi.k%40example.com</c> is
+/// decoded); the path before it and a fragment after it are kept. Other headers are scanned as text. Headers Envoy never lets an external processor
 /// change (host, :authority, :scheme, :method, x-envoy-*; extproc-protocol.md §10) are never touched.
 /// </summary>
 internal static class HeaderScanner
@@ -53,18 +54,21 @@ internal static class HeaderScanner
 
                 var value = HeaderValues.Bytes(header);
                 var prefixLength = 0;
+                var suffixStart = value.Length;
                 var format = BodyFormat.Text;
-                if (header.Key == ":path")
+                var query = IsUrl(header.Key, value) ? value.IndexOf((byte)'?') : -1;
+                if (query >= 0)
                 {
-                    var query = value.IndexOf((byte)'?');
-                    if (query < 0)
-                    {
-                        continue;
-                    }
-
-                    // The query string is form-urlencoded: values are decoded, scanned as one record, encoded again.
+                    // A URL's query string is form-urlencoded: values are decoded, scanned as one record, encoded again.
+                    // The path before it and a fragment after it are kept as they are.
                     prefixLength = query + 1;
+                    var fragment = value[prefixLength..].IndexOf((byte)'#');
+                    suffixStart = fragment < 0 ? value.Length : prefixLength + fragment;
                     format = BodyFormat.FormUrlEncoded;
+                }
+                else if (header.Key == ":path")
+                {
+                    continue;
                 }
 
                 output ??= new PooledBufferWriter();
@@ -72,11 +76,14 @@ internal static class HeaderScanner
                 value[..prefixLength].CopyTo(output.GetSpan(prefixLength));
                 output.Advance(prefixLength);
                 using var session = policy.Scanner.RentSession(format);
-                var result = session.Process(value[prefixLength..], isFinal: true, output);
+                var result = session.Process(value[prefixLength..suffixStart], isFinal: true, output);
+                var suffix = value[suffixStart..];
+                suffix.CopyTo(output.GetSpan(suffix.Length));
+                output.Advance(suffix.Length);
                 if (session.FindingCount > 0)
                 {
                     telemetry.BodyScanned(new BodyScanReport(
-                        direction, policy.RuleName, policyVersion, HeaderValues.ToText(requestIdHeader), value.Length - prefixLength,
+                        direction, policy.RuleName, policyVersion, HeaderValues.ToText(requestIdHeader), suffixStart - prefixLength,
                         ReportFindings.CopyOf(session.Findings), session.FindingCount, result.BlockRequested));
                 }
 
@@ -99,6 +106,22 @@ internal static class HeaderScanner
         }
 
         return mutation;
+    }
+
+    /// <summary>
+    /// True for a header whose value is a URL or a path (<c>:path</c>, <c>referer</c>, <c>location</c>...): the key is
+    /// <c>:path</c>, or the value starts with <c>/</c> or has <c>://</c> before any <c>?</c>.
+    /// </summary>
+    private static bool IsUrl(string key, ReadOnlySpan<byte> value)
+    {
+        if (key == ":path" || (!value.IsEmpty && value[0] == '/'))
+        {
+            return true;
+        }
+
+        var scheme = value.IndexOf("://"u8);
+        var query = value.IndexOf((byte)'?');
+        return scheme > 0 && (query < 0 || scheme < query);
     }
 
     private static bool IsSelected(IReadOnlyList<string> names, string key)
