@@ -13,7 +13,7 @@ public sealed class ScanSessionPoolTests
     private static readonly HashSet<string> s_keptFields =
     [
         "_scanner", "_detector", "_limits", "_minimumDistinct", "_findings", "_scratchMatches", "_slots", "_matches", "_records",
-        "_held", "_decoded", "_names", "_frames", "_operatorOutput", "_keyCache", "_pathCache", "_pool", "_rented",
+        "_held", "_decoded", "_names", "_frames", "_operatorOutput", "_encodedOutput", "_keyCache", "_pathCache", "_pool", "_rented",
         "<RentCount>k__BackingField", "_entities", "_recognizers", "_paths", "_boundary",
         "_csvColumnKeys", "_csvHeaderNames", "_csvHeaderRanges",
     ];

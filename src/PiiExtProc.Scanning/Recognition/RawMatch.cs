@@ -19,6 +19,10 @@ internal struct RawMatch
     /// <summary>An allow-list entry exempts the value.</summary>
     public bool Allowed;
 
+    /// <summary>The match's bytes are a form-encoded query value in text (<c>?email=ravi.k%40example.com</c>): it was
+    /// found in the decoded value, and its operator gets the decoded bytes and its output is encoded again.</summary>
+    public bool FormEncoded;
+
     public RawMatch(PiiEntity entity, int start, int length, float score, string recognizer, Evidence evidence)
     {
         Entity = entity;
@@ -29,6 +33,7 @@ internal struct RawMatch
         Evidence = evidence;
         NamePart = ValueRole.None;
         Allowed = false;
+        FormEncoded = false;
     }
 
     public readonly int End => Start + Length;
@@ -47,6 +52,7 @@ internal struct RawMatch
         destination.Evidence = source.Evidence;
         destination.NamePart = source.NamePart;
         destination.Allowed = source.Allowed;
+        destination.FormEncoded = source.FormEncoded;
     }
 
     /// <summary>True when this match should win over <paramref name="other"/> where they overlap.</summary>

@@ -100,6 +100,11 @@ public sealed partial class BodyScanSession
             _operatorOutput = null;
         }
 
+        if (_encodedOutput is { Capacity: > MaxKeptBufferBytes })
+        {
+            _encodedOutput = null;
+        }
+
         _heldLength = 0;
         _heldOffset = 0;
         _decodedLength = 0;

@@ -54,6 +54,7 @@ public sealed partial class BodyScanSession : IDisposable
     private byte[] _decoded = [];
     private int _decodedLength;
     private ArrayBufferWriter<byte>? _operatorOutput;
+    private ArrayBufferWriter<byte>? _encodedOutput;
     private IBufferWriter<byte>? _output;
     private int _written;
     private long _writtenTo;
@@ -502,7 +503,9 @@ public sealed partial class BodyScanSession : IDisposable
                 if (kept < reserved)
                 {
                     PiiEntity entity = entities.EntityAt(match.Entity);
-                    ulong? fingerprint = fingerprinter?.Compute(entity, value.Slice(match.Start, match.Length));
+                    ulong? fingerprint = fingerprinter is null ? null
+                        : match.FormEncoded ? FingerprintDecoded(fingerprinter, entity, value.Slice(match.Start, match.Length))
+                        : fingerprinter.Compute(entity, value.Slice(match.Start, match.Length));
                     findings[kept++] = new PiiFinding(
                         entity,
                         wholeToken ? slot.Start : valueOffset + match.Start,
@@ -525,6 +528,13 @@ public sealed partial class BodyScanSession : IDisposable
         _containsPii |= containsPii;
         _blockRequested |= blockRequested;
         return pathsReleased;
+    }
+
+    /// <summary>The fingerprint of a form-encoded match's decoded bytes: the same value fingerprints alike wherever it is.</summary>
+    private static ulong FingerprintDecoded(FindingFingerprint fingerprinter, PiiEntity entity, ReadOnlySpan<byte> encoded)
+    {
+        Span<byte> decoded = stackalloc byte[encoded.Length];
+        return fingerprinter.Compute(entity, decoded[..FormEncoding.Decode(encoded, decoded)]);
     }
 
     /// <summary>The value of <paramref name="slot"/> whose matches' offsets are relative to: the string without its quotes,
@@ -576,7 +586,7 @@ public sealed partial class BodyScanSession : IDisposable
                 continue;
             }
 
-            int most = _entities.OperatorAt(match.Entity).MaxOutputBytes(match.Length);
+            int most = match.FormEncoded ? -1 : _entities.OperatorAt(match.Entity).MaxOutputBytes(match.Length);
             if (most < 0)
             {
                 bound = -1;
@@ -694,8 +704,16 @@ public sealed partial class BodyScanSession : IDisposable
 
             written += WriteText(value[position..match.Start], slot.Kind, original: true, output);
             _operatorOutput.ResetWrittenCount();
-            _entities.OperatorAt(match.Entity).Write(_entities.EntityAt(match.Entity), value.Slice(match.Start, match.Length), _operatorOutput);
-            written += WriteText(_operatorOutput.WrittenSpan, slot.Kind, original: false, output);
+            if (match.FormEncoded)
+            {
+                written += WriteText(EncodedReplacement(match, value), slot.Kind, original: false, output);
+            }
+            else
+            {
+                _entities.OperatorAt(match.Entity).Write(_entities.EntityAt(match.Entity), value.Slice(match.Start, match.Length), _operatorOutput);
+                written += WriteText(_operatorOutput.WrittenSpan, slot.Kind, original: false, output);
+            }
+
             position = match.End;
         }
 
@@ -707,6 +725,22 @@ public sealed partial class BodyScanSession : IDisposable
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// The replacement of a form-encoded match (<see cref="SlotMatch.FormEncoded"/>): its operator's output for the decoded
+    /// bytes, encoded again like the query around it (valid until the next call).
+    /// </summary>
+    private ReadOnlySpan<byte> EncodedReplacement(in SlotMatch match, ReadOnlySpan<byte> value)
+    {
+        Span<byte> decoded = stackalloc byte[match.Length];
+        decoded = decoded[..FormEncoding.Decode(value.Slice(match.Start, match.Length), decoded)];
+        _operatorOutput!.ResetWrittenCount();
+        _entities.OperatorAt(match.Entity).Write(_entities.EntityAt(match.Entity), decoded, _operatorOutput);
+        _encodedOutput ??= new ArrayBufferWriter<byte>(64);
+        _encodedOutput.ResetWrittenCount();
+        FormEncoding.Write(_operatorOutput.WrittenSpan, _encodedOutput);
+        return _encodedOutput.WrittenSpan;
     }
 
     /// <summary>True for the slot kinds written as a JSON string.</summary>
@@ -770,6 +804,7 @@ public sealed partial class BodyScanSession : IDisposable
             match.Entity = entity;
             match.Recognizer = recognizers.IndexOf(raw.Recognizer, entity);
             match.NamePart = raw.NamePart;
+            match.FormEncoded = raw.FormEncoded;
             match.RecordId = -1;
             ref readonly EntityInfo info = ref entities.InfoAt(entity);
             uint group = info.Group;

@@ -19,11 +19,25 @@ internal static class FormEncoding
     /// Decodes <paramref name="encoded"/> into <paramref name="destination"/> (at least as long: decoding never grows);
     /// returns the bytes written. Decoded bytes need not be UTF-8.
     /// </summary>
-    public static int Decode(ReadOnlySpan<byte> encoded, Span<byte> destination)
+    public static int Decode(ReadOnlySpan<byte> encoded, Span<byte> destination) => Decode(encoded, destination, []);
+
+    /// <summary>
+    /// Decodes like <see cref="Decode(ReadOnlySpan{byte}, Span{byte})"/> and, when <paramref name="offsets"/> is not
+    /// empty (at least one longer than <paramref name="encoded"/>), writes for each decoded byte the offset in
+    /// <paramref name="encoded"/> it came from, and after the last one <paramref name="encoded"/>'s length: a decoded
+    /// range [s, e) came from the encoded range [offsets[s], offsets[e]).
+    /// </summary>
+    public static int Decode(ReadOnlySpan<byte> encoded, Span<byte> destination, Span<int> offsets)
     {
         int written = 0;
+        bool map = !offsets.IsEmpty;
         for (int i = 0; i < encoded.Length; i++)
         {
+            if (map)
+            {
+                offsets[written] = i;
+            }
+
             byte b = encoded[i];
             if (b == '+')
             {
@@ -36,6 +50,11 @@ internal static class FormEncoding
             }
 
             destination[written++] = b;
+        }
+
+        if (map)
+        {
+            offsets[written] = encoded.Length;
         }
 
         return written;

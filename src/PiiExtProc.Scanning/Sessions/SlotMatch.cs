@@ -38,5 +38,8 @@ internal struct SlotMatch
     /// <summary>The match is not reported (a first or last name without its partner).</summary>
     public bool Dropped;
 
+    /// <summary>The match's bytes are form-encoded (<see cref="RawMatch.FormEncoded"/>).</summary>
+    public bool FormEncoded;
+
     public readonly int End => Start + Length;
 }
