@@ -55,6 +55,8 @@ public sealed class CleanJsonProofPropertyTests
     [
         "<name>Ravi Kumar</name>", "<p>Steel bottle, 750 ml</p>", "{\\\"customer_name\\\":\\\"Ravi Kumar\\\"}", "[a, b]",
         "<city>Pune</city><street>MG Road</street>", "{}", "<b>name: Ravi Kumar</b>",
+        "/cb?name=Ravi+Kumar", "https://x.in/r?email=ravi.k%40example.com&s=ok", "/search?q=steel+bottle", "why? because",
+        "/p?mobile=%2B91+98765+43210",
     ];
 
     private static readonly string[] s_separators = [" ", "-", "/", ".", "#", "_", ":", "+", ", ", "", "\u00a0", "x"];
@@ -275,7 +277,7 @@ public sealed class CleanJsonProofPropertyTests
         }
         else if (kind == 5 && random.Next(3) == 0)
         {
-            // An embedded document (stringified JSON, XML, HTML): the detector reads its pairs and elements.
+            // An embedded document (stringified JSON, XML, HTML) or a URL with a query: the detector reads their pairs.
             builder.Append('"').Append(s_documents[random.Next(s_documents.Length)]).Append('"');
         }
         else

@@ -133,7 +133,12 @@ internal sealed partial class Detector
     /// <param name="textRecord">True for a text record or an embedded document (<see cref="IsEmbeddedDocument"/>):
     /// <c>name: VALUE</c> / <c>address=VALUE</c> pairs and <c>&lt;name&gt;VALUE&lt;/name&gt;</c> elements are recognized too
     /// (<see cref="ScanKeyValuePairs"/>, <see cref="ScanXmlElements"/>).</param>
-    public void Scan(ReadOnlySpan<byte> text, KeyClass key, ReadOnlySpan<byte> keyName, List<RawMatch> output, bool textRecord = false)
+    public void Scan(ReadOnlySpan<byte> text, KeyClass key, ReadOnlySpan<byte> keyName, List<RawMatch> output, bool textRecord = false) =>
+        ScanSpan(text, key, keyName, output, textRecord, encodedQueries: true);
+
+    /// <summary><see cref="Scan(ReadOnlySpan{byte}, KeyClass, ReadOnlySpan{byte}, List{RawMatch}, bool)"/>, with URL query
+    /// values decoded and scanned only when <paramref name="encodedQueries"/> (not inside a decoded value).</summary>
+    private void ScanSpan(ReadOnlySpan<byte> text, KeyClass key, ReadOnlySpan<byte> keyName, List<RawMatch> output, bool textRecord, bool encodedQueries)
     {
         int first = output.Count;
         if (key.Role != ValueRole.None)
@@ -182,7 +187,7 @@ internal sealed partial class Detector
             }
         }
 
-        if (textRecord)
+        if (encodedQueries)
         {
             ScanEncodedQueries(text, output, first);
         }
@@ -229,7 +234,7 @@ internal sealed partial class Detector
     private static List<RawMatch>? t_queryMatches;
 
     /// <summary>
-    /// URL query strings in text (access log lines, URLs in messages): after a <c>?</c> that follows a non-blank byte,
+    /// URL query strings in any scanned text or value (access log lines, callback URLs in JSON): after a <c>?</c> that follows a non-blank byte,
     /// up to a blank, a quote or an angle bracket, each <c>key=value</c> pair whose value is percent- or plus-encoded
     /// (<c>email=ravi.k%40example.com</c>, <c>name=Meera+Iyer</c>) is decoded and scanned with its decoded key as
     /// context, as a form value is; its matches cover the encoded bytes and are marked
@@ -287,7 +292,7 @@ internal sealed partial class Detector
         int length = FormEncoding.Decode(encoded, decoded, offsets);
         List<RawMatch> matches = t_queryMatches ??= new List<RawMatch>(4);
         matches.Clear();
-        Scan(decoded[..length], key, default, matches);
+        ScanSpan(decoded[..length], key, default, matches, textRecord: false, encodedQueries: false);
         foreach (RawMatch found in matches)
         {
             RawMatch match = found;

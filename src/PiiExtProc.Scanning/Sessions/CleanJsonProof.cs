@@ -24,11 +24,11 @@ namespace PiiExtProc.Scanning.Sessions;
 /// below both <see cref="ScanLimits.MaxJsonDepth"/> and 64, and no token that could pass
 /// <see cref="ScanLimits.MaxRecordBytes"/> (checked as: no two token starts two apart more than that);</item>
 /// <item>no property name has a whole-value role (names, addresses, device IDs; <see cref="KeyClassCache"/>);</item>
-/// <item>every string value holding a digit or colon, and every number the session scans (over
+/// <item>every string value holding a digit, colon or question mark (or starting like an embedded document), and every number the session scans (over
 /// <see cref="Detector.ShortNumberBytes"/> and with a 6-digit or 9+-digit group), passes <see cref="CleanValueRules"/>
 /// under the key class the session would give it (the same frames and inheritance as its JSON parser).</item>
 /// </list>
-/// <para>Strings are skipped 32 bytes at a time (quote, control byte and digit/colon masks); per-token work happens only
+/// <para>Strings are skipped 32 bytes at a time (quote, control byte and digit/colon/question mark masks); per-token work happens only
 /// at structural bytes, numbers and literals.</para>
 /// </remarks>
 internal static partial class CleanJsonProof
@@ -444,11 +444,12 @@ internal static partial class CleanJsonProof
             Vector256<byte> zero = Vector256.Create((byte)'0');
             Vector256<byte> ten = Vector256.Create((byte)10);
             Vector256<byte> colon = Vector256.Create((byte)':');
+            Vector256<byte> question = Vector256.Create((byte)'?');
             while (i <= body.Length - Vector256<byte>.Count)
             {
                 Vector256<byte> v = Vector256.LoadUnsafe(ref origin, (nuint)i);
                 uint stops = (Vector256.Equals(v, quote) | Vector256.LessThan(v, space)).ExtractMostSignificantBits();
-                uint triggers = (Vector256.LessThan(v - zero, ten) | Vector256.Equals(v, colon)).ExtractMostSignificantBits();
+                uint triggers = (Vector256.LessThan(v - zero, ten) | Vector256.Equals(v, colon) | Vector256.Equals(v, question)).ExtractMostSignificantBits();
                 if (stops != 0)
                 {
                     int t = BitOperations.TrailingZeroCount(stops);
@@ -474,7 +475,7 @@ internal static partial class CleanJsonProof
                 return -1;
             }
 
-            trigger |= Ascii.IsDigit(c) || c == ':';
+            trigger |= Ascii.IsDigit(c) || c is (byte)':' or (byte)'?';
         }
 
         return -1;

@@ -12,6 +12,7 @@ namespace PiiExtProc.Scanning.Sessions;
 /// <remarks>
 /// <para>An embedded document (<see cref="Detector.IsEmbeddedDocument"/>: a value starting with <c>{ [ &lt;</c>) is never
 /// clean here: the detector reads its key-value pairs and elements.</para>
+/// <para>A <c>?</c> followed anywhere by <c>%</c> or <c>+</c> is never clean here: the detector decodes URL query values.</para>
 /// <para>The detector's triggers are digits, <c>@</c> and <c>:</c> (with only built-in recognizers: no deny-list terms).
 /// A value with an <c>@</c> is never clean here (email and UPI are not modelled). Used by <see cref="CleanJsonProof"/>
 /// for whole bodies and by the session's full path for each value (the detector sees only the value, so the same rule
@@ -50,7 +51,7 @@ internal static class CleanValueRules
 
     private const uint SuppressibleMask = (1u << Mobile) | (1u << Aadhaar) | (1u << AadhaarVirtualId) | (1u << PaymentCard) | (1u << IpAddress);
 
-    private static readonly SearchValues<byte> s_triggers = SearchValues.Create("0123456789:@"u8);
+    private static readonly SearchValues<byte> s_triggers = SearchValues.Create("0123456789:@?"u8);
 
     /// <summary>True when no built-in recognizer can match in <paramref name="value"/> under <paramref name="key"/>.</summary>
     public static bool IsClean(ReadOnlySpan<byte> value, KeyClass key, KeywordTable keywords)
@@ -78,6 +79,18 @@ internal static class CleanValueRules
             if (value[p] == '@')
             {
                 return false;
+            }
+
+            if (value[p] == '?')
+            {
+                // A URL query with an encoded value: the detector decodes and scans it (Detector.ScanEncodedQueries).
+                if (value[(p + 1)..].IndexOfAny((byte)'%', (byte)'+') >= 0)
+                {
+                    return false;
+                }
+
+                i = p + 1;
+                continue;
             }
 
             if (value[p] == ':')
@@ -156,7 +169,7 @@ internal static class CleanValueRules
         for (; (uint)i < (uint)value.Length; i++)
         {
             byte c = value[i];
-            if (Ascii.IsDigit(c) || c is (byte)':' or (byte)'@')
+            if (Ascii.IsDigit(c) || c is (byte)':' or (byte)'@' or (byte)'?')
             {
                 return i;
             }

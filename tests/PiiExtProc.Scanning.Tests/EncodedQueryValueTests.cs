@@ -5,11 +5,11 @@ using PiiExtProc.Scanning.Tests.Support;
 namespace PiiExtProc.Scanning.Tests;
 
 /// <summary>
-/// URL query strings in text (access log lines, URLs in messages): encoded values (<c>email=ravi.k%40example.com</c>,
+/// URL query strings in text (access log lines) and in JSON values (callback and return URLs): encoded values (<c>email=ravi.k%40example.com</c>,
 /// <c>name=Meera+Iyer</c>) are decoded and scanned with their key, masked from the decoded bytes and encoded again; the
 /// finding covers the encoded bytes and fingerprints as the plain value does.
 /// </summary>
-public sealed class QueryStringInTextTests
+public sealed class EncodedQueryValueTests
 {
     private static readonly PiiScanner s_masks = PiiScanner.Create(Scanners.GuardianOptions(DefaultMaskOperator.Instance));
 
@@ -49,6 +49,20 @@ public sealed class QueryStringInTextTests
         Assert.Equal(
             Assert.Single(json.Findings, f => f.Entity == PiiEntity.PersonName).Fingerprint,
             Assert.Single(text.Findings, f => f.Entity == PiiEntity.PersonName).Fingerprint);
+    }
+
+    [Fact]
+    public void Scan_ReturnUrlInJson_EncodedValuesMaskedSameWithFastPathsAndSplits()
+    {
+        byte[] body = Encoding.UTF8.GetBytes(
+            """{"order_id":"OD1","return_url":"https://shop.example.in/pay/return?email=ravi.k%40example.com&name=Ravi+Kumar&status=ok","amount":499}""");
+        ScanResult whole = Scanners.Run(s_masks, BodyFormat.Json, body, [0]);
+
+        Assert.Equal(
+            """{"order_id":"OD1","return_url":"https://shop.example.in/pay/return?email=raXXX%40example.com&name=RXXX+KXXXX&status=ok","amount":499}""",
+            whole.Text);
+        ScanResult guardian = Scanners.Run(Scanners.Guardian, BodyFormat.Json, body, [0]);
+        ScanComparison.AssertSplitsAndKeyedFastPathChangeNothing(body, guardian);
     }
 
     [Theory]
