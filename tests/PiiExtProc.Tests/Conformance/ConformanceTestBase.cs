@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using PiiExtProc.Scanning;
 using PiiExtProc.Tests.Emulator;
 using PiiExtProc.Tests.Infrastructure;
+using PiiExtProc.Tests.Support;
 using BodySendMode = Envoy.Extensions.Filters.Http.ExtProc.V3.ProcessingMode.Types.BodySendMode;
 
 namespace PiiExtProc.Tests.Conformance;
@@ -43,6 +44,23 @@ public abstract class ConformanceTestBase
 
     internal static HttpExchange Request(byte[] body, IReadOnlyList<byte[]> chunks, string contentType = "application/json", bool contentLength = true, HttpHeaderList? trailers = null, Pacing pacing = Pacing.Paced)
         => new HttpExchange().Message(HttpDirection.Request, HttpExchange.RequestHeaders(contentType: contentType, contentLength: contentLength ? body.Length : null), chunks, trailers, pacing);
+
+    /// <summary>
+    /// Sends <paramref name="text"/> as a request body of <paramref name="contentType"/> through the emulated Envoy (whole,
+    /// or in chunks of <paramref name="chunkSize"/> bytes), asserts a clean exchange whose forwarded body is the engine's
+    /// redaction of the whole body in <paramref name="format"/>, and returns that body (UTF-8).
+    /// </summary>
+    internal static async Task<string> ForwardedRequestBody(
+        ExtProcServerFixture server, BodySendMode mode, int chunkSize, string text, string contentType, BodyFormat format)
+    {
+        byte[] body = Utf8(text);
+        var chunks = chunkSize == 0 ? [body] : Chunking.Fixed(body, chunkSize);
+        var verdict = await server.RunAsync(Options(mode), Request(body, chunks, contentType: contentType));
+
+        AssertClean(verdict);
+        Assert.Equal(Redact(body, format), verdict.Request.Body);
+        return Encoding.UTF8.GetString(verdict.Request.Body);
+    }
 
     internal static void AssertNoErrorLogs(ExtProcServerFixture fixture)
     {

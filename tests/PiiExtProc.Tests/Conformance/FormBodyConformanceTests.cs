@@ -1,8 +1,6 @@
-using System.Text;
 using PiiExtProc.Scanning;
 using PiiExtProc.Tests.Emulator;
 using PiiExtProc.Tests.Infrastructure;
-using PiiExtProc.Tests.Support;
 using BodySendMode = Envoy.Extensions.Filters.Http.ExtProc.V3.ProcessingMode.Types.BodySendMode;
 
 namespace PiiExtProc.Tests.Conformance;
@@ -23,13 +21,7 @@ public sealed class FormBodyConformanceTests(MaskServerFixture server) : Conform
     [InlineData(BodySendMode.Streamed, 1)]
     public async Task FormRequest_EncodedPii_MaskedAndEncodedAgain(BodySendMode mode, int chunkSize)
     {
-        byte[] body = Utf8(Callback);
-        var chunks = chunkSize == 0 ? [body] : Chunking.Fixed(body, chunkSize);
-        var verdict = await server.RunAsync(Options(mode), Request(body, chunks, contentType: "application/x-www-form-urlencoded; charset=UTF-8"));
-
-        AssertClean(verdict);
-        Assert.Equal(Redact(body, BodyFormat.FormUrlEncoded), verdict.Request.Body);
-        string forwarded = Encoding.ASCII.GetString(verdict.Request.Body);
+        string forwarded = await ForwardedRequestBody(server, mode, chunkSize, Callback, "application/x-www-form-urlencoded; charset=UTF-8", BodyFormat.FormUrlEncoded);
         Assert.DoesNotContain("alice.kumar", forwarded, StringComparison.Ordinal);
         Assert.DoesNotContain("43210", forwarded, StringComparison.Ordinal);
         Assert.DoesNotContain(' ', forwarded);
@@ -46,13 +38,7 @@ public sealed class FormBodyConformanceTests(MaskServerFixture server) : Conform
             + "--kyc\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nalice.kumar@example.com\r\n"
             + "--kyc\r\nContent-Disposition: form-data; name=\"scan\"; filename=\"card.png\"\r\nContent-Type: image/png\r\n\r\n"
             + "PNG aadhaar 2345 6789 0124\r\n--kyc--\r\n";
-        byte[] body = Utf8(Multipart);
-        var chunks = chunkSize == 0 ? [body] : Chunking.Fixed(body, chunkSize);
-        var verdict = await server.RunAsync(Options(mode), Request(body, chunks, contentType: "multipart/form-data; boundary=kyc"));
-
-        AssertClean(verdict);
-        Assert.Equal(Redact(body, BodyFormat.Multipart), verdict.Request.Body);
-        string forwarded = Encoding.UTF8.GetString(verdict.Request.Body);
+        string forwarded = await ForwardedRequestBody(server, mode, chunkSize, Multipart, "multipart/form-data; boundary=kyc", BodyFormat.Multipart);
         Assert.DoesNotContain("Alice Kumar", forwarded, StringComparison.Ordinal);
         Assert.DoesNotContain("alice.kumar@", forwarded, StringComparison.Ordinal);
         Assert.Contains("PNG aadhaar 2345 6789 0124\r\n", forwarded, StringComparison.Ordinal);

@@ -1,8 +1,5 @@
-using System.Text;
 using PiiExtProc.Scanning;
-using PiiExtProc.Tests.Emulator;
 using PiiExtProc.Tests.Infrastructure;
-using PiiExtProc.Tests.Support;
 using BodySendMode = Envoy.Extensions.Filters.Http.ExtProc.V3.ProcessingMode.Types.BodySendMode;
 
 namespace PiiExtProc.Tests.Conformance;
@@ -22,13 +19,7 @@ public sealed class MarkupBodyConformanceTests(MaskServerFixture server) : Confo
     [InlineData(BodySendMode.Streamed, 9)]
     public async Task XmlResponse_NameAndEmailOnTwoLines_BothMasked(BodySendMode mode, int chunkSize)
     {
-        byte[] body = Utf8(Soap);
-        var chunks = chunkSize == 0 ? [body] : Chunking.Fixed(body, chunkSize);
-        var verdict = await server.RunAsync(Options(mode), Request(body, chunks, contentType: "text/xml; charset=utf-8"));
-
-        AssertClean(verdict);
-        Assert.Equal(Redact(body, BodyFormat.Markup), verdict.Request.Body);
-        string forwarded = Encoding.UTF8.GetString(verdict.Request.Body);
+        string forwarded = await ForwardedRequestBody(server, mode, chunkSize, Soap, "text/xml; charset=utf-8", BodyFormat.Markup);
         Assert.DoesNotContain("Alice Kumar", forwarded, StringComparison.Ordinal);
         Assert.DoesNotContain("alice.kumar@", forwarded, StringComparison.Ordinal);
         Assert.Contains("<ns2:tier>GOLD</ns2:tier>", forwarded, StringComparison.Ordinal);
