@@ -18,7 +18,10 @@ public enum BodyFormat
     /// decoded (<c>+</c>, <c>%XX</c>) and scanned with its decoded key as context, like a JSON value; a rewritten value is
     /// encoded again, so the output stays a valid form. The body is one record for the combination rule. A key in
     /// brackets (<c>shipping_address[city]</c>) is a member of the object the prefix names. A pair longer than
-    /// <see cref="ScanLimits.MaxRecordBytes"/> makes the rest of the body <see cref="Text"/>.
+    /// <see cref="ScanLimits.MaxRecordBytes"/> makes the rest of the body <see cref="Text"/>. A body that is not really a
+    /// form loses nothing: one whose first byte that is not blank is <c>{</c> or <c>[</c> (JSON sent with the form
+    /// content type, as <c>curl -d</c> does) is parsed as <see cref="Json"/>, and a piece without <c>=</c>, or a key with a
+    /// digit, <c>@</c> or <c>:</c>, is also scanned as text.
     /// </summary>
     FormUrlEncoded,
 

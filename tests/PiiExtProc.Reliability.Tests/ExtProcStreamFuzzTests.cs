@@ -21,7 +21,11 @@ public sealed class ExtProcStreamFuzzTests(ITestOutputHelper output)
         ProcessingMode.Types.BodySendMode.FullDuplexStreamed,
     ];
 
-    private static readonly string[] s_contentTypes = ["application/json", "text/plain", "application/json; charset=utf-8", "application/x-ndjson"];
+    private static readonly string[] s_contentTypes =
+    [
+        "application/json", "text/plain", "application/json; charset=utf-8", "application/x-ndjson", "text/csv",
+        "application/x-www-form-urlencoded", "text/xml",
+    ];
 
     [Fact]
     public void Handle_RandomStreams_OneReplyPerMessageAndNoSeededLeak()

@@ -126,4 +126,32 @@ public sealed class FormBodyTests
 
         ScanComparison.AssertSameResult(whole, Scanners.Run(s_defaultMasks, BodyFormat.FormUrlEncoded, body, [1]), "byte by byte", [1], body);
     }
+
+    [Fact]
+    public void Process_JsonSentAsAForm_IsScannedAsJson()
+    {
+        // curl -d '{...}' and many HTTP clients send JSON with the form content type.
+        // The address object's parts are read only as JSON (as text its street and city go out as they are).
+        const string Json = "\n {\"name\":\"Ravi Kumar\",\"shipping_address\":{\"line1\":\"12 MG Road\",\"city\":\"Pune\"},\"phone\":\"9876543210\"}";
+        byte[] body = Encoding.UTF8.GetBytes(Json);
+        ScanResult asForm = Scanners.Run(s_defaultMasks, BodyFormat.FormUrlEncoded, body, [0]);
+
+        Assert.Equal(Scanners.Run(s_defaultMasks, BodyFormat.Json, Json).Text, asForm.Text);
+        Assert.DoesNotContain("MG Road", asForm.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ravi Kumar", asForm.Text, StringComparison.Ordinal);
+        ScanComparison.AssertEveryTwoWaySplitSameAsWhole(s_defaultMasks, BodyFormat.FormUrlEncoded, body, asForm);
+        ScanComparison.AssertSameResult(asForm, Scanners.Run(s_defaultMasks, BodyFormat.FormUrlEncoded, body, [1]), "byte by byte", [1], body);
+    }
+
+    [Theory]
+    [InlineData("note: call me on 9876543210", "note: call me on 98XXXXXX10")]
+    [InlineData("a=1&aadhaar 2345 6789 0124&b=2", "a=1&aadhaar XXXX XXXX 0124&b=2")]
+    [InlineData("2345 6789 0124=&b=2", "XXXX XXXX 0124=&b=2")]
+    public void Process_PiecesThatAreNotPairs_AreScannedAsText(string body, string expected)
+    {
+        // A body that is not really a form must not pass unscanned: pieces without '=' and keys that hold data.
+        ScanResult result = Scanners.Run(s_defaultMasks, BodyFormat.FormUrlEncoded, body);
+
+        Assert.Equal(expected, result.Text);
+    }
 }

@@ -15,6 +15,12 @@ public sealed partial class BodyScanSession
 
     private bool _formMode;
 
+    /// <summary>Bytes that make a form key worth scanning as text: any identifier candidate starts with one.</summary>
+    private static readonly System.Buffers.SearchValues<byte> s_keyCandidateBytes = System.Buffers.SearchValues.Create("0123456789@:"u8);
+
+    /// <summary>Whether the form body's first non-blank byte was seen (a <c>{</c> or <c>[</c> there means JSON).</summary>
+    private bool _formShapeKnown;
+
     /// <summary>Absolute offset of the next pair not scanned yet.</summary>
     private long _formPosition;
 
@@ -23,6 +29,24 @@ public sealed partial class BodyScanSession
 
     private void ParseForm(ReadOnlySpan<byte> work, long workOffset, bool isFinal)
     {
+        if (_formPosition == 0 && !_formShapeKnown)
+        {
+            // JSON sent with a form content type (the default of many HTTP clients: curl -d '{...}'): parsed as JSON.
+            int first = work.IndexOfAnyExcept(" \t\r\n"u8);
+            if (first < 0 && !isFinal)
+            {
+                return;
+            }
+
+            _formShapeKnown = true;
+            if (first >= 0 && work[first] is (byte)'{' or (byte)'[')
+            {
+                _formMode = false;
+                ParseJson(work, workOffset, isFinal);
+                return;
+            }
+        }
+
         int max = _limits.MaxRecordBytes;
         while (true)
         {
@@ -73,12 +97,25 @@ public sealed partial class BodyScanSession
     private void ScanFormPair(ReadOnlySpan<byte> pair, long start)
     {
         int equals = pair.IndexOf((byte)'=');
-        if (equals < 0 || equals == pair.Length - 1)
+        if (equals < 0)
         {
+            // Not a pair (a body that is not really a form, or a stray piece of one): scanned as it is, as text.
+            ScanFormText(pair, start);
             return;
         }
 
         ReadOnlySpan<byte> encodedKey = pair[..equals];
+        if (encodedKey.IndexOfAny(s_keyCandidateBytes) >= 0)
+        {
+            // A key is a field name; one with digits, @ or : may also be data (a body that is not really a form).
+            ScanFormText(encodedKey, start);
+        }
+
+        if (equals == pair.Length - 1)
+        {
+            return;
+        }
+
         Span<byte> keyBuffer = stackalloc byte[MaxFormKeyBytes];
         ReadOnlySpan<byte> keyName = encodedKey.Length <= MaxFormKeyBytes ? keyBuffer[..FormEncoding.Decode(encodedKey, keyBuffer)] : default;
         KeyClass key = FormKey(keyName);
@@ -119,6 +156,19 @@ public sealed partial class BodyScanSession
         _decodedLength += value.Length;
 
         AddBodyRecordSlot(slot, CollectionsMarshal.AsSpan(_scratchMatches), oversized: false);
+    }
+
+    /// <summary>Scans a piece of a form that is not a key-value pair as a text record of the body's record, its bytes
+    /// rewritten in place.</summary>
+    private void ScanFormText(ReadOnlySpan<byte> text, long start)
+    {
+        _scratchMatches.Clear();
+        _detector.Scan(text, KeyClass.None, default, _scratchMatches, textRecord: true);
+        if (_scratchMatches.Count > 0)
+        {
+            var slot = new Slot { Start = start, Length = text.Length, Kind = SlotKind.Text };
+            AddBodyRecordSlot(slot, CollectionsMarshal.AsSpan(_scratchMatches), oversized: false);
+        }
     }
 
     /// <summary>

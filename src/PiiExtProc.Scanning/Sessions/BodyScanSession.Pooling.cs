@@ -155,6 +155,7 @@ public sealed partial class BodyScanSession
         // Form scanning (BodyScanSession.Form.cs); _records was cleared with the JSON state.
         _formMode = format == BodyFormat.FormUrlEncoded;
         _formPosition = 0;
+        _formShapeKnown = false;
         ResetMultipart(format);
         _ampersandSearchedTo = 0;
 

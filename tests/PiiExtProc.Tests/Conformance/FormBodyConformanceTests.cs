@@ -44,6 +44,20 @@ public sealed class FormBodyConformanceTests(MaskServerFixture server) : Conform
         Assert.Contains("PNG aadhaar 2345 6789 0124\r\n", forwarded, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(BodySendMode.Buffered, 0)]
+    [InlineData(BodySendMode.Streamed, 3)]
+    public async Task JsonSentWithTheFormContentType_ScannedAsJson(BodySendMode mode, int chunkSize)
+    {
+        // curl -d '{...}' sends JSON as application/x-www-form-urlencoded: it must not pass as an unscanned "form".
+        const string Json = "{\"customer\":{\"name\":\"Alice Kumar\",\"email\":\"alice.kumar@example.com\",\"phone\":\"9876543210\"}}";
+        string forwarded = await ForwardedRequestBody(server, mode, chunkSize, Json, "application/x-www-form-urlencoded", BodyFormat.FormUrlEncoded);
+
+        Assert.Equal(Redact(Json), forwarded);
+        Assert.DoesNotContain("alice.kumar@", forwarded, StringComparison.Ordinal);
+        Assert.DoesNotContain("9876543210", forwarded, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task QueryString_EncodedEmailAndName_MaskedAsAFormInThePath()
     {
