@@ -24,7 +24,7 @@ public sealed class ExtProcStreamFuzzTests(ITestOutputHelper output)
     private static readonly string[] s_contentTypes =
     [
         "application/json", "text/plain", "application/json; charset=utf-8", "application/x-ndjson", "text/csv",
-        "application/x-www-form-urlencoded", "text/xml",
+        "application/x-www-form-urlencoded", "text/xml", "multipart/form-data; boundary=x",
     ];
 
     [Fact]
