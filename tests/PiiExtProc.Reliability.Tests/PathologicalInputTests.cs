@@ -35,7 +35,7 @@ public sealed class PathologicalInputTests(ITestOutputHelper output)
     [InlineData("ipv4-dense")]
     public void Process_PathologicalInput_TimeGrowsLinearly(string name)
     {
-        foreach (var format in (BodyFormat[])[BodyFormat.Text, BodyFormat.Json])
+        foreach (var format in Enum.GetValues<BodyFormat>())
         {
             AssertLinear($"{name}-{format}", TestPolicies.DefaultScanner, format, size => Build(name, size, format));
         }
@@ -49,7 +49,7 @@ public sealed class PathologicalInputTests(ITestOutputHelper output)
     [InlineData("email-dense")]
     public void Process_PathologicalInputInChunks_TimeGrowsLinearly(string name)
     {
-        foreach (var format in (BodyFormat[])[BodyFormat.Text, BodyFormat.Json])
+        foreach (var format in Enum.GetValues<BodyFormat>())
         {
             AssertLinear($"{name}-{format}-chunked", TestPolicies.DefaultScanner, format, size => Build(name, size, format), chunkBytes: 1024);
         }
