@@ -59,6 +59,13 @@ public sealed class CleanJsonProofPropertyTests
         "/p?mobile=%2B91+98765+43210",
     ];
 
+    private static readonly string[] s_freeText =
+    [
+        "Name: Ravi Kumar", "order for Name: Ravi Kumar", "customer name=Ravi Kumar", "update(name: 'Ravi Kumar')",
+        "Product Name: Steel Bottle", "city=Pune", "street: MG Road", "last Name: Kumar", "status=ok", "ratio=3",
+        "see name", "file name: report", "shipping address: MG Road, Pune", "a = b", "Shipped to Name:",
+    ];
+
     private static readonly string[] s_separators = [" ", "-", "/", ".", "#", "_", ":", "+", ", ", "", "\u00a0", "x"];
 
     private static readonly string[] s_numbers =
@@ -279,6 +286,11 @@ public sealed class CleanJsonProofPropertyTests
         {
             // An embedded document (stringified JSON, XML, HTML) or a URL with a query: the detector reads their pairs.
             builder.Append('"').Append(s_documents[random.Next(s_documents.Length)]).Append('"');
+        }
+        else if (kind == 6 && random.Next(3) == 0)
+        {
+            // Free text with key-value pairs (a log message, a GraphQL query): the detector reads names and addresses in it.
+            builder.Append('"').Append(s_freeText[random.Next(s_freeText.Length)]).Append('"');
         }
         else
         {

@@ -41,12 +41,18 @@ public sealed class TextKeyValueTests
     [InlineData("2026-11-23 10:15:03 WARN Name: Arjun Mehta, id 7", "PERSON_NAME=Arjun Mehta")]
     [InlineData("ERROR customer name: Arjun Mehta", "PERSON_NAME=Arjun Mehta")]
     [InlineData("CUSTOMER NAME: ARJUN MEHTA", "PERSON_NAME=ARJUN MEHTA")]
+    [InlineData("Created order for Name: Arjun Mehta, Email: a@x.com", "PERSON_NAME=Arjun Mehta")]
+    [InlineData("shipped to Customer Name: Arjun Mehta", "PERSON_NAME=Arjun Mehta")]
+    [InlineData("order Name: Arjun Mehta", "PERSON_NAME=Arjun Mehta")]
+    [InlineData("first Name: Arjun, last Name: Mehta", "PERSON_NAME=Mehta")]
     public void Scan_TextKeyValue_Found(string body, string expected) =>
         Assert.Contains(expected, Values(body));
 
     [Theory]
     [InlineData("file name: Annual Report")]
     [InlineData("product name: Laptop Bag")]
+    [InlineData("Product Name: Laptop Bag")]
+    [InlineData("sent to file name: Annual Report")]
     [InlineData("ERROR product name: Laptop Bag")]
     [InlineData("filename: report.pdf")]
     [InlineData("hostname=api.internal")]

@@ -24,11 +24,11 @@ namespace PiiExtProc.Scanning.Sessions;
 /// below both <see cref="ScanLimits.MaxJsonDepth"/> and 64, and no token that could pass
 /// <see cref="ScanLimits.MaxRecordBytes"/> (checked as: no two token starts two apart more than that);</item>
 /// <item>no property name has a whole-value role (names, addresses, device IDs; <see cref="KeyClassCache"/>);</item>
-/// <item>every string value holding a digit, colon or question mark (or starting like an embedded document), and every number the session scans (over
+/// <item>every string value holding a digit, colon, equals sign or question mark (or starting like an embedded document), and every number the session scans (over
 /// <see cref="Detector.ShortNumberBytes"/> and with a 6-digit or 9+-digit group), passes <see cref="CleanValueRules"/>
 /// under the key class the session would give it (the same frames and inheritance as its JSON parser).</item>
 /// </list>
-/// <para>Strings are skipped 32 bytes at a time (quote, control byte and digit/colon/question mark masks); per-token work happens only
+/// <para>Strings are skipped 32 bytes at a time (quote, control byte and digit/colon/equals/question mark masks); per-token work happens only
 /// at structural bytes, numbers and literals.</para>
 /// </remarks>
 internal static partial class CleanJsonProof
@@ -428,8 +428,8 @@ internal static partial class CleanJsonProof
 
     /// <summary>
     /// The position of the quote closing a string whose content starts at <paramref name="from"/>, or -1 when a control
-    /// byte comes first or the string is not closed; <paramref name="trigger"/> tells whether the content has a digit or
-    /// a colon.
+    /// byte comes first or the string is not closed; <paramref name="trigger"/> tells whether the content has a digit, a
+    /// colon, an equals sign or a question mark.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int StringEnd(ReadOnlySpan<byte> body, int from, out bool trigger)
@@ -445,11 +445,12 @@ internal static partial class CleanJsonProof
             Vector256<byte> ten = Vector256.Create((byte)10);
             Vector256<byte> colon = Vector256.Create((byte)':');
             Vector256<byte> question = Vector256.Create((byte)'?');
+            Vector256<byte> equals = Vector256.Create((byte)'=');
             while (i <= body.Length - Vector256<byte>.Count)
             {
                 Vector256<byte> v = Vector256.LoadUnsafe(ref origin, (nuint)i);
                 uint stops = (Vector256.Equals(v, quote) | Vector256.LessThan(v, space)).ExtractMostSignificantBits();
-                uint triggers = (Vector256.LessThan(v - zero, ten) | Vector256.Equals(v, colon) | Vector256.Equals(v, question)).ExtractMostSignificantBits();
+                uint triggers = (Vector256.LessThan(v - zero, ten) | Vector256.Equals(v, colon) | Vector256.Equals(v, question) | Vector256.Equals(v, equals)).ExtractMostSignificantBits();
                 if (stops != 0)
                 {
                     int t = BitOperations.TrailingZeroCount(stops);
@@ -475,7 +476,7 @@ internal static partial class CleanJsonProof
                 return -1;
             }
 
-            trigger |= Ascii.IsDigit(c) || c is (byte)':' or (byte)'?';
+            trigger |= Ascii.IsDigit(c) || c is (byte)':' or (byte)'?' or (byte)'=';
         }
 
         return -1;

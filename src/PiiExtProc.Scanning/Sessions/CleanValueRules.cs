@@ -13,6 +13,8 @@ namespace PiiExtProc.Scanning.Sessions;
 /// <para>An embedded document (<see cref="Detector.IsEmbeddedDocument"/>: a value starting with <c>{ [ &lt;</c>) is never
 /// clean here: the detector reads its key-value pairs and elements.</para>
 /// <para>A <c>?</c> followed anywhere by <c>%</c> or <c>+</c> is never clean here: the detector decodes URL query values.</para>
+/// <para>A <c>:</c> or <c>=</c> after a key phrase that names a person name or an address (<c>Detector.TextPairRoleAt</c>)
+/// is never clean here: the detector reads such pairs in free text.</para>
 /// <para>The detector's triggers are digits, <c>@</c> and <c>:</c> (with only built-in recognizers: no deny-list terms).
 /// A value with an <c>@</c> is never clean here (email and UPI are not modelled). Used by <see cref="CleanJsonProof"/>
 /// for whole bodies and by the session's full path for each value (the detector sees only the value, so the same rule
@@ -51,7 +53,7 @@ internal static class CleanValueRules
 
     private const uint SuppressibleMask = (1u << Mobile) | (1u << Aadhaar) | (1u << AadhaarVirtualId) | (1u << PaymentCard) | (1u << IpAddress);
 
-    private static readonly SearchValues<byte> s_triggers = SearchValues.Create("0123456789:@?"u8);
+    private static readonly SearchValues<byte> s_triggers = SearchValues.Create("0123456789:=@?"u8);
 
     /// <summary>True when no built-in recognizer can match in <paramref name="value"/> under <paramref name="key"/>.</summary>
     public static bool IsClean(ReadOnlySpan<byte> value, KeyClass key, KeywordTable keywords)
@@ -93,9 +95,11 @@ internal static class CleanValueRules
                 continue;
             }
 
-            if (value[p] == ':')
+            if (value[p] is (byte)':' or (byte)'=')
             {
-                if (MayBeIpVersion6(value, p))
+                // A key-value pair naming a name or address (Name: ..., customer_name=...): the detector reads it in
+                // free text. A colon may also be IPv6.
+                if (Detector.TextPairRoleAt(value, p, keywords) != ValueRole.None || (value[p] == ':' && MayBeIpVersion6(value, p)))
                 {
                     return false;
                 }
@@ -157,7 +161,7 @@ internal static class CleanValueRules
         return true;
     }
 
-    /// <summary>The first digit, <c>:</c> or <c>@</c> at or after <paramref name="i"/>, or -1 (short rests byte by byte).</summary>
+    /// <summary>The first digit, <c>:</c>, <c>=</c>, <c>@</c> or <c>?</c> at or after <paramref name="i"/>, or -1 (short rests byte by byte).</summary>
     private static int NextTrigger(ReadOnlySpan<byte> value, int i)
     {
         if (value.Length - i > 16)
@@ -169,7 +173,7 @@ internal static class CleanValueRules
         for (; (uint)i < (uint)value.Length; i++)
         {
             byte c = value[i];
-            if (Ascii.IsDigit(c) || c is (byte)':' or (byte)'@' or (byte)'?')
+            if (Ascii.IsDigit(c) || c is (byte)':' or (byte)'=' or (byte)'@' or (byte)'?')
             {
                 return i;
             }

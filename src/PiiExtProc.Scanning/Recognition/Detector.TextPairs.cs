@@ -1,0 +1,362 @@
+namespace PiiExtProc.Scanning.Recognition;
+
+/// <summary>
+/// The text pair passes of a <see cref="Detector"/>: names and addresses in <c>key: value</c> / <c>key=value</c> pairs
+/// and in XML elements of text records, embedded documents and free-text values.
+/// </summary>
+internal sealed partial class Detector
+{
+    /// <summary>
+    /// Names and addresses in text key-value pairs: a key phrase of one to three words (ASCII letters, <c>_</c>,
+    /// <c>-</c>, joined by single spaces, at most 40 bytes, at the line start or after a space, tab, <c>, ; &amp; ? | ( [ {</c>
+    /// or a quote) that classifies like a
+    /// JSON key as a person name, first/last name, postal address or flat street or city field (<c>name</c>,
+    /// <c>Customer Name</c>, <c>first_name</c>, <c>shipping address</c>, <c>street</c>, <c>city</c>; not <c>file name</c>,
+    /// <c>email address</c>), optionally closed by a
+    /// quote (<c>"name":</c>, JSON written into a log line), then optional spaces, <c>:</c> or <c>=</c> (not
+    /// <c>://</c>), optional spaces, and the value. A value in double or single quotes that close on the same line is
+    /// the text between them (<c>customer_name="Ravi Kumar"</c>). Otherwise the value ends at a line end, tab,
+    /// <c>&amp;</c>, <c>;</c>, <c>|</c>, before the next <c>word:</c> / <c>word=</c> pair, and for names also at
+    /// <c>,</c>; trailing spaces and commas are dropped. It must have the same shape as under a JSON key (2-5 name
+    /// words without digits, 1-3 for a first or last name; an address of 10+ bytes with a comma and a 6-digit PIN or
+    /// two commas). URL-encoded values (<c>+</c>, <c>%20</c>) are not decoded and so not detected.
+    /// </summary>
+    private void ScanKeyValuePairs(ReadOnlySpan<byte> text, List<RawMatch> output, int first)
+    {
+        int i = 0;
+        int separator;
+        while ((separator = NextTextPair(text, i, _keywords, out ValueRole role)) >= 0)
+        {
+            int valueStart = separator + 1;
+            int valueEnd = QuotedValueEnd(text, ref valueStart);
+            if (valueEnd < 0)
+            {
+                valueEnd = KeyValueEnd(text, valueStart, stopAtComma: role != ValueRole.PostalAddress);
+            }
+
+            AddWholeValue(text, valueStart, valueEnd, role, fromText: true, output, first);
+            i = Math.Max(separator + 1, valueEnd);
+        }
+    }
+
+    /// <summary>
+    /// The <c>:</c> or <c>=</c> at or after <paramref name="from"/> that ends a key phrase naming a text pair role (see
+    /// <see cref="ScanKeyValuePairs"/>), with that role in <paramref name="role"/>; -1 when there is none. Whether the
+    /// value after it has the role's shape is not checked.
+    /// </summary>
+    /// <param name="text">UTF-8 text.</param>
+    /// <param name="from">Index to search from.</param>
+    /// <param name="keywords">The scanner's keywords (key classification).</param>
+    /// <param name="role">The key phrase's role when found, else <see cref="ValueRole.None"/>.</param>
+    internal static int NextTextPair(ReadOnlySpan<byte> text, int from, KeywordTable keywords, out ValueRole role)
+    {
+        role = ValueRole.None;
+        int i = from;
+        while (i < text.Length)
+        {
+            int k = text[i..].IndexOfAny((byte)':', (byte)'=');
+            if (k < 0)
+            {
+                return -1;
+            }
+
+            int separator = i + k;
+            role = TextPairRoleAt(text, separator, keywords);
+            if (role != ValueRole.None)
+            {
+                return separator;
+            }
+
+            i = separator + 1;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The text pair role (see <see cref="ScanKeyValuePairs"/>) of the key phrase that the <c>:</c> or <c>=</c> at
+    /// <paramref name="separator"/> ends, or <see cref="ValueRole.None"/>. Also used by
+    /// <see cref="Sessions.CleanValueRules"/>: a value holding such a pair is never clean.
+    /// </summary>
+    /// <param name="text">UTF-8 text.</param>
+    /// <param name="separator">Index of a <c>:</c> or <c>=</c> in <paramref name="text"/>.</param>
+    /// <param name="keywords">The scanner's keywords (key classification).</param>
+    internal static ValueRole TextPairRoleAt(ReadOnlySpan<byte> text, int separator, KeywordTable keywords)
+    {
+        if (text[separator] == ':' && text[(separator + 1)..].StartsWith("//"u8))
+        {
+            return ValueRole.None;
+        }
+
+        int keyEnd = separator;
+        while (keyEnd > 0 && text[keyEnd - 1] == ' ')
+        {
+            keyEnd--;
+        }
+
+        if (keyEnd > 0 && text[keyEnd - 1] is (byte)'"' or (byte)'\'')
+        {
+            // A quoted key ("name": ..., as JSON written into a log line).
+            keyEnd--;
+        }
+
+        // The phrase's suffix check first, on the bytes before the separator (it needs no phrase start): most pairs
+        // (status=200, ts: 10:05) end otherwise and are not walked back.
+        if (!MayNameRole(text[..keyEnd]))
+        {
+            return ValueRole.None;
+        }
+
+        int keyStart = KeyPhraseStart(text, keyEnd);
+        if (keyStart < 0 || !MayNameRole(text[keyStart..keyEnd]))
+        {
+            return ValueRole.None;
+        }
+
+        ValueRole role = keywords.ClassifyKey(text[keyStart..keyEnd]).Role;
+        if (IsTextPairRole(role))
+        {
+            return role;
+        }
+
+        // Prose before a capitalized key (order for Name:, shipped to Name:) is not part of it.
+        int titleStart = CapitalizedKeyStart(text, keyStart, keyEnd);
+        if (titleStart < 0)
+        {
+            return ValueRole.None;
+        }
+
+        role = keywords.ClassifyKey(text[titleStart..keyEnd]).Role;
+        return IsTextPairRole(role) ? role : ValueRole.None;
+    }
+
+    /// <summary>
+    /// Names and addresses in XML and HTML elements that hold only text: <c>&lt;name&gt;Ravi Kumar&lt;/name&gt;</c>,
+    /// <c>&lt;cust:shippingAddress&gt;...&lt;/cust:shippingAddress&gt;</c> (a namespace prefix is ignored). The element
+    /// name classifies like a JSON key (person name, first/last name, postal address) and the text, up to its own end
+    /// tag on the same line, must have the same shape as in a text key-value pair. Attributes are read by
+    /// <see cref="ScanKeyValuePairs"/> (<c>FirstName="Ravi"</c>).
+    /// </summary>
+    private void ScanXmlElements(ReadOnlySpan<byte> text, List<RawMatch> output, int first)
+    {
+        static bool IsNameByte(byte b) => Ascii.IsLetterOrDigit(b) || b is (byte)'_' or (byte)'-' or (byte)'.' or (byte)':';
+        if (text.IndexOf("</"u8) < 0)
+        {
+            return;
+        }
+
+        int i = 0;
+        while (i < text.Length)
+        {
+            int k = text[i..].IndexOf((byte)'>');
+            if (k < 0)
+            {
+                return;
+            }
+
+            int close = i + k;
+            i = close + 1;
+            int nameStart = close;
+            while (nameStart > 0 && IsNameByte(text[nameStart - 1]))
+            {
+                nameStart--;
+            }
+
+            if (nameStart == close || nameStart == 0 || text[nameStart - 1] != '<' || !Ascii.IsLetter(text[nameStart]))
+            {
+                continue;
+            }
+
+            ReadOnlySpan<byte> name = text[nameStart..close];
+            int colon = name.LastIndexOf((byte)':');
+            ReadOnlySpan<byte> localName = colon >= 0 ? name[(colon + 1)..] : name;
+            if (!MayNameRole(localName))
+            {
+                continue;
+            }
+
+            int valueStart = close + 1;
+            int valueLength = text[valueStart..].IndexOfAny((byte)'<', (byte)'\n');
+            if (valueLength < 0)
+            {
+                continue;
+            }
+
+            int valueEnd = valueStart + valueLength;
+            ReadOnlySpan<byte> after = text[valueEnd..];
+            if (after.Length < name.Length + 3 || !after.StartsWith("</"u8) || !after[2..].StartsWith(name) || after[2 + name.Length] != '>')
+            {
+                continue;
+            }
+
+            ValueRole role = _keywords.ClassifyKey(localName).Role;
+            if (IsTextPairRole(role))
+            {
+                AddWholeValue(text, valueStart, valueEnd, role, fromText: true, output, first);
+            }
+
+            i = valueEnd;
+        }
+    }
+
+    /// <summary>
+    /// Start of the longest key phrase of one to three words ending at <paramref name="end"/> that starts at a
+    /// boundary (line start, space, tab, <c>, ; &amp; ? | ( [ {</c> or a quote) and is at most 40 bytes, or -1. A word
+    /// in capitals before a key with small letters is not part of it (a log level: <c>WARN Name: ...</c>).
+    /// </summary>
+    private static int KeyPhraseStart(ReadOnlySpan<byte> text, int end)
+    {
+        static bool IsKeyByte(byte b) => Ascii.IsLetter(b) || b is (byte)'_' or (byte)'-';
+        int start = end;
+        int found = -1;
+        for (int words = 0; words < 3; words++)
+        {
+            int wordStart = start;
+            while (wordStart > 0 && IsKeyByte(text[wordStart - 1]))
+            {
+                wordStart--;
+            }
+
+            if (wordStart == start || end - wordStart > 40
+                || (words > 0 && IsCapitalsWord(text[wordStart..start]) && text[start..end].IndexOfAnyInRange((byte)'a', (byte)'z') >= 0))
+            {
+                break;
+            }
+
+            start = wordStart;
+            if (start == 0 || text[start - 1] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)',' or (byte)';'
+                or (byte)'&' or (byte)'?' or (byte)'|' or (byte)'(' or (byte)'[' or (byte)'{' or (byte)'"' or (byte)'\'')
+            {
+                found = start;
+            }
+
+            if (start < 2 || text[start - 1] != ' ' || !IsKeyByte(text[start - 2]))
+            {
+                break;
+            }
+
+            start--;
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Start of the first word of the key phrase [<paramref name="start"/>, <paramref name="end"/>) that begins with a
+    /// capital letter right after a word in small letters (<c>Name</c> in <c>order for Name</c>, <c>Customer Name</c> in
+    /// <c>for Customer Name</c>), or -1.
+    /// </summary>
+    private static int CapitalizedKeyStart(ReadOnlySpan<byte> text, int start, int end)
+    {
+        int wordStart = start;
+        for (int i = start; i < end; i++)
+        {
+            if (text[i] != ' ')
+            {
+                continue;
+            }
+
+            if (i + 1 < end && text[i + 1] is >= (byte)'A' and <= (byte)'Z' && text[wordStart..i].IndexOfAnyInRange((byte)'A', (byte)'Z') < 0)
+            {
+                return i + 1;
+            }
+
+            wordStart = i + 1;
+        }
+
+        return -1;
+    }
+
+    /// <summary>True for a word of two or more letters, all capitals (hyphens and underscores allowed).</summary>
+    private static bool IsCapitalsWord(ReadOnlySpan<byte> word) =>
+        word.Length >= 2 && word.IndexOfAnyInRange((byte)'a', (byte)'z') < 0 && word.IndexOfAnyInRange((byte)'A', (byte)'Z') >= 0;
+
+    /// <summary>
+    /// Cheap check before classifying: the last word ends with <c>name</c>, <c>addr</c>, <c>address</c>, or a flat address
+    /// field's word (<c>street</c>, <c>city</c>, <c>town</c>, <c>village</c>, <c>district</c>, <c>landmark</c>).
+    /// </summary>
+    /// <remarks>Dispatched on the last byte first: it runs at every <c>:</c> and <c>=</c> of a text body.</remarks>
+    private static bool MayNameRole(ReadOnlySpan<byte> key) => !key.IsEmpty && (key[^1] | 0x20) switch
+    {
+        'e' => Ascii.EndsWithIgnoreCase(key, "name"u8) || Ascii.EndsWithIgnoreCase(key, "village"u8),
+        'r' => Ascii.EndsWithIgnoreCase(key, "addr"u8),
+        's' => Ascii.EndsWithIgnoreCase(key, "address"u8),
+        't' => Ascii.EndsWithIgnoreCase(key, "street"u8) || Ascii.EndsWithIgnoreCase(key, "district"u8),
+        'y' => Ascii.EndsWithIgnoreCase(key, "city"u8),
+        'n' => Ascii.EndsWithIgnoreCase(key, "town"u8),
+        'k' => Ascii.EndsWithIgnoreCase(key, "landmark"u8),
+        _ => false,
+    };
+
+    /// <summary>True for the key roles text key-value pairs and XML elements are read for: names, addresses and the flat
+    /// street and city parts of an address.</summary>
+    private static bool IsTextPairRole(ValueRole role) => role is ValueRole.PersonName or ValueRole.FirstName or ValueRole.LastName
+        or ValueRole.PostalAddress or ValueRole.StreetPart or ValueRole.CityPart;
+
+
+    /// <summary>
+    /// For a value in double or single quotes after optional spaces (<c>name="Ravi Kumar"</c>, <c>'name': 'Ravi Kumar'</c>):
+    /// moves <paramref name="start"/> past the opening quote and returns the closing quote's index (the value is the bytes
+    /// between, commas included); -1 when the value is not quoted or its quote does not close before the line end (the
+    /// value then ends as <see cref="KeyValueEnd"/> says). A quote after a backslash does not close the value.
+    /// </summary>
+    private static int QuotedValueEnd(ReadOnlySpan<byte> text, ref int start)
+    {
+        int open = start;
+        while (open < text.Length && text[open] == ' ')
+        {
+            open++;
+        }
+
+        if (open >= text.Length || text[open] is not ((byte)'"' or (byte)'\''))
+        {
+            return -1;
+        }
+
+        byte quote = text[open];
+        for (int j = open + 1; j < text.Length; j++)
+        {
+            byte b = text[j];
+            if (b is (byte)'\n' or (byte)'\r')
+            {
+                return -1;
+            }
+
+            if (b == quote && text[j - 1] != '\\')
+            {
+                start = open + 1;
+                return j;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>End of a text key-value pair's value (see <see cref="ScanKeyValuePairs"/>).</summary>
+    private static int KeyValueEnd(ReadOnlySpan<byte> text, int start, bool stopAtComma)
+    {
+        ReadOnlySpan<byte> stops = stopAtComma ? "\r\n\t&;|:=,"u8 : "\r\n\t&;|:="u8;
+        int k = text[start..].IndexOfAny(stops);
+        int end = k < 0 ? text.Length : start + k;
+        if (end < text.Length && text[end] is (byte)':' or (byte)'=')
+        {
+            // The next pair's key is not part of this value.
+            while (end > start && text[end - 1] == ' ')
+            {
+                end--;
+            }
+
+            while (end > start && (Ascii.IsLetter(text[end - 1]) || text[end - 1] is (byte)'_' or (byte)'-'))
+            {
+                end--;
+            }
+        }
+
+        while (end > start && text[end - 1] is (byte)' ' or (byte)',')
+        {
+            end--;
+        }
+
+        return end;
+    }
+}
