@@ -4,7 +4,8 @@ namespace PiiExtProc.Scanning.Tests;
 
 /// <summary>
 /// A bare 10-digit mobile in text scores below the threshold unless a context word names a phone (Presidio's rule); the
-/// inflected forms of "call" that call-centre and delivery logs write count as that word, also under a key that is
+/// inflected forms of "call" that call-centre and delivery logs write count as that word, and so do the words of Indian
+/// support notes and OTP logs (<c>alt no</c>, <c>alternate</c>, <c>OTP sent to</c>, <c>phn</c>), also under a key that is
 /// otherwise negative (<c>message</c>, <c>event</c>).
 /// </summary>
 public sealed class MobileContextWordTests
@@ -18,6 +19,10 @@ public sealed class MobileContextWordTests
     [InlineData("texted 9876543210 the OTP")]
     [InlineData("agent dialled 9876543210")]
     [InlineData("contacted 9876543210 on whatsapp")]
+    [InlineData("alt no 9876543210")]
+    [InlineData("alternate no. 98765 43210, ring after 6")]
+    [InlineData("OTP sent to 9876543210")]
+    [InlineData("Phn 9876543210")]
     public void Process_BareMobileAfterACallWord_IsMasked(string text)
     {
         foreach (string key in new[] { "comment", "message", "event" })
@@ -33,6 +38,8 @@ public sealed class MobileContextWordTests
     [InlineData("Customer wrote from 9876543210 about a refund")]
     [InlineData("called back order 1699999999")]
     [InlineData("recall batch 9876543210")]
+    [InlineData("otp 482913 for order 9876543210")]
+    [InlineData("alternate sku 9876543210")]
     public void Process_NoCallWordOrNoMobile_LeavesTheNumber(string text)
     {
         string body = $$"""{"comment":"{{text}}"}""";

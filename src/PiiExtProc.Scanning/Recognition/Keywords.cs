@@ -203,7 +203,7 @@ internal static class Keywords
 
         // Indian mobile: Presidio PhoneRecognizer context plus Indian usage (whatsapp, msisdn).
         Add(Mobile, "phone", "mobile", "mob", "contact", "whatsapp", "cell", "cellphone", "tel", "telephone", "msisdn",
-            "phoneno", "mobileno", "phonenumber", "mobilenumber", "contactno", "contactnumber", "ph", "landline");
+            "phoneno", "mobileno", "phonenumber", "mobilenumber", "contactno", "contactnumber", "ph", "phn", "landline");
         // Aadhaar: Presidio InAadhaarRecognizer context (aadhaar, uidai) plus common spellings and key names.
         Add(Aadhaar, "aadhaar", "aadhar", "adhaar", "adhar", "uidai", "aadhaarno", "aadharno", "aadhaarnumber",
             "aadharnumber", "aadhaarid");
@@ -234,6 +234,9 @@ internal static class Keywords
             // from 98765 43210"); words match whole, so each form is listed.
             Add(Mobile, "call", "called", "calling", "caller", "callback", "dial", "dialed", "dialled", "sms", "texted",
                 "phoned", "reach", "ring", "contacted");
+            // Indian support and delivery notes: "alt no 98765 43210", "alternate no.", and OTP logs ("OTP sent to
+            // 98765 43210"), where the number is the one fraudsters want.
+            Add(Mobile, "alt", "alternate", "otp");
             Add(PaymentCard, "credit", "debit");
             Add(Ifsc, "branch");
             Add(UpiVpa, "paytm", "pay", "paid", "payment");
