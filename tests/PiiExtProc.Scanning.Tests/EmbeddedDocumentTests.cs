@@ -59,6 +59,89 @@ public sealed class EmbeddedDocumentTests
         Assert.Equal("event=signup&data=%7B%22full_name%22%3A%22RXXX+KXXXX%22%2C%22email%22%3A%22raXXX%40example.com%22%7D", result.Text);
     }
 
+    [Fact]
+    public void Process_AddressObjectInStringifiedJson_PartsMaskedAsInABody()
+    {
+        // The street and city are parts of an address object only when the payload is read as JSON: as text, "line1" names nothing.
+        const string Body = """{"Type":"Notification","Message":"{\"customer\":{\"shipping_address\":{\"line1\":\"Flat 4B, Sea View\",\"city\":\"Mumbai\",\"pincode\":\"400050\"},\"name\":\"Ravi Kumar\"}}"}""";
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Json, Body);
+
+        using JsonDocument outer = JsonDocument.Parse(result.Text);
+        using JsonDocument inner = JsonDocument.Parse(outer.RootElement.GetProperty("Message").GetString()!);
+        JsonElement customer = inner.RootElement.GetProperty("customer");
+        Assert.Equal("RXXX KXXXX", customer.GetProperty("name").GetString());
+        Assert.DoesNotContain("Sea View", customer.GetProperty("shipping_address").GetProperty("line1").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Mumbai", customer.GetProperty("shipping_address").GetProperty("city").GetString(), StringComparison.Ordinal);
+        Assert.Contains(result.Findings, f => f.Entity == PiiEntity.PostalAddress && f.Recognizer == "address.parts");
+    }
+
+    [Fact]
+    public void Process_NameObjectInStringifiedJson_CountsWithTheEmail()
+    {
+        const string Body = """{"payload":"{\"name\":{\"first\":\"Ravi\",\"last\":\"Kumar\"},\"contact\":{\"email\":\"ravi.k@example.com\"}}"}""";
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Json, Body);
+
+        Assert.Equal("""{"payload":"{\"name\":{\"first\":\"RXXX\",\"last\":\"KXXXX\"},\"contact\":{\"email\":\"raXXX@example.com\"}}"}""", result.Text);
+    }
+
+    [Theory]
+    [InlineData("""{"m":"{\"customer_name\":\"Ravi Kumar\",\"email\":\"ravi.k@example.com\"} trailing"}""")]
+    [InlineData("""{"m":"{\"customer_name\":\"Ravi Kumar\",\"email\":\"ravi.k@example.com\""}""")]
+    public void Process_EmbeddedJsonNotWhole_ReadAsTextPairs(string body)
+    {
+        // Trailing text or a missing brace: not one JSON document, so its quoted pairs are read as text, as before.
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Json, body);
+
+        Assert.Contains("RXXX KXXXX", result.Text, StringComparison.Ordinal);
+        Assert.Contains("raXXX@example.com", result.Text, StringComparison.Ordinal);
+        Assert.Contains(result.Findings, f => f.Recognizer == "name.text_key");
+    }
+
+    [Fact]
+    public void Process_EmbeddedJsonDeeperThanTheLimit_ReadAsText()
+    {
+        string open = string.Concat(Enumerable.Repeat("{\\\"a\\\":", 17));
+        string close = new('}', 17);
+        string body = "{\"m\":\"" + open + "{\\\"customer_name\\\":\\\"Ravi Kumar\\\",\\\"email\\\":\\\"ravi.k@example.com\\\"}" + close + "\"}";
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Json, body);
+
+        Assert.Contains(result.Findings, f => f.Recognizer == "name.text_key");
+        Assert.Contains("RXXX KXXXX", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Process_JsonLogLineInATextBody_ReadAsJsonEveryLineItsOwnRecord()
+    {
+        const string Body = """
+            {"level":"info","customer":{"shipping_address":{"line1":"Flat 4B, Sea View","city":"Mumbai"},"full_name":"Ravi Kumar"}}
+            {"level":"info","customer":{"full_name":"Priya Sharma"}}
+
+            """;
+        byte[] body = Encoding.UTF8.GetBytes(Body);
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Text, body, [0]);
+
+        Assert.Equal("""
+            {"level":"info","customer":{"shipping_address":{"line1":"[REDACTED_ADDRESS]","city":"[REDACTED_ADDRESS]"},"full_name":"RXXX KXXXX"}}
+            {"level":"info","customer":{"full_name":"Priya Sharma"}}
+
+            """, result.Text);
+        ScanComparison.AssertEveryTwoWaySplitSameAsWhole(s_masks, BodyFormat.Text, body, result);
+    }
+
+    [Fact]
+    public void Process_EscapedValueInsideEmbeddedJson_OffsetsStayExact()
+    {
+        // An inner value with its own escapes is scanned as its raw bytes: the mask lands on the right bytes.
+        const string Body = """{"m":"{\"note\":\"a\\nb\",\"customer_name\":\"Ravi Kumar\",\"email\":\"ravi.k@example.com\"}"}""";
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Json, Body);
+
+        using JsonDocument outer = JsonDocument.Parse(result.Text);
+        using JsonDocument inner = JsonDocument.Parse(outer.RootElement.GetProperty("m").GetString()!);
+        Assert.Equal("a\nb", inner.RootElement.GetProperty("note").GetString());
+        Assert.Equal("RXXX KXXXX", inner.RootElement.GetProperty("customer_name").GetString());
+        Assert.Equal("raXXX@example.com", inner.RootElement.GetProperty("email").GetString());
+    }
+
     [Theory]
     [InlineData("""{"description":"<p>Soft cotton kurta, <b>machine wash</b></p>","tags":"[festive, cotton]"}""")]
     [InlineData("""{"filter":"{\"status\":\"SHIPPED\",\"city\":\"Pune\"}"}""")]

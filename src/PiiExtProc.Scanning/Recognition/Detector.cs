@@ -114,10 +114,10 @@ internal sealed partial class Detector
     public bool HasCustomRecognizers => _custom.Length > 0;
 
     /// <summary>
-    /// True when a value is itself a document whose key-value pairs and elements the text scan reads
-    /// (<see cref="Scan"/> with <c>textRecord</c>): it starts with <c>{</c>, <c>[</c> or <c>&lt;</c>, as stringified JSON
-    /// (a webhook's or a log event's <c>"payload": "{\"customer_name\": ...}"</c>), XML or HTML in a JSON string or a form
-    /// value does. Its names and addresses then count in the enclosing record.
+    /// True when a value is itself a document that the scan reads (<see cref="Scan"/> with <c>textRecord</c>: as JSON when
+    /// it is one whole JSON object or array, else by its key-value pairs and elements): it starts with <c>{</c>, <c>[</c>
+    /// or <c>&lt;</c>, as stringified JSON (a webhook's or a log event's <c>"payload": "{\"customer_name\": ...}"</c>), XML
+    /// or HTML in a JSON string or a form value does. Its names and addresses then count in the enclosing record.
     /// </summary>
     public static bool IsEmbeddedDocument(ReadOnlySpan<byte> value) => value.Length >= 2 && value[0] is (byte)'{' or (byte)'[' or (byte)'<';
 
@@ -129,7 +129,8 @@ internal sealed partial class Detector
     /// <param name="key">What the JSON key says (<see cref="KeyClass.None"/> in text).</param>
     /// <param name="keyName">The raw JSON property name (for custom recognizers' context words); empty in text.</param>
     /// <param name="output">Receives the matches.</param>
-    /// <param name="textRecord">True for a text record or an embedded document (<see cref="IsEmbeddedDocument"/>):
+    /// <param name="textRecord">True for a text record or an embedded document (<see cref="IsEmbeddedDocument"/>): one
+    /// that is a whole JSON object or array is read as JSON (<see cref="TryScanEmbeddedJson"/>); otherwise
     /// <c>name: VALUE</c> / <c>address=VALUE</c> pairs and <c>&lt;name&gt;VALUE&lt;/name&gt;</c> elements are recognized too
     /// (<see cref="ScanKeyValuePairs"/>, <see cref="ScanXmlElements"/>). When false, pairs (not elements) are still
     /// recognized in a value whose key names no role and no entity (free text: a message, a note, a query).</param>
@@ -144,6 +145,12 @@ internal sealed partial class Detector
         if (key.Role != ValueRole.None)
         {
             AddWholeValue(text, 0, text.Length, key.Role, fromText: false, output, first);
+        }
+
+        if (textRecord && output.Count == first && StartsLikeJson(text) && TryScanEmbeddedJson(text, output))
+        {
+            // One whole JSON document: each value was scanned with its own key (the per-value passes included).
+            return;
         }
 
         if (textRecord)

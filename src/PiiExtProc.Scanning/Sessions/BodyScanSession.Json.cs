@@ -454,27 +454,7 @@ public sealed partial class BodyScanSession
         }
 
         ref readonly JsonFrame top = ref _frames[_depth - 1];
-        if (top.IsArray)
-        {
-            // An object in an array of addresses is an address object too (its members are address parts).
-            return forContainer && top.ContainerKey.Role != ValueRole.PostalAddress ? top.ContainerKey with { Role = ValueRole.None } : top.ContainerKey;
-        }
-
-        KeyClass key = top.PropertyKey;
-        if (key.TakesPartRoleIn(top.ContainerKey.Role) && (!forContainer || key.Role == ValueRole.None))
-        {
-            // A member of an address object (a street or city part) or of a name object (a first or last name). An
-            // array of them ("lines": [...]) holds parts too; an address-named object inside (an "address" in a
-            // "shipping_address") stays an address object.
-            return new KeyClass(key.Entities, false, key.MemberPartRole);
-        }
-
-        if (key.IsNone && top.ContainerKey.Entities != 0)
-        {
-            return top.ContainerKey.InheritedByMembers;
-        }
-
-        return key;
+        return JsonValueKey.Of(top.IsArray, top.ContainerKey, top.PropertyKey, forContainer);
     }
 
     private ReadOnlySpan<byte> CurrentKeyName()

@@ -1,0 +1,130 @@
+using System.Text.Json;
+
+namespace PiiExtProc.Scanning.Recognition;
+
+/// <summary>
+/// The embedded JSON pass of a <see cref="Detector"/>: a text record or a value that is itself one whole JSON document
+/// (a webhook's stringified payload, a JSON log line in a text body) is read as JSON, each value scanned with its own
+/// key, as the same document sent as a body would be.
+/// </summary>
+internal sealed partial class Detector
+{
+    /// <summary>Deepest nesting read in an embedded JSON document; a deeper one is read as text.</summary>
+    internal const int MaxEmbeddedJsonDepth = 16;
+
+    /// <summary>
+    /// When <paramref name="text"/> (after leading whitespace) is exactly one JSON object or array, with nesting up to
+    /// <see cref="MaxEmbeddedJsonDepth"/>, scans each of its string and number values with its key class
+    /// (<see cref="JsonValueKey"/>: key roles, address and name objects, entities inherited from a container's key) and
+    /// appends the matches in <paramref name="text"/>'s coordinates, in order; returns true. Otherwise (not JSON,
+    /// malformed, trailing bytes other than whitespace, too deep) appends nothing and returns false, and the caller
+    /// reads the text as text. A value with escapes is scanned as its raw bytes (offsets stay those of
+    /// <paramref name="text"/>); a document inside it is read as text, not as JSON again.
+    /// </summary>
+    private bool TryScanEmbeddedJson(ReadOnlySpan<byte> text, List<RawMatch> output)
+    {
+        if (!JsonShape.IsOneDocument(text, MaxEmbeddedJsonDepth))
+        {
+            // Checked first, without exceptions: most values that only start like JSON are templates or fragments.
+            return false;
+        }
+
+        int entry = output.Count;
+        Span<EmbeddedFrame> frames = stackalloc EmbeddedFrame[MaxEmbeddedJsonDepth];
+        int depth = 0;
+        var reader = new Utf8JsonReader(text, new JsonReaderOptions { MaxDepth = MaxEmbeddedJsonDepth, CommentHandling = JsonCommentHandling.Disallow });
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                        KeyClass containerKey = depth == 0 ? KeyClass.None : KeyOf(frames[depth - 1], forContainer: true);
+                        frames[depth++] = new EmbeddedFrame { IsArray = reader.TokenType == JsonTokenType.StartArray, ContainerKey = containerKey };
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        depth--;
+                        break;
+                    case JsonTokenType.PropertyName:
+                        frames[depth - 1].PropertyKey = _keywords.ClassifyKey(reader.ValueSpan);
+                        frames[depth - 1].PropertyName = (int)reader.TokenStartIndex + 1;
+                        frames[depth - 1].PropertyNameLength = reader.ValueSpan.Length;
+                        break;
+                    case JsonTokenType.String or JsonTokenType.Number:
+                        if (depth > 0)
+                        {
+                            ScanEmbeddedValue(text, in reader, frames[depth - 1], output);
+                        }
+
+                        break;
+                    default:
+                        break;
+                }
+
+                if (depth == 0)
+                {
+                    break;
+                }
+            }
+
+            if (depth != 0 || reader.BytesConsumed == 0 || text[(int)reader.BytesConsumed..].TrimStart(" \t\r\n"u8).Length != 0)
+            {
+                output.RemoveRange(entry, output.Count - entry);
+                return false;
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            // Not expected after JsonShape's check; kept so that any disagreement reads the text as text.
+            output.RemoveRange(entry, output.Count - entry);
+            return false;
+        }
+    }
+
+    private void ScanEmbeddedValue(ReadOnlySpan<byte> text, in Utf8JsonReader reader, in EmbeddedFrame frame, List<RawMatch> output)
+    {
+        bool isString = reader.TokenType == JsonTokenType.String;
+        int start = (int)reader.TokenStartIndex + (isString ? 1 : 0);
+        ReadOnlySpan<byte> value = text.Slice(start, reader.ValueSpan.Length);
+        if (value.IsEmpty)
+        {
+            return;
+        }
+
+        KeyClass key = KeyOf(frame, forContainer: false);
+        ReadOnlySpan<byte> keyName = frame.IsArray || frame.PropertyNameLength <= 0 ? default : text.Slice(frame.PropertyName, frame.PropertyNameLength);
+        int before = output.Count;
+        ScanSpan(value, key, _custom.Length > 0 ? keyName : default, output, textRecord: isString && IsEmbeddedDocument(value), encodedQueries: true);
+        for (int m = before; m < output.Count; m++)
+        {
+            RawMatch match = output[m];
+            match.Start += start;
+            output[m] = match;
+        }
+    }
+
+    private static KeyClass KeyOf(in EmbeddedFrame frame, bool forContainer) =>
+        JsonValueKey.Of(frame.IsArray, frame.ContainerKey, frame.PropertyKey, forContainer);
+
+    /// <summary>True when <paramref name="text"/> starts, after whitespace, like a JSON object or array.</summary>
+    private static bool StartsLikeJson(ReadOnlySpan<byte> text)
+    {
+        ReadOnlySpan<byte> trimmed = text.TrimStart(" \t\r\n"u8);
+        return !trimmed.IsEmpty && trimmed[0] is (byte)'{' or (byte)'[';
+    }
+
+    /// <summary>One open container of an embedded JSON document.</summary>
+    private struct EmbeddedFrame
+    {
+        public bool IsArray;
+        public KeyClass ContainerKey;
+        public KeyClass PropertyKey;
+
+        /// <summary>Offset of the current property's name in the document (raw bytes), and its length.</summary>
+        public int PropertyName;
+        public int PropertyNameLength;
+    }
+}

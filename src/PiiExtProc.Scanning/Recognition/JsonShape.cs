@@ -1,0 +1,254 @@
+using System.Text.Unicode;
+
+namespace PiiExtProc.Scanning.Recognition;
+
+/// <summary>
+/// A non-throwing RFC 8259 check, run before an embedded document is read with <see cref="System.Text.Json.Utf8JsonReader"/>
+/// (which throws on malformed input): a value that only starts like JSON (<c>{name} ordered {qty}</c>, a template) costs
+/// one linear pass, never an exception, so a body of many such values cannot multiply the scan's cost.
+/// </summary>
+internal static class JsonShape
+{
+    /// <summary>
+    /// True when <paramref name="text"/> is valid UTF-8 and, after optional whitespace, exactly one JSON object or array
+    /// (RFC 8259 tokens: strings with their escapes and no control bytes, numbers without leading zeros, <c>true</c>,
+    /// <c>false</c>, <c>null</c>) nested at most <paramref name="maxDepth"/> deep (at most 64), followed only by whitespace.
+    /// </summary>
+    public static bool IsOneDocument(ReadOnlySpan<byte> text, int maxDepth)
+    {
+        if (!Utf8.IsValid(text))
+        {
+            return false;
+        }
+
+        Span<bool> isArray = stackalloc bool[Math.Min(maxDepth, 64)];
+        int depth = 0;
+        int i = SkipWhitespace(text, 0);
+        if (i >= text.Length || text[i] is not ((byte)'{' or (byte)'['))
+        {
+            return false;
+        }
+
+    Value:
+        i = SkipWhitespace(text, i);
+        if (i >= text.Length)
+        {
+            return false;
+        }
+
+        byte b = text[i];
+        if (b is (byte)'{' or (byte)'[')
+        {
+            if (depth == isArray.Length)
+            {
+                return false;
+            }
+
+            isArray[depth++] = b == '[';
+            i = SkipWhitespace(text, i + 1);
+            if (i >= text.Length)
+            {
+                return false;
+            }
+
+            if (text[i] == b + 2)
+            {
+                // '{' + 2 is '}' and '[' + 2 is ']': an empty container.
+                depth--;
+                i++;
+                goto AfterValue;
+            }
+
+            if (b == '[')
+            {
+                goto Value;
+            }
+
+            goto Key;
+        }
+
+        if (b == '"')
+        {
+            i = StringEnd(text, i);
+        }
+        else if (b == '-' || Ascii.IsDigit(b))
+        {
+            i = NumberEnd(text, i);
+        }
+        else
+        {
+            i = LiteralEnd(text, i);
+        }
+
+        if (i < 0)
+        {
+            return false;
+        }
+
+    AfterValue:
+        if (depth == 0)
+        {
+            return SkipWhitespace(text, i) == text.Length;
+        }
+
+        i = SkipWhitespace(text, i);
+        if (i >= text.Length)
+        {
+            return false;
+        }
+
+        if (text[i] == ',')
+        {
+            i++;
+            if (isArray[depth - 1])
+            {
+                goto Value;
+            }
+
+            goto Key;
+        }
+
+        if (text[i] != (isArray[depth - 1] ? ']' : '}'))
+        {
+            return false;
+        }
+
+        depth--;
+        i++;
+        goto AfterValue;
+
+    Key:
+        i = SkipWhitespace(text, i);
+        if (i >= text.Length || text[i] != '"')
+        {
+            return false;
+        }
+
+        i = SkipWhitespace(text, StringEnd(text, i) is int end and >= 0 ? end : text.Length);
+        if (i >= text.Length || text[i] != ':')
+        {
+            return false;
+        }
+
+        i++;
+        goto Value;
+    }
+
+    private static int SkipWhitespace(ReadOnlySpan<byte> text, int i)
+    {
+        while (i < text.Length && text[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>Index after the closing quote of the string whose opening quote is at <paramref name="i"/>, or -1.</summary>
+    private static int StringEnd(ReadOnlySpan<byte> text, int i)
+    {
+        for (int j = i + 1; j < text.Length; j++)
+        {
+            byte c = text[j];
+            if (c == '"')
+            {
+                return j + 1;
+            }
+
+            if (c < 0x20)
+            {
+                return -1;
+            }
+
+            if (c != '\\')
+            {
+                continue;
+            }
+
+            if (++j >= text.Length)
+            {
+                return -1;
+            }
+
+            if (text[j] == 'u')
+            {
+                if (j + 4 >= text.Length || !IsHex(text[j + 1]) || !IsHex(text[j + 2]) || !IsHex(text[j + 3]) || !IsHex(text[j + 4]))
+                {
+                    return -1;
+                }
+
+                j += 4;
+            }
+            else if (text[j] is not ((byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t'))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsHex(byte b) => Ascii.IsDigit(b) || (uint)((b | 0x20) - 'a') <= 'f' - 'a';
+
+    /// <summary>Index after the number starting at <paramref name="i"/> (<c>-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?</c>), or -1.</summary>
+    private static int NumberEnd(ReadOnlySpan<byte> text, int i)
+    {
+        if (text[i] == '-' && ++i >= text.Length)
+        {
+            return -1;
+        }
+
+        if (text[i] == '0')
+        {
+            i++;
+        }
+        else if (!Digits(text, ref i))
+        {
+            return -1;
+        }
+
+        if (i < text.Length && text[i] == '.' && (++i >= text.Length || !Digits(text, ref i)))
+        {
+            return -1;
+        }
+
+        if (i < text.Length && text[i] is (byte)'e' or (byte)'E')
+        {
+            i++;
+            if (i < text.Length && text[i] is (byte)'+' or (byte)'-')
+            {
+                i++;
+            }
+
+            if (i >= text.Length || !Digits(text, ref i))
+            {
+                return -1;
+            }
+        }
+
+        return i;
+    }
+
+    /// <summary>Moves <paramref name="i"/> past a run of digits; false when there is none.</summary>
+    private static bool Digits(ReadOnlySpan<byte> text, ref int i)
+    {
+        int start = i;
+        while (i < text.Length && Ascii.IsDigit(text[i]))
+        {
+            i++;
+        }
+
+        return i > start;
+    }
+
+    private static int LiteralEnd(ReadOnlySpan<byte> text, int i)
+    {
+        ReadOnlySpan<byte> rest = text[i..];
+        if (rest.StartsWith("true"u8) || rest.StartsWith("null"u8))
+        {
+            return i + 4;
+        }
+
+        return rest.StartsWith("false"u8) ? i + 5 : -1;
+    }
+}
