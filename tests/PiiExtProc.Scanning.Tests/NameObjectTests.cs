@@ -61,13 +61,28 @@ public sealed class NameObjectTests
     [Theory]
     [InlineData("consignee")]
     [InlineData("addressee")]
+    [InlineData("recipient")]
+    [InlineData("receiver")]
+    [InlineData("custName")]
+    [InlineData("cust_name")]
     public void Process_CourierNameKeys_ArePersonNames(string key)
     {
+        // Courier and notification payloads name the person by role (recipient, receiver) or abbreviate customer (cust).
         ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json,
             $$"""{"{{key}}":"Ravi Kumar","address":"12 MG Road, Indiranagar, Bengaluru 560038"}""");
 
         Assert.DoesNotContain("Ravi", result.Text, StringComparison.Ordinal);
         Assert.Contains(result.Findings, f => f.Entity == PiiEntity.PersonName && f.Action == FindingAction.Redacted);
+    }
+
+    [Theory]
+    [InlineData("""{"recipient":"ravi.k@example.com","address":"12 MG Road, Indiranagar, Bengaluru 560038"}""")]
+    [InlineData("""{"receiver":"+91 98765 43210"}""")]
+    public void Process_RecipientHoldingAnEmailOrPhone_NotAName(string body)
+    {
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json, body);
+
+        Assert.DoesNotContain(result.Findings, f => f.Entity == PiiEntity.PersonName);
     }
 
     [Fact]

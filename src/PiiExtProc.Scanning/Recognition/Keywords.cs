@@ -38,7 +38,7 @@ internal static class Keywords
         "full", "customer", "person", "holder", "cardholder", "account", "beneficiary", "recipient", "receiver",
         "sender", "payer", "payee", "billing", "shipping", "contact", "guardian", "father", "mother", "spouse",
         "nominee", "employee", "passenger", "patient", "student", "user", "legal", "display", "buyer", "consignee",
-        "applicant", "member", "owner", "emergency", "traveller", "traveler", "driver", "agent",
+        "applicant", "member", "owner", "emergency", "traveller", "traveler", "driver", "agent", "cust",
     ];
 
     /// <summary>Key words → entity bits (<see cref="BuiltInId"/>).</summary>
@@ -86,7 +86,7 @@ internal static class Keywords
     private static readonly HashSet<string> s_addressQualifiers = new(StringComparer.Ordinal)
     {
         "shipping", "billing", "delivery", "home", "residential", "residence", "permanent", "current", "mailing",
-        "postal", "customer", "user", "buyer", "consignee", "recipient", "receiver", "correspondence", "address", "addr",
+        "postal", "customer", "cust", "user", "buyer", "consignee", "recipient", "receiver", "correspondence", "address", "addr",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_addressQualifierLookup =
@@ -130,7 +130,7 @@ internal static class Keywords
                 return ValueRole.FirstName;
             case "lastname" or "lname" or "surname" or "familyname":
                 return ValueRole.LastName;
-            case "fullname" or "customername" or "name" or "consignee" or "addressee":
+            case "fullname" or "customername" or "custname" or "name" or "consignee" or "addressee" or "recipient" or "receiver":
                 return ValueRole.PersonName;
             case "deviceid" or "imei" or "androidid" or "advertisingid" or "gaid" or "idfa" or "idfv" or "udid" or "meid"
                 or "deviceuuid" or "hardwareid" or "deviceserial" or "devicefingerprint" or "macaddress":
