@@ -8,9 +8,10 @@ using Xunit.Abstractions;
 namespace PiiExtProc.Reliability.Tests;
 
 /// <summary>
-/// Random bodies, content types, body modes and chunkings through ExtProcStream.Handle and through the real server:
-/// every well-formed stream gets one reply per message (outside FDS), ends without a violation, and a seeded
-/// space-delimited Aadhaar never reaches the forwarded bytes.
+/// Random bodies, content types, body modes, chunkings and directions (a request body, or a response body after a
+/// request without one) through ExtProcStream.Handle and through the real server: every well-formed stream gets one
+/// reply per message (outside FDS), ends without a violation, and a seeded space-delimited Aadhaar never reaches the
+/// forwarded bytes.
 /// </summary>
 public sealed class ExtProcStreamFuzzTests(ITestOutputHelper output)
 {
@@ -38,13 +39,13 @@ public sealed class ExtProcStreamFuzzTests(ITestOutputHelper output)
         {
             for (var i = 0; i < 2000; i++)
             {
-                var (messages, mode, chunks) = RandomExchange(random);
+                var (messages, mode, chunks, headerMessages) = RandomExchange(random);
                 statistics.Run(() =>
                 {
                     var outcome = StreamDriver.Run(policy, messages, checkOneReplyPerMessage: mode != ProcessingMode.Types.BodySendMode.FullDuplexStreamed);
                     Assert.True(outcome.Violation is null, $"case {i} ({mode}): violation {outcome.Violation}");
                     Assert.True(outcome.ImmediateStatus is null, $"case {i} ({mode}): immediate response {outcome.ImmediateStatus}");
-                    var forwarded = Forwarded(mode, chunks, outcome.Replies.Skip(1).ToList());
+                    var forwarded = Forwarded(mode, chunks, outcome.Replies.Skip(headerMessages).ToList());
                     if (Encoding.UTF8.GetString(forwarded).Contains(" 234123412346 ", StringComparison.Ordinal))
                     {
                         Interlocked.Increment(ref leaks);
@@ -69,7 +70,7 @@ public sealed class ExtProcStreamFuzzTests(ITestOutputHelper output)
         var leaks = 0;
         for (var i = 0; i < 300; i++)
         {
-            var (messages, mode, chunks) = RandomExchange(random);
+            var (messages, mode, chunks, headerMessages) = RandomExchange(random);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             using var call = client.Process(deadline: DateTime.UtcNow.Add(CaseStatistics.HangGuard));
             var replies = new List<ProcessingResponse>();
@@ -94,7 +95,7 @@ public sealed class ExtProcStreamFuzzTests(ITestOutputHelper output)
                 Assert.Equal(messages.Count, replies.Count);
             }
 
-            if (Encoding.UTF8.GetString(Forwarded(mode, chunks, replies.Skip(1).ToList())).Contains(" 234123412346 ", StringComparison.Ordinal))
+            if (Encoding.UTF8.GetString(Forwarded(mode, chunks, replies.Skip(headerMessages).ToList())).Contains(" 234123412346 ", StringComparison.Ordinal))
             {
                 leaks++;
             }
@@ -106,7 +107,12 @@ public sealed class ExtProcStreamFuzzTests(ITestOutputHelper output)
         Assert.Empty(server.Telemetry.ErrorsByCause);
     }
 
-    internal static (List<ProcessingRequest> Messages, ProcessingMode.Types.BodySendMode Mode, List<byte[]> Chunks) RandomExchange(Random random)
+    /// <summary>
+    /// A random exchange: the body (hostile bytes, sometimes with a seeded Aadhaar) as a request body, or as a response
+    /// body after request headers that end the request; <c>HeaderMessages</c> is the number of header messages before
+    /// the body (1 or 2).
+    /// </summary>
+    internal static (List<ProcessingRequest> Messages, ProcessingMode.Types.BodySendMode Mode, List<byte[]> Chunks, int HeaderMessages) RandomExchange(Random random)
     {
         var mode = s_modes[random.Next(s_modes.Length)];
         var body = HostileBodies.Next(random, 4096);
@@ -119,13 +125,18 @@ public sealed class ExtProcStreamFuzzTests(ITestOutputHelper output)
         }
 
         var chunks = mode == ProcessingMode.Types.BodySendMode.Buffered ? [body] : HostileBodies.Chunk(random, body);
-        var messages = new List<ProcessingRequest> { Messages.RequestHeaders(contentType: s_contentTypes[random.Next(s_contentTypes.Length)], mode: mode) };
+        var contentType = s_contentTypes[random.Next(s_contentTypes.Length)];
+        var response = random.Next(2) == 0;
+        var messages = response
+            ? new List<ProcessingRequest> { Messages.RequestHeaders(mode: mode, endOfStream: true), Messages.ResponseHeaders(contentType) }
+            : new List<ProcessingRequest> { Messages.RequestHeaders(contentType: contentType, mode: mode) };
         for (var c = 0; c < chunks.Count; c++)
         {
-            messages.Add(Messages.RequestBody(chunks[c], endOfStream: c == chunks.Count - 1));
+            var endOfStream = c == chunks.Count - 1;
+            messages.Add(response ? Messages.ResponseBody(chunks[c], endOfStream) : Messages.RequestBody(chunks[c], endOfStream));
         }
 
-        return (messages, mode, chunks);
+        return (messages, mode, chunks, response ? 2 : 1);
     }
 
     internal static byte[] Forwarded(ProcessingMode.Types.BodySendMode mode, List<byte[]> chunks, List<ProcessingResponse> bodyReplies)
@@ -138,7 +149,7 @@ public sealed class ExtProcStreamFuzzTests(ITestOutputHelper output)
         using var forwarded = new MemoryStream();
         foreach (var reply in bodyReplies)
         {
-            var streamed = reply.RequestBody?.Response?.BodyMutation?.StreamedResponse;
+            var streamed = (reply.RequestBody ?? reply.ResponseBody)?.Response?.BodyMutation?.StreamedResponse;
             if (streamed is not null)
             {
                 forwarded.Write(streamed.Body.Span);

@@ -75,7 +75,7 @@ public sealed class ExtProcStreamPoolTests
         var policy = TestPolicies.Source();
         for (var i = 0; i < 100; i++)
         {
-            var (messages, _, _) = ExtProcStreamFuzzTests.RandomExchange(random);
+            var (messages, _, _, _) = ExtProcStreamFuzzTests.RandomExchange(random);
 
             // A stream abandoned after a random prefix, then the whole exchange on a rented and on a new stream.
             var abandoned = pool.Rent(policy, NullProcessingTelemetry.Instance, null);
