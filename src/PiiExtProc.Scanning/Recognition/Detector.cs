@@ -131,8 +131,8 @@ internal sealed partial class Detector
     /// <param name="output">Receives the matches.</param>
     /// <param name="textRecord">True for a text record or an embedded document (<see cref="IsEmbeddedDocument"/>): one
     /// that is a whole JSON object or array is read as JSON (<see cref="TryScanEmbeddedJson"/>); otherwise
-    /// <c>name: VALUE</c> / <c>address=VALUE</c> pairs and <c>&lt;name&gt;VALUE&lt;/name&gt;</c> elements are recognized too
-    /// (<see cref="ScanKeyValuePairs"/>, <see cref="ScanXmlElements"/>). When false, pairs (not elements) are still
+    /// <c>name: VALUE</c> / <c>address=VALUE</c> pairs, <c>&lt;name&gt;VALUE&lt;/name&gt;</c> elements and HTML form controls
+    /// are recognized too (<see cref="ScanKeyValuePairs"/>, <see cref="ScanXmlElements"/>, <see cref="ScanFormControls"/>). When false, pairs (not elements) are still
     /// recognized in a value whose key names no role and no entity (free text: a message, a note, a query).</param>
     public void Scan(ReadOnlySpan<byte> text, KeyClass key, ReadOnlySpan<byte> keyName, List<RawMatch> output, bool textRecord = false) =>
         ScanSpan(text, key, keyName, output, textRecord, encodedQueries: true);
@@ -156,7 +156,12 @@ internal sealed partial class Detector
         if (textRecord)
         {
             ScanKeyValuePairs(text, output, first);
-            ScanXmlElements(text, output, first);
+            if (text.Contains((byte)'<'))
+            {
+                // One search for both markup passes: most log lines have no tag.
+                ScanXmlElements(text, output, first);
+                ScanFormControls(text, output, first);
+            }
         }
         else if (key.Role == ValueRole.None && key.Entities == 0)
         {

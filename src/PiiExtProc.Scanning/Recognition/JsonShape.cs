@@ -172,7 +172,7 @@ internal static class JsonShape
 
             if (text[j] == 'u')
             {
-                if (j + 4 >= text.Length || !IsHex(text[j + 1]) || !IsHex(text[j + 2]) || !IsHex(text[j + 3]) || !IsHex(text[j + 4]))
+                if (j + 4 >= text.Length || !Ascii.IsHex(text[j + 1]) || !Ascii.IsHex(text[j + 2]) || !Ascii.IsHex(text[j + 3]) || !Ascii.IsHex(text[j + 4]))
                 {
                     return -1;
                 }
@@ -187,8 +187,6 @@ internal static class JsonShape
 
         return -1;
     }
-
-    private static bool IsHex(byte b) => Ascii.IsDigit(b) || (uint)((b | 0x20) - 'a') <= 'f' - 'a';
 
     /// <summary>Index after the number starting at <paramref name="i"/> (<c>-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?</c>), or -1.</summary>
     private static int NumberEnd(ReadOnlySpan<byte> text, int i)
