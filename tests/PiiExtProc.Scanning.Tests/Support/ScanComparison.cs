@@ -34,6 +34,29 @@ internal static class ScanComparison
     }
 
     /// <summary>
+    /// For a JSON body with at least one finding (<see cref="Scanners.Guardian"/>, clean-body proof and value prefilter
+    /// off): fails when the proof and the prefilter on, or any two-way split, give another result. For bodies whose
+    /// finding has no digit, <c>@</c> or <c>?</c> to trigger on, so that only the rules under test keep the fast paths
+    /// from skipping it.
+    /// </summary>
+    public static void AssertCleanProofAndValuePrefilterSkipNothing(byte[] body)
+    {
+        ScanResult full = RunJson(body, proof: false, prefilter: false);
+        Assert.NotEmpty(full.Findings);
+
+        AssertSameResult(full, RunJson(body, proof: true, prefilter: true), "clean proof and value prefilter", [], body);
+        AssertEveryTwoWaySplitSameAsWhole(Scanners.Guardian, BodyFormat.Json, body, full);
+    }
+
+    private static ScanResult RunJson(byte[] body, bool proof, bool prefilter)
+    {
+        BodyScanSession session = Scanners.Guardian.CreateSession(BodyFormat.Json);
+        session.CleanProofEnabled = proof;
+        session.ValuePrefilterEnabled = prefilter;
+        return Scanners.Run(session, body, [0]);
+    }
+
+    /// <summary>
     /// For a JSON body scanned whole as <paramref name="whole"/> by <see cref="Scanners.Guardian"/>: fails when any
     /// two-way split, or the scan with the keyed fast path off, gives another result.
     /// </summary>
