@@ -129,6 +129,18 @@ public sealed class EmbeddedDocumentTests
     }
 
     [Fact]
+    public void Process_ContextWordInASiblingValue_StillCountsAsInText()
+    {
+        // An attribute list: the mobile's context word is the sibling "name" value. Read only value by value, the bare
+        // number would lose it; the text candidate pass over the whole document keeps it, in a text line and in a payload.
+        ScanResult line = Scanners.Run(s_masks, BodyFormat.Text, """{"attributes":[{"name":"mobile","value":"9876543210"}]}""" + "\n");
+        ScanResult payload = Scanners.Run(s_masks, BodyFormat.Json, """{"p":"[{\"name\":\"mobile\",\"value\":\"9876543210\"}]"}""");
+
+        Assert.Equal("""{"attributes":[{"name":"mobile","value":"98XXXXXX10"}]}""" + "\n", line.Text);
+        Assert.Equal("""{"p":"[{\"name\":\"mobile\",\"value\":\"98XXXXXX10\"}]"}""", payload.Text);
+    }
+
+    [Fact]
     public void Process_EscapedValueInsideEmbeddedJson_OffsetsStayExact()
     {
         // An inner value with its own escapes is scanned as its raw bytes: the mask lands on the right bytes.

@@ -5,7 +5,8 @@ namespace PiiExtProc.Scanning.Recognition;
 /// <summary>
 /// The embedded JSON pass of a <see cref="Detector"/>: a text record or a value that is itself one whole JSON document
 /// (a webhook's stringified payload, a JSON log line in a text body) is read as JSON, each value scanned with its own
-/// key, as the same document sent as a body would be.
+/// key, as the same document sent as a body would be; the text candidate pass then runs over the whole document too
+/// (context words in sibling values), and overlapping matches resolve as usual (key evidence first).
 /// </summary>
 internal sealed partial class Detector
 {

@@ -147,20 +147,21 @@ internal sealed partial class Detector
             AddWholeValue(text, 0, text.Length, key.Role, fromText: false, output, first);
         }
 
-        if (textRecord && output.Count == first && StartsLikeJson(text) && TryScanEmbeddedJson(text, output))
-        {
-            // One whole JSON document: each value was scanned with its own key (the per-value passes included).
-            return;
-        }
-
+        // One whole JSON document: each value is scanned with its own key first (names and addresses by key role, keyed
+        // entities); the candidate pass below still runs over the whole text, so a context word in a sibling value
+        // ({"name":"mobile","value":"98765 43210"}) counts as it does in text.
+        bool embeddedJson = textRecord && output.Count == first && StartsLikeJson(text) && TryScanEmbeddedJson(text, output);
         if (textRecord)
         {
-            ScanKeyValuePairs(text, output, first);
-            if (text.Contains((byte)'<'))
+            if (!embeddedJson)
             {
-                // One search for both markup passes: most log lines have no tag.
-                ScanXmlElements(text, output, first);
-                ScanFormControls(text, output, first);
+                ScanKeyValuePairs(text, output, first);
+                if (text.Contains((byte)'<'))
+                {
+                    // One search for both markup passes: most log lines have no tag.
+                    ScanXmlElements(text, output, first);
+                    ScanFormControls(text, output, first);
+                }
             }
         }
         else if (key.Role == ValueRole.None && key.Entities == 0)
