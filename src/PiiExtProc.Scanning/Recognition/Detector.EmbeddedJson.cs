@@ -69,6 +69,8 @@ internal sealed partial class Detector
                 }
             }
 
+            // Unreachable while JsonShape accepts exactly what the reader reads (EmbeddedJsonShapeTests); kept, like the
+            // catch below, so that a disagreement reads the text as text instead of losing its tail.
             if (depth != 0 || reader.BytesConsumed == 0 || text[(int)reader.BytesConsumed..].TrimStart(" \t\r\n"u8).Length != 0)
             {
                 output.RemoveRange(entry, output.Count - entry);

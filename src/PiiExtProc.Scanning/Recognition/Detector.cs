@@ -151,20 +151,17 @@ internal sealed partial class Detector
         // entities); the candidate pass below still runs over the whole text, so a context word in a sibling value
         // ({"name":"mobile","value":"98765 43210"}) counts as it does in text.
         bool embeddedJson = textRecord && output.Count == first && StartsLikeJson(text) && TryScanEmbeddedJson(text, output);
-        if (textRecord)
+        if (textRecord && !embeddedJson)
         {
-            if (!embeddedJson)
+            ScanKeyValuePairs(text, output, first);
+            if (text.Contains((byte)'<'))
             {
-                ScanKeyValuePairs(text, output, first);
-                if (text.Contains((byte)'<'))
-                {
-                    // One search for both markup passes: most log lines have no tag.
-                    ScanXmlElements(text, output, first);
-                    ScanFormControls(text, output, first);
-                }
+                // One search for both markup passes: most log lines have no tag.
+                ScanXmlElements(text, output, first);
+                ScanFormControls(text, output, first);
             }
         }
-        else if (key.Role == ValueRole.None && key.Entities == 0)
+        else if (!textRecord && key.Role == ValueRole.None && key.Entities == 0)
         {
             // Free text under a key that names nothing (a log event's message, a GraphQL query, a note) may hold
             // pairs: "Created order for Name: Ravi Kumar, Email: ...".

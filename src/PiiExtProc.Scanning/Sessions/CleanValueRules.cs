@@ -11,7 +11,7 @@ namespace PiiExtProc.Scanning.Sessions;
 /// </summary>
 /// <remarks>
 /// <para>An embedded document (<see cref="Detector.IsEmbeddedDocument"/>: a value starting with <c>{ [ &lt;</c>) is never
-/// clean here: the detector reads its key-value pairs and elements.</para>
+/// clean here: the detector reads it as JSON or by its key-value pairs and elements.</para>
 /// <para>A <c>?</c> followed anywhere by <c>%</c> or <c>+</c> is never clean here: the detector decodes URL query values.</para>
 /// <para>A <c>:</c> or <c>=</c> after a key phrase that names a person name or an address (<c>Detector.TextPairRoleAt</c>)
 /// is never clean here: the detector reads such pairs in free text.</para>
@@ -60,7 +60,7 @@ internal static class CleanValueRules
     {
         if (Detector.IsEmbeddedDocument(value))
         {
-            // Its key-value pairs and elements are read (names, addresses), which these rules do not model.
+            // It is read as JSON or by its key-value pairs and elements (names, addresses), which these rules do not model.
             return false;
         }
 
