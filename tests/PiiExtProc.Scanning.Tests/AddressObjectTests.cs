@@ -82,6 +82,22 @@ public sealed class AddressObjectTests
         Assert.Contains("Asha Rao", result.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"email":"ravi.k@example.com","addresses":[{"type":"home"},{"line1":"12 MG Road","state":"Karnataka"}]}""")]
+    [InlineData("""{"email":"ravi.k@example.com","name":[{"use":"old","text":"x"},{"given":"Karnataka","family":"Nair"}]}""")]
+    public void Process_AddressOrNameObjectAfterACleanSibling_NotSkippedAsClean(string json)
+    {
+        // The clean-sibling skip proved the second object of an array of addresses (or names) clean: its members' part
+        // roles (line1, state; given, family) exist only inside such an object, which the proof does not model; the
+        // parts and the email went out.
+        byte[] body = Encoding.UTF8.GetBytes(json);
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json, body, [0]);
+
+        Assert.DoesNotContain("Karnataka", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ravi.k", result.Text, StringComparison.Ordinal);
+        ScanComparison.AssertCleanProofAndValuePrefilterSkipNothing(body);
+    }
+
     [Fact]
     public void Process_AddressesArray_IsAnArrayOfAddressObjects()
     {

@@ -186,11 +186,20 @@ public sealed class CleanElementSkipPropertyTests
                 18 => random.Next(2) == 0
                     ? "{\"sku\": \"SKU-1\", \"nested\": {\"deeper\": {\"deepest\": [1, 2, {\"x\": 3}]}}}"
                     : "{\"sku\": \"SKU-3\", \"a\": {\"b\": {\"c\": 1}}}",
+                19 when random.Next(2) == 0 => random.Next(2) == 0
+                    ? "{\"line1\": \"12 MG Road\", \"state\": \"Karnataka\"}"
+                    : "{\"given\": [\"Arjun\"], \"family\": \"Nair\"}",
                 _ => "{\"sku\": \"SKU-2\", \"seller\": \"" + new string('s', random.Next(100, 1200)) + "\"}",
             });
         }
 
         builder.Append(']');
+        if (!order && random.Next(4) == 0)
+        {
+            // An array of addresses or names: its objects' part keys (line1, state; given, family) are parts there only.
+            builder.Insert(0, random.Next(2) == 0 ? "{\"email\": \"ravi.k@example.com\", \"addresses\": " : "{\"email\": \"ravi.k@example.com\", \"name\": ").Append('}');
+        }
+
         if (order)
         {
             builder.Append(random.Next(3) == 0 ? ", \"contact\": \"ravi.kumar@example.in\"}" : "}");

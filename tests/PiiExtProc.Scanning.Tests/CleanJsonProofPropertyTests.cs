@@ -20,6 +20,9 @@ public sealed class CleanJsonProofPropertyTests
     [
         "sku", "title", "price", "amount", "updated_at", "id", "items", "tags", "url", "note", "seller_id", "order_id",
         "created_at", "ts", "version", "meta", "data", "code", "ref", "description", "", "x",
+
+        // Part keys: clean outside an address or name object, parts inside one.
+        "line1", "state", "given", "family",
     ];
 
     private static readonly string[] s_entityKeys =
@@ -65,6 +68,18 @@ public sealed class CleanJsonProofPropertyTests
         "Product Name: Steel Bottle", "city=Pune", "street: MG Road", "last Name: Kumar", "status=ok", "ratio=3",
         "see name", "file name: report", "shipping address: MG Road, Pune", "a = b", "Shipped to Name:",
     ];
+
+    private static readonly string[] s_labelKeys = ["name", "key", "field", "label", "type", "system", "question", "attribute_code"];
+
+    private static readonly string[] s_valueKeys = ["value", "answer", "field_value"];
+
+    private static readonly string[] s_labels =
+    [
+        "pincode", "Mobile Number", "order_id", "color", "Customer Name", "Delivery address", "pin", "dob", "account", "size",
+        "alt_phone", "city", "", "aadhaar", "mob\\u0069le",
+    ];
+
+    private static readonly string[] s_bareValues = ["560034", "9876543210", "123456789012", "15/08/1990", "K1234567", "5600341"];
 
     private static readonly string[] s_separators = [" ", "-", "/", ".", "#", "_", ":", "+", ", ", "", "\u00a0", "x"];
 
@@ -287,6 +302,10 @@ public sealed class CleanJsonProofPropertyTests
             // An embedded document (stringified JSON, XML, HTML) or a URL with a query: the detector reads their pairs.
             builder.Append('"').Append(s_documents[random.Next(s_documents.Length)]).Append('"');
         }
+        else if (kind == 7 && random.Next(3) == 0 && depth < 5)
+        {
+            AttributeObject(builder, random, depth);
+        }
         else if (kind == 6 && random.Next(3) == 0)
         {
             // Free text with key-value pairs (a log message, a GraphQL query): the detector reads names and addresses in it.
@@ -296,6 +315,27 @@ public sealed class CleanJsonProofPropertyTests
         {
             builder.Append('"').Append(StringContent(random)).Append('"');
         }
+    }
+
+    /// <summary>An attribute-list object (<c>{"key": "pincode", "value": "560034"}</c>), sometimes with a member between
+    /// label and value, or the value first; values are bare numbers a label can make findings, or any value.</summary>
+    private static void AttributeObject(StringBuilder builder, Random random, int depth)
+    {
+        string label = $"\"{s_labelKeys[random.Next(s_labelKeys.Length)]}\":\"{s_labels[random.Next(s_labels.Length)]}\"";
+        var value = new StringBuilder();
+        value.Append('"').Append(s_valueKeys[random.Next(s_valueKeys.Length)]).Append("\":");
+        if (random.Next(2) == 0)
+        {
+            string bare = s_bareValues[random.Next(s_bareValues.Length)];
+            value.Append(random.Next(4) == 0 && bare.All(char.IsAsciiDigit) ? bare : $"\"{bare}\"");
+        }
+        else
+        {
+            Value(value, random, depth + 1);
+        }
+
+        string between = random.Next(3) == 0 ? "\"sku\":{\"a\":1}," : "";
+        builder.Append('{').Append(random.Next(6) == 0 ? $"{value},{between}{label}" : $"{label},{between}{value}").Append('}');
     }
 
     private static string StringContent(Random random)

@@ -138,13 +138,52 @@ public sealed class CsvBodyTests
     }
 
     [Fact]
+    public void Process_JsonDocumentInAQuotedCell_ReadAsJsonAndQuotesKeptDoubled()
+    {
+        // A database export's JSON column: RFC 4180 doubles the document's quotes inside the quoted cell.
+        const string Body =
+            "order_id,metadata\n" +
+            "OD1,\"{\"\"customer_name\"\":\"\"Ravi Kumar\"\",\"\"email\"\":\"\"ravi.k@example.com\"\",\"\"alt_mobile\"\":\"\"9876543210\"\"}\"\n";
+        ScanResult result = Scanners.Run(s_defaultMasks, BodyFormat.Csv, Body);
+
+        Assert.Equal(
+            "order_id,metadata\n" +
+            "OD1,\"{\"\"customer_name\"\":\"\"RXXX KXXXX\"\",\"\"email\"\":\"\"raXXX@example.com\"\",\"\"alt_mobile\"\":\"\"98XXXXXX10\"\"}\"\n",
+            result.Text);
+        PiiFinding name = Assert.Single(result.Findings, f => f.Entity == PiiEntity.PersonName);
+        Assert.Equal("name.key", name.Recognizer);
+    }
+
+    [Fact]
+    public void Process_JsonDocumentInATsvCell_ReadAsJson()
+    {
+        const string Body = "order_id\tpayload\nOD1\t{\"name\":\"Ravi Kumar\",\"email\":\"ravi.k@example.com\",\"mobile\":\"9876543210\"}\n";
+        ScanResult result = Scanners.Run(s_defaultMasks, BodyFormat.Csv, Body);
+
+        Assert.Equal("order_id\tpayload\nOD1\t{\"name\":\"RXXX KXXXX\",\"email\":\"raXXX@example.com\",\"mobile\":\"98XXXXXX10\"}\n", result.Text);
+        Assert.All(result.Findings, f => Assert.Equal(0.95f, f.Score, 0.001f));
+    }
+
+    [Fact]
+    public void Process_DoubledQuotesInACell_FindingCoversTheCell()
+    {
+        // Offsets inside the decoded cell are not body offsets: the finding covers the cell's raw value.
+        const string Body = "id,note\n1,\"said \"\"call 9876543210\"\"\"\n";
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Csv, Body);
+
+        PiiFinding mobile = Assert.Single(result.Findings);
+        Assert.Equal("said \"\"call 9876543210\"\"", Body.Substring((int)mobile.Offset, mobile.Length));
+    }
+
+    [Fact]
     public void Process_EveryTwoWaySplit_SameAsWhole()
     {
         byte[] body = Encoding.UTF8.GetBytes(
             "name;phone;address;email\r\n\"Kumar; Ravi\";+91 98765 43210;\"12 MG Road,\r\nBengaluru 560001\";ravi.k@example.com\r\n" +
-            "Priya Sharma;9123456780;\"a \"\"quoted\"\" note\";priya.s@example.com\r\n");
+            "Priya Sharma;9123456780;\"a \"\"quoted\"\" note\";priya.s@example.com\r\n" +
+            "Anil Rao;9988776655;\"{\"\"line1\"\":\"\"4 Park St\"\",\"\"city\"\":\"\"Kolkata\"\"}\";anil.rao@example.com\r\n");
         ScanResult whole = Scanners.Run(s_defaultMasks, BodyFormat.Csv, body, [0]);
-        Assert.Equal(6, whole.Findings.Count(f => f.Action == FindingAction.Redacted));
+        Assert.Equal(11, whole.Findings.Count(f => f.Action == FindingAction.Redacted));
         ScanComparison.AssertEveryTwoWaySplitSameAsWhole(s_defaultMasks, BodyFormat.Csv, body, whole);
 
         ScanComparison.AssertSameResult(whole, Scanners.Run(s_defaultMasks, BodyFormat.Csv, body, [1]), "byte by byte", [1], body);

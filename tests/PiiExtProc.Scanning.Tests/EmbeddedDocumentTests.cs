@@ -76,6 +76,28 @@ public sealed class EmbeddedDocumentTests
     }
 
     [Fact]
+    public void Process_StringifiedAddressUnderAnAddressKey_ReadAsAnAddressObject()
+    {
+        // The document is under the "shipping_address" key as a nested object would be: its line1 and city are the parts
+        // of an address (before, the whole value was one street part without its city, and dropped).
+        const string Body = """{"shipping_address":"{\"line1\":\"4 Park Street\",\"city\":\"Kolkata\"}","email":"a.rao@example.com"}""";
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Json, Body);
+
+        Assert.DoesNotContain("Park", result.Text);
+        Assert.DoesNotContain("Kolkata", result.Text);
+        Assert.Equal(2, result.Findings.Count(f => f.Entity == PiiEntity.PostalAddress && f.Action == FindingAction.Redacted));
+    }
+
+    [Fact]
+    public void Process_StringifiedArrayUnderAnEntityKey_ElementsReadUnderIt()
+    {
+        // Bare ten-digit numbers need a key or a context word: the "alt_mobiles" key holding the document names them.
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json, """{"alt_mobiles":"[\"9876543210\",\"9123456780\"]"}""");
+
+        Assert.Equal(["IN_MOBILE", "IN_MOBILE"], result.Findings.Select(f => f.Entity.Name));
+    }
+
+    [Fact]
     public void Process_NameObjectInStringifiedJson_CountsWithTheEmail()
     {
         const string Body = """{"payload":"{\"name\":{\"first\":\"Ravi\",\"last\":\"Kumar\"},\"contact\":{\"email\":\"ravi.k@example.com\"}}"}""";

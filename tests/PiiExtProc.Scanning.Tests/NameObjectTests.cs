@@ -27,6 +27,22 @@ public sealed class NameObjectTests
     }
 
     [Fact]
+    public void Process_ArrayOfNameObjects_PartsCountInTheRecord()
+    {
+        // FHIR's HumanName list: each object in the "name" array is a name object, its parts counting in the patient's
+        // record with the email (before, the objects lost the name role and the given and family names went out).
+        const string Body =
+            """{"resourceType":"Patient","telecom":[{"system":"email","value":"arjun.n@example.com"}],"name":[{"use":"official","given":["Arjun","K"],"family":"Nair"}]}""";
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json, Body);
+
+        Assert.DoesNotContain("Arjun", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nair", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("arjun.n", result.Text, StringComparison.Ordinal);
+        Assert.Contains("\"use\":\"official\"", result.Text, StringComparison.Ordinal);
+        ScanComparison.AssertEveryTwoWaySplitSameAsWhole(Scanners.Guardian, BodyFormat.Json, Encoding.UTF8.GetBytes(Body), result);
+    }
+
+    [Fact]
     public void Process_NameObject_LeavesOtherMembers()
     {
         ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json,

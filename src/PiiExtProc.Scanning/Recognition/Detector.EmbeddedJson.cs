@@ -22,7 +22,12 @@ internal sealed partial class Detector
     /// reads the text as text. A value with escapes is scanned as its raw bytes (offsets stay those of
     /// <paramref name="text"/>); a document inside it is read as text, not as JSON again.
     /// </summary>
-    private bool TryScanEmbeddedJson(ReadOnlySpan<byte> text, List<RawMatch> output)
+    /// <param name="text">The text record or value, UTF-8.</param>
+    /// <param name="key">The key class of the value holding the document (<see cref="KeyClass.None"/> for a text
+    /// record): the document's top container is under it, as a nested container is under its property's key (an
+    /// <c>"address"</c> holding <c>"{\"line1\": ..., \"city\": ...}"</c> is an address object).</param>
+    /// <param name="output">Receives the matches.</param>
+    private bool TryScanEmbeddedJson(ReadOnlySpan<byte> text, KeyClass key, List<RawMatch> output)
     {
         if (!JsonShape.IsOneDocument(text, MaxEmbeddedJsonDepth))
         {
@@ -41,7 +46,7 @@ internal sealed partial class Detector
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                        KeyClass containerKey = depth == 0 ? KeyClass.None : KeyOf(frames[depth - 1], forContainer: true);
+                        KeyClass containerKey = depth == 0 ? key with { Attribute = AttributeMember.None } : KeyOf(frames[depth - 1], forContainer: true);
                         frames[depth++] = new EmbeddedFrame { IsArray = reader.TokenType == JsonTokenType.StartArray, ContainerKey = containerKey };
                         break;
                     case JsonTokenType.EndObject or JsonTokenType.EndArray:
@@ -51,11 +56,26 @@ internal sealed partial class Detector
                         frames[depth - 1].PropertyKey = _keywords.ClassifyKey(reader.ValueSpan);
                         frames[depth - 1].PropertyName = (int)reader.TokenStartIndex + 1;
                         frames[depth - 1].PropertyNameLength = reader.ValueSpan.Length;
+                        if (frames[depth - 1].PropertyKey.Attribute == AttributeMember.Value && frames[depth - 1].LabelLength > 0)
+                        {
+                            ApplyEmbeddedLabel(text, ref frames[depth - 1], output);
+                        }
+
                         break;
                     case JsonTokenType.String or JsonTokenType.Number:
                         if (depth > 0)
                         {
+                            int before = output.Count;
                             ScanEmbeddedValue(text, in reader, frames[depth - 1], output);
+                            if (reader.TokenType == JsonTokenType.String && frames[depth - 1].PropertyKey.Attribute == AttributeMember.Label)
+                            {
+                                // An attribute-list label: a value member after it reads under its class (see AttributeMember).
+                                ref EmbeddedFrame labelled = ref frames[depth - 1];
+                                labelled.LabelLength = AttributeLabel.Fits(reader.ValueSpan) ? reader.ValueSpan.Length : 0;
+                                labelled.Label = (int)reader.TokenStartIndex + 1;
+                                labelled.LabelMatches = before;
+                                labelled.LabelMatchesEnd = output.Count;
+                            }
                         }
 
                         break;
@@ -109,6 +129,34 @@ internal sealed partial class Detector
         }
     }
 
+    /// <summary>
+    /// A value member after a label in <paramref name="frame"/>: when the label classifies as a key, the member takes its
+    /// class, and the label's own matches, if they are the last ones and all person names, are removed (a label is not
+    /// a name). The label's raw bytes are classified (escapes stay as they are).
+    /// </summary>
+    private void ApplyEmbeddedLabel(ReadOnlySpan<byte> text, ref EmbeddedFrame frame, List<RawMatch> output)
+    {
+        KeyClass labelClass = _keywords.ClassifyKey(text.Slice(frame.Label, frame.LabelLength));
+        if (!AttributeLabel.Names(labelClass))
+        {
+            return;
+        }
+
+        frame.PropertyKey = labelClass with { Attribute = AttributeMember.None };
+        if (frame.LabelMatchesEnd == output.Count && frame.LabelMatchesEnd > frame.LabelMatches)
+        {
+            for (int m = frame.LabelMatches; m < frame.LabelMatchesEnd; m++)
+            {
+                if (!ReferenceEquals(output[m].Entity, PiiEntity.PersonName))
+                {
+                    return;
+                }
+            }
+
+            output.RemoveRange(frame.LabelMatches, frame.LabelMatchesEnd - frame.LabelMatches);
+        }
+    }
+
     private static KeyClass KeyOf(in EmbeddedFrame frame, bool forContainer) =>
         JsonValueKey.Of(frame.IsArray, frame.ContainerKey, frame.PropertyKey, forContainer);
 
@@ -129,5 +177,13 @@ internal sealed partial class Detector
         /// <summary>Offset of the current property's name in the document (raw bytes), and its length.</summary>
         public int PropertyName;
         public int PropertyNameLength;
+
+        /// <summary>Offset of the last attribute-list label string in the document (raw bytes), and its length; 0 for none.</summary>
+        public int Label;
+        public int LabelLength;
+
+        /// <summary>The label's matches in the output: from <see cref="LabelMatches"/> to <see cref="LabelMatchesEnd"/>.</summary>
+        public int LabelMatches;
+        public int LabelMatchesEnd;
     }
 }

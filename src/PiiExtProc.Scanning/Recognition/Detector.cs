@@ -129,13 +129,14 @@ internal sealed partial class Detector
     /// <param name="key">What the JSON key says (<see cref="KeyClass.None"/> in text).</param>
     /// <param name="keyName">The raw JSON property name (for custom recognizers' context words); empty in text.</param>
     /// <param name="output">Receives the matches.</param>
-    /// <param name="textRecord">True for a text record or an embedded document (<see cref="IsEmbeddedDocument"/>): one
-    /// that is a whole JSON object or array is read as JSON (<see cref="TryScanEmbeddedJson"/>); otherwise
+    /// <param name="textRecord">True for a text record. A text record, and any value that is an embedded document
+    /// (<see cref="IsEmbeddedDocument"/>, decided here for every caller: JSON strings, form values, CSV fields), that is
+    /// a whole JSON object or array is read as JSON (<see cref="TryScanEmbeddedJson"/>); otherwise
     /// <c>name: VALUE</c> / <c>address=VALUE</c> pairs, <c>&lt;name&gt;VALUE&lt;/name&gt;</c> elements and HTML form controls
     /// are recognized too (<see cref="ScanKeyValuePairs"/>, <see cref="ScanXmlElements"/>, <see cref="ScanFormControls"/>). When false, pairs (not elements) are still
     /// recognized in a value whose key names no role and no entity (free text: a message, a note, a query).</param>
     public void Scan(ReadOnlySpan<byte> text, KeyClass key, ReadOnlySpan<byte> keyName, List<RawMatch> output, bool textRecord = false) =>
-        ScanSpan(text, key, keyName, output, textRecord, encodedQueries: true);
+        ScanSpan(text, key, keyName, output, textRecord || IsEmbeddedDocument(text), encodedQueries: true);
 
     /// <summary><see cref="Scan(ReadOnlySpan{byte}, KeyClass, ReadOnlySpan{byte}, List{RawMatch}, bool)"/>, with URL query
     /// values decoded and scanned only when <paramref name="encodedQueries"/> (not inside a decoded value).</summary>
@@ -145,12 +146,19 @@ internal sealed partial class Detector
         if (key.Role != ValueRole.None)
         {
             AddWholeValue(text, 0, text.Length, key.Role, fromText: false, output, first);
+            if (textRecord && output.Count == first + 1 && output[first].NamePart != ValueRole.None && StartsLikeJson(text)
+                && JsonShape.IsOneDocument(text, MaxEmbeddedJsonDepth))
+            {
+                // A short value under an address key is read as the street of a flat record; a whole JSON document there
+                // ("address": "{\"line1\": ..., \"city\": ...}") is an address object, read as JSON below instead.
+                output.RemoveAt(first);
+            }
         }
 
         // One whole JSON document: each value is scanned with its own key first (names and addresses by key role, keyed
         // entities); the candidate pass below still runs over the whole text, so a context word in a sibling value
         // ({"name":"mobile","value":"98765 43210"}) counts as it does in text.
-        bool embeddedJson = textRecord && output.Count == first && StartsLikeJson(text) && TryScanEmbeddedJson(text, output);
+        bool embeddedJson = textRecord && output.Count == first && StartsLikeJson(text) && TryScanEmbeddedJson(text, key, output);
         if (textRecord && !embeddedJson)
         {
             ScanKeyValuePairs(text, output, first);

@@ -1,22 +1,69 @@
 namespace PiiExtProc.Scanning.Recognition;
 
 /// <summary>
-/// What a JSON key (property name, with its parent as fallback) says about the values under it.
+/// What a JSON key (property name, with its parent as fallback) says about the values under it. Four fields (the
+/// negative flag and the attribute-list part share a byte), so the JIT keeps a copy in registers.
 /// </summary>
-/// <param name="Entities">Built-in entities the key names (<see cref="BuiltInId"/> bits): a value of that entity's
-/// format under this key needs no checksum or context word.</param>
-/// <param name="Negative">The key names something that is not personal data (order, transaction, timestamp...):
-/// digit-only recognizers are suppressed under it unless <paramref name="Entities"/> names them.</param>
-/// <param name="Role">The whole-value role, for names, addresses and device IDs.</param>
-/// <param name="MemberPartRole">The part role the key takes as a member of an address object
-/// (<see cref="ValueRole.StreetPart"/>: <c>line1</c>, <c>street</c>, <c>house_no</c>..., and any address-named key;
-/// <see cref="ValueRole.CityPart"/>: <c>city</c>, <c>town</c>, <c>state</c>...) or of a name object
-/// (<see cref="ValueRole.FirstName"/>: <c>first</c>, <c>given</c>, <c>middle</c>; <see cref="ValueRole.LastName"/>:
-/// <c>last</c>, <c>family</c>), or <see cref="ValueRole.None"/>. It takes effect only inside such an object
-/// (<see cref="TakesPartRoleIn"/>); outside one, the narrower flat fields (<c>street</c>, <c>city</c>, <c>first_name</c>;
-/// not <c>state</c>, <c>line</c> or <c>first</c>) are the key's <paramref name="Role"/> itself.</param>
-internal readonly record struct KeyClass(uint Entities, bool Negative, ValueRole Role, ValueRole MemberPartRole = ValueRole.None)
+internal readonly record struct KeyClass
 {
+    private const byte NegativeFlag = 1;
+    private const int AttributeShift = 1;
+
+    /// <summary>Bit 0: <see cref="Negative"/>; bits 1-2: <see cref="Attribute"/>.</summary>
+    private readonly byte _flags;
+
+    /// <summary>Creates a key class.</summary>
+    /// <param name="entities">Built-in entities the key names (<see cref="BuiltInId"/> bits): a value of that entity's
+    /// format under this key needs no checksum or context word.</param>
+    /// <param name="negative">The key names something that is not personal data (order, transaction, timestamp...):
+    /// digit-only recognizers are suppressed under it unless <paramref name="entities"/> names them.</param>
+    /// <param name="role">The whole-value role, for names, addresses and device IDs.</param>
+    /// <param name="memberPartRole">See <see cref="MemberPartRole"/>.</param>
+    /// <param name="attribute">See <see cref="Attribute"/>.</param>
+    public KeyClass(uint entities, bool negative, ValueRole role, ValueRole memberPartRole = ValueRole.None, AttributeMember attribute = AttributeMember.None)
+    {
+        Entities = entities;
+        Role = role;
+        MemberPartRole = memberPartRole;
+        _flags = (byte)((negative ? NegativeFlag : 0) | ((int)attribute << AttributeShift));
+    }
+
+    /// <summary>Built-in entities the key names (<see cref="BuiltInId"/> bits).</summary>
+    public uint Entities { get; init; }
+
+    /// <summary>The key names something that is not personal data (order, transaction, timestamp...): digit-only
+    /// recognizers are suppressed under it unless <see cref="Entities"/> names them.</summary>
+    public bool Negative
+    {
+        get => (_flags & NegativeFlag) != 0;
+        init => _flags = (byte)((_flags & ~NegativeFlag) | (value ? NegativeFlag : 0));
+    }
+
+    /// <summary>The whole-value role, for names, addresses and device IDs.</summary>
+    public ValueRole Role { get; init; }
+
+    /// <summary>
+    /// The part role the key takes as a member of an address object (<see cref="ValueRole.StreetPart"/>: <c>line1</c>,
+    /// <c>street</c>, <c>house_no</c>..., and any address-named key; <see cref="ValueRole.CityPart"/>: <c>city</c>,
+    /// <c>town</c>, <c>state</c>...) or of a name object (<see cref="ValueRole.FirstName"/>: <c>first</c>, <c>given</c>,
+    /// <c>middle</c>; <see cref="ValueRole.LastName"/>: <c>last</c>, <c>family</c>), or <see cref="ValueRole.None"/>. It
+    /// takes effect only inside such an object (<see cref="TakesPartRoleIn"/>); outside one, the narrower flat fields
+    /// (<c>street</c>, <c>city</c>, <c>first_name</c>; not <c>state</c>, <c>line</c> or <c>first</c>) are the key's
+    /// <see cref="Role"/> itself.
+    /// </summary>
+    public ValueRole MemberPartRole { get; init; }
+
+    /// <summary>
+    /// The key's part in an attribute-list object (<see cref="AttributeMember"/>: a label such as <c>name</c> or
+    /// <c>key</c>, a value such as <c>value</c>), or <see cref="AttributeMember.None"/>. Not part of <see cref="IsNone"/>:
+    /// it says nothing about the key's own value.
+    /// </summary>
+    public AttributeMember Attribute
+    {
+        get => (AttributeMember)(_flags >> AttributeShift);
+        init => _flags = (byte)((_flags & NegativeFlag) | ((int)value << AttributeShift));
+    }
+
     /// <summary>No information: free text rules apply.</summary>
     public static KeyClass None => default;
 

@@ -311,7 +311,7 @@ internal sealed class KeywordTable
             memberPart = role == ValueRole.PostalAddress ? ValueRole.StreetPart : Keywords.NamePartRoleOf(lower[..n]);
         }
 
-        return new KeyClass(entities, negative, role, memberPart);
+        return new KeyClass(entities, negative, role, memberPart, Keywords.AttributeMemberOf(lower[..n]));
     }
 
     /// <summary>True when a word (or the word without a trailing plural <c>s</c>) is a negative word.</summary>

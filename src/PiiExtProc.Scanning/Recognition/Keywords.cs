@@ -80,6 +80,21 @@ internal static class Keywords
     };
 
     /// <summary>
+    /// The part a key plays in an attribute-list object (<see cref="AttributeMember"/>), from its lower-case letters and
+    /// digits without separators: labels such as <c>name</c>, <c>key</c>, <c>field_name</c>, <c>attribute_code</c>,
+    /// <c>type</c>, <c>system</c> (FHIR contact points) and <c>question</c>; values such as <c>value</c>, <c>val</c>,
+    /// <c>answer</c> and <c>field_value</c>.
+    /// </summary>
+    public static AttributeMember AttributeMemberOf(ReadOnlySpan<char> whole) => whole switch
+    {
+        "name" or "key" or "field" or "fieldname" or "fieldkey" or "fieldlabel" or "label" or "attribute" or "attributename"
+            or "attributecode" or "attributekey" or "attributelabel" or "attr" or "attrname" or "attrcode" or "type"
+            or "kind" or "system" or "property" or "propertyname" or "question" => AttributeMember.Label,
+        "value" or "val" or "answer" or "fieldvalue" or "attributevalue" or "attrvalue" or "propertyvalue" => AttributeMember.Value,
+        _ => AttributeMember.None,
+    };
+
+    /// <summary>
     /// Words that, before an address part key (<c>shipping_city</c>, <c>billing_street</c>), say whose address it is; a
     /// part key with any other word before it (<c>pickup_city</c>, <c>lake_city</c>) names no part.
     /// </summary>

@@ -273,15 +273,51 @@ public sealed partial class BodyScanSession
         ReadOnlySpan<byte> keyName = keyed && _detector.HasCustomRecognizers
             ? _csvHeaderNames.AsSpan(_csvHeaderRanges[column].Start, _csvHeaderRanges[column].Length)
             : default;
+        // A quoted field with doubled quotes is scanned decoded (a JSON document in a cell: {""name"":""Ravi Kumar""}).
+        bool escaped = quoted && value.IndexOf("\"\""u8) >= 0;
+        ReadOnlySpan<byte> scanned = escaped ? DecodeCsvQuotes(value) : value;
         _scratchMatches.Clear();
-        _detector.Scan(value, key, keyName, _scratchMatches);
+        _detector.Scan(scanned, key, keyName, _scratchMatches);
         if (_scratchMatches.Count == 0)
         {
             return;
         }
 
-        var slot = new Slot { Start = start + offset, Length = value.Length, Kind = quoted ? SlotKind.CsvQuotedField : SlotKind.CsvField };
+        var slot = new Slot
+        {
+            Start = start + offset,
+            Length = value.Length,
+            Kind = escaped ? SlotKind.CsvEscapedField : quoted ? SlotKind.CsvQuotedField : SlotKind.CsvField,
+        };
+        if (escaped)
+        {
+            slot.DecodedStart = _decodedLength;
+            slot.DecodedLength = scanned.Length;
+            _decodedLength += scanned.Length;
+        }
+
         AddBodyRecordSlot(slot, CollectionsMarshal.AsSpan(_scratchMatches), oversized: false);
+    }
+
+    /// <summary>
+    /// Copies the inside of a quoted field into the decoded buffer (after <see cref="_decodedLength"/>, which the caller
+    /// advances when it keeps the copy) with each doubled quote as one; returns the copy.
+    /// </summary>
+    private ReadOnlySpan<byte> DecodeCsvQuotes(ReadOnlySpan<byte> value)
+    {
+        EnsureCapacity(ref _decoded, _decodedLength, _decodedLength + value.Length);
+        Span<byte> destination = _decoded.AsSpan(_decodedLength, value.Length);
+        int written = 0;
+        for (int i = 0; i < value.Length; i++)
+        {
+            destination[written++] = value[i];
+            if (value[i] == '"' && i + 1 < value.Length && value[i + 1] == '"')
+            {
+                i++;
+            }
+        }
+
+        return destination[..written];
     }
 
     /// <summary>True when <paramref name="replacement"/> cannot stand in a field of <paramref name="kind"/> as it is: a

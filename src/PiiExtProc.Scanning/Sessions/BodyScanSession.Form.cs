@@ -132,7 +132,7 @@ public sealed partial class BodyScanSession
         }
 
         _scratchMatches.Clear();
-        _detector.Scan(value, key, _detector.HasCustomRecognizers ? keyName : default, _scratchMatches, textRecord: Detector.IsEmbeddedDocument(value));
+        _detector.Scan(value, key, _detector.HasCustomRecognizers ? keyName : default, _scratchMatches);
         if (_scratchMatches.Count == 0)
         {
             return;

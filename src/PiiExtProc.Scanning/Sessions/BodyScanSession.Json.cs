@@ -351,6 +351,11 @@ public sealed partial class BodyScanSession
 
         frame.PropertyLength = name.Length;
         _keyCache.Classify(name, _detector.Keywords, out frame.PropertyKey, out frame.PropertyEntry, out frame.PropertyStamp);
+        if (frame.AttributeLabelLength > 0 && frame.PropertyKey.Attribute == AttributeMember.Value)
+        {
+            ApplyAttributeLabel(ref frame);
+        }
+
         return true;
     }
 
@@ -398,10 +403,10 @@ public sealed partial class BodyScanSession
             _frames = larger;
         }
 
-        // An object in an array starts a record, except an address object in an array of addresses: its parts belong to
-        // the record the array is in (a customer's addresses).
+        // An object in an array starts a record, except an address or name object in an array of addresses or names: its
+        // parts belong to the record the array is in (a customer's addresses, a patient's names).
         bool startsRecord = _depth == 0
-            || (_frames[_depth - 1].IsArray && _frames[_depth - 1].ContainerKey.Role != ValueRole.PostalAddress);
+            || (_frames[_depth - 1].IsArray && _frames[_depth - 1].ContainerKey.Role is not (ValueRole.PostalAddress or ValueRole.PersonName));
         int recordIndex = -1;
         if (startsRecord && (_depth == 0 || !isArray))
         {
@@ -433,11 +438,17 @@ public sealed partial class BodyScanSession
     private void Pop()
     {
         _depth--;
-        JsonFrame frame = _frames[_depth];
+        ref readonly JsonFrame frame = ref _frames[_depth];
         _cleanObjectClosed = !frame.IsArray && _depth > 0 && frame.SlotsAtOpen == _slotBase + _slots.Count
             && CleanProofEnabled && _detector.OnlyBuiltInRecognizers;
         if (frame.RecordIndex >= 0)
         {
+            if (frame.IsAttribute && frame.RecordIndex > 0)
+            {
+                MergeAttributeRecord(frame.RecordIndex);
+                return;
+            }
+
             RecordInfo record = _records[frame.RecordIndex];
             ResolveRecord(record.Id, record.FirstSlot, asPii: record.Oversized);
             _records.RemoveAt(frame.RecordIndex);
@@ -500,7 +511,19 @@ public sealed partial class BodyScanSession
             kind = isNumber ? SlotKind.JsonNumber : SlotKind.JsonString;
         }
 
-        KeyClass key = ValueKey(forContainer: false);
+        KeyClass key = KeyClass.None;
+        if (_depth > 0)
+        {
+            // ValueKey(forContainer: false), with the frame read once for the attribute-list label check too.
+            ref JsonFrame top = ref _frames[_depth - 1];
+            if (top.PropertyKey.Attribute == AttributeMember.Label && !isNumber)
+            {
+                RememberAttributeLabel(ref top, value, tokenStart);
+            }
+
+            key = JsonValueKey.Of(top.IsArray, top.ContainerKey, top.PropertyKey, forContainer: false);
+        }
+
         if (key.Role == ValueRole.None && (isNumber ? value.Length <= Detector.ShortNumberBytes && _detector.OnlyBuiltInRecognizers : value.IsEmpty))
         {
             return true;
@@ -530,8 +553,7 @@ public sealed partial class BodyScanSession
         else
         {
             _scratchMatches.Clear();
-            _detector.Scan(value, key, _detector.HasCustomRecognizers ? CurrentKeyName() : default, _scratchMatches,
-                textRecord: !isNumber && Detector.IsEmbeddedDocument(value));
+            _detector.Scan(value, key, _detector.HasCustomRecognizers ? CurrentKeyName() : default, _scratchMatches);
             if (_scratchMatches.Count == 0)
             {
                 return true;

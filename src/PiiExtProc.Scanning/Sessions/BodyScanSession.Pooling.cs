@@ -89,6 +89,7 @@ public sealed partial class BodyScanSession
         TrimBuffer(ref _held);
         TrimBuffer(ref _decoded);
         TrimBuffer(ref _names);
+        TrimBuffer(ref _attributeLabels);
         if (_frames.Length > MaxKeptListCapacity)
         {
             ArrayPool<JsonFrame>.Shared.Return(_frames);

@@ -225,6 +225,7 @@ public sealed partial class BodyScanSession : IDisposable
         ReturnBuffer(ref _held);
         ReturnBuffer(ref _decoded);
         ReturnBuffer(ref _names);
+        ReturnBuffer(ref _attributeLabels);
         _keyCache.Return();
         _pathCache.Return();
         if (_frames.Length > 0)
@@ -484,7 +485,7 @@ public sealed partial class BodyScanSession : IDisposable
 
             // Where a match's finding starts in the body: in an escaped string the whole token (offsets inside the decoded
             // value are not body offsets), in a string after its opening quote.
-            bool wholeToken = slot.Kind is SlotKind.JsonEscapedString or SlotKind.FormValue;
+            bool wholeToken = HasDecodedValue(slot.Kind);
             long valueOffset = slot.Kind == SlotKind.JsonString ? slot.Start + 1 : slot.Start;
             string? path = PathOf(slot);
             ReadOnlySpan<byte> value = fingerprinter is null ? default : ValueOf(slot, work, workOffset);
@@ -545,7 +546,7 @@ public sealed partial class BodyScanSession : IDisposable
         return slot.Kind switch
         {
             SlotKind.JsonString => raw[1..^1],
-            SlotKind.JsonEscapedString or SlotKind.FormValue => _decoded.AsSpan(slot.DecodedStart, slot.DecodedLength),
+            SlotKind.JsonEscapedString or SlotKind.FormValue or SlotKind.CsvEscapedField => _decoded.AsSpan(slot.DecodedStart, slot.DecodedLength),
             _ => raw,
         };
     }
@@ -565,13 +566,13 @@ public sealed partial class BodyScanSession : IDisposable
         ReadOnlySpan<byte> value = slot.Kind switch
         {
             SlotKind.JsonString => raw[1..^1],
-            SlotKind.JsonEscapedString or SlotKind.FormValue => _decoded.AsSpan(slot.DecodedStart, slot.DecodedLength),
+            SlotKind.JsonEscapedString or SlotKind.FormValue or SlotKind.CsvEscapedField => _decoded.AsSpan(slot.DecodedStart, slot.DecodedLength),
             _ => raw,
         };
 
-        if (slot.Kind is SlotKind.JsonEscapedString or SlotKind.FormValue)
+        if (HasDecodedValue(slot.Kind))
         {
-            // Decoded pieces need escaping (JSON) or encoding (form).
+            // Decoded pieces need escaping (JSON), encoding (form) or their quotes doubled (CSV).
             outputSpan.Flush(output);
             return WriteSlotInPieces(slot, value, before, output);
         }
@@ -743,6 +744,9 @@ public sealed partial class BodyScanSession : IDisposable
         return _encodedOutput.WrittenSpan;
     }
 
+    /// <summary>True for the slot kinds whose matches are in a decoded copy of the value (<see cref="Slot.DecodedStart"/>).</summary>
+    private static bool HasDecodedValue(SlotKind kind) => kind is SlotKind.JsonEscapedString or SlotKind.FormValue or SlotKind.CsvEscapedField;
+
     /// <summary>True for the slot kinds written as a JSON string.</summary>
     private static bool IsJson(SlotKind kind) => kind is SlotKind.JsonString or SlotKind.JsonEscapedString or SlotKind.JsonNumber;
 
@@ -762,6 +766,7 @@ public sealed partial class BodyScanSession : IDisposable
                 return text.Length;
             case SlotKind.CsvField:
             case SlotKind.CsvQuotedField:
+            case SlotKind.CsvEscapedField:
                 return WriteCsvQuoted(text, output);
             case SlotKind.Text:
             case SlotKind.JsonString when original:

@@ -15,7 +15,7 @@ internal static partial class CleanJsonProof
     /// <see cref="Holds"/> (well-formed for the session's reader, no finding possible). Returns the index just after the
     /// last proved element's <c>}</c>, or <paramref name="from"/> when none is proved. Stops before the first element that
     /// is not an object, is not complete in <paramref name="data"/> or is not proved, and before the array's end: what
-    /// follows is read by the session as usual.
+    /// follows is read by the session as usual. Proves nothing in an array whose key has a role (addresses, names).
     /// </summary>
     /// <param name="data">The bytes the session's reader is reading, UTF-8, cut as for <see cref="CleanMembersEnd"/>.</param>
     /// <param name="from">Index in <paramref name="data"/> just after the <c>}</c>.</param>
@@ -35,7 +35,9 @@ internal static partial class CleanJsonProof
     public static int CleanElementsEnd(
         ReadOnlySpan<byte> data, int from, KeyClass arrayKey, int arrayDepth, bool dataIsAscii, ref KeyClassCache cache, KeywordTable keywords, int maxKeyBytes, ScanLimits limits)
     {
-        if (!TryStartSiblingWalk(from, arrayDepth, keywords, maxKeyBytes, limits, out ProofWalk walk))
+        // An array of addresses or names holds address or name objects, whose members take part roles (line1, state,
+        // given) that the walk does not model: none is proved.
+        if (arrayKey.Role != ValueRole.None || !TryStartSiblingWalk(from, arrayDepth, keywords, maxKeyBytes, limits, out ProofWalk walk))
         {
             return from;
         }
@@ -71,7 +73,7 @@ internal static partial class CleanJsonProof
     /// property's value: proves the properties that follow in the same object, one after another, as long as each
     /// value is an object, under the same guarantee as <see cref="Holds"/>. Returns the index just after the last
     /// proved value's <c>}</c>, or <paramref name="from"/> when none is proved. Stops before the first property whose
-    /// name has a whole-value role or whose value is not an object, is not complete in <paramref name="data"/> or is not
+    /// name has a whole-value role or is an attribute-list value member (the session's frame may hold its label), or whose value is not an object, is not complete in <paramref name="data"/> or is not
     /// proved, and before the object's end.
     /// </summary>
     /// <param name="data">The bytes the session's reader is reading, UTF-8, cut before the first <c>@</c> or <c>\</c>
@@ -121,7 +123,7 @@ internal static partial class CleanJsonProof
 
             KeyClass key = cache.Classify(data.Slice(name + 1, Math.Min(nameEnd - name - 1, maxKeyBytes)), keywords);
             int value = SkipWhitespace(data, nameEnd + 1);
-            if (key.Role != ValueRole.None || value >= data.Length || data[value] != ':')
+            if (key.Role != ValueRole.None || key.Attribute == AttributeMember.Value || value >= data.Length || data[value] != ':')
             {
                 return proved;
             }

@@ -103,6 +103,14 @@ internal static partial class CleanJsonProof
                 return -1;
             }
 
+            if (frames[depth - 1].PropertyKey.Attribute == AttributeMember.Label)
+            {
+                // An attribute-list label (the session's RememberAttributeLabel): a value member after it reads under it.
+                ref ProofFrame labelled = ref frames[depth - 1];
+                labelled.AttributeLabelLength = AttributeLabel.Fits(body[(i + 1)..end]) ? end - i - 1 : 0;
+                labelled.AttributeLabelStart = i + 1;
+            }
+
             i = end + 1;
             goto AfterValue;
         }
@@ -238,6 +246,21 @@ internal static partial class CleanJsonProof
             }
 
             frame.PropertyKey = slot.Class;
+            if (slot.Class.Attribute == AttributeMember.Value && frame.AttributeLabelLength > 0)
+            {
+                // A value member after a label (the session's ApplyAttributeLabel): read under the label's class.
+                KeyClass labelClass = cache.Classify(body.Slice(frame.AttributeLabelStart, frame.AttributeLabelLength), keywords);
+                if (labelClass.Role != ValueRole.None)
+                {
+                    return -1;
+                }
+
+                if (AttributeLabel.Names(labelClass))
+                {
+                    frame.PropertyKey = labelClass with { Attribute = AttributeMember.None };
+                }
+            }
+
             i = SkipWhitespace(body, end + 1);
             if (i >= body.Length || body[i] != ':')
             {
@@ -282,8 +305,10 @@ internal static partial class CleanJsonProof
 
     /// <summary>
     /// The session's <c>ValueKey</c>: what the key of the current value (or of a container about to open) says. The
-    /// session's address-object rules (part roles of members, an address array's objects) are not needed here: the proof
-    /// stops at any key with a role, so it never reads inside an address object.
+    /// session's address- and name-object rules (part roles of members, the objects of an array of addresses or names)
+    /// are not needed here: the proof stops at any key with a role, and the sibling walks never start in an array whose
+    /// key has one (<see cref="CleanElementsEnd"/>), so it never reads inside an address or name object. An attribute
+    /// list's label is modelled at its value member (<see cref="AttributeMember"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static KeyClass ValueKey(Span<ProofFrame> frames, int depth, bool forContainer)

@@ -29,11 +29,22 @@ internal struct JsonFrame
     /// <summary>For objects: the stamp of <see cref="PropertyEntry"/> when the property was read.</summary>
     public int PropertyStamp;
 
-    /// <summary>Length of this container's own path, bytes (UTF-8): <c>$</c> is 1.</summary>
     /// <summary>Slots created before this container opened (an absolute count): the same at its close means nothing was found inside.</summary>
     public long SlotsAtOpen;
 
+    /// <summary>Length of this container's own path, bytes (UTF-8): <c>$</c> is 1.</summary>
     public int PathLength;
+
+    /// <summary>For objects: length of the last attribute-list label string read (<see cref="AttributeMember.Label"/>),
+    /// bytes, held in the session's label buffer at this frame's depth; 0 for none.</summary>
+    public int AttributeLabelLength;
+
+    /// <summary>For objects: absolute offset of that label's string token (its slot's start, when it had matches).</summary>
+    public long AttributeLabelStart;
+
+    /// <summary>For objects: a label gave its class to a value member, so the object is one attribute of the record
+    /// around it (see <see cref="AttributeMember"/>).</summary>
+    public bool IsAttribute;
 
     /// <summary>This container's own path, once a value inside it needed it (see <see cref="JsonPathCache"/>).</summary>
     public string? Path;

@@ -15,4 +15,11 @@ internal struct ProofFrame
 
     /// <summary>For objects: the current property's class.</summary>
     public KeyClass PropertyKey;
+
+    /// <summary>For objects: where the last attribute-list label string is in the walked bytes (its content), and its
+    /// length, bytes; 0 for none (the session's <see cref="JsonFrame.AttributeLabelLength"/>).</summary>
+    public int AttributeLabelStart;
+
+    /// <inheritdoc cref="AttributeLabelStart"/>
+    public int AttributeLabelLength;
 }

@@ -23,11 +23,11 @@ internal struct Slot
     /// <summary>Number of matches.</summary>
     public int MatchCount;
 
-    /// <summary>For <see cref="SlotKind.JsonEscapedString"/> and <see cref="SlotKind.FormValue"/>: where the decoded value is
+    /// <summary>For <see cref="SlotKind.JsonEscapedString"/>, <see cref="SlotKind.FormValue"/> and <see cref="SlotKind.CsvEscapedField"/>: where the decoded value is
     /// in the decoded buffer.</summary>
     public int DecodedStart;
 
-    /// <summary>For <see cref="SlotKind.JsonEscapedString"/> and <see cref="SlotKind.FormValue"/>: the decoded value's
+    /// <summary>For <see cref="SlotKind.JsonEscapedString"/>, <see cref="SlotKind.FormValue"/> and <see cref="SlotKind.CsvEscapedField"/>: the decoded value's
     /// length, bytes.</summary>
     public int DecodedLength;
 

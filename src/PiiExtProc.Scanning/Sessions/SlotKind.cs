@@ -26,4 +26,9 @@ internal enum SlotKind : byte
     /// <summary>The value inside a quoted CSV field (the quotes are outside the slot): quotes in a replacement are
     /// doubled.</summary>
     CsvQuotedField,
+
+    /// <summary>The value inside a quoted CSV field that holds doubled quotes (<c>""</c>, RFC 4180 §2.7): matches are in
+    /// its decoded bytes (each <c>""</c> one <c>"</c>, so a JSON document in a cell reads as JSON); when rewritten, the
+    /// whole decoded value is written again with its quotes doubled.</summary>
+    CsvEscapedField,
 }

@@ -1,0 +1,151 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using PiiExtProc.Scanning.Recognition;
+
+namespace PiiExtProc.Scanning.Sessions;
+
+/// <summary>
+/// Attribute lists in JSON bodies (<see cref="AttributeMember"/>): a label member's string gives its key class to the
+/// value member after it in the same object (<c>{"name": "mobile", "value": "9876543210"}</c> reads the number as under
+/// a <c>mobile</c> key); such a label is not a person name; an attribute object in an array counts its
+/// quasi-identifiers in the record around the array.
+/// </summary>
+public sealed partial class BodyScanSession
+{
+    /// <summary>The last label string of each open object, <see cref="AttributeLabel.MaxLabelBytes"/> bytes per depth.</summary>
+    private byte[] _attributeLabels = [];
+
+    /// <summary>
+    /// Remembers the string <paramref name="value"/> (unescaped) of a label member in <paramref name="frame"/>, at
+    /// <paramref name="tokenStart"/> (absolute), for a value member after it; a label too long to classify clears it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RememberAttributeLabel(ref JsonFrame frame, ReadOnlySpan<byte> value, long tokenStart)
+    {
+        if (!AttributeLabel.Fits(value))
+        {
+            frame.AttributeLabelLength = 0;
+            return;
+        }
+
+        int at = (_depth - 1) * AttributeLabel.MaxLabelBytes;
+        EnsureCapacity(ref _attributeLabels, _attributeLabels.Length, at + AttributeLabel.MaxLabelBytes);
+        value.CopyTo(_attributeLabels.AsSpan(at));
+        frame.AttributeLabelLength = value.Length;
+        frame.AttributeLabelStart = tokenStart;
+    }
+
+    /// <summary>
+    /// For a value member (<see cref="AttributeMember.Value"/>) read after a label in <paramref name="frame"/>: when the
+    /// label classifies as a key, the member takes that key's class, the object becomes an attribute of the record around
+    /// it, and the label's person-name matches, if its slot is the last one, are removed (a label is not a name).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ApplyAttributeLabel(ref JsonFrame frame)
+    {
+        ReadOnlySpan<byte> label = _attributeLabels.AsSpan((_depth - 1) * AttributeLabel.MaxLabelBytes, frame.AttributeLabelLength);
+        KeyClass labelClass = _keyCache.Classify(label, _detector.Keywords);
+        if (!AttributeLabel.Names(labelClass))
+        {
+            return;
+        }
+
+        frame.PropertyKey = labelClass with { Attribute = AttributeMember.None };
+        frame.IsAttribute = true;
+        if (_slots.Count > 0 && _slots[^1].Start == frame.AttributeLabelStart)
+        {
+            RemoveLabelNameSlot();
+        }
+    }
+
+    /// <summary>
+    /// Removes the last slot (a label's string) when every match in it is a pending person name: the label was read as a
+    /// name under its <c>name</c> key before its value member showed it is a label. Any other match stays.
+    /// </summary>
+    private void RemoveLabelNameSlot()
+    {
+        Slot slot = _slots[^1];
+        int first = (int)(slot.FirstMatch - _matchBase);
+        ReadOnlySpan<SlotMatch> matches = CollectionsMarshal.AsSpan(_matches).Slice(first, slot.MatchCount);
+        int personName = _entities.IndexOf(PiiEntity.PersonName);
+        foreach (ref readonly SlotMatch match in matches)
+        {
+            if (match.Decided || match.Entity != personName)
+            {
+                return;
+            }
+        }
+
+        _matches.RemoveRange(first, slot.MatchCount);
+        _slots.RemoveAt(_slots.Count - 1);
+
+        // The record's first pending quasi-identifier may have been this one: found again from the slots still open.
+        if (_records.Count > 0)
+        {
+            ref RecordInfo record = ref CollectionsMarshal.AsSpan(_records)[^1];
+            record.FirstPendingStart = FirstPendingStartFrom(record.FirstSlot, record.Id);
+            UpdateEarliestPending();
+        }
+    }
+
+    /// <summary>
+    /// At the close of an attribute object that started record <paramref name="recordIndex"/> (an array element): its
+    /// pending quasi-identifiers move to the record around it (one customer's attributes count together), and the
+    /// record is dropped without being decided.
+    /// </summary>
+    private void MergeAttributeRecord(int recordIndex)
+    {
+        RecordInfo element = _records[recordIndex];
+        ref RecordInfo enclosing = ref CollectionsMarshal.AsSpan(_records)[recordIndex - 1];
+        int from = (int)Math.Max(0, element.FirstSlot - _slotBase);
+        ReadOnlySpan<Slot> slots = CollectionsMarshal.AsSpan(_slots);
+        Span<SlotMatch> all = CollectionsMarshal.AsSpan(_matches);
+        for (int s = from; s < slots.Length; s++)
+        {
+            ref readonly Slot slot = ref slots[s];
+            if (slot.Pending == 0)
+            {
+                continue;
+            }
+
+            Span<SlotMatch> matches = all.Slice((int)(slot.FirstMatch - _matchBase), slot.MatchCount);
+            foreach (ref SlotMatch match in matches)
+            {
+                if (!match.Decided && match.RecordId == element.Id)
+                {
+                    match.RecordId = enclosing.Id;
+                }
+            }
+        }
+
+        enclosing.FirstPendingStart = Math.Min(enclosing.FirstPendingStart, element.FirstPendingStart);
+        _records.RemoveAt(recordIndex);
+        UpdateEarliestPending();
+    }
+
+    /// <summary>The start of the first slot from <paramref name="firstSlot"/> (absolute) holding a pending match of
+    /// record <paramref name="recordId"/>, or <see cref="long.MaxValue"/>.</summary>
+    private long FirstPendingStartFrom(long firstSlot, int recordId)
+    {
+        ReadOnlySpan<Slot> slots = CollectionsMarshal.AsSpan(_slots);
+        ReadOnlySpan<SlotMatch> all = CollectionsMarshal.AsSpan(_matches);
+        for (int s = (int)Math.Max(0, firstSlot - _slotBase); s < slots.Length; s++)
+        {
+            ref readonly Slot slot = ref slots[s];
+            if (slot.Pending == 0)
+            {
+                continue;
+            }
+
+            foreach (ref readonly SlotMatch match in all.Slice((int)(slot.FirstMatch - _matchBase), slot.MatchCount))
+            {
+                if (!match.Decided && match.RecordId == recordId)
+                {
+                    return slot.Start;
+                }
+            }
+        }
+
+        return long.MaxValue;
+    }
+}
