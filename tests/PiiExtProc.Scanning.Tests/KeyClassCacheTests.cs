@@ -8,6 +8,22 @@ namespace PiiExtProc.Scanning.Tests;
 public sealed class KeyClassCacheTests
 {
     [Fact]
+    public void KeyClass_IsEightBytes_AndKeepsEachMember()
+    {
+        // Copied for every JSON value and property (frames, cache entries): one register, not a 12-byte copy.
+        Assert.Equal(8, System.Runtime.CompilerServices.Unsafe.SizeOf<KeyClass>());
+        var keyClass = new KeyClass(0x80000001u, negative: true, ValueRole.PostalAddress, ValueRole.CityPart, AttributeMember.Value);
+        Assert.Equal(0x80000001u, keyClass.Entities);
+        Assert.True(keyClass.Negative);
+        Assert.Equal(ValueRole.PostalAddress, keyClass.Role);
+        Assert.Equal(ValueRole.CityPart, keyClass.MemberPartRole);
+        Assert.Equal(AttributeMember.Value, keyClass.Attribute);
+        KeyClass changed = keyClass with { Attribute = AttributeMember.Label, Negative = false };
+        Assert.Equal((false, AttributeMember.Label), (changed.Negative, changed.Attribute));
+        Assert.Equal((true, AttributeMember.None), ((keyClass with { Attribute = AttributeMember.None }).Negative, AttributeMember.None));
+    }
+
+    [Fact]
     public void Classify_ManyKeysRepeated_SameAsTable()
     {
         KeywordTable table = Scanners.Guardian.Keywords;

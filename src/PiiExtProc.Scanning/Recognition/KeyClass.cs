@@ -1,16 +1,13 @@
 namespace PiiExtProc.Scanning.Recognition;
 
 /// <summary>
-/// What a JSON key (property name, with its parent as fallback) says about the values under it. Four fields (the
-/// negative flag and the attribute-list part share a byte), so the JIT keeps a copy in registers.
+/// What a JSON key (property name, with its parent as fallback) says about the values under it, in 8 bytes: four
+/// fields (the negative flag and the attribute-list part share a byte), so a copy is one register.
 /// </summary>
 internal readonly record struct KeyClass
 {
     private const byte NegativeFlag = 1;
     private const int AttributeShift = 1;
-
-    /// <summary>Bit 0: <see cref="Negative"/>; bits 1-2: <see cref="Attribute"/>.</summary>
-    private readonly byte _flags;
 
     /// <summary>Creates a key class.</summary>
     /// <param name="entities">Built-in entities the key names (<see cref="BuiltInId"/> bits): a value of that entity's
@@ -52,6 +49,10 @@ internal readonly record struct KeyClass
     /// <see cref="Role"/> itself.
     /// </summary>
     public ValueRole MemberPartRole { get; init; }
+
+    /// <summary>Bit 0: <see cref="Negative"/>; bits 1-2: <see cref="Attribute"/>. Declared after the other fields (the
+    /// layout is sequential): 4 + 1 + 1 + 1 bytes fit in 8.</summary>
+    private readonly byte _flags;
 
     /// <summary>
     /// The key's part in an attribute-list object (<see cref="AttributeMember"/>: a label such as <c>name</c> or

@@ -16,34 +16,63 @@ public sealed partial class BodyScanSession
     private byte[] _attributeLabels = [];
 
     /// <summary>
-    /// Remembers the string <paramref name="value"/> (unescaped) of a label member in <paramref name="frame"/>, at
-    /// <paramref name="tokenStart"/> (absolute), for a value member after it; a label too long to classify clears it.
+    /// Remembers where the string <paramref name="value"/> of a label member of <paramref name="frame"/> (the innermost
+    /// open object) is, at absolute <paramref name="tokenStart"/>, for a value member after it: most labels are never read
+    /// (a "name" is usually a person's name), so only an <paramref name="escaped"/> one, whose decoded bytes are scratch,
+    /// is copied now; a label too long to classify clears it.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void RememberAttributeLabel(ref JsonFrame frame, ReadOnlySpan<byte> value, long tokenStart)
+    private void RememberAttributeLabel(ref JsonFrame frame, ReadOnlySpan<byte> value, long tokenStart, bool escaped)
     {
-        if (!AttributeLabel.Fits(value))
+        frame.AttributeLabelStart = tokenStart + 1;
+        frame.AttributeLabelLength = AttributeLabel.Fits(value) ? value.Length : 0;
+        frame.AttributeLabelKept = false;
+        if (escaped && frame.AttributeLabelLength > 0)
         {
-            frame.AttributeLabelLength = 0;
-            return;
+            KeepAttributeLabel(ref frame, _depth - 1, value);
         }
+    }
 
-        int at = (_depth - 1) * AttributeLabel.MaxLabelBytes;
+    /// <summary>Copies a label (<paramref name="label"/>, unescaped) of the frame at <paramref name="depth"/> into the
+    /// label buffer.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void KeepAttributeLabel(ref JsonFrame frame, int depth, ReadOnlySpan<byte> label)
+    {
+        int at = depth * AttributeLabel.MaxLabelBytes;
         EnsureCapacity(ref _attributeLabels, _attributeLabels.Length, at + AttributeLabel.MaxLabelBytes);
-        value.CopyTo(_attributeLabels.AsSpan(at));
-        frame.AttributeLabelLength = value.Length;
-        frame.AttributeLabelStart = tokenStart;
+        label.CopyTo(_attributeLabels.AsSpan(at));
+        frame.AttributeLabelKept = true;
     }
 
     /// <summary>
-    /// For a value member (<see cref="AttributeMember.Value"/>) read after a label in <paramref name="frame"/>: when the
-    /// label classifies as a key, the member takes that key's class, the object becomes an attribute of the record around
-    /// it, and the label's person-name matches, if its slot is the last one, are removed (a label is not a name).
+    /// Before the bytes of this chunk (<paramref name="work"/> at absolute <paramref name="workOffset"/>) are released:
+    /// copies the labels of open objects that are still read from them.
+    /// </summary>
+    private void KeepAttributeLabels(ReadOnlySpan<byte> work, long workOffset)
+    {
+        for (int d = 0; d < _depth; d++)
+        {
+            ref JsonFrame frame = ref _frames[d];
+            if (frame.AttributeLabelLength > 0 && !frame.AttributeLabelKept)
+            {
+                KeepAttributeLabel(ref frame, d, work.Slice((int)(frame.AttributeLabelStart - workOffset), frame.AttributeLabelLength));
+            }
+        }
+    }
+
+    /// <summary>
+    /// For a value member (<see cref="AttributeMember.Value"/>) read after a label in <paramref name="frame"/> (the
+    /// innermost open object), with <paramref name="work"/> at absolute <paramref name="workOffset"/> the bytes being
+    /// read: when the label classifies as a key, the member takes that key's class, the object becomes an attribute of
+    /// the record around it, and the label's person-name matches, if its slot is the last one, are removed (a label is
+    /// not a name).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void ApplyAttributeLabel(ref JsonFrame frame)
+    private void ApplyAttributeLabel(ref JsonFrame frame, ReadOnlySpan<byte> work, long workOffset)
     {
-        ReadOnlySpan<byte> label = _attributeLabels.AsSpan((_depth - 1) * AttributeLabel.MaxLabelBytes, frame.AttributeLabelLength);
+        ReadOnlySpan<byte> label = frame.AttributeLabelKept
+            ? _attributeLabels.AsSpan((_depth - 1) * AttributeLabel.MaxLabelBytes, frame.AttributeLabelLength)
+            : work.Slice((int)(frame.AttributeLabelStart - workOffset), frame.AttributeLabelLength);
         KeyClass labelClass = _keyCache.Classify(label, _detector.Keywords);
         if (!AttributeLabel.Names(labelClass))
         {
@@ -52,7 +81,7 @@ public sealed partial class BodyScanSession
 
         frame.PropertyKey = labelClass with { Attribute = AttributeMember.None };
         frame.IsAttribute = true;
-        if (_slots.Count > 0 && _slots[^1].Start == frame.AttributeLabelStart)
+        if (_slots.Count > 0 && _slots[^1].Start == frame.AttributeLabelStart - 1)
         {
             RemoveLabelNameSlot();
         }

@@ -167,6 +167,10 @@ public sealed partial class BodyScanSession
         {
             FallBack(fallbackAt);
         }
+        else if (!isFinal)
+        {
+            KeepAttributeLabels(work, workOffset);
+        }
     }
 
     /// <summary>The shape of the incomplete bytes after the last token (read once per reader attempt).</summary>
@@ -298,7 +302,7 @@ public sealed partial class BodyScanSession
                 _lastUnitStart = tokenStart;
                 _propertyStart = tokenStart;
                 _afterProperty = true;
-                return ReadPropertyName(ref reader);
+                return ReadPropertyName(ref reader, work, workOffset);
             case JsonTokenType.StartObject:
             case JsonTokenType.StartArray:
                 _lastUnitStart = unitStart;
@@ -319,7 +323,7 @@ public sealed partial class BodyScanSession
         }
     }
 
-    private bool ReadPropertyName(ref Utf8JsonReader reader)
+    private bool ReadPropertyName(ref Utf8JsonReader reader, ReadOnlySpan<byte> work, long workOffset)
     {
         ref JsonFrame frame = ref _frames[_depth - 1];
         int start = frame.PropertyStart;
@@ -353,7 +357,7 @@ public sealed partial class BodyScanSession
         _keyCache.Classify(name, _detector.Keywords, out frame.PropertyKey, out frame.PropertyEntry, out frame.PropertyStamp);
         if (frame.AttributeLabelLength > 0 && frame.PropertyKey.Attribute == AttributeMember.Value)
         {
-            ApplyAttributeLabel(ref frame);
+            ApplyAttributeLabel(ref frame, work, workOffset);
         }
 
         return true;
@@ -511,19 +515,14 @@ public sealed partial class BodyScanSession
             kind = isNumber ? SlotKind.JsonNumber : SlotKind.JsonString;
         }
 
-        KeyClass key = KeyClass.None;
-        if (_depth > 0)
+        if (!isNumber && _depth > 0 && _frames[_depth - 1].PropertyKey.Attribute == AttributeMember.Label)
         {
-            // ValueKey(forContainer: false), with the frame read once for the attribute-list label check too.
-            ref JsonFrame top = ref _frames[_depth - 1];
-            if (top.PropertyKey.Attribute == AttributeMember.Label && !isNumber)
-            {
-                RememberAttributeLabel(ref top, value, tokenStart);
-            }
-
-            key = JsonValueKey.Of(top.IsArray, top.ContainerKey, top.PropertyKey, forContainer: false);
+            // Out of line, and ValueKey read on its own below: the stores inline here, sharing one frame reference with
+            // the key, made the dense JSON scan 3% slower (measured side by side).
+            RememberAttributeLabel(ref _frames[_depth - 1], value, tokenStart, escaped: kind == SlotKind.JsonEscapedString);
         }
 
+        KeyClass key = ValueKey(forContainer: false);
         if (key.Role == ValueRole.None && (isNumber ? value.Length <= Detector.ShortNumberBytes && _detector.OnlyBuiltInRecognizers : value.IsEmpty))
         {
             return true;

@@ -36,11 +36,16 @@ internal struct JsonFrame
     public int PathLength;
 
     /// <summary>For objects: length of the last attribute-list label string read (<see cref="AttributeMember.Label"/>),
-    /// bytes, held in the session's label buffer at this frame's depth; 0 for none.</summary>
+    /// bytes (unescaped); 0 for none.</summary>
     public int AttributeLabelLength;
 
-    /// <summary>For objects: absolute offset of that label's string token (its slot's start, when it had matches).</summary>
+    /// <summary>For objects: absolute offset of that label's content (after its opening quote; its slot starts one byte
+    /// before, when it had matches).</summary>
     public long AttributeLabelStart;
+
+    /// <summary>For objects: the label is in the session's label buffer at this frame's depth (escaped, or its chunk
+    /// was released); else it is read from the body at <see cref="AttributeLabelStart"/>.</summary>
+    public bool AttributeLabelKept;
 
     /// <summary>For objects: a label gave its class to a value member, so the object is one attribute of the record
     /// around it (see <see cref="AttributeMember"/>).</summary>
