@@ -15,8 +15,9 @@ public static class PolicyDefaults
     /// <summary>Distinct quasi-identifiers a record needs to be PII (Guardian): 2.</summary>
     public const int CombinationMinimumDistinct = 2;
 
-    /// <summary>Headers scanned when a policy gives no <c>scan_headers</c>: the query string of <c>:path</c>.</summary>
-    public static IReadOnlyList<string> ScanHeaders { get; } = [":path"];
+    /// <summary>Headers scanned when a policy gives no <c>scan_headers</c>: the query strings of <c>:path</c>,
+    /// <c>referer</c> (the page the user came from) and <c>location</c> (a redirect's target).</summary>
+    public static IReadOnlyList<string> ScanHeaders { get; } = [":path", "referer", "location"];
 
     /// <summary>Bodies scanned when a policy gives no <c>scan_content_types</c>: JSON, NDJSON, text, forms, XML.</summary>
     public static IReadOnlyList<string> ScannedContentTypes { get; } =
