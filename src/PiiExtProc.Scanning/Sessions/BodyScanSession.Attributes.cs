@@ -94,10 +94,8 @@ public sealed partial class BodyScanSession
     private void RemoveLabelNameSlot()
     {
         Slot slot = _slots[^1];
-        int first = (int)(slot.FirstMatch - _matchBase);
-        ReadOnlySpan<SlotMatch> matches = CollectionsMarshal.AsSpan(_matches).Slice(first, slot.MatchCount);
         int personName = _entities.IndexOf(PiiEntity.PersonName);
-        foreach (ref readonly SlotMatch match in matches)
+        foreach (ref readonly SlotMatch match in MatchesOf(slot))
         {
             if (match.Decided || match.Entity != personName)
             {
@@ -105,14 +103,14 @@ public sealed partial class BodyScanSession
             }
         }
 
-        _matches.RemoveRange(first, slot.MatchCount);
+        _matches.RemoveRange((int)(slot.FirstMatch - _matchBase), slot.MatchCount);
         _slots.RemoveAt(_slots.Count - 1);
 
-        // The record's first pending quasi-identifier may have been this one: found again from the slots still open.
-        if (_records.Count > 0)
+        // Its matches were pending in the innermost record (the object holding the label). When they were that record's
+        // first pending ones, the record has none left: the slot was the last one.
+        if (_records.Count > 0 && _records[^1].FirstPendingStart == slot.Start)
         {
-            ref RecordInfo record = ref CollectionsMarshal.AsSpan(_records)[^1];
-            record.FirstPendingStart = FirstPendingStartFrom(record.FirstSlot, record.Id);
+            CollectionsMarshal.AsSpan(_records)[^1].FirstPendingStart = long.MaxValue;
             UpdateEarliestPending();
         }
     }
@@ -150,31 +148,5 @@ public sealed partial class BodyScanSession
         enclosing.FirstPendingStart = Math.Min(enclosing.FirstPendingStart, element.FirstPendingStart);
         _records.RemoveAt(recordIndex);
         UpdateEarliestPending();
-    }
-
-    /// <summary>The start of the first slot from <paramref name="firstSlot"/> (absolute) holding a pending match of
-    /// record <paramref name="recordId"/>, or <see cref="long.MaxValue"/>.</summary>
-    private long FirstPendingStartFrom(long firstSlot, int recordId)
-    {
-        ReadOnlySpan<Slot> slots = CollectionsMarshal.AsSpan(_slots);
-        ReadOnlySpan<SlotMatch> all = CollectionsMarshal.AsSpan(_matches);
-        for (int s = (int)Math.Max(0, firstSlot - _slotBase); s < slots.Length; s++)
-        {
-            ref readonly Slot slot = ref slots[s];
-            if (slot.Pending == 0)
-            {
-                continue;
-            }
-
-            foreach (ref readonly SlotMatch match in all.Slice((int)(slot.FirstMatch - _matchBase), slot.MatchCount))
-            {
-                if (!match.Decided && match.RecordId == recordId)
-                {
-                    return slot.Start;
-                }
-            }
-        }
-
-        return long.MaxValue;
     }
 }
