@@ -23,14 +23,14 @@ internal static class JsonShape
 
         Span<bool> isArray = stackalloc bool[Math.Min(maxDepth, 64)];
         int depth = 0;
-        int i = SkipWhitespace(text, 0);
+        int i = JsonTokens.SkipWhitespace(text, 0);
         if (i >= text.Length || text[i] is not ((byte)'{' or (byte)'['))
         {
             return false;
         }
 
     Value:
-        i = SkipWhitespace(text, i);
+        i = JsonTokens.SkipWhitespace(text, i);
         if (i >= text.Length)
         {
             return false;
@@ -45,7 +45,7 @@ internal static class JsonShape
             }
 
             isArray[depth++] = b == '[';
-            i = SkipWhitespace(text, i + 1);
+            i = JsonTokens.SkipWhitespace(text, i + 1);
             if (i >= text.Length)
             {
                 return false;
@@ -73,7 +73,7 @@ internal static class JsonShape
         }
         else if (b == '-' || Ascii.IsDigit(b))
         {
-            i = NumberEnd(text, i);
+            i = JsonTokens.NumberEnd(text, i, out _);
         }
         else
         {
@@ -88,10 +88,10 @@ internal static class JsonShape
     AfterValue:
         if (depth == 0)
         {
-            return SkipWhitespace(text, i) == text.Length;
+            return JsonTokens.SkipWhitespace(text, i) == text.Length;
         }
 
-        i = SkipWhitespace(text, i);
+        i = JsonTokens.SkipWhitespace(text, i);
         if (i >= text.Length)
         {
             return false;
@@ -118,13 +118,13 @@ internal static class JsonShape
         goto AfterValue;
 
     Key:
-        i = SkipWhitespace(text, i);
+        i = JsonTokens.SkipWhitespace(text, i);
         if (i >= text.Length || text[i] != '"')
         {
             return false;
         }
 
-        i = SkipWhitespace(text, StringEnd(text, i) is int end and >= 0 ? end : text.Length);
+        i = JsonTokens.SkipWhitespace(text, StringEnd(text, i) is int end and >= 0 ? end : text.Length);
         if (i >= text.Length || text[i] != ':')
         {
             return false;
@@ -132,16 +132,6 @@ internal static class JsonShape
 
         i++;
         goto Value;
-    }
-
-    private static int SkipWhitespace(ReadOnlySpan<byte> text, int i)
-    {
-        while (i < text.Length && text[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-        {
-            i++;
-        }
-
-        return i;
     }
 
     /// <summary>Index after the closing quote of the string whose opening quote is at <paramref name="i"/>, or -1.</summary>
@@ -186,57 +176,6 @@ internal static class JsonShape
         }
 
         return -1;
-    }
-
-    /// <summary>Index after the number starting at <paramref name="i"/> (<c>-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?</c>), or -1.</summary>
-    private static int NumberEnd(ReadOnlySpan<byte> text, int i)
-    {
-        if (text[i] == '-' && ++i >= text.Length)
-        {
-            return -1;
-        }
-
-        if (text[i] == '0')
-        {
-            i++;
-        }
-        else if (!Digits(text, ref i))
-        {
-            return -1;
-        }
-
-        if (i < text.Length && text[i] == '.' && (++i >= text.Length || !Digits(text, ref i)))
-        {
-            return -1;
-        }
-
-        if (i < text.Length && text[i] is (byte)'e' or (byte)'E')
-        {
-            i++;
-            if (i < text.Length && text[i] is (byte)'+' or (byte)'-')
-            {
-                i++;
-            }
-
-            if (i >= text.Length || !Digits(text, ref i))
-            {
-                return -1;
-            }
-        }
-
-        return i;
-    }
-
-    /// <summary>Moves <paramref name="i"/> past a run of digits; false when there is none.</summary>
-    private static bool Digits(ReadOnlySpan<byte> text, ref int i)
-    {
-        int start = i;
-        while (i < text.Length && Ascii.IsDigit(text[i]))
-        {
-            i++;
-        }
-
-        return i > start;
     }
 
     private static int LiteralEnd(ReadOnlySpan<byte> text, int i)

@@ -1,5 +1,6 @@
 using System.Text.Unicode;
 using PiiExtProc.Scanning.Recognition;
+using static PiiExtProc.Scanning.Recognition.JsonTokens;
 
 namespace PiiExtProc.Scanning.Sessions;
 

@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text.Unicode;
 using PiiExtProc.Scanning.Recognition;
+using static PiiExtProc.Scanning.Recognition.JsonTokens;
 
 namespace PiiExtProc.Scanning.Sessions;
 
@@ -40,7 +41,6 @@ internal static partial class CleanJsonProof
     /// of <see cref="CleanElementsEnd"/> and <see cref="CleanMembersEnd"/> cut the data before the next one.
     /// </summary>
     public static SearchValues<byte> NeverBytes => s_never;
-    private static readonly SearchValues<byte> s_whitespace = SearchValues.Create(" \t\r\n"u8);
 
     /// <summary>True when <paramref name="body"/> is well-formed and no finding is possible in it (see the remarks).</summary>
     /// <param name="body">The whole body, UTF-8.</param>
@@ -272,19 +272,6 @@ internal static partial class CleanJsonProof
         }
     }
 
-    /// <summary>The first byte at or after <paramref name="i"/> that is not JSON whitespace, or the body's length.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int SkipWhitespace(ReadOnlySpan<byte> body, int i)
-    {
-        if ((uint)i < (uint)body.Length && body[i] <= ' ')
-        {
-            int k = body[i..].IndexOfAnyExcept(s_whitespace);
-            return k < 0 ? body.Length : i + k;
-        }
-
-        return i;
-    }
-
     /// <summary>True when the <paramref name="length"/> bytes at <paramref name="a"/> and at <paramref name="b"/> are equal.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool SameBytes(ReadOnlySpan<byte> body, int a, int b, int length)
@@ -331,82 +318,6 @@ internal static partial class CleanJsonProof
         }
 
         return key;
-    }
-
-    /// <summary>
-    /// The end of an RFC 8259 number starting at <paramref name="start"/>, or -1; <paramref name="scanned"/> is true when
-    /// a digit group has 6 or 9+ digits (one group of a JSON number is a candidate only then: the integer and fraction
-    /// join with a dot, which no recognizer of 6 or 9-19 digits accepts, and an exponent makes a word).
-    /// </summary>
-    private static int NumberEnd(ReadOnlySpan<byte> body, int start, out bool scanned)
-    {
-        scanned = false;
-        int i = start;
-        if (body[i] == '-')
-        {
-            i++;
-        }
-
-        if (i == body.Length || !Ascii.IsDigit(body[i]))
-        {
-            return -1;
-        }
-
-        int groupStart = i;
-        if (body[i] == '0')
-        {
-            i++;
-        }
-        else
-        {
-            i = DigitsEnd(body, i);
-        }
-
-        scanned |= IsCandidateGroup(i - groupStart);
-        if (i < body.Length && body[i] == '.')
-        {
-            i++;
-            groupStart = i;
-            i = DigitsEnd(body, i);
-            if (i == groupStart)
-            {
-                return -1;
-            }
-
-            scanned |= IsCandidateGroup(i - groupStart);
-        }
-
-        if (i < body.Length && (body[i] | 0x20) == 'e')
-        {
-            i++;
-            if (i < body.Length && body[i] is (byte)'+' or (byte)'-')
-            {
-                i++;
-            }
-
-            groupStart = i;
-            i = DigitsEnd(body, i);
-            if (i == groupStart)
-            {
-                return -1;
-            }
-
-            scanned |= IsCandidateGroup(i - groupStart);
-        }
-
-        return i;
-    }
-
-    private static bool IsCandidateGroup(int digits) => digits == 6 || digits >= 9;
-
-    private static int DigitsEnd(ReadOnlySpan<byte> body, int i)
-    {
-        while (i < body.Length && Ascii.IsDigit(body[i]))
-        {
-            i++;
-        }
-
-        return i;
     }
 
     /// <summary>As <see cref="StringEnd"/> without the trigger test (property names are classified, not scanned).</summary>
