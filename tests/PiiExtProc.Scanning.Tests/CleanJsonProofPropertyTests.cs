@@ -45,7 +45,8 @@ public sealed class CleanJsonProofPropertyTests
     [
         "12345", "1234567", "98765 4321", "560 034", "1.2.3", "12-34-5678", "A123456", "ABCDE1234", "SBIN001234",
         "1730802180000", "99.299.1.1", "fe80:1", "0987654321", "123456789", "15/08/1990", "1990.05.15", "1 2 3 4", "2026-11",
-        "a1234567", "abcpe1234f", "ab12", "GB82", "5600341", "00000000000", "12 34 56", "1:2:3",
+        "a1234567", "abcpe1234f", "ab12", "GB82", "5600341", "00000000000", "12 34 56", "1:2:3", "(98765) 4321", "(98765) 43210",
+        "(2021) 12", "12 (3) 45", "(0)",
     ];
 
     private static readonly string[] s_contextWords =
@@ -81,7 +82,7 @@ public sealed class CleanJsonProofPropertyTests
 
     private static readonly string[] s_bareValues = ["560034", "9876543210", "123456789012", "15/08/1990", "K1234567", "5600341"];
 
-    private static readonly string[] s_separators = [" ", "-", "/", ".", "#", "_", ":", "+", ", ", "", "\u00a0", "x"];
+    private static readonly string[] s_separators = [" ", "-", "/", ".", "#", "_", ":", "+", ", ", "", "\u00a0", "x", "(", ") ", " (", ")"];
 
     private static readonly string[] s_numbers =
     [
@@ -384,7 +385,7 @@ public sealed class CleanJsonProofPropertyTests
         0 => Aadhaar(random),
         1 => Spaced(Aadhaar(random)),
         2 => "9876543210",
-        3 => "+91 98765 43210",
+        3 => random.Next(2) == 0 ? "+91 98765 43210" : "+91 (98765) 43210",
         4 => Card(random),
         5 => Spaced(Card(random)),
         6 => "ABCPE1234F",

@@ -323,7 +323,7 @@ internal sealed partial class Detector
             while (spaceCheckedTo < s)
             {
                 spaceCheckedTo++;
-                spaceBefore |= run.SeparatorBefore(spaceCheckedTo) == ' ';
+                spaceBefore |= run.SeparatorBefore(spaceCheckedTo) is (byte)' ' or DigitRun.Parenthesis;
             }
 
             RawMatch best = default;
@@ -360,6 +360,7 @@ internal sealed partial class Detector
                             (byte)' ' => DigitSpan.Space,
                             (byte)'-' => DigitSpan.Hyphen,
                             (byte)'.' => DigitSpan.Dot,
+                            DigitRun.Parenthesis => DigitSpan.Parenthesis,
                             _ => DigitSpan.Slash,
                         };
                     }

@@ -7,6 +7,13 @@ namespace PiiExtProc.Scanning.Recognition;
 /// underscore ends the run (digits inside a longer word are not a number), and a group longer than
 /// <see cref="MaxGroupDigits"/> digits is a long digit run that no recognizer matches.
 /// </summary>
+/// <remarks>
+/// Phone numbers also put a group in parentheses: <c>+91 (98765) 43210</c>, <c>+91-(98765)-43210</c>,
+/// <c>(+91) 98765 43210</c>, <c>(0) 98765 43210</c>. A group opened by <c>(</c> (after the previous group, directly or
+/// after one space or hyphen, or before the run's <c>+</c> or first digit) joins the run only when <c>)</c> closes it;
+/// the next group then follows the <c>)</c> directly or after one space or hyphen. Such a join is recorded as the
+/// separator <see cref="Parenthesis"/>, which only the mobile recognizer accepts (<see cref="DigitSpan.Parenthesis"/>).
+/// </remarks>
 internal ref struct DigitRun
 {
     /// <summary>Most groups read into one run.</summary>
@@ -14,6 +21,9 @@ internal ref struct DigitRun
 
     /// <summary>Longest group, digits (card numbers have at most 19).</summary>
     public const int MaxGroupDigits = 19;
+
+    /// <summary>The separator recorded for a join through a parenthesised group (<c>(98765) 43210</c>).</summary>
+    public const byte Parenthesis = (byte)'(';
 
     private DigitRunBuffer _starts;
     private DigitRunBuffer _ends;
@@ -54,6 +64,8 @@ internal ref struct DigitRun
         run._ends = default;
         run._separators = default;
         bool plus = position > 0 && text[position - 1] == '+';
+        int opening = plus ? position - 2 : position - 1;
+        bool open = opening >= 0 && text[opening] == '(';
         int count = 0;
         int end = position;
         int p = position;
@@ -67,9 +79,15 @@ internal ref struct DigitRun
             }
 
             bool joinedToWord = p < text.Length && IsWordLetter(text[p]);
-            if (joinedToWord || p - s > MaxGroupDigits)
+            if (joinedToWord || p - s > MaxGroupDigits || (open && count > 0 && (p == text.Length || text[p] != ')')))
             {
                 break;
+            }
+
+            if (open && count == 0 && (p == text.Length || text[p] != ')'))
+            {
+                // A '(' before the run that no ')' closes after its first group is not the group's.
+                open = false;
             }
 
             run._starts[count] = s;
@@ -77,13 +95,18 @@ internal ref struct DigitRun
             run._separators[count] = separator;
             count++;
             end = p;
-            if (count == MaxGroups || p + 1 >= text.Length || !IsSeparator(text[p]) || !IsDigit(text[p + 1]))
+            if (count == MaxGroups)
             {
                 break;
             }
 
-            separator = text[p];
-            p++;
+            int next = NextGroup(text, p, ref open, out separator);
+            if (next < 0)
+            {
+                break;
+            }
+
+            p = next;
         }
 
         run.Count = count;
@@ -91,6 +114,63 @@ internal ref struct DigitRun
         run.End = end;
         run.Plus = plus;
         return count > 0;
+    }
+
+    /// <summary>
+    /// The position of the next group's first digit after a group ending at <paramref name="p"/>, and the separator that
+    /// joins it; -1 when no group follows. <paramref name="open"/> says whether a <c>(</c> before the ended group is
+    /// still open (the group is then followed by <c>)</c>, checked by the caller), and on return whether one is open
+    /// before the next group.
+    /// </summary>
+    private static int NextGroup(ReadOnlySpan<byte> text, int p, ref bool open, out byte separator)
+    {
+        separator = 0;
+        if (p >= text.Length)
+        {
+            return -1;
+        }
+
+        byte b = text[p];
+        if (open)
+        {
+            // The ')' after the group: the next group follows directly, after one space or hyphen, or in parentheses.
+            open = false;
+            separator = Parenthesis;
+            p++;
+            if (p < text.Length && text[p] is (byte)' ' or (byte)'-')
+            {
+                p++;
+            }
+
+            if (p < text.Length && text[p] == '(')
+            {
+                open = true;
+                p++;
+            }
+        }
+        else if (IsSeparator(b))
+        {
+            separator = b;
+            p++;
+            if (b is (byte)' ' or (byte)'-' && p < text.Length && text[p] == '(')
+            {
+                separator = Parenthesis;
+                open = true;
+                p++;
+            }
+        }
+        else if (b == '(')
+        {
+            separator = Parenthesis;
+            open = true;
+            p++;
+        }
+        else
+        {
+            return -1;
+        }
+
+        return p < text.Length && IsDigit(text[p]) ? p : -1;
     }
 
     private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;

@@ -18,6 +18,9 @@ internal readonly ref struct DigitSpan
     /// <summary>Separator bit for a slash.</summary>
     public const int Slash = 8;
 
+    /// <summary>Separator bit for a join through a parenthesised group (<c>+91 (98765) 43210</c>; <see cref="DigitRun"/>).</summary>
+    public const int Parenthesis = 16;
+
     public DigitSpan(ReadOnlySpan<byte> digits, ReadOnlySpan<int> groupLengths, int separators, bool plus, bool dotAdjacent, bool groupAdjacent)
     {
         Digits = digits;
@@ -54,6 +57,9 @@ internal readonly ref struct DigitSpan
 
     /// <summary>True when at most space and hyphen separators join the groups.</summary>
     public bool SpaceOrHyphenOnly => (Separators & ~(Space | Hyphen)) == 0;
+
+    /// <summary>True when at most the separators of a written phone number join the groups: space, hyphen, parentheses.</summary>
+    public bool PhoneSeparatorsOnly => (Separators & ~(Space | Hyphen | Parenthesis)) == 0;
 
     /// <summary>True when every group has <paramref name="length"/> digits.</summary>
     public bool AllGroups(int length)

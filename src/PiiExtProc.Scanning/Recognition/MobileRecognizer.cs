@@ -3,7 +3,8 @@ namespace PiiExtProc.Scanning.Recognition;
 /// <summary>
 /// IN_MOBILE: 10 digits starting 6-9 (TRAI numbering, shared/research/pii-detection.md §3), optionally prefixed by
 /// <c>+91</c>, <c>91</c> or the trunk <c>0</c>, groups joined by spaces or hyphens (<c>+91 98765 43210</c>,
-/// <c>+91-9876543210</c>, <c>098765-43210</c>).
+/// <c>+91-9876543210</c>, <c>098765-43210</c>) or through a group in parentheses (<c>+91 (98765) 43210</c>,
+/// <c>(+91) 98765 43210</c>, <c>(0) 98765 43210</c>).
 /// </summary>
 /// <remarks>
 /// No checksum exists, so scores follow the false-positive evidence of §6.1 (bare 10-digit numbers are message IDs,
@@ -27,7 +28,7 @@ internal static class MobileRecognizer
     public static float Score(in DigitSpan span, Evidence evidence)
     {
         ReadOnlySpan<byte> d = span.Digits;
-        if (!span.SpaceOrHyphenOnly || span.Groups > 4 || span.DotAdjacent)
+        if (!span.PhoneSeparatorsOnly || span.Groups > 4 || span.DotAdjacent)
         {
             return 0;
         }

@@ -29,7 +29,8 @@ namespace PiiExtProc.Scanning.Sessions;
 /// (EPIC); 11 = 4 letters + <c>0</c> (IFSC); 15 = two digits first (GSTIN); 4 or 15-34 = two letters + two digits first
 /// (IBAN, whole or the first group of a grouped one). Letters case-insensitive.</item>
 /// <item>Digit chain: the groups <see cref="DigitRun"/> can join (digits joined by one space, hyphen, dot or slash; a
-/// group followed by a letter or <c>_</c>, or longer than 19 digits, is a word and ends it). Every candidate the
+/// group followed by a letter or <c>_</c>, or longer than 19 digits, is a word and ends it). A chain that may join a
+/// group through parentheses (<c>+91 (98765) 43210</c>) is never clean here. Every candidate the
 /// detector forms is a window of at most five consecutive groups of a chain. Per window:
 /// shapes a recognizer can report on the pattern alone reject (IN_MOBILE 10-12 digits with its first-digit rule,
 /// IN_AADHAAR 12 digits first 2-9, IN_AADHAAR_VID 16 digits first 2-9, CREDIT_CARD 12-19 digits first 2-6, IPv4 four dotted
@@ -202,6 +203,11 @@ internal static class CleanValueRules
             return WordIsClean(value[p..firstWordEnd]) ? firstWordEnd : -1;
         }
 
+        if (MayJoinThroughParenthesis(value, q))
+        {
+            return -1;
+        }
+
         if (!JoinsNext(value, q))
         {
             if (first != 6)
@@ -224,6 +230,11 @@ internal static class CleanValueRules
         int second = secondEnd - q - 1;
         int sum = first + second;
         if (IsCandidateLength(second) || EndsInWord(value, secondEnd) || sum >= 9 || (sum == 6 && first == 3 && value[q] == ' '))
+        {
+            return -1;
+        }
+
+        if (MayJoinThroughParenthesis(value, secondEnd))
         {
             return -1;
         }
@@ -262,6 +273,50 @@ internal static class CleanValueRules
     /// <summary>True when <see cref="DigitRun"/> joins the group ending at <paramref name="q"/> to the next (one separator, then a digit).</summary>
     private static bool JoinsNext(ReadOnlySpan<byte> value, int q) =>
         q + 1 < value.Length && value[q] is (byte)' ' or (byte)'-' or (byte)'.' or (byte)'/' && Ascii.IsDigit(value[q + 1]);
+
+    /// <summary>
+    /// True when <see cref="DigitRun"/> may join the group ending at <paramref name="q"/> to a next one through
+    /// parentheses (<c>98765) 43210</c>, <c>91 (98765</c>, <c>91(98765</c>); whether the parenthesis is really open is
+    /// not modelled, so such a chain is never proved clean.
+    /// </summary>
+    private static bool MayJoinThroughParenthesis(ReadOnlySpan<byte> value, int q)
+    {
+        if (q >= value.Length)
+        {
+            return false;
+        }
+
+        int r = q;
+        if (value[r] == ')')
+        {
+            r++;
+            if (r < value.Length && value[r] is (byte)' ' or (byte)'-')
+            {
+                r++;
+            }
+
+            if (r < value.Length && value[r] == '(')
+            {
+                r++;
+            }
+        }
+        else
+        {
+            if (value[r] is (byte)' ' or (byte)'-')
+            {
+                r++;
+            }
+
+            if (r >= value.Length || value[r] != '(')
+            {
+                return false;
+            }
+
+            r++;
+        }
+
+        return r < value.Length && Ascii.IsDigit(value[r]);
+    }
 
     private static int WordStart(ReadOnlySpan<byte> text, int p)
     {
@@ -376,6 +431,11 @@ internal static class CleanValueRules
             separators[count] = count == 0 ? (byte)0 : value[groupStart - 1];
             count++;
             next = q;
+            if (MayJoinThroughParenthesis(value, q))
+            {
+                return -1;
+            }
+
             if (q + 1 >= value.Length || value[q] is not ((byte)' ' or (byte)'-' or (byte)'.' or (byte)'/') || !Ascii.IsDigit(value[q + 1]))
             {
                 break;
