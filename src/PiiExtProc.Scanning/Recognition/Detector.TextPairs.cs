@@ -8,15 +8,15 @@ internal sealed partial class Detector
 {
     /// <summary>
     /// Names and addresses in text key-value pairs: a key phrase of one to three words (ASCII letters, <c>_</c>,
-    /// <c>-</c>, joined by single spaces, at most 40 bytes, at the line start or after a space, tab, <c>, ; &amp; ? | ( [ {</c>
-    /// or a quote) that classifies like a
+    /// <c>-</c>, joined by single spaces, at most 40 bytes, at the line start or after a space, tab, <c>, ; &amp; ? | ( [ {</c>,
+    /// a quote or a tag's <c>&gt;</c>) that classifies like a
     /// JSON key as a person name, first/last name, postal address or flat street or city field (<c>name</c>,
     /// <c>Customer Name</c>, <c>first_name</c>, <c>shipping address</c>, <c>street</c>, <c>city</c>; not <c>file name</c>,
     /// <c>email address</c>), optionally closed by a
     /// quote (<c>"name":</c>, JSON written into a log line), then optional spaces, <c>:</c> or <c>=</c> (not
     /// <c>://</c>), optional spaces, and the value. A value in double or single quotes that close on the same line is
     /// the text between them (<c>customer_name="Ravi Kumar"</c>). Otherwise the value ends at a line end, tab,
-    /// <c>&amp;</c>, <c>;</c>, <c>|</c>, before the next <c>word:</c> / <c>word=</c> pair, and for names also at
+    /// <c>&amp;</c>, <c>;</c>, <c>|</c>, <c>&lt;</c> (a tag: <c>&lt;p&gt;Name: Ravi Kumar&lt;/p&gt;</c>), before the next <c>word:</c> / <c>word=</c> pair, and for names also at
     /// <c>,</c>; trailing spaces and commas are dropped. It must have the same shape as under a JSON key (2-5 name
     /// words without digits, 1-3 for a first or last name; an address of 10+ bytes with a comma and a 6-digit PIN or
     /// two commas). URL-encoded values (<c>+</c>, <c>%20</c>) are not decoded and so not detected.
@@ -201,7 +201,7 @@ internal sealed partial class Detector
 
     /// <summary>
     /// Start of the longest key phrase of one to three words ending at <paramref name="end"/> that starts at a
-    /// boundary (line start, space, tab, <c>, ; &amp; ? | ( [ {</c> or a quote) and is at most 40 bytes, or -1. A word
+    /// boundary (line start, space, tab, <c>, ; &amp; ? | ( [ {</c>, a quote or <c>&gt;</c>) and is at most 40 bytes, or -1. A word
     /// in capitals before a key with small letters is not part of it (a log level: <c>WARN Name: ...</c>).
     /// </summary>
     private static int KeyPhraseStart(ReadOnlySpan<byte> text, int end)
@@ -225,7 +225,7 @@ internal sealed partial class Detector
 
             start = wordStart;
             if (start == 0 || text[start - 1] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)',' or (byte)';'
-                or (byte)'&' or (byte)'?' or (byte)'|' or (byte)'(' or (byte)'[' or (byte)'{' or (byte)'"' or (byte)'\'')
+                or (byte)'&' or (byte)'?' or (byte)'|' or (byte)'(' or (byte)'[' or (byte)'{' or (byte)'"' or (byte)'\'' or (byte)'>')
             {
                 found = start;
             }
@@ -335,7 +335,7 @@ internal sealed partial class Detector
     /// <summary>End of a text key-value pair's value (see <see cref="ScanKeyValuePairs"/>).</summary>
     private static int KeyValueEnd(ReadOnlySpan<byte> text, int start, bool stopAtComma)
     {
-        ReadOnlySpan<byte> stops = stopAtComma ? "\r\n\t&;|:=,"u8 : "\r\n\t&;|:="u8;
+        ReadOnlySpan<byte> stops = stopAtComma ? "\r\n\t&;|:=,<"u8 : "\r\n\t&;|:=<"u8;
         int k = text[start..].IndexOfAny(stops);
         int end = k < 0 ? text.Length : start + k;
         if (end < text.Length && text[end] is (byte)':' or (byte)'=')

@@ -167,6 +167,7 @@ internal sealed partial class Detector
                 // One search for both markup passes: most log lines have no tag.
                 ScanXmlElements(text, output, first);
                 ScanFormControls(text, output, first);
+                ScanMarkupLabels(text, output, first);
             }
         }
         else if (!textRecord && key.Role == ValueRole.None && key.Entities == 0)

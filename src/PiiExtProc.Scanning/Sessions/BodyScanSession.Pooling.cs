@@ -117,6 +117,7 @@ public sealed partial class BodyScanSession
         ResetPaths();
         _textMode = format is BodyFormat.Text or BodyFormat.Markup or BodyFormat.Multipart;
         _markupMode = format == BodyFormat.Markup;
+        _markupLabel = default;
         _final = false;
         _disposed = false;
         _bytesScanned = 0;

@@ -13,6 +13,9 @@ public sealed partial class BodyScanSession
     /// <summary>The body is XML or HTML: its lines are one record (<see cref="BodyFormat.Markup"/>).</summary>
     private bool _markupMode;
 
+    /// <summary>A markup label whose value may be on a later line (<see cref="Detector.ContinueMarkupLabel"/>).</summary>
+    private MarkupLabelCarry _markupLabel;
+
     /// <summary>How far back from the cut of an over-long line a space is looked for, bytes.</summary>
     private const int CutSearchBytes = 256;
 
@@ -99,6 +102,11 @@ public sealed partial class BodyScanSession
 
         _scratchMatches.Clear();
         _detector.Scan(line, key, default, _scratchMatches, textRecord: true);
+        if (_markupMode)
+        {
+            _detector.ContinueMarkupLabel(line, ref _markupLabel, _scratchMatches);
+        }
+
         if (_scratchMatches.Count == 0)
         {
             return;

@@ -1,0 +1,217 @@
+namespace PiiExtProc.Scanning.Recognition;
+
+/// <summary>
+/// The markup label pass of a <see cref="Detector"/>: HTML order confirmations, invoices and admin pages lay a customer's
+/// data out as a label and a value in neighbouring elements (<c>&lt;td&gt;Name&lt;/td&gt;&lt;td&gt;Ravi Kumar&lt;/td&gt;</c>,
+/// <c>&lt;b&gt;Name:&lt;/b&gt; Ravi Kumar&lt;br&gt;</c>, <c>&lt;dt&gt;Shipping address&lt;/dt&gt;&lt;dd&gt;...&lt;/dd&gt;</c>),
+/// where no element name or <c>key: value</c> pair names the value.
+/// </summary>
+internal sealed partial class Detector
+{
+    /// <summary>Most bytes of tags and whitespace between a label's text and its value's text.</summary>
+    public const int MaxMarkupLabelGapBytes = 128;
+
+    /// <summary>Longest label text, bytes (the text pair key phrase limit).</summary>
+    private const int MaxMarkupLabelBytes = 40;
+
+    /// <summary>
+    /// Names and addresses in label/value markup: a text node (the bytes between a tag's <c>&gt;</c> and the next
+    /// <c>&lt;</c>, without surrounding whitespace and <c>&amp;nbsp;</c>) that is only a key phrase naming a text pair
+    /// role (<see cref="MarkupLabelRole"/>: <c>Name</c>, <c>Customer Name:</c>, <c>Delivery address</c>), followed by the
+    /// next text node with at most <see cref="MaxMarkupLabelGapBytes"/> bytes of tags and whitespace between: that node
+    /// is read under the role (the shape of a text key-value pair's value). Runs on text records and embedded documents
+    /// that hold a <c>&lt;</c>.
+    /// </summary>
+    private void ScanMarkupLabels(ReadOnlySpan<byte> text, List<RawMatch> output, int first)
+    {
+        ValueRole pending = ValueRole.None;
+        int pendingEnd = 0;
+        int i = 0;
+        while (NextTextNode(text, ref i, out int start, out int end))
+        {
+            if (pending != ValueRole.None && start - pendingEnd <= MaxMarkupLabelGapBytes && IsMarkupValue(text, start, end))
+            {
+                AddWholeValue(text, start, end, pending, fromText: true, output, first);
+                pending = ValueRole.None;
+                continue;
+            }
+
+            pending = MarkupLabelRole(text[start..end], _keywords);
+            pendingEnd = end;
+        }
+    }
+
+    /// <summary>
+    /// Reads labels and values across the lines of a markup body, where a pretty-printed document puts them
+    /// (<c>&lt;td&gt;Name&lt;/td&gt;</c> on one line, <c>&lt;td&gt;Ravi Kumar&lt;/td&gt;</c> on the next, or the label and
+    /// value text each on a line of its own). Call for every line in order, after <see cref="Scan"/> of the line:
+    /// when <paramref name="carry"/> holds a label from the lines before and the line's first text node comes within
+    /// <see cref="MaxMarkupLabelGapBytes"/> bytes of tags and whitespace after it, the node is read under the label's role
+    /// and its match added in order to <paramref name="output"/> (this line's matches); then <paramref name="carry"/>
+    /// takes the line's last text node when it is a label with only tags and whitespace after it.
+    /// </summary>
+    /// <param name="line">One line of a markup body, UTF-8, with its line end.</param>
+    /// <param name="carry">The label carried between lines; starts empty for each body.</param>
+    /// <param name="output">This line's matches from <see cref="Scan"/>, in order.</param>
+    public void ContinueMarkupLabel(ReadOnlySpan<byte> line, ref MarkupLabelCarry carry, List<RawMatch> output)
+    {
+        int i = 0;
+        if (!NextTextNode(line, ref i, out int start, out int end))
+        {
+            carry = carry.Role == ValueRole.None || carry.GapBytes + line.Length > MaxMarkupLabelGapBytes
+                ? default
+                : new MarkupLabelCarry(carry.Role, carry.GapBytes + line.Length);
+            return;
+        }
+
+        if (carry.Role != ValueRole.None && carry.GapBytes + start <= MaxMarkupLabelGapBytes && IsMarkupValue(line, start, end))
+        {
+            AddWholeValue(line, start, end, carry.Role, fromText: true, output, 0);
+        }
+
+        int lastStart = start;
+        int lastEnd = end;
+        while (NextTextNode(line, ref i, out start, out end))
+        {
+            lastStart = start;
+            lastEnd = end;
+        }
+
+        ValueRole role = line.Length - lastEnd <= MaxMarkupLabelGapBytes ? MarkupLabelRole(line[lastStart..lastEnd], _keywords) : ValueRole.None;
+        carry = role == ValueRole.None ? default : new MarkupLabelCarry(role, line.Length - lastEnd);
+    }
+
+    /// <summary>
+    /// False when the text node [<paramref name="start"/>, <paramref name="end"/>) after a label is no value: it ends in
+    /// <c>:</c> or is itself a label (<c>Name</c> then <c>Shipping Address</c>), or it is a <c>th</c> header cell (a table's
+    /// header row: <c>&lt;th&gt;Customer Name&lt;/th&gt;&lt;th&gt;Order Status&lt;/th&gt;</c>).
+    /// </summary>
+    private bool IsMarkupValue(ReadOnlySpan<byte> text, int start, int end)
+    {
+        ReadOnlySpan<byte> node = text[start..end];
+        if (node[^1] == ':' || MarkupLabelRole(node, _keywords) != ValueRole.None)
+        {
+            return false;
+        }
+
+        int tagStart = text[..start].LastIndexOf((byte)'<');
+        return tagStart < 0 || !(Ascii.StartsWithIgnoreCase(text[(tagStart + 1)..], "th"u8)
+            && tagStart + 3 < text.Length && !Ascii.IsLetterOrDigit(text[tagStart + 3]));
+    }
+
+    /// <summary>
+    /// The role a label text names: one to three words of ASCII letters, <c>_</c> and <c>-</c> joined by single spaces,
+    /// at most <see cref="MaxMarkupLabelBytes"/> bytes, optionally ending in <c>:</c>, that classifies like a JSON key as
+    /// a text pair role (person name, first/last name, postal address, street or city); else <see cref="ValueRole.None"/>.
+    /// </summary>
+    internal static ValueRole MarkupLabelRole(ReadOnlySpan<byte> label, KeywordTable keywords)
+    {
+        if (!label.IsEmpty && label[^1] == ':')
+        {
+            label = label[..^1].TrimEnd((byte)' ');
+        }
+
+        if (label.IsEmpty || label.Length > MaxMarkupLabelBytes || !MayNameRole(label))
+        {
+            return ValueRole.None;
+        }
+
+        int spaces = 0;
+        for (int j = 0; j < label.Length; j++)
+        {
+            byte b = label[j];
+            if (b == ' ')
+            {
+                if (++spaces > 2 || label[j - 1] == ' ')
+                {
+                    return ValueRole.None;
+                }
+            }
+            else if (!(Ascii.IsLetter(b) || b is (byte)'_' or (byte)'-'))
+            {
+                return ValueRole.None;
+            }
+        }
+
+        ValueRole role = keywords.ClassifyKey(label).Role;
+        return IsTextPairRole(role) ? role : ValueRole.None;
+    }
+
+    /// <summary>
+    /// The next text node at or after <paramref name="i"/>: bytes after a <c>&gt;</c> (or the line start when no tag
+    /// came before) up to the next <c>&lt;</c> or the end, without surrounding whitespace and <c>&amp;nbsp;</c>;
+    /// nodes that are empty after that are skipped. Advances <paramref name="i"/> past the node. False when none is left.
+    /// </summary>
+    private static bool NextTextNode(ReadOnlySpan<byte> text, ref int i, out int start, out int end)
+    {
+        while (i < text.Length)
+        {
+            int nodeStart = i;
+            if (i > 0 || text[0] == '<')
+            {
+                int tagEnd = text[i..].IndexOf((byte)'>');
+                if (tagEnd < 0)
+                {
+                    break;
+                }
+
+                nodeStart = i + tagEnd + 1;
+            }
+
+            int next = text[nodeStart..].IndexOf((byte)'<');
+            int nodeEnd = next < 0 ? text.Length : nodeStart + next;
+            i = nodeEnd;
+            start = nodeStart;
+            end = nodeEnd;
+            TrimNode(text, ref start, ref end);
+            if (start < end)
+            {
+                return true;
+            }
+
+            if (next < 0)
+            {
+                break;
+            }
+        }
+
+        start = end = text.Length;
+        i = text.Length;
+        return false;
+    }
+
+    private static void TrimNode(ReadOnlySpan<byte> text, ref int start, ref int end)
+    {
+        while (true)
+        {
+            if (start < end && text[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                start++;
+            }
+            else if (text[start..end].StartsWith("&nbsp;"u8))
+            {
+                start += 6;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        while (true)
+        {
+            if (end > start && text[end - 1] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                end--;
+            }
+            else if (text[start..end].EndsWith("&nbsp;"u8))
+            {
+                end -= 6;
+            }
+            else
+            {
+                break;
+            }
+        }
+    }
+}
