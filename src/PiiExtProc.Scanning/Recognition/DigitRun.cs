@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PiiExtProc.Scanning.Recognition;
 
 /// <summary>
@@ -64,8 +66,7 @@ internal ref struct DigitRun
         run._ends = default;
         run._separators = default;
         bool plus = position > 0 && text[position - 1] == '+';
-        int opening = plus ? position - 2 : position - 1;
-        bool open = opening >= 0 && text[opening] == '(';
+        bool open = false;
         int count = 0;
         int end = position;
         int p = position;
@@ -79,15 +80,10 @@ internal ref struct DigitRun
             }
 
             bool joinedToWord = p < text.Length && IsWordLetter(text[p]);
-            if (joinedToWord || p - s > MaxGroupDigits || (open && count > 0 && (p == text.Length || text[p] != ')')))
+            if (joinedToWord || p - s > MaxGroupDigits || (open && (p == text.Length || text[p] != ')')))
             {
+                // A group opened by '(' joins only when ')' closes it.
                 break;
-            }
-
-            if (open && count == 0 && (p == text.Length || text[p] != ')'))
-            {
-                // A '(' before the run that no ')' closes after its first group is not the group's.
-                open = false;
             }
 
             run._starts[count] = s;
@@ -95,7 +91,23 @@ internal ref struct DigitRun
             run._separators[count] = separator;
             count++;
             end = p;
-            if (count == MaxGroups)
+            if (count == MaxGroups || p + 1 >= text.Length)
+            {
+                break;
+            }
+
+            byte b = text[p];
+            if (!open && IsSeparator(b) && IsDigit(text[p + 1]))
+            {
+                // The common join, kept here: one separator, then the next group.
+                separator = b;
+                p++;
+                continue;
+            }
+
+            // The joins through parentheses, out of line. A ')' after the first group closes a '(' before the run.
+            if (b is not ((byte)'(' or (byte)')' or (byte)' ' or (byte)'-')
+                || (b == ')' && !open && !(count == 1 && OpenedBefore(text, plus ? position - 1 : position))))
             {
                 break;
             }
@@ -117,21 +129,17 @@ internal ref struct DigitRun
     }
 
     /// <summary>
-    /// The position of the next group's first digit after a group ending at <paramref name="p"/>, and the separator that
-    /// joins it; -1 when no group follows. <paramref name="open"/> says whether a <c>(</c> before the ended group is
-    /// still open (the group is then followed by <c>)</c>, checked by the caller), and on return whether one is open
-    /// before the next group.
+    /// The joins through parentheses (see the remarks on <see cref="DigitRun"/>), out of line: the position of the next
+    /// group's first digit after a group ending at <paramref name="p"/> (before the last byte of the text), and the
+    /// separator that joins it; -1 when no group follows. A <c>)</c> at <paramref name="p"/> closes the open group (the
+    /// caller checked that one is open); on return <paramref name="open"/> says whether a <c>(</c> opens the next group.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int NextGroup(ReadOnlySpan<byte> text, int p, ref bool open, out byte separator)
     {
         separator = 0;
-        if (p >= text.Length)
-        {
-            return -1;
-        }
-
         byte b = text[p];
-        if (open)
+        if (b == ')')
         {
             // The ')' after the group: the next group follows directly, after one space or hyphen, or in parentheses.
             open = false;
@@ -172,6 +180,9 @@ internal ref struct DigitRun
 
         return p < text.Length && IsDigit(text[p]) ? p : -1;
     }
+
+    /// <summary>True when a <c>(</c> directly precedes <paramref name="runStart"/> (the run's <c>+</c> or first digit).</summary>
+    private static bool OpenedBefore(ReadOnlySpan<byte> text, int runStart) => runStart > 0 && text[runStart - 1] == '(';
 
     private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
 
