@@ -128,10 +128,13 @@ public sealed class MarkupLabelTests
         "<td>", "</td>", "<tr>", "</tr>", "<b>", "</b>", "<br>", "<p>", "</p>", "&nbsp;", " ", "  ", "\n", "\n    ",
         "Name", "Name:", "Customer Name", "Shipping Address", "Email", "Order Status", "Ravi Kumar", "Priya Sharma",
         "12, MG Road, Indiranagar, Bengaluru 560038", "ravi.kumar@example.com", "call 9876543210", "OD1234",
-        "Name: Arjun Mehta", "<th>", "</th>",
+        "Name: Arjun Mehta", "<th>", "</th>", "<table>", "</table>", "Phone", "9876543210", "<td\n class=\"x\">",
     ];
 
-    /// <summary>Seeded, 1,500 generated label layouts over lines: any chunking gives the whole body's output and findings.</summary>
+    /// <summary>
+    /// Seeded, 1,500 generated label layouts and tables over lines (MarkupTableTests): any chunking gives the whole
+    /// body's output and findings.
+    /// </summary>
     [Fact]
     public void Process_GeneratedLayouts_AnyChunkingSameAsWhole()
     {

@@ -15,7 +15,7 @@ public sealed class ScanSessionPoolTests
         "_scanner", "_detector", "_limits", "_minimumDistinct", "_findings", "_scratchMatches", "_slots", "_matches", "_records",
         "_held", "_decoded", "_names", "_frames", "_operatorOutput", "_encodedOutput", "_keyCache", "_pathCache", "_pool", "_rented",
         "<RentCount>k__BackingField", "_entities", "_recognizers", "_paths", "_boundary",
-        "_csvColumnKeys", "_csvHeaderNames", "_csvHeaderRanges",
+        "_csvColumnKeys", "_csvHeaderNames", "_csvHeaderRanges", "_tableColumns", "_tableHeaderRow", "_tableCellMatches",
     ];
 
     [Fact]
@@ -117,6 +117,7 @@ public sealed class ScanSessionPoolTests
     [InlineData(false, BodyFormat.Json)]
     [InlineData(true, BodyFormat.Csv)]
     [InlineData(true, BodyFormat.Multipart)]
+    [InlineData(true, BodyFormat.Markup)]
     public void Reset_AfterMessyOrProvedCleanBody_EveryPerBodyFieldAsInFreshSession(bool messy, BodyFormat format)
     {
         var scanner = PiiScanner.Create(Scanners.GuardianOptions(maxRecordBytes: 1024));
@@ -131,6 +132,11 @@ public sealed class ScanSessionPoolTests
         else if (format == BodyFormat.Multipart)
         {
             used.Process("--b\r\nContent-Disposition: form-data; name=\"full_name\"\r\n\r\nRavi Kumar\r\n--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.jpg\""u8, isFinal: false, output);
+        }
+        else if (format == BodyFormat.Markup)
+        {
+            // A table header read, a data cell open, a label carried to the next line, a tag left open across lines.
+            used.Process("<table><tr><th>Phone</th><th>Name</th></tr>\n<tr><td>\n<td>Name</td>\n<td class=\"a\"\n"u8, isFinal: false, output);
         }
         else if (messy)
         {

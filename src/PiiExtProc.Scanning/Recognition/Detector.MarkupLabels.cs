@@ -180,7 +180,27 @@ internal sealed partial class Detector
         return false;
     }
 
-    private static void TrimNode(ReadOnlySpan<byte> text, ref int start, ref int end)
+    /// <summary>
+    /// Scans the table cell text <paramref name="line"/>[<paramref name="start"/>..<paramref name="end"/>) under its
+    /// column's key class <paramref name="column"/> (as a CSV field under its header) and adds its matches, at their
+    /// positions in the line, to <paramref name="lineMatches"/> (the line's matches, in order; a match with key evidence
+    /// replaces the overlapping pattern match of the line scan). <paramref name="scratch"/> is cleared and used.
+    /// </summary>
+    public void ScanMarkupCell(ReadOnlySpan<byte> line, int start, int end, KeyClass column, List<RawMatch> lineMatches, List<RawMatch> scratch)
+    {
+        scratch.Clear();
+        Scan(line[start..end], column, default, scratch);
+        foreach (RawMatch match in scratch)
+        {
+            RawMatch shifted = match;
+            shifted.Start += start;
+            Add(lineMatches, 0, shifted);
+        }
+    }
+
+    /// <summary>Narrows [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="text"/> to a text node's
+    /// content: without surrounding whitespace and <c>&amp;nbsp;</c>.</summary>
+    internal static void TrimNode(ReadOnlySpan<byte> text, ref int start, ref int end)
     {
         while (true)
         {

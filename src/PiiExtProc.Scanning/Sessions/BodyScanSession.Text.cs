@@ -105,6 +105,7 @@ public sealed partial class BodyScanSession
         if (_markupMode)
         {
             _detector.ContinueMarkupLabel(line, ref _markupLabel, _scratchMatches);
+            ReadMarkupTableLine(line);
         }
 
         if (_scratchMatches.Count == 0)
