@@ -118,6 +118,7 @@ public sealed class ScanSessionPoolTests
     [InlineData(true, BodyFormat.Csv)]
     [InlineData(true, BodyFormat.Multipart)]
     [InlineData(true, BodyFormat.Markup)]
+    [InlineData(true, BodyFormat.Text)]
     public void Reset_AfterMessyOrProvedCleanBody_EveryPerBodyFieldAsInFreshSession(bool messy, BodyFormat format)
     {
         var scanner = PiiScanner.Create(Scanners.GuardianOptions(maxRecordBytes: 1024));
@@ -132,6 +133,11 @@ public sealed class ScanSessionPoolTests
         else if (format == BodyFormat.Multipart)
         {
             used.Process("--b\r\nContent-Disposition: form-data; name=\"full_name\"\r\n\r\nRavi Kumar\r\n--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.jpg\""u8, isFinal: false, output);
+        }
+        else if (format == BodyFormat.Text)
+        {
+            // A Key: value block open with a pending name.
+            used.Process("Name: Ravi Kumar\nCity: Pune\nEmail: x"u8, isFinal: false, output);
         }
         else if (format == BodyFormat.Markup)
         {

@@ -200,6 +200,76 @@ internal sealed partial class Detector
     }
 
     /// <summary>
+    /// True when <paramref name="line"/> is a <c>Key: value</c> line of a form summary, a support ticket or a message's
+    /// header block (<c>Name: Ravi Kumar</c>, <c>Order ID: OD1234</c>, <c>- Email: ...</c>): after optional spaces, tabs
+    /// and a <c>-</c> or <c>*</c> bullet, one to three words of ASCII letters, <c>_</c> and <c>-</c> joined by single
+    /// spaces (at most 40 bytes, starting with a letter), optional spaces, and a <c>:</c> followed by a space, a tab or
+    /// the line end. A single word in capitals (<c>INFO:</c>, <c>WARN:</c>: a log level) counts only when it classifies
+    /// as a key that names an entity or a role (<c>PAN:</c>, <c>DOB:</c>).
+    /// </summary>
+    /// <param name="line">One text line, UTF-8, with or without its line end.</param>
+    /// <param name="keywords">The scanner's keywords (key classification).</param>
+    internal static bool IsKeyValueLine(ReadOnlySpan<byte> line, KeywordTable keywords)
+    {
+        int i = 0;
+        while (i < line.Length && line[i] is (byte)' ' or (byte)'\t')
+        {
+            i++;
+        }
+
+        if (i + 1 < line.Length && line[i] is (byte)'-' or (byte)'*' && line[i + 1] == ' ')
+        {
+            i += 2;
+        }
+
+        int keyStart = i;
+        int words = 1;
+        if (i >= line.Length || !Ascii.IsLetter(line[i]))
+        {
+            return false;
+        }
+
+        while (i < line.Length && i - keyStart <= 40)
+        {
+            byte b = line[i];
+            if (Ascii.IsLetter(b) || b is (byte)'_' or (byte)'-')
+            {
+                i++;
+            }
+            else if (b == ' ' && i + 1 < line.Length && Ascii.IsLetter(line[i + 1]) && words < 3)
+            {
+                words++;
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        int keyEnd = i;
+        while (i < line.Length && line[i] == ' ')
+        {
+            i++;
+        }
+
+        if (i >= line.Length || line[i] != ':' || keyEnd - keyStart > 40
+            || !(i + 1 == line.Length || line[i + 1] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> key = line[keyStart..keyEnd];
+        if (words == 1 && IsCapitalsWord(key))
+        {
+            KeyClass keyClass = keywords.ClassifyKey(key);
+            return keyClass.Entities != 0 || keyClass.Role != ValueRole.None;
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Start of the longest key phrase of one to three words ending at <paramref name="end"/> that starts at a
     /// boundary (line start, space, tab, <c>, ; &amp; ? | ( [ {</c>, a quote or <c>&gt;</c>) and is at most 40 bytes, or -1. A word
     /// in capitals before a key with small letters is not part of it (a log level: <c>WARN Name: ...</c>).

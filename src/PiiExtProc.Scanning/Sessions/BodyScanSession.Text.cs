@@ -16,6 +16,13 @@ public sealed partial class BodyScanSession
     /// <summary>A markup label whose value may be on a later line (<see cref="Detector.ContinueMarkupLabel"/>).</summary>
     private MarkupLabelCarry _markupLabel;
 
+    /// <summary>
+    /// The text lines read last are <c>Key: value</c> lines (<see cref="Detector.IsKeyValueLine"/>): they are one record,
+    /// open in <see cref="BodyScanSession._records"/> once one of them has a match, until a line that is neither one nor
+    /// blank.
+    /// </summary>
+    private bool _keyValueBlock;
+
     /// <summary>How far back from the cut of an over-long line a space is looked for, bytes.</summary>
     private const int CutSearchBytes = 256;
 
@@ -100,6 +107,26 @@ public sealed partial class BodyScanSession
             return;
         }
 
+        bool blockLine = false;
+        if (!_markupMode && !_multipartMode)
+        {
+            // Consecutive Key: value lines (a form summary, a ticket, a message's headers) are one person's record; a log
+            // line or prose ends it.
+            blockLine = !oversized && Detector.IsKeyValueLine(line, _detector.Keywords);
+            if (!blockLine && _keyValueBlock && line.IndexOfAnyExcept(" \t\r\n"u8) < 0)
+            {
+                // A blank line between the fields of one form does not end it.
+                return;
+            }
+
+            if (_keyValueBlock && !blockLine && _records.Count > 0)
+            {
+                ResolveOpenRecords();
+            }
+
+            _keyValueBlock = blockLine;
+        }
+
         _scratchMatches.Clear();
         _detector.Scan(line, key, default, _scratchMatches, textRecord: true);
         if (_markupMode)
@@ -114,7 +141,7 @@ public sealed partial class BodyScanSession
         }
 
         var slot = new Slot { Start = start, Length = line.Length, Kind = SlotKind.Text };
-        if (_markupMode || _multipartMode)
+        if (_markupMode || _multipartMode || blockLine)
         {
             AddBodyRecordSlot(slot, CollectionsMarshal.AsSpan(_scratchMatches), oversized);
         }
