@@ -97,20 +97,34 @@ internal ref struct DigitRun
             }
 
             byte b = text[p];
-            if (!open && IsSeparator(b) && IsDigit(text[p + 1]))
+            byte after = text[p + 1];
+            if (IsSeparator(b))
             {
-                // The common join, kept here: one separator, then the next group.
-                separator = b;
-                p++;
-                continue;
-            }
+                if (!open && IsDigit(after))
+                {
+                    // The common join, kept here: one separator, then the next group.
+                    separator = b;
+                    p++;
+                    continue;
+                }
 
-            // The joins through parentheses, out of line. A ')' after the first group closes a '(' before the run.
-            if (b is not ((byte)'(' or (byte)')' or (byte)' ' or (byte)'-')
-                || (b == ')' && !open && !(count == 1 && OpenedBefore(text, plus ? position - 1 : position))))
+                if (after != '(')
+                {
+                    break;
+                }
+            }
+            else if ((uint)(b - '(') > 1)
             {
+                // Neither '(' nor ')' (adjacent bytes): the run ends.
                 break;
             }
+            else if (b == ')' && !open && !(count == 1 && OpenedBefore(text, plus ? position - 1 : position)))
+            {
+                // A ')' after the first group closes only a '(' before the run.
+                break;
+            }
+
+            // The joins through parentheses, out of line.
 
             int next = NextGroup(text, p, ref open, out separator);
             if (next < 0)
