@@ -81,9 +81,16 @@ public sealed class NameObjectTests
     [InlineData("receiver")]
     [InlineData("custName")]
     [InlineData("cust_name")]
+    [InlineData("cardholder")]
+    [InlineData("accountHolder")]
+    [InlineData("account_holder")]
+    [InlineData("nominee")]
+    [InlineData("contactPerson")]
+    [InlineData("contact_person")]
     public void Process_CourierNameKeys_ArePersonNames(string key)
     {
-        // Courier and notification payloads name the person by role (recipient, receiver) or abbreviate customer (cust).
+        // Courier, payment and notification payloads name the person by role (recipient, receiver, cardholder, account
+        // holder, nominee, contact person) or abbreviate customer (cust).
         ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json,
             $$"""{"{{key}}":"Ravi Kumar","address":"12 MG Road, Indiranagar, Bengaluru 560038"}""");
 

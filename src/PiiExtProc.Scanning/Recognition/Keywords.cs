@@ -145,7 +145,8 @@ internal static class Keywords
                 return ValueRole.FirstName;
             case "lastname" or "lname" or "surname" or "familyname":
                 return ValueRole.LastName;
-            case "fullname" or "customername" or "custname" or "name" or "consignee" or "addressee" or "recipient" or "receiver":
+            case "fullname" or "customername" or "custname" or "name" or "consignee" or "addressee" or "recipient" or "receiver"
+                or "cardholder" or "accountholder" or "nominee" or "contactperson":
                 return ValueRole.PersonName;
             case "deviceid" or "imei" or "androidid" or "advertisingid" or "gaid" or "idfa" or "idfv" or "udid" or "meid"
                 or "deviceuuid" or "hardwareid" or "deviceserial" or "devicefingerprint" or "macaddress":
