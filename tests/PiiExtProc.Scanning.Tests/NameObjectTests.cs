@@ -98,6 +98,22 @@ public sealed class NameObjectTests
         Assert.Contains(result.Findings, f => f.Entity == PiiEntity.PersonName && f.Action == FindingAction.Redacted);
     }
 
+    /// <summary>The surname-first form of bank, airline and CRM records: one comma, right after the first word.</summary>
+    [Theory]
+    [InlineData("Kumar, Ravi", true)]
+    [InlineData("KUMAR, RAVI K", true)]
+    [InlineData("Kumar,Ravi", true)]
+    [InlineData("Kumar,", false)]
+    [InlineData(", Ravi", false)]
+    [InlineData("Kumar, Ravi, Pune", false)]
+    [InlineData("Ravi Kumar, Pune", false)]
+    public void Process_SurnameFirstName_ReadAsAName(string name, bool isName)
+    {
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json, $$"""{"name":"{{name}}","email":"ravi.kumar@example.com"}""");
+
+        Assert.Equal(isName, result.Findings.Any(f => f.Entity == PiiEntity.PersonName && f.Action == FindingAction.Redacted));
+    }
+
     [Theory]
     [InlineData("""{"recipient":"ravi.k@example.com","address":"12 MG Road, Indiranagar, Bengaluru 560038"}""")]
     [InlineData("""{"receiver":"+91 98765 43210"}""")]

@@ -45,8 +45,23 @@ public sealed class TextKeyValueTests
     [InlineData("shipped to Customer Name: Arjun Mehta", "PERSON_NAME=Arjun Mehta")]
     [InlineData("order Name: Arjun Mehta", "PERSON_NAME=Arjun Mehta")]
     [InlineData("first Name: Arjun, last Name: Mehta", "PERSON_NAME=Mehta")]
+    [InlineData("Name: Kumar, Ravi", "PERSON_NAME=Kumar, Ravi")]
+    [InlineData("name=KUMAR, RAVI K; email=r@x.com", "PERSON_NAME=KUMAR, RAVI K")]
+    [InlineData("Customer Name: Mehta, Arjun\nCity: Pune", "PERSON_NAME=Mehta, Arjun")]
     public void Scan_TextKeyValue_Found(string body, string expected) =>
         Assert.Contains(expected, Values(body));
+
+    /// <summary>
+    /// A comma after one name word is a surname-first name only when one or two name words follow it and end the value:
+    /// not when the next pair's key follows (one word or several).
+    /// </summary>
+    [Theory]
+    [InlineData("first Name: Arjun, last Name: Mehta", new[] { "PERSON_NAME=Arjun", "PERSON_NAME=Mehta" })]
+    [InlineData("Name: Kumar, Email: r@x.com", new string[0])]
+    [InlineData("Name: Ravi Kumar, Bengaluru", new[] { "PERSON_NAME=Ravi Kumar" })]
+    [InlineData("Name: Kumar, Ravi Kumar Singh", new string[0])]
+    public void Scan_CommaAfterOneWord_SurnameFirstOnlyWhenItEndsTheValue(string body, string[] expected) =>
+        Assert.Equal(expected, Values(body));
 
     [Theory]
     [InlineData("file name: Annual Report")]

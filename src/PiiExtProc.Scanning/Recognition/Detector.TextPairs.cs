@@ -17,7 +17,7 @@ internal sealed partial class Detector
     /// <c>://</c>), optional spaces, and the value. A value in double or single quotes that close on the same line is
     /// the text between them (<c>customer_name="Ravi Kumar"</c>). Otherwise the value ends at a line end, tab,
     /// <c>&amp;</c>, <c>;</c>, <c>|</c>, <c>&lt;</c> (a tag: <c>&lt;p&gt;Name: Ravi Kumar&lt;/p&gt;</c>), before the next <c>word:</c> / <c>word=</c> pair, and for names also at
-    /// <c>,</c>; trailing spaces and commas are dropped. It must have the same shape as under a JSON key (2-5 name
+    /// <c>,</c> (except the comma of a surname-first name: <c>Name: Kumar, Ravi</c>); trailing spaces and commas are dropped. It must have the same shape as under a JSON key (2-5 name
     /// words without digits, 1-3 for a first or last name; an address of 10+ bytes with a comma and a 6-digit PIN or
     /// two commas). URL-encoded values (<c>+</c>, <c>%20</c>) are not decoded and so not detected.
     /// </summary>
@@ -32,6 +32,10 @@ internal sealed partial class Detector
             if (valueEnd < 0)
             {
                 valueEnd = KeyValueEnd(text, valueStart, stopAtComma: role != ValueRole.PostalAddress);
+                if (role != ValueRole.PostalAddress)
+                {
+                    valueEnd = SurnameFirstEnd(text, valueStart, valueEnd);
+                }
             }
 
             AddWholeValue(text, valueStart, valueEnd, role, fromText: true, output, first);
@@ -400,6 +404,31 @@ internal sealed partial class Detector
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// For a name value that ended at a comma after one word (<c>Name: Kumar, Ravi</c>): the end of the one or two name
+    /// words after the comma, when they end the value as <see cref="KeyValueEnd"/> says (not a next pair's key:
+    /// <c>Name: Kumar, Email: ...</c> keeps <c>Kumar</c>); otherwise <paramref name="end"/>.
+    /// </summary>
+    private static int SurnameFirstEnd(ReadOnlySpan<byte> text, int start, int end)
+    {
+        if (end >= text.Length || text[end] != ',' || NameShape.Words(text[start..end]) != 1)
+        {
+            return end;
+        }
+
+        int restEnd = KeyValueEnd(text, end + 1, stopAtComma: true);
+        int words = restEnd > end + 1 ? NameShape.Words(text[(end + 1)..restEnd]) : 0;
+        int next = restEnd;
+        while (next < text.Length && (Ascii.IsLetter(text[next]) || text[next] is (byte)' ' or (byte)'_' or (byte)'-'))
+        {
+            next++;
+        }
+
+        // The words after the comma are not the start of a next pair's key (first Name: Arjun, last Name: Mehta).
+        bool keyFollows = next < text.Length && text[next] is (byte)':' or (byte)'=';
+        return words is 1 or 2 && !keyFollows ? restEnd : end;
     }
 
     /// <summary>End of a text key-value pair's value (see <see cref="ScanKeyValuePairs"/>).</summary>

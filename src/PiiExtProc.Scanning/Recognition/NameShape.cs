@@ -25,7 +25,9 @@ internal static class NameShape
 
     /// <summary>
     /// Counts the words of a name (letters, including any non-ASCII UTF-8 letter bytes, with <c>.</c>, <c>'</c> and
-    /// <c>-</c> inside); returns 0 when the value has a digit or another symbol, or is longer than 100 bytes.
+    /// <c>-</c> inside); returns 0 when the value has a digit or another symbol, or is longer than 100 bytes. One comma
+    /// right after the first word is the surname-first form of bank, airline and CRM records (<c>Kumar, Ravi</c>,
+    /// <c>KUMAR, RAVI K</c>).
     /// </summary>
     public static int Words(ReadOnlySpan<byte> value)
     {
@@ -40,6 +42,18 @@ internal static class NameShape
         {
             if (b == ' ')
             {
+                inWord = false;
+                continue;
+            }
+
+            if (b == ',')
+            {
+                // Only right after the first word (a second comma comes after the second word).
+                if (words != 1 || !inWord)
+                {
+                    return 0;
+                }
+
                 inWord = false;
                 continue;
             }
