@@ -123,6 +123,18 @@ public sealed class MarkupLabelTests
         Assert.DoesNotContain(Scanners.Run(Scanners.Guardian, BodyFormat.Markup, body).Findings, f => f.Entity == PiiEntity.PersonName);
     }
 
+    /// <summary>A label is a trimmed text node; any other text, leading spaces included, is no label (and no exception).</summary>
+    [Theory]
+    [InlineData("Name", true)]
+    [InlineData("Customer Name :", true)]
+    [InlineData(" Name", false)]
+    [InlineData("Name  x", false)]
+    [InlineData("Full Customer Legal Name", false)]
+    [InlineData(":", false)]
+    [InlineData("", false)]
+    public void MarkupLabelRole_LabelShapes(string label, bool isLabel) =>
+        Assert.Equal(isLabel, Detector.MarkupLabelRole(Encoding.UTF8.GetBytes(label), Scanners.Guardian.Detector.Keywords) != ValueRole.None);
+
     private static readonly string[] s_pieces =
     [
         "<td>", "</td>", "<tr>", "</tr>", "<b>", "</b>", "<br>", "<p>", "</p>", "&nbsp;", " ", "  ", "\n", "\n    ",

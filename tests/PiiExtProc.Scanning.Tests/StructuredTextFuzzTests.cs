@@ -6,7 +6,7 @@ namespace PiiExtProc.Scanning.Tests;
 
 /// <summary>
 /// Random bytes drawn mostly from the bytes the form, markup, multipart and CSV readers act on (<c>&amp; = % + &lt; &gt; / -
-/// " ; , | TAB CR LF</c>, digits, PII fragments): no exception, any chunking gives the result of the whole body, and a body with
+/// " ; , | ( ) TAB CR LF</c>, digits, table tags, labels, PII fragments): no exception, any chunking gives the result of the whole body, and a body with
 /// no redaction comes out byte for byte.
 /// </summary>
 public sealed class StructuredTextFuzzTests
@@ -19,6 +19,7 @@ public sealed class StructuredTextFuzzTests
         "name", "email", "city", "street", "first", "Content-Disposition: form-data; name=\"full_name\"", "filename=\"a.jpg\"",
         "Content-Type: image/png", "Ravi Kumar", "ravi.k@example.com", "ravi.k%40example.com", "9876543210", "2345 6789 0124",
         "12 MG Road, Bengaluru 560001", "<name>", "</name>", "[", "]", "\u00ff", "x", ",", "\t", "|", "\"\"", "mobile,name,email\n", "/cb?", "?email=", "?name=Ravi+Kumar&",
+        "<td>", "<th>", "<tr>", "<table>", "</td>", "&nbsp;", "(", ")", "+91 (", "Name:", "Phone", "Kumar, Ravi", ": ", "- ",
     ];
 
     [Theory]

@@ -122,7 +122,7 @@ internal sealed partial class Detector
             byte b = label[j];
             if (b == ' ')
             {
-                if (++spaces > 2 || label[j - 1] == ' ')
+                if (++spaces > 2 || j == 0 || label[j - 1] == ' ')
                 {
                     return ValueRole.None;
                 }
