@@ -36,7 +36,8 @@ public sealed partial class BodyScanSession
     /// <summary>The line ended inside a tag: the next line starts in it, up to its <c>&gt;</c>.</summary>
     private bool _tableInTag;
 
-    private readonly List<RawMatch> _tableCellMatches = [];
+    /// <summary>Scratch for a cell's matches; made at the first keyed cell (most sessions read no table).</summary>
+    private List<RawMatch>? _tableCellMatches;
 
     private void ResetMarkupTables()
     {
@@ -115,7 +116,7 @@ public sealed partial class BodyScanSession
 
         if (column < _tableColumnCount && !_tableColumns[column].IsNone)
         {
-            _detector.ScanMarkupCell(line, start, end, _tableColumns[column], _scratchMatches, _tableCellMatches);
+            _detector.ScanMarkupCell(line, start, end, _tableColumns[column], _scratchMatches, _tableCellMatches ??= []);
         }
     }
 
