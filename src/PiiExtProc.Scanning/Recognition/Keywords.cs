@@ -217,9 +217,11 @@ internal static class Keywords
             }
         }
 
-        // Indian mobile: Presidio PhoneRecognizer context plus Indian usage (whatsapp, msisdn).
+        // Indian mobile: Presidio PhoneRecognizer context plus Indian usage (whatsapp, msisdn; rmn, the registered mobile
+        // number of bank and telecom APIs; the run-together abbreviations of form fields: mobno, phno, cellno, telno).
         Add(Mobile, "phone", "mobile", "mob", "contact", "whatsapp", "cell", "cellphone", "tel", "telephone", "msisdn",
-            "phoneno", "mobileno", "phonenumber", "mobilenumber", "contactno", "contactnumber", "ph", "phn", "landline");
+            "phoneno", "mobileno", "phonenumber", "mobilenumber", "contactno", "contactnumber", "ph", "phn", "landline",
+            "rmn", "mobno", "mobnum", "phno", "cellno", "telno", "whatsappno");
         // Aadhaar: Presidio InAadhaarRecognizer context (aadhaar, uidai) plus common spellings and key names.
         Add(Aadhaar, "aadhaar", "aadhar", "adhaar", "adhar", "uidai", "aadhaarno", "aadharno", "aadhaarnumber",
             "aadharnumber", "aadhaarid");
