@@ -125,7 +125,6 @@ internal ref struct DigitRun
             }
 
             // The joins through parentheses, out of line.
-
             int next = NextGroup(text, p, ref open, out separator);
             if (next < 0)
             {
@@ -193,6 +192,29 @@ internal ref struct DigitRun
         }
 
         return p < text.Length && IsDigit(text[p]) ? p : -1;
+    }
+
+    /// <summary>
+    /// True when a group ending at <paramref name="groupEnd"/> may join a next group through parentheses
+    /// (<c>98765) 43210</c>, <c>91 (98765</c>, <c>91(98765</c>), by the joins of <see cref="Read"/>, whether or not a
+    /// <c>(</c> is really open before the group (<see cref="Sessions.CleanValueRules"/> never proves such a chain clean).
+    /// </summary>
+    internal static bool MayJoinThroughParenthesis(ReadOnlySpan<byte> text, int groupEnd)
+    {
+        if (groupEnd + 1 >= text.Length)
+        {
+            return false;
+        }
+
+        // The bytes NextGroup needs for a parenthesis join (the common case, a clean value's timestamp, ends here).
+        byte b = text[groupEnd];
+        if ((uint)(b - '(') > 1 && !(b is (byte)' ' or (byte)'-' && text[groupEnd + 1] == '('))
+        {
+            return false;
+        }
+
+        bool open = false;
+        return NextGroup(text, groupEnd, ref open, out byte separator) >= 0 && separator == Parenthesis;
     }
 
     /// <summary>True when a <c>(</c> directly precedes <paramref name="runStart"/> (the run's <c>+</c> or first digit).</summary>

@@ -203,7 +203,7 @@ internal static class CleanValueRules
             return WordIsClean(value[p..firstWordEnd]) ? firstWordEnd : -1;
         }
 
-        if (MayJoinThroughParenthesis(value, q))
+        if (DigitRun.MayJoinThroughParenthesis(value, q))
         {
             return -1;
         }
@@ -234,7 +234,7 @@ internal static class CleanValueRules
             return -1;
         }
 
-        if (MayJoinThroughParenthesis(value, secondEnd))
+        if (DigitRun.MayJoinThroughParenthesis(value, secondEnd))
         {
             return -1;
         }
@@ -273,50 +273,6 @@ internal static class CleanValueRules
     /// <summary>True when <see cref="DigitRun"/> joins the group ending at <paramref name="q"/> to the next (one separator, then a digit).</summary>
     private static bool JoinsNext(ReadOnlySpan<byte> value, int q) =>
         q + 1 < value.Length && value[q] is (byte)' ' or (byte)'-' or (byte)'.' or (byte)'/' && Ascii.IsDigit(value[q + 1]);
-
-    /// <summary>
-    /// True when <see cref="DigitRun"/> may join the group ending at <paramref name="q"/> to a next one through
-    /// parentheses (<c>98765) 43210</c>, <c>91 (98765</c>, <c>91(98765</c>); whether the parenthesis is really open is
-    /// not modelled, so such a chain is never proved clean.
-    /// </summary>
-    private static bool MayJoinThroughParenthesis(ReadOnlySpan<byte> value, int q)
-    {
-        if (q >= value.Length)
-        {
-            return false;
-        }
-
-        int r = q;
-        if (value[r] == ')')
-        {
-            r++;
-            if (r < value.Length && value[r] is (byte)' ' or (byte)'-')
-            {
-                r++;
-            }
-
-            if (r < value.Length && value[r] == '(')
-            {
-                r++;
-            }
-        }
-        else
-        {
-            if (value[r] is (byte)' ' or (byte)'-')
-            {
-                r++;
-            }
-
-            if (r >= value.Length || value[r] != '(')
-            {
-                return false;
-            }
-
-            r++;
-        }
-
-        return r < value.Length && Ascii.IsDigit(value[r]);
-    }
 
     private static int WordStart(ReadOnlySpan<byte> text, int p)
     {
@@ -431,7 +387,7 @@ internal static class CleanValueRules
             separators[count] = count == 0 ? (byte)0 : value[groupStart - 1];
             count++;
             next = q;
-            if (MayJoinThroughParenthesis(value, q))
+            if (DigitRun.MayJoinThroughParenthesis(value, q))
             {
                 return -1;
             }
