@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,8 @@ namespace PiiExtProc.Benchmarks.Load;
 /// <summary>
 /// `server --kind piiextproc|noop --grpc-port N --admin-port M`: runs our ext_proc service or the no-op one in
 /// ServerApplication (same Kestrel, gRPC and GC settings), on 127.0.0.1, with <see cref="RecordingTelemetry"/>
-/// served at http://127.0.0.1:M/bench/stats (append ?gc=1 to collect first) and cleared by /bench/reset.
+/// served at http://127.0.0.1:M/bench/stats (append ?gc=1 to collect first) and cleared by /bench/reset. With
+/// `--sample-types`, /bench/types names the types allocated since the last reset (<see cref="AllocationSampler"/>).
 /// </summary>
 internal static class BenchServer
 {
@@ -37,10 +39,23 @@ internal static class BenchServer
             _ => throw new ArgumentException("--kind must be piiextproc or noop"),
         };
         var recording = (RecordingTelemetry)app.Services.GetRequiredService<IProcessingTelemetry>();
+        using var sampler = arguments.Has("sample-types") ? new AllocationSampler() : null;
+        app.MapGet("/bench/types", () =>
+        {
+            if (sampler is null)
+            {
+                return Results.Text("start the server with --sample-types\n");
+            }
+
+            var text = new StringWriter(CultureInfo.InvariantCulture);
+            sampler.PrintAndClear(text, Math.Max(1, recording.StreamsEnded));
+            return Results.Text(text.ToString());
+        });
         app.MapGet("/bench/stats", (HttpContext context) => Results.Text(recording.Render(context.Request.Query.ContainsKey("gc"))));
         app.MapGet("/bench/reset", () =>
         {
             recording.Reset();
+            sampler?.PrintAndClear(TextWriter.Null, 1);
             return Results.Text("ok\n");
         });
         await app.StartAsync();

@@ -53,6 +53,9 @@ internal sealed class RecordingTelemetry(IProcessingTelemetry inner) : IProcessi
 
     public void BodySkipped(Direction direction, string ruleName, SkipReason reason) => inner.BodySkipped(direction, ruleName, reason);
 
+    /// <summary>Streams ended since the last <see cref="Reset"/>.</summary>
+    public long StreamsEnded => Interlocked.Read(ref _streamsEnded);
+
     /// <summary>Clears counts and histograms and restarts the allocation counter.</summary>
     public void Reset()
     {
