@@ -28,10 +28,11 @@ public sealed class CleanJsonProofPropertyTests
     private static readonly string[] s_entityKeys =
     [
         "phone", "mobile", "pincode", "pin", "dob", "account", "acct", "aadhaar", "card_number", "ip", "vid", "pan", "passport",
-        "gstin", "ifsc", "iban", "voter_id", "upi", "zip", "birth_date", "customer",
+        "gstin", "ifsc", "iban", "voter_id", "upi", "zip", "birth_date",
     ];
 
-    private static readonly string[] s_roleKeys = ["name", "address", "device_id", "first_name", "last_name", "customer_name", "imei"];
+    private static readonly string[] s_roleKeys =
+        ["name", "address", "device_id", "first_name", "last_name", "customer_name", "imei", "customer", "passengers", "ship_to"];
 
     private static readonly string[] s_clean =
     [
@@ -68,6 +69,8 @@ public sealed class CleanJsonProofPropertyTests
         "Name: Ravi Kumar", "order for Name: Ravi Kumar", "customer name=Ravi Kumar", "update(name: 'Ravi Kumar')",
         "Product Name: Steel Bottle", "city=Pune", "street: MG Road", "last Name: Kumar", "status=ok", "ratio=3",
         "see name", "file name: report", "shipping address: MG Road, Pune", "a = b", "Shipped to Name:",
+        "Customer: Ravi Kumar", "passenger=Walk In Customer", "Ship To: Ravi Kumar", "sender: ravi.k@example.com",
+        "Consignee: 'Ravi Kumar'", "driver=Ravi", "guest: Kumar, Ravi",
     ];
 
     private static readonly string[] s_labelKeys = ["name", "key", "field", "label", "type", "system", "question", "attribute_code"];
@@ -77,7 +80,7 @@ public sealed class CleanJsonProofPropertyTests
     private static readonly string[] s_labels =
     [
         "pincode", "Mobile Number", "order_id", "color", "Customer Name", "Delivery address", "pin", "dob", "account", "size",
-        "alt_phone", "city", "", "aadhaar", "mob\\u0069le",
+        "alt_phone", "city", "", "aadhaar", "mob\\u0069le", "Customer", "passenger",
     ];
 
     private static readonly string[] s_bareValues = ["560034", "9876543210", "123456789012", "15/08/1990", "K1234567", "5600341"];

@@ -7,7 +7,8 @@ namespace PiiExtProc.Scanning.Tests;
 /// <summary>
 /// Name objects (<c>"name": {"first": ..., "last": ...}</c>): their members are first and last name parts, a full name
 /// (Guardian list B) when both are in the record, masked with a second list-B item; <c>first</c> and <c>last</c>
-/// outside a name object name nothing. Also the courier name keys (<c>consignee</c>, <c>addressee</c>).
+/// outside a name object name nothing. Also the courier and payment party keys (<c>consignee</c>, <c>addressee</c>,
+/// <c>cardholder</c>; <see cref="PartyNameTests"/> has the rest).
 /// </summary>
 public sealed class NameObjectTests
 {

@@ -20,6 +20,7 @@ public sealed class StructuredTextFuzzTests
         "Content-Type: image/png", "Ravi Kumar", "ravi.k@example.com", "ravi.k%40example.com", "9876543210", "2345 6789 0124",
         "12 MG Road, Bengaluru 560001", "<name>", "</name>", "[", "]", "\u00ff", "x", ",", "\t", "|", "\"\"", "mobile,name,email\n", "/cb?", "?email=", "?name=Ravi+Kumar&",
         "<td>", "<th>", "<tr>", "<table>", "</td>", "&nbsp;", "(", ")", "+91 (", "Name:", "Phone", "Kumar, Ravi", ": ", "- ",
+        "Customer", "passengers", "Ship To:", "Walk In Customer", "Acme Traders Pvt Ltd", "'",
     ];
 
     [Theory]

@@ -111,7 +111,7 @@ internal sealed partial class Detector
             label = label[..^1].TrimEnd((byte)' ');
         }
 
-        if (label.IsEmpty || label.Length > MaxMarkupLabelBytes || !MayNameRole(label))
+        if (label.IsEmpty || label.Length > MaxMarkupLabelBytes || !MayNameAnyRole(label))
         {
             return ValueRole.None;
         }

@@ -105,14 +105,20 @@ internal sealed partial class Detector
         }
 
         // The phrase's suffix check first, on the bytes before the separator (it needs no phrase start): most pairs
-        // (status=200, ts: 10:05) end otherwise and are not walked back.
+        // (status=200, ts: 10:05) end otherwise and are not walked back. A party key (Customer:, passenger=) is looked
+        // for only before a value that can start a name: its word lookup would otherwise run at most pairs of a log line.
+        bool party = false;
         if (!MayNameRole(text[..keyEnd]))
         {
-            return ValueRole.None;
+            party = ValueMayBeFullName(text, separator + 1) && MayNamePartyRole(text[..keyEnd]);
+            if (!party)
+            {
+                return ValueRole.None;
+            }
         }
 
         int keyStart = KeyPhraseStart(text, keyEnd);
-        if (keyStart < 0 || !MayNameRole(text[keyStart..keyEnd]))
+        if (keyStart < 0 || (!party && !MayNameRole(text[keyStart..keyEnd])))
         {
             return ValueRole.None;
         }
@@ -174,7 +180,7 @@ internal sealed partial class Detector
             ReadOnlySpan<byte> name = text[nameStart..close];
             int colon = name.LastIndexOf((byte)':');
             ReadOnlySpan<byte> localName = colon >= 0 ? name[(colon + 1)..] : name;
-            if (!MayNameRole(localName))
+            if (!MayNameAnyRole(localName))
             {
                 continue;
             }
@@ -362,9 +368,85 @@ internal sealed partial class Detector
         _ => false,
     };
 
-    /// <summary>True for the key roles text key-value pairs and XML elements are read for: names, addresses and the flat
+    /// <summary><see cref="MayNameRole"/> or <see cref="MayNamePartyRole"/>: the check for labels and element names, which
+    /// are classified once each, not at every separator.</summary>
+    private static bool MayNameAnyRole(ReadOnlySpan<byte> key) => MayNameRole(key) || MayNamePartyRole(key);
+
+    /// <summary>
+    /// True when the value after a separator at <paramref name="from"/> - 1 can be a full name: after spaces and tabs, an
+    /// optional quote and more spaces, a first word of ASCII letters or non-ASCII UTF-8 bytes (with <c>.</c>, <c>'</c>
+    /// and <c>-</c> inside) that a space or a comma ends. A value without that start has fewer than two name words
+    /// (<see cref="NameShape.Words"/>) and is no full name under any key (<c>status=200</c>, <c>cache=hit</c>,
+    /// <c>user=ravi@example.com</c>).
+    /// </summary>
+    private static bool ValueMayBeFullName(ReadOnlySpan<byte> text, int from)
+    {
+        int i = from;
+        while (i < text.Length && text[i] is (byte)' ' or (byte)'\t')
+        {
+            i++;
+        }
+
+        if (i < text.Length && text[i] is (byte)'"' or (byte)'\'')
+        {
+            i++;
+            while (i < text.Length && text[i] is (byte)' ' or (byte)'\t')
+            {
+                i++;
+            }
+        }
+
+        if (i >= text.Length || !(Ascii.IsLetter(text[i]) || text[i] >= 0x80))
+        {
+            return false;
+        }
+
+        while (++i < text.Length)
+        {
+            byte b = text[i];
+            if (!(Ascii.IsLetter(b) || b >= 0x80 || b is (byte)'.' or (byte)'\'' or (byte)'-'))
+            {
+                return b is (byte)' ' or (byte)',';
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Cheap check before classifying: the last word (ASCII letters, at most 16) is a party word
+    /// (<see cref="Recognition.Keywords.IsPartyWord"/>: <c>Customer</c>, <c>Passengers</c>) or the last word of a two-word one
+    /// (<c>Ship To</c>, <c>Delivery Agent</c>, <c>Account Holder</c>, <c>Contact Person</c>).
+    /// </summary>
+    private static bool MayNamePartyRole(ReadOnlySpan<byte> key)
+    {
+        const int MaxWord = 16;
+        int start = key.Length;
+        while (start > 0 && key.Length - start < MaxWord && Ascii.IsLetter(key[start - 1]))
+        {
+            start--;
+        }
+
+        int length = key.Length - start;
+        if (length < 2 || (start > 0 && Ascii.IsLetter(key[start - 1])))
+        {
+            return false;
+        }
+
+        Span<char> word = stackalloc char[MaxWord];
+        for (int j = 0; j < length; j++)
+        {
+            word[j] = (char)(key[start + j] | 0x20);
+        }
+
+        word = word[..length];
+        return Recognition.Keywords.IsPartyWord(word) || word is "to" or "agent" or "boy" or "person" or "executive" or "holder" or "borrower";
+    }
+
+    /// <summary>True for the key roles text key-value pairs and XML elements are read for: names (by a name key or a party
+    /// key such as <c>Customer</c> or <c>Ship To</c>), addresses and the flat
     /// street and city parts of an address.</summary>
-    private static bool IsTextPairRole(ValueRole role) => role is ValueRole.PersonName or ValueRole.FirstName or ValueRole.LastName
+    private static bool IsTextPairRole(ValueRole role) => role is ValueRole.PersonName or ValueRole.PartyName or ValueRole.FirstName or ValueRole.LastName
         or ValueRole.PostalAddress or ValueRole.StreetPart or ValueRole.CityPart;
 
 

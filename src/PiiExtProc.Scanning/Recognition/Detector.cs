@@ -819,7 +819,8 @@ internal sealed partial class Detector
 
     /// <summary>
     /// The whole-value match of key role <paramref name="role"/> for <paramref name="text"/>[<paramref name="start"/>..
-    /// <paramref name="end"/>) without surrounding spaces, tabs and line ends (2-5 name words, 1-3 for a name part, an
+    /// <paramref name="end"/>) without surrounding spaces, tabs and line ends (2-5 name words, without an organisation
+    /// or placeholder word under a party key, 1-3 for a name part, an
     /// address shape, a street or city part of up to <see cref="NameShape.MaxAddressPartBytes"/> bytes with a letter, a
     /// device ID of 4-128 bytes without spaces), thresholded. False when the value has no such shape.
     /// </summary>
@@ -845,6 +846,7 @@ internal sealed partial class Detector
         switch (role)
         {
             case ValueRole.PersonName when NameShape.Words(value) is >= 2 and <= 5:
+            case ValueRole.PartyName when NameShape.Words(value) is >= 2 and <= 5 && !NameShape.HasOrganisationWord(value):
                 match = new RawMatch(PiiEntity.PersonName, start, end - start, Scores.KeyNamed, fromText ? "name.text_key" : "name.key", Evidence.Key);
                 break;
             case ValueRole.FirstName or ValueRole.LastName when NameShape.Words(value) is >= 1 and <= 3:

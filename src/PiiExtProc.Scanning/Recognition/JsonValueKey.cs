@@ -9,8 +9,8 @@ internal static class JsonValueKey
 {
     /// <summary>
     /// The key class of the current value (or of a container about to open, <paramref name="forContainer"/>) in a
-    /// container: an array passes its own key to its elements (an object in an array of addresses or names is an address
-    /// or name object too); a member of an address or name object takes its part role (street, city, first or last name); a member
+    /// container: an array passes its own key to its elements (an object in an array of addresses, names or parties is an
+    /// address or name object too); a member of an address or name object takes its part role (street, city, first or last name); a member
     /// whose key says nothing inherits the entities of the container's key.
     /// </summary>
     /// <param name="isArray">The innermost open container is an array.</param>
@@ -23,8 +23,9 @@ internal static class JsonValueKey
         if (isArray)
         {
             // An object in an array of addresses or names (FHIR's "name": [{"given": [...], "family": ...}]) is an address
-            // or name object too; other containers in an array take its entities but not its role.
-            return forContainer && containerKey.Role is not (ValueRole.PostalAddress or ValueRole.PersonName)
+            // or name object too, and so is a party's ("passengers": [{"first": ..., "last": ...}], each its own record);
+            // other containers in an array take its entities but not its role.
+            return forContainer && containerKey.Role is not (ValueRole.PostalAddress or ValueRole.PersonName or ValueRole.PartyName)
                 ? containerKey with { Role = ValueRole.None }
                 : containerKey;
         }

@@ -80,12 +80,12 @@ internal readonly record struct KeyClass
     /// <summary>
     /// True when the key's <see cref="MemberPartRole"/> applies under a container of role <paramref name="containerRole"/>:
     /// address parts in an address object (<see cref="ValueRole.PostalAddress"/>), name parts in a name object
-    /// (<see cref="ValueRole.PersonName"/>).
+    /// (<see cref="ValueRole.PersonName"/>, or <see cref="ValueRole.PartyName"/>: <c>"passenger": {"first": ...}</c>).
     /// </summary>
     public bool TakesPartRoleIn(ValueRole containerRole) => MemberPartRole switch
     {
         ValueRole.StreetPart or ValueRole.CityPart => containerRole == ValueRole.PostalAddress,
-        ValueRole.FirstName or ValueRole.LastName => containerRole == ValueRole.PersonName,
+        ValueRole.FirstName or ValueRole.LastName => containerRole is ValueRole.PersonName or ValueRole.PartyName,
         _ => false,
     };
 }

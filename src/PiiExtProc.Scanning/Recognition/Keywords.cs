@@ -136,6 +136,38 @@ internal static class Keywords
         _ => ValueRole.None,
     };
 
+    /// <summary>
+    /// True when a key's lower-case letters and digits without separators (or the same without a plural <c>s</c>) name a
+    /// person by the part they play in an order, a delivery, a payment, a trip, a booking or a record
+    /// (<see cref="ValueRole.PartyName"/>): courier payloads (<c>consignee</c>, <c>consignor</c>, <c>addressee</c>,
+    /// <c>recipient</c>, <c>receiver</c>, <c>sender</c>, <c>shipper</c>, <c>ship_to</c>, <c>bill_to</c>,
+    /// <c>deliver_to</c>, <c>attention</c>), commerce and travel (<c>customer</c>, <c>buyer</c>, <c>guest</c>,
+    /// <c>passenger</c>, <c>traveller</c>, <c>driver</c>, <c>rider</c>, <c>delivery_agent</c>), payments and banking
+    /// (<c>payer</c>, <c>remitter</c>, <c>beneficiary</c>, <c>cardholder</c>, <c>account_holder</c>, <c>nominee</c>,
+    /// <c>borrower</c>, <c>guarantor</c>), insurance and health (<c>policyholder</c>, <c>insured</c>, <c>claimant</c>,
+    /// <c>patient</c>), people records (<c>employee</c>, <c>student</c>, <c>applicant</c>, <c>tenant</c>,
+    /// <c>guardian</c>, <c>spouse</c>, <c>father</c>, <c>mother</c>, <c>contact_person</c>).
+    /// </summary>
+    /// <remarks>
+    /// Left out because their string values are as often not names: <c>user</c> and <c>owner</c> (team and service
+    /// accounts), <c>agent</c> (user agents), <c>contact</c> (a phone number or an email), <c>member</c> (tiers),
+    /// <c>payee</c> and <c>seller</c> (merchants), <c>holder</c>, <c>pax</c> (a count).
+    /// </remarks>
+    public static bool IsPartyWord(ReadOnlySpan<char> whole) =>
+        IsPartyWordSingular(whole) || (whole.Length > 4 && whole[^1] == 's' && IsPartyWordSingular(whole[..^1]));
+
+    private static bool IsPartyWordSingular(ReadOnlySpan<char> whole) => whole switch
+    {
+        "consignee" or "consignor" or "addressee" or "recipient" or "receiver" or "sender" or "shipper" or "shipto"
+            or "billto" or "deliverto" or "soldto" or "attention" or "attn" or "customer" or "buyer" or "guest"
+            or "passenger" or "traveller" or "traveler" or "driver" or "rider" or "deliveryagent" or "deliveryboy"
+            or "deliveryperson" or "deliveryexecutive" or "payer" or "remitter" or "beneficiary" or "cardholder"
+            or "accountholder" or "nominee" or "borrower" or "coborrower" or "guarantor" or "policyholder" or "insured"
+            or "proposer" or "claimant" or "patient" or "employee" or "student" or "applicant" or "tenant" or "guardian"
+            or "spouse" or "father" or "mother" or "contactperson" => true,
+        _ => false,
+    };
+
     /// <summary>The whole-value role a key's lower-case tokens name (names, addresses, device IDs).</summary>
     public static ValueRole RoleOf(ReadOnlySpan<char> last, ReadOnlySpan<char> beforeLast, bool beforeLastIsQualifier, int count, ReadOnlySpan<char> whole)
     {
@@ -145,14 +177,18 @@ internal static class Keywords
                 return ValueRole.FirstName;
             case "lastname" or "lname" or "surname" or "familyname":
                 return ValueRole.LastName;
-            case "fullname" or "customername" or "custname" or "name" or "consignee" or "addressee" or "recipient" or "receiver"
-                or "cardholder" or "accountholder" or "nominee" or "contactperson":
+            case "fullname" or "customername" or "custname" or "name":
                 return ValueRole.PersonName;
             case "deviceid" or "imei" or "androidid" or "advertisingid" or "gaid" or "idfa" or "idfv" or "udid" or "meid"
                 or "deviceuuid" or "hardwareid" or "deviceserial" or "devicefingerprint" or "macaddress":
                 return ValueRole.DeviceId;
             default:
                 break;
+        }
+
+        if (IsPartyWord(whole))
+        {
+            return ValueRole.PartyName;
         }
 
         if (last is "surname")

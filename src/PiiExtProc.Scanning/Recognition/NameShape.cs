@@ -75,6 +75,78 @@ internal static class NameShape
     }
 
     /// <summary>
+    /// True when a value has a word, ASCII case-insensitively, that a business, a team or a placeholder has and a person's
+    /// name does not: legal forms and trades (<c>Pvt</c>, <c>Ltd</c>, <c>LLP</c>, <c>Traders</c>, <c>Enterprises</c>,
+    /// <c>Logistics</c>, <c>Bank</c>, <c>Hospital</c>...), teams and systems (<c>Team</c>, <c>Support</c>,
+    /// <c>Admin</c>...), placeholders (<c>Guest</c>, <c>Customer</c>, <c>Walk</c> <c>In</c>, <c>Test</c>, <c>Unknown</c>,
+    /// <c>Same</c> <c>As</c> <c>Above</c>...). Words are split at spaces, commas, dots and hyphens; words longer than 16
+    /// bytes are not looked up. Used under party keys (<see cref="ValueRole.PartyName"/>), where a company
+    /// (<c>"shipper": "Acme Traders Pvt Ltd"</c>) or a placeholder (<c>"customer": "Walk In Customer"</c>) is as likely
+    /// as a person.
+    /// </summary>
+    public static bool HasOrganisationWord(ReadOnlySpan<byte> value)
+    {
+        Span<char> lower = stackalloc char[MaxOrganisationWordBytes];
+        int i = 0;
+        while (i < value.Length)
+        {
+            int start = i;
+            while (i < value.Length && value[i] is not ((byte)' ' or (byte)',' or (byte)'.' or (byte)'-'))
+            {
+                i++;
+            }
+
+            int length = i - start;
+            if (length is > 0 and <= MaxOrganisationWordBytes)
+            {
+                for (int j = 0; j < length; j++)
+                {
+                    byte b = value[start + j];
+                    lower[j] = (char)(Ascii.IsUpper(b) ? b | 0x20 : b);
+                }
+
+                if (s_organisationWordLookup.Contains(lower[..length]))
+                {
+                    return true;
+                }
+            }
+
+            i++;
+        }
+
+        return false;
+    }
+
+    /// <summary>Longest word <see cref="HasOrganisationWord"/> looks up, bytes.</summary>
+    private const int MaxOrganisationWordBytes = 16;
+
+    private static readonly HashSet<string> s_organisationWords = new(StringComparer.Ordinal)
+    {
+        // legal forms
+        "pvt", "private", "ltd", "limited", "llp", "llc", "inc", "incorporated", "corp", "corporation", "co", "company",
+        "plc", "gmbh", "opc",
+        // trades and kinds of business
+        "bank", "services", "service", "technologies", "technology", "tech", "solutions", "enterprises", "enterprise",
+        "traders", "trading", "stores", "store", "mart", "retail", "industries", "logistics", "express", "courier",
+        "couriers", "cargo", "foods", "pharma", "pharmacy", "hospital", "clinic", "labs", "school", "college",
+        "university", "institute", "academy", "agency", "agencies", "associates", "trust", "foundation", "society",
+        "centre", "center", "international", "global", "online", "shop", "hotel", "hotels", "resort", "airlines",
+        "airways", "travels", "tours", "motors", "electronics", "fashion", "textiles", "jewellers", "sweets", "bakery",
+        "restaurant", "cafe", "medical", "medicals", "healthcare", "insurance", "finance", "financial", "capital",
+        "securities", "ventures", "holdings", "partners", "government", "ministry", "office", "branch", "warehouse",
+        "hub", "depot", "india", "bharat",
+        // teams and systems
+        "team", "department", "dept", "support", "helpdesk", "desk", "admin", "administrator", "system", "group",
+        // placeholders
+        "guest", "user", "customer", "passenger", "anonymous", "unknown", "test", "demo", "sample", "dummy", "default",
+        "valued", "dear", "walk", "walkin", "none", "null", "nil", "self", "same", "above", "available", "applicable",
+        "provided",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_organisationWordLookup =
+        s_organisationWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
     /// True when an address value has street, city and PIN parts (Guardian rule B.3): at least 10 bytes, a comma, and
     /// either a 6-digit PIN or at least two commas.
     /// </summary>

@@ -7,8 +7,9 @@ internal enum ValueRole : byte
     None,
 
     /// <summary>
-    /// A full name (<c>name</c>, <c>full_name</c>, <c>customer_name</c>, <c>consignee</c>...): PERSON_NAME when it has two
-    /// or more words. An object under such a key is a name object (its <c>first</c> and <c>last</c> are name parts).
+    /// A full name (<c>name</c>, <c>full_name</c>, <c>customer_name</c>...): PERSON_NAME when it has two or more words. An
+    /// object under such a key is a name object (its <c>first</c> and <c>last</c> are name parts), and so is each object of
+    /// an array under it (FHIR's <c>"name": [{"given": ..., "family": ...}]</c>).
     /// </summary>
     PersonName,
 
@@ -44,4 +45,15 @@ internal enum ValueRole : byte
     /// street part in the same record.
     /// </summary>
     CityPart,
+
+    /// <summary>
+    /// A person named by the part they play in the exchange (<c>customer</c>, <c>guest</c>, <c>passenger</c>,
+    /// <c>consignee</c>, <c>recipient</c>, <c>sender</c>, <c>beneficiary</c>, <c>ship_to</c>...;
+    /// <see cref="Keywords.IsPartyWord"/>): a string value is PERSON_NAME when it has the shape of a full name and no
+    /// organisation or placeholder word (<c>Acme Traders Pvt Ltd</c>, <c>Walk In Customer</c>;
+    /// <see cref="NameShape.HasOrganisationWord"/>). An object directly under such a key is a name object, as under
+    /// <see cref="PersonName"/>, and so is each object of an array under it, but each of those is a record of its own (a
+    /// list of customers or passengers), not a part of the record the array is in.
+    /// </summary>
+    PartyName,
 }
