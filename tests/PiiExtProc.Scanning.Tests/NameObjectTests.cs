@@ -151,4 +151,46 @@ public sealed class NameObjectTests
         Assert.Equal(Enum.Parse<ValueRole>(part), classified.MemberPartRole);
         Assert.Equal(ValueRole.None, classified.Role);
     }
+
+    [Theory]
+    [InlineData("""{"billing_customer_name":"Ravi","billing_last_name":"Kumar","billing_email":"ravi.k@example.com"}""")]
+    [InlineData("""{"name":"Ravi","surname":"Kumar","email":"ravi.k@example.com"}""")]
+    [InlineData("""{"customer_name":"Ravi","lastName":"Kumar","ip":"10.2.3.4"}""")]
+    public void Process_OneWordUnderANameKeyWithALastName_IsAFullName(string body)
+    {
+        // Shipping APIs send the first name under a name key and the last name beside it; before, the one-word name was
+        // no name at all, so neither half nor the email beside them was masked.
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json, body);
+
+        Assert.DoesNotContain("Ravi", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kumar", result.Text, StringComparison.Ordinal);
+        Assert.Equal(2, result.Findings.Count(f => f.Entity == PiiEntity.PersonName && f.Recognizer == "name.parts" && f.Action == FindingAction.Redacted));
+    }
+
+    [Theory]
+    [InlineData("""{"name":"Ravi","email":"ravi.k@example.com"}""")]
+    [InlineData("""{"items":[{"name":"Kunai","sku":"K1"}],"last_name":"Kumar","email":"ravi.k@example.com"}""")]
+    public void Process_OneWordUnderANameKeyAlone_IsNoName(string body)
+    {
+        // A first name alone is no full name (Guardian B.1); a product's one-word name in an item (a record of its own)
+        // does not meet the order's last name.
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json, body);
+
+        Assert.Equal(body, result.Text);
+    }
+
+    [Theory]
+    [InlineData("name_on_card")]
+    [InlineData("nameOnCard")]
+    [InlineData("name_on_account")]
+    [InlineData("name_as_per_pan")]
+    [InlineData("nameAsPerAadhaar")]
+    public void Process_NameOnDocumentKeys_ArePersonNames(string key)
+    {
+        // name_on_card ended in a card key word and named a card, not a name: PayU's callback sent it in the clear.
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json, $$"""{"{{key}}":"Ravi Kumar","email":"ravi.k@example.com"}""");
+
+        Assert.DoesNotContain("Ravi", result.Text, StringComparison.Ordinal);
+        Assert.Contains(result.Findings, f => f.Entity == PiiEntity.PersonName && f.Recognizer == "name.key");
+    }
 }

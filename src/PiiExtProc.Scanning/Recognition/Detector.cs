@@ -820,7 +820,7 @@ internal sealed partial class Detector
     /// <summary>
     /// The whole-value match of key role <paramref name="role"/> for <paramref name="text"/>[<paramref name="start"/>..
     /// <paramref name="end"/>) without surrounding spaces, tabs and line ends (2-5 name words, without an organisation
-    /// or placeholder word under a party key, 1-3 for a name part, an
+    /// or placeholder word under a party key; 1-3 for a name part, and one word under a name key is a first name part; an
     /// address shape, a street or city part of up to <see cref="NameShape.MaxAddressPartBytes"/> bytes with a letter, a
     /// device ID of 4-128 bytes without spaces), thresholded. False when the value has no such shape.
     /// </summary>
@@ -851,6 +851,11 @@ internal sealed partial class Detector
                 break;
             case ValueRole.FirstName or ValueRole.LastName when NameShape.Words(value) is >= 1 and <= 3:
                 match = new RawMatch(PiiEntity.PersonName, start, end - start, Scores.KeyNamed, "name.parts", Evidence.Key) { NamePart = role };
+                break;
+            case ValueRole.PersonName when NameShape.Words(value) == 1:
+                // One word under a name key is a first name, a full name only with a last name in the record: shipping
+                // APIs send "billing_customer_name": "Ravi" beside "billing_last_name": "Kumar".
+                match = new RawMatch(PiiEntity.PersonName, start, end - start, Scores.KeyNamed, "name.parts", Evidence.Key) { NamePart = ValueRole.FirstName };
                 break;
             case ValueRole.PostalAddress when NameShape.LooksLikeAddress(value):
                 match = new RawMatch(PiiEntity.PostalAddress, start, end - start, Scores.KeyNamed, fromText ? "address.text_key" : "address.key", Evidence.Key);

@@ -177,7 +177,9 @@ internal static class Keywords
                 return ValueRole.FirstName;
             case "lastname" or "lname" or "surname" or "familyname":
                 return ValueRole.LastName;
-            case "fullname" or "customername" or "custname" or "name":
+            case "fullname" or "customername" or "custname" or "name" or "nameoncard" or "nameonaccount" or "nameonpassport"
+                or "nameonpan" or "nameonaadhaar":
+                // name_on_card (PayU and card forms), name_on_account; name_as_per_pan and the like below.
                 return ValueRole.PersonName;
             case "deviceid" or "imei" or "androidid" or "advertisingid" or "gaid" or "idfa" or "idfv" or "udid" or "meid"
                 or "deviceuuid" or "hardwareid" or "deviceserial" or "devicefingerprint" or "macaddress":
@@ -189,6 +191,12 @@ internal static class Keywords
         if (IsPartyWord(whole))
         {
             return ValueRole.PartyName;
+        }
+
+        if (whole.StartsWith("nameasper", StringComparison.Ordinal))
+        {
+            // name_as_per_pan, nameAsPerAadhaar, name_as_per_bank_records: KYC forms' name as a document spells it.
+            return ValueRole.PersonName;
         }
 
         if (last is "surname")
