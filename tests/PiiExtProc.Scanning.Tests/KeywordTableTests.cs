@@ -27,6 +27,14 @@ public sealed class KeywordTableTests
     [InlineData("order_id", -1, 0, true)]
     [InlineData("orders", -1, 0, true)]
     [InlineData("title", -1, 0, false)]
+    [InlineData("phone1", BuiltInId.Mobile, 0, false)]
+    [InlineData("Telephone1", BuiltInId.Mobile, 0, false)]
+    [InlineData("mobile2", BuiltInId.Mobile, 0, false)]
+    [InlineData("email2", BuiltInId.Email, 0, false)]
+    [InlineData("ipv4", BuiltInId.IpAddress, 0, false)]
+    [InlineData("sha256", -1, 0, false)]
+    [InlineData("cc1", -1, 0, false)]
+    [InlineData("policy_number", -1, 0, true)]
     public void ClassifyKey_Keys_Expected(string key, int entity, int role, bool negative)
     {
         KeyClass result = s_table.ClassifyKey(Encoding.UTF8.GetBytes(key));
@@ -44,6 +52,16 @@ public sealed class KeywordTableTests
     [InlineData("smartphone ", -1, false)]
     [InlineData("phonebook ", -1, false)]
     [InlineData("nothing here ", -1, false)]
+    [InlineData("my number is ", BuiltInId.Mobile, false)]
+    [InlineData("number ", BuiltInId.Mobile, false)]
+    [InlineData("order number ", -1, true)]
+    [InlineData("invoice_number: ", -1, true)]
+    [InlineData("tracking numbers ", -1, true)]
+    [InlineData("policy  number ", -1, true)]
+    [InlineData("account number ", BuiltInId.BankAccount, false)]
+    [InlineData("phone number ", BuiltInId.Mobile, false)]
+    [InlineData("Aadhaar number ", BuiltInId.Aadhaar, false)]
+    [InlineData("order, number ", BuiltInId.Mobile, false)]
     public void Context_NearestWholeWordDecides(string window, int entity, bool negative)
     {
         byte[] text = Encoding.UTF8.GetBytes(window + "9876543210");

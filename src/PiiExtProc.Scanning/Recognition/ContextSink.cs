@@ -16,6 +16,7 @@ internal ref struct ContextSink : IKeywordHitSink
     private uint _exactEntities;
     private uint _pluralEntities;
     private bool _negative;
+    private bool _compoundHeadOnly;
 
     /// <param name="text">The whole span the window is in.</param>
     /// <param name="windowStart">Where the searched window starts in <paramref name="text"/> (the first <see cref="Base"/>).</param>
@@ -44,6 +45,12 @@ internal ref struct ContextSink : IKeywordHitSink
 
     /// <summary>True when the deciding word is a negative word and names no entity.</summary>
     public readonly bool Negative => Entities == 0 && _negative;
+
+    /// <summary>Where the deciding word starts in the text, or -1 when there is none.</summary>
+    public readonly int WordStart => _wordStart;
+
+    /// <summary>True when every counting word at <see cref="WordStart"/> is a compound head (<see cref="KeywordFlags.CompoundHead"/>).</summary>
+    public readonly bool DecidedByCompoundHead => _wordStart >= 0 && _compoundHeadOnly;
 
     public void OnHit(in KeywordHit hit)
     {
@@ -75,7 +82,10 @@ internal ref struct ContextSink : IKeywordHitSink
             _exactEntities = 0;
             _pluralEntities = 0;
             _negative = false;
+            _compoundHeadOnly = true;
         }
+
+        _compoundHeadOnly &= (info.Flags & KeywordFlags.CompoundHead) != 0;
 
         if (exact)
         {

@@ -18,4 +18,11 @@ internal enum KeywordFlags : byte
 
     /// <summary>A deny-list term (see <see cref="KeywordInfo.DenyEntity"/>).</summary>
     Deny = 8,
+
+    /// <summary>
+    /// A context word that names what the word before it names, when that word is a context or negative word
+    /// (<c>number</c>: <c>my number</c> is a mobile, <c>account number</c> an account, <c>order number</c> no personal
+    /// data; <see cref="Keywords.CompoundHeads"/>).
+    /// </summary>
+    CompoundHead = 16,
 }

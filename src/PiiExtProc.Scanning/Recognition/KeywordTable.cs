@@ -48,6 +48,11 @@ internal sealed class KeywordTable
             Merge(word, 0, 0, KeywordFlags.Negative, null);
         }
 
+        foreach (string word in Keywords.CompoundHeads)
+        {
+            Merge(word, 0, 0, KeywordFlags.CompoundHead, null);
+        }
+
         foreach (string word in Keywords.PersonQualifiers)
         {
             Merge(word, 0, 0, KeywordFlags.PersonQualifier, null);
@@ -147,6 +152,48 @@ internal sealed class KeywordTable
 
         entities = sink.Entities;
         negative = sink.Negative;
+        if (sink.DecidedByCompoundHead)
+        {
+            WordBeforeCompoundHead(text, windowStart, sink.WordStart, ref entities, ref negative);
+        }
+    }
+
+    /// <summary>
+    /// For a deciding word that is a compound head (<see cref="KeywordFlags.CompoundHead"/>, <c>number</c>): the word
+    /// right before it (after one or two spaces, <c>_</c>, <c>-</c> or <c>.</c>, whole and inside the window) decides
+    /// instead when it is a context or negative word, in its exact or plural form.
+    /// </summary>
+    private void WordBeforeCompoundHead(ReadOnlySpan<byte> text, int windowStart, int headStart, ref uint entities, ref bool negative)
+    {
+        int end = headStart;
+        while (end > windowStart && headStart - end < 2 && text[end - 1] is (byte)' ' or (byte)'_' or (byte)'-' or (byte)'.')
+        {
+            end--;
+        }
+
+        int start = end;
+        while (start > windowStart && Ascii.IsLetterOrDigit(text[start - 1]))
+        {
+            start--;
+        }
+
+        if (start == end || end == headStart || (start > 0 && Ascii.IsLetterOrDigit(text[start - 1])))
+        {
+            return;
+        }
+
+        ReadOnlySpan<byte> word = text[start..end];
+        KeywordInfo info = Exact(word);
+        if (info.ContextEntities == 0 && !info.IsNegative && word.Length > 2 && word[^1] is (byte)'s' or (byte)'S')
+        {
+            info = Exact(word[..^1]);
+        }
+
+        if (info.ContextEntities != 0 || info.IsNegative)
+        {
+            entities = info.ContextEntities;
+            negative = entities == 0;
+        }
     }
 
     /// <summary>
@@ -161,6 +208,10 @@ internal sealed class KeywordTable
         _automaton.FindAll(text[windowStart..position], ref cursor, ref sink);
         entities = sink.Entities;
         negative = sink.Negative;
+        if (sink.DecidedByCompoundHead)
+        {
+            WordBeforeCompoundHead(text, windowStart, sink.WordStart, ref entities, ref negative);
+        }
     }
 
     /// <summary>
@@ -318,6 +369,10 @@ internal sealed class KeywordTable
     public bool IsNegative(ReadOnlySpan<byte> word) =>
         Exact(word).IsNegative || (word.Length > 2 && word[^1] is (byte)'s' or (byte)'S' && Exact(word[..^1]).IsNegative);
 
+    /// <summary>
+    /// The entities a key token names (<see cref="BuiltInId"/> bits): the word itself, else without a plural <c>s</c>, else
+    /// without trailing digits (<c>phone1</c>, <c>email2</c>) when three letters or more remain.
+    /// </summary>
     private uint KeyEntities(ReadOnlySpan<byte> word)
     {
         if (word.IsEmpty || word.Length > Keywords.MaxWordLength)
@@ -326,7 +381,25 @@ internal sealed class KeywordTable
         }
 
         uint mask = Exact(word).KeyEntities;
-        return mask != 0 || word.Length <= 2 || word[^1] != 's' ? mask : Exact(word[..^1]).KeyEntities;
+        if (mask != 0 || word.Length <= 2)
+        {
+            return mask;
+        }
+
+        if (word[^1] == 's')
+        {
+            return Exact(word[..^1]).KeyEntities;
+        }
+
+        // A numbered field (phone1, mobile2, telephone1, email2: Delhivery's Telephone1, forms' second phone): the word
+        // before its digits, when it has three letters or more. Whole words with digits (ipv4) matched above.
+        int letters = word.Length;
+        while (letters > 0 && Ascii.IsDigit(word[letters - 1]))
+        {
+            letters--;
+        }
+
+        return letters >= 3 && letters < word.Length ? Exact(word[..letters]).KeyEntities : 0;
     }
 
     private static string FoldAscii(string word) =>

@@ -30,7 +30,17 @@ internal static class Keywords
         "duration", "size", "weight", "latitude", "longitude", "lat", "lng", "ver", "release", "inventory", "stock",
         "warehouse", "seller", "merchant", "mid", "tid", "receipt", "voucher", "serial", "model", "port", "pid",
         "uuid", "guid", "bytes", "ms", "millis", "nanos", "score", "rating", "balance", "limit", "fee", "rate",
+        // the numbers of other documents ("policy number", "consumer number" on a power bill, "docket number")
+        "policy", "claim", "application", "registration", "consumer", "enrolment", "enrollment", "roll", "vehicle",
+        "folio", "certificate", "challan", "docket", "consignment",
     ];
+
+    /// <summary>
+    /// Context words that yield to the word right before them when that one is a context or negative word
+    /// (<see cref="KeywordFlags.CompoundHead"/>): <c>invoice number</c>, <c>order number</c> and <c>tracking number</c>
+    /// are no mobile, <c>account number</c> is an account.
+    /// </summary>
+    public static readonly string[] CompoundHeads = ["number"];
 
     /// <summary>Words that, before <c>name</c> in a key (<c>customer_name</c>), make it a person's name.</summary>
     public static readonly string[] PersonQualifiers =
@@ -299,6 +309,12 @@ internal static class Keywords
             // Indian support and delivery notes: "alt no 98765 43210", "alternate no.", and OTP logs ("OTP sent to
             // 98765 43210"), where the number is the one fraudsters want.
             Add(Mobile, "alt", "alternate", "otp");
+            // Presidio PhoneRecognizer's "number", as support tickets and chats write it ("my number is 98765 43210"); a
+            // compound head (CompoundHeads): the word before it decides when it counts (order number, account number).
+            Add(Mobile, "number");
+            // Presidio PhoneRecognizer's "number", as support tickets and chats write it ("my number is 98765 43210");
+            // a negative word nearby (order, invoice, tracking number) still wins.
+            Add(Mobile, "number");
             Add(PaymentCard, "credit", "debit");
             Add(Ifsc, "branch");
             Add(UpiVpa, "paytm", "pay", "paid", "payment");
