@@ -118,6 +118,11 @@ internal sealed partial class Detector
         }
 
         KeyClass key = KeyOf(frame, forContainer: false);
+        if (!isString)
+        {
+            key = key.ForNumber;
+        }
+
         ReadOnlySpan<byte> keyName = frame.IsArray || frame.PropertyNameLength <= 0 ? default : text.Slice(frame.PropertyName, frame.PropertyNameLength);
         int before = output.Count;
         ScanSpan(value, key, _custom.Length > 0 ? keyName : default, output, textRecord: isString && IsEmbeddedDocument(value), encodedQueries: true);

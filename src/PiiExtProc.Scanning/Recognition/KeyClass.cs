@@ -8,6 +8,7 @@ internal readonly record struct KeyClass
 {
     private const byte NegativeFlag = 1;
     private const int AttributeShift = 1;
+    private const byte MobileInStringsOnlyFlag = 8;
 
     /// <summary>Creates a key class.</summary>
     /// <param name="entities">Built-in entities the key names (<see cref="BuiltInId"/> bits): a value of that entity's
@@ -50,7 +51,7 @@ internal readonly record struct KeyClass
     /// </summary>
     public ValueRole MemberPartRole { get; init; }
 
-    /// <summary>Bit 0: <see cref="Negative"/>; bits 1-2: <see cref="Attribute"/>. Declared after the other fields (the
+    /// <summary>Bit 0: <see cref="Negative"/>; bits 1-2: <see cref="Attribute"/>; bit 3: <see cref="MobileInStringsOnly"/>. Declared after the other fields (the
     /// layout is sequential): 4 + 1 + 1 + 1 bytes fit in 8.</summary>
     private readonly byte _flags;
 
@@ -61,9 +62,25 @@ internal readonly record struct KeyClass
     /// </summary>
     public AttributeMember Attribute
     {
-        get => (AttributeMember)(_flags >> AttributeShift);
-        init => _flags = (byte)((_flags & NegativeFlag) | ((int)value << AttributeShift));
+        get => (AttributeMember)((_flags >> AttributeShift) & 3);
+        init => _flags = (byte)((_flags & ~(3 << AttributeShift)) | ((int)value << AttributeShift));
     }
+
+    /// <summary>
+    /// The IN_MOBILE bit of <see cref="Entities"/> comes from a messaging key that names a mobile only as a string
+    /// (<c>to</c>, <c>from</c>; <see cref="Keywords.IsMobileWholeKey"/>): a JSON number under it (a range bound,
+    /// <c>{"from": 6000000000, "to": 6999999999}</c>) reads without it (<see cref="ForNumber"/>).
+    /// </summary>
+    public bool MobileInStringsOnly
+    {
+        get => (_flags & MobileInStringsOnlyFlag) != 0;
+        init => _flags = (byte)((_flags & ~MobileInStringsOnlyFlag) | (value ? MobileInStringsOnlyFlag : 0));
+    }
+
+    /// <summary>This class for a JSON number value: without the string-only mobile (<see cref="MobileInStringsOnly"/>).</summary>
+    public KeyClass ForNumber => MobileInStringsOnly
+        ? this with { Entities = Entities & ~BuiltInId.Bit(BuiltInId.Mobile), MobileInStringsOnly = false }
+        : this;
 
     /// <summary>No information: free text rules apply.</summary>
     public static KeyClass None => default;
@@ -73,9 +90,9 @@ internal readonly record struct KeyClass
 
     /// <summary>
     /// What this key, as a container's key, says about a member whose own key says nothing (<c>"mobile": {"home": ...}</c>):
-    /// the entities it names, except DEVICE_ID; no role and no negative.
+    /// the entities it names, except DEVICE_ID, and whether its mobile is for strings only; no role and no negative.
     /// </summary>
-    public KeyClass InheritedByMembers => new(Entities & ~BuiltInId.Bit(BuiltInId.DeviceId), false, ValueRole.None);
+    public KeyClass InheritedByMembers => new(Entities & ~BuiltInId.Bit(BuiltInId.DeviceId), false, ValueRole.None) { MobileInStringsOnly = MobileInStringsOnly };
 
     /// <summary>
     /// True when the key's <see cref="MemberPartRole"/> applies under a container of role <paramref name="containerRole"/>:

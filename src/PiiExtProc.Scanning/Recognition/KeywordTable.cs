@@ -320,6 +320,7 @@ internal sealed class KeywordTable
         }
 
         uint entities = KeyEntities(lowerBytes[..n]);
+
         bool negative = false;
         for (int t = 0; t < count; t++)
         {
@@ -362,7 +363,14 @@ internal sealed class KeywordTable
             memberPart = role == ValueRole.PostalAddress ? ValueRole.StreetPart : Keywords.NamePartRoleOf(lower[..n]);
         }
 
-        return new KeyClass(entities, negative, role, memberPart, Keywords.AttributeMemberOf(lower[..n]));
+        bool messagingMobile = entities == 0 && role == ValueRole.None && Keywords.IsMobileWholeKey(lower[..n]);
+        if (messagingMobile)
+        {
+            entities = Bit(Mobile);
+            negative = false;
+        }
+
+        return new KeyClass(entities, negative, role, memberPart, Keywords.AttributeMemberOf(lower[..n])) { MobileInStringsOnly = messagingMobile };
     }
 
     /// <summary>True when a word (or the word without a trailing plural <c>s</c>) is a negative word.</summary>

@@ -51,6 +51,15 @@ internal static class Keywords
         "applicant", "member", "owner", "emergency", "traveller", "traveler", "driver", "agent", "cust",
     ];
 
+    /// <summary>
+    /// Whole keys (lower-case letters and digits without separators) that name a mobile number only on their own, as the
+    /// messaging APIs of Indian commerce use them: WhatsApp Cloud API messages and webhooks (<c>to</c>, <c>from</c>),
+    /// SMS gateways (<c>to</c>, <c>dest</c>, <c>destination</c>, <c>numbers</c>). Inside a longer key (<c>valid_to</c>,
+    /// <c>reply_to</c>, <c>from_date</c>) they name nothing; a date or a small number under them has no mobile's format.
+    /// </summary>
+    public static bool IsMobileWholeKey(ReadOnlySpan<char> whole) =>
+        whole is "to" or "from" or "dest" or "destination" or "destinations" or "numbers" or "recipientnumber" or "sendernumber";
+
     /// <summary>Key words → entity bits (<see cref="BuiltInId"/>).</summary>
     public static Dictionary<string, uint> KeyWords() => BuildEntities(keys: true);
 

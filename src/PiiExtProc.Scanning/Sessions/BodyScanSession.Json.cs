@@ -523,6 +523,11 @@ public sealed partial class BodyScanSession
         }
 
         KeyClass key = ValueKey(forContainer: false);
+        if (isNumber)
+        {
+            key = key.ForNumber;
+        }
+
         if (key.Role == ValueRole.None && (isNumber ? value.Length <= Detector.ShortNumberBytes && _detector.OnlyBuiltInRecognizers : value.IsEmpty))
         {
             return true;
