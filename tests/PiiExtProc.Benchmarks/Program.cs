@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using PiiExtProc.Benchmarks;
 using PiiExtProc.Benchmarks.Load;
 
-// Commands (README.md beside this file): bench (default; BenchmarkDotNet), server, frames, load, h2report, memory, allocations,
+// Commands (README.md beside this file): bench (default; BenchmarkDotNet), server, frames, load, h2report, memory, allocations, allocation-stacks,
 // scan, scan-compare, scan-golden.
 var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "bench";
 var rest = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
@@ -16,6 +16,7 @@ return command switch
     "h2report" => H2LoadReport.Run(arguments),
     "memory" => await MemoryCommand.RunAsync(arguments),
     "allocations" => AllocationsCommand.Run(arguments),
+    "allocation-stacks" => AllocationStacksCommand.Run(arguments),
     "scan" => ScanCommand.Run(arguments),
     "scan-compare" => ScanCompareCommand.Run(arguments),
     "scan-golden" => ScanGoldenCommand.Run(arguments),
@@ -30,6 +31,6 @@ static int RunBenchmarks(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: PiiExtProc.Benchmarks [bench|server|frames|load|h2report|memory|allocations|scan|scan-compare|scan-golden] [options]; see README.md");
+    Console.Error.WriteLine("usage: PiiExtProc.Benchmarks [bench|server|frames|load|h2report|memory|allocations|allocation-stacks|scan|scan-compare|scan-golden] [options]; see README.md");
     return 2;
 }
