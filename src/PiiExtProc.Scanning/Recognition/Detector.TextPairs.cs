@@ -440,7 +440,7 @@ internal sealed partial class Detector
         }
 
         word = word[..length];
-        return Recognition.Keywords.IsPartyWord(word) || word is "to" or "agent" or "boy" or "person" or "executive" or "holder" or "borrower";
+        return Recognition.Keywords.IsPartyWord(word) || word is "to" or "agent" or "boy" or "person" or "executive" or "holder";
     }
 
     /// <summary>True for the key roles text key-value pairs and XML elements are read for: names (by a name key or a party

@@ -320,7 +320,6 @@ internal sealed class KeywordTable
         }
 
         uint entities = KeyEntities(lowerBytes[..n]);
-
         bool negative = false;
         for (int t = 0; t < count; t++)
         {

@@ -321,9 +321,6 @@ internal static class Keywords
             // Presidio PhoneRecognizer's "number", as support tickets and chats write it ("my number is 98765 43210"); a
             // compound head (CompoundHeads): the word before it decides when it counts (order number, account number).
             Add(Mobile, "number");
-            // Presidio PhoneRecognizer's "number", as support tickets and chats write it ("my number is 98765 43210");
-            // a negative word nearby (order, invoice, tracking number) still wins.
-            Add(Mobile, "number");
             Add(PaymentCard, "credit", "debit");
             Add(Ifsc, "branch");
             Add(UpiVpa, "paytm", "pay", "paid", "payment");

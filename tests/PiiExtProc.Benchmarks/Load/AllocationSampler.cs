@@ -27,6 +27,15 @@ internal sealed class AllocationSampler : EventListener
                     $"|   {type} | {100.0 * bytes / Math.Max(1, _total):0.0}% | {bytes / (double)Math.Max(1, streams):0} |"));
             }
 
+            Clear();
+        }
+    }
+
+    /// <summary>Clears the counts.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
             _bytesByType.Clear();
             _total = 0;
         }

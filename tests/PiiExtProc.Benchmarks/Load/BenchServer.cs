@@ -55,7 +55,7 @@ internal static class BenchServer
         app.MapGet("/bench/reset", () =>
         {
             recording.Reset();
-            sampler?.PrintAndClear(TextWriter.Null, 1);
+            sampler?.Clear();
             return Results.Text("ok\n");
         });
         await app.StartAsync();
