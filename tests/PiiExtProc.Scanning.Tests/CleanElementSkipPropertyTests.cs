@@ -186,9 +186,14 @@ public sealed class CleanElementSkipPropertyTests
                 18 => random.Next(2) == 0
                     ? "{\"sku\": \"SKU-1\", \"nested\": {\"deeper\": {\"deepest\": [1, 2, {\"x\": 3}]}}}"
                     : "{\"sku\": \"SKU-3\", \"a\": {\"b\": {\"c\": 1}}}",
-                19 when random.Next(2) == 0 => random.Next(2) == 0
-                    ? "{\"line1\": \"12 MG Road\", \"state\": \"Karnataka\"}"
-                    : "{\"given\": [\"Arjun\"], \"family\": \"Nair\"}",
+                19 when random.Next(2) == 0 => random.Next(3) switch
+                {
+                    0 => "{\"line1\": \"12 MG Road\", \"state\": \"Karnataka\"}",
+                    1 => "{\"given\": [\"Arjun\"], \"family\": \"Nair\"}",
+
+                    // An address holder's object: line1 and city are parts there, state is not.
+                    _ => "{\"sku\": \"SKU-4\", \"shipping\": {\"line1\": \"12 MG Road\", \"city\": \"Pune\", \"state\": \"active\"}}",
+                },
                 _ => "{\"sku\": \"SKU-2\", \"seller\": \"" + new string('s', random.Next(100, 1200)) + "\"}",
             });
         }

@@ -22,7 +22,7 @@ public sealed class CleanJsonProofPropertyTests
         "created_at", "ts", "version", "meta", "data", "code", "ref", "description", "", "x",
 
         // Part keys: clean outside an address or name object, parts inside one.
-        "line1", "state", "given", "family",
+        "line1", "state", "given", "family", "admin_area_2",
     ];
 
     private static readonly string[] s_entityKeys =
@@ -32,7 +32,8 @@ public sealed class CleanJsonProofPropertyTests
     ];
 
     private static readonly string[] s_roleKeys =
-        ["name", "address", "device_id", "first_name", "last_name", "customer_name", "imei", "customer", "passengers", "ship_to"];
+        ["name", "address", "device_id", "first_name", "last_name", "customer_name", "imei", "customer", "passengers", "ship_to",
+         "shipping", "billing_details"];
 
     private static readonly string[] s_clean =
     [

@@ -62,6 +62,8 @@ public sealed class KeyValueBlockTests
     [InlineData("DOB: 1990-01-01", true)]
     [InlineData("INFO: started", false)]
     [InlineData("WARN: retry", false)]
+    [InlineData("SHIPPING: started", false)]
+    [InlineData("Shipping: express", true)]
     [InlineData("2026-11-22 Name: Ravi", false)]
     [InlineData("Name:Ravi", false)]
     [InlineData("https://example.com", false)]

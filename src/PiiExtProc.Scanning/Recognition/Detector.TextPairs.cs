@@ -273,7 +273,7 @@ internal sealed partial class Detector
         if (words == 1 && IsCapitalsWord(key))
         {
             KeyClass keyClass = keywords.ClassifyKey(key);
-            return keyClass.Entities != 0 || keyClass.Role != ValueRole.None;
+            return keyClass.Entities != 0 || keyClass.Role is not (ValueRole.None or ValueRole.AddressHolder);
         }
 
         return true;

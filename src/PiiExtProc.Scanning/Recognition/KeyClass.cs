@@ -9,6 +9,7 @@ internal readonly record struct KeyClass
     private const byte NegativeFlag = 1;
     private const int AttributeShift = 1;
     private const byte MobileInStringsOnlyFlag = 8;
+    private const byte PartInAddressHolderFlag = 16;
 
     /// <summary>Creates a key class.</summary>
     /// <param name="entities">Built-in entities the key names (<see cref="BuiltInId"/> bits): a value of that entity's
@@ -51,7 +52,8 @@ internal readonly record struct KeyClass
     /// </summary>
     public ValueRole MemberPartRole { get; init; }
 
-    /// <summary>Bit 0: <see cref="Negative"/>; bits 1-2: <see cref="Attribute"/>; bit 3: <see cref="MobileInStringsOnly"/>. Declared after the other fields (the
+    /// <summary>Bit 0: <see cref="Negative"/>; bits 1-2: <see cref="Attribute"/>; bit 3: <see cref="MobileInStringsOnly"/>;
+    /// bit 4: <see cref="PartInAddressHolder"/>. Declared after the other fields (the
     /// layout is sequential): 4 + 1 + 1 + 1 bytes fit in 8.</summary>
     private readonly byte _flags;
 
@@ -77,6 +79,17 @@ internal readonly record struct KeyClass
         init => _flags = (byte)((_flags & ~MobileInStringsOnlyFlag) | (value ? MobileInStringsOnlyFlag : 0));
     }
 
+    /// <summary>
+    /// The key's <see cref="MemberPartRole"/> (a street or city part) applies in an object under an address holder key
+    /// too (<see cref="ValueRole.AddressHolder"/>: <c>"shipping": {"line1": ..., "city": ...}</c>), not only under an
+    /// address key (<see cref="Keywords.IsAddressHolderPart"/>: not <c>state</c>, <c>area</c>, <c>unit</c>...).
+    /// </summary>
+    public bool PartInAddressHolder
+    {
+        get => (_flags & PartInAddressHolderFlag) != 0;
+        init => _flags = (byte)((_flags & ~PartInAddressHolderFlag) | (value ? PartInAddressHolderFlag : 0));
+    }
+
     /// <summary>This class for a JSON number value: without the string-only mobile (<see cref="MobileInStringsOnly"/>).</summary>
     public KeyClass ForNumber => MobileInStringsOnly
         ? this with { Entities = Entities & ~BuiltInId.Bit(BuiltInId.Mobile), MobileInStringsOnly = false }
@@ -96,12 +109,14 @@ internal readonly record struct KeyClass
 
     /// <summary>
     /// True when the key's <see cref="MemberPartRole"/> applies under a container of role <paramref name="containerRole"/>:
-    /// address parts in an address object (<see cref="ValueRole.PostalAddress"/>), name parts in a name object
+    /// address parts in an address object (<see cref="ValueRole.PostalAddress"/>, or <see cref="ValueRole.AddressHolder"/>
+    /// for the parts with <see cref="PartInAddressHolder"/>), name parts in a name object
     /// (<see cref="ValueRole.PersonName"/>, or <see cref="ValueRole.PartyName"/>: <c>"passenger": {"first": ...}</c>).
     /// </summary>
     public bool TakesPartRoleIn(ValueRole containerRole) => MemberPartRole switch
     {
-        ValueRole.StreetPart or ValueRole.CityPart => containerRole == ValueRole.PostalAddress,
+        ValueRole.StreetPart or ValueRole.CityPart => containerRole == ValueRole.PostalAddress
+            || (containerRole == ValueRole.AddressHolder && PartInAddressHolder),
         ValueRole.FirstName or ValueRole.LastName => containerRole is ValueRole.PersonName or ValueRole.PartyName,
         _ => false,
     };

@@ -333,9 +333,10 @@ internal sealed class KeywordTable
         bool qualifier = count > 1
             && (Exact(lowerBytes.Slice(starts[count - 2], lengths[count - 2])).Flags & KeywordFlags.PersonQualifier) != 0;
         ValueRole role = Keywords.RoleOf(last, beforeLast, qualifier, count, lower[..n]);
-        if (role == ValueRole.PostalAddress && entities != 0)
+        if (role == ValueRole.PostalAddress && (entities & ~Bit(PinCode)) != 0)
         {
-            // ip_address, email_address, mac_address: the key names another entity.
+            // ip_address, email_address, mac_address, upi_address: the key names another entity. postal_address and
+            // pin_address name an address (with its PIN code).
             role = (entities & Bit(DeviceId)) != 0 ? ValueRole.DeviceId : ValueRole.None;
         }
 
@@ -350,7 +351,7 @@ internal sealed class KeywordTable
             role = Keywords.StandalonePartRoleOf(lower[..n], lower.Slice(starts[0], lengths[0]), count > 1 ? lower[starts[1]..n] : default);
         }
 
-        if (entities != 0 || role != ValueRole.None)
+        if (entities != 0 || role is not (ValueRole.None or ValueRole.AddressHolder))
         {
             negative = false;
         }
@@ -369,7 +370,11 @@ internal sealed class KeywordTable
             negative = false;
         }
 
-        return new KeyClass(entities, negative, role, memberPart, Keywords.AttributeMemberOf(lower[..n])) { MobileInStringsOnly = messagingMobile };
+        return new KeyClass(entities, negative, role, memberPart, Keywords.AttributeMemberOf(lower[..n]))
+        {
+            MobileInStringsOnly = messagingMobile,
+            PartInAddressHolder = memberPart is ValueRole.StreetPart or ValueRole.CityPart && Keywords.IsAddressHolderPart(lower[..n]),
+        };
     }
 
     /// <summary>True when a word (or the word without a trailing plural <c>s</c>) is a negative word.</summary>

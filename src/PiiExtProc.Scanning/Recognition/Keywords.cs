@@ -80,9 +80,48 @@ internal static class Keywords
             or "locality" or "area" or "sector" or "colony" or "block" or "plot" or "plotno" or "door" or "doorno"
             or "premise" or "premises" or "floor" or "unit" or "suite" => ValueRole.StreetPart,
         "city" or "town" or "village" or "district" or "state" or "taluk" or "tehsil" or "county" or "province"
-            or "region" => ValueRole.CityPart,
+            or "region" or "adminarea1" or "adminarea2" or "adminarea3" or "administrativearea" or "addresslocality"
+            or "addressregion" or "stateorregion" => ValueRole.CityPart,
+        "sublocality" or "dependentlocality" or "suburb" or "neighbourhood" or "neighborhood" => ValueRole.StreetPart,
         _ => ValueRole.None,
     };
+
+    /// <summary>
+    /// True when a key (lower-case letters and digits without separators) names an address part in an object under an
+    /// address holder key (<see cref="ValueRole.AddressHolder"/>): the parts of <see cref="AddressPartRoleOf"/> that name
+    /// nothing else in a billing or delivery object. Left out: <c>line</c>, <c>lines</c> (invoice lines), <c>area</c>,
+    /// <c>sector</c>, <c>block</c>, <c>unit</c>, <c>floor</c>, <c>suite</c>, <c>plot</c>, <c>house</c>, <c>flat</c>,
+    /// <c>door</c>, <c>road</c>, <c>building</c>, <c>premise</c>, <c>state</c> and <c>region</c> (a subscription's state,
+    /// a billing unit, a delivery area or region).
+    /// </summary>
+    public static bool IsAddressHolderPart(ReadOnlySpan<char> whole) =>
+        AddressPartRoleOf(whole) != ValueRole.None
+        && whole is not ("line" or "lines" or "area" or "sector" or "block" or "unit" or "floor" or "suite" or "plot"
+            or "house" or "flat" or "door" or "road" or "building" or "premise" or "premises" or "state" or "region");
+
+    /// <summary>
+    /// True when a key (lower-case letters and digits without separators) says whose address the object under it is
+    /// (<see cref="ValueRole.AddressHolder"/>): <c>shipping</c>, <c>billing</c>, <c>delivery</c>, <c>mailing</c>,
+    /// <c>correspondence</c>, <c>residence</c>, <c>residential</c>, alone or with <c>details</c>, <c>detail</c>,
+    /// <c>info</c>, <c>information</c> or <c>data</c> after (<c>shipping_details</c>, <c>deliveryInfo</c>). Not
+    /// <c>permanent</c> (a PAN key word) and not <c>home</c> or <c>current</c> (pages, versions).
+    /// </summary>
+    public static bool IsAddressHolder(ReadOnlySpan<char> whole)
+    {
+        foreach (string holder in s_addressHolders)
+        {
+            if (whole.StartsWith(holder, StringComparison.Ordinal))
+            {
+                ReadOnlySpan<char> rest = whole[holder.Length..];
+                return rest is "" or "details" or "detail" or "info" or "information" or "data";
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] s_addressHolders =
+        ["shipping", "billing", "delivery", "mailing", "correspondence", "residence", "residential"];
 
     /// <summary>
     /// The part role a key names as a member of a name object (<c>"name": {"first": ..., "last": ...}</c>), from its
@@ -266,7 +305,7 @@ internal static class Keywords
             return ValueRole.DeviceId;
         }
 
-        return ValueRole.None;
+        return IsAddressHolder(whole) ? ValueRole.AddressHolder : ValueRole.None;
     }
 
     private static Dictionary<string, uint> BuildEntities(bool keys)

@@ -56,4 +56,14 @@ internal enum ValueRole : byte
     /// list of customers or passengers), not a part of the record the array is in.
     /// </summary>
     PartyName,
+
+    /// <summary>
+    /// A key that says whose address the object under it is (<c>shipping</c>, <c>billing</c>, <c>delivery</c>,
+    /// <c>mailing</c>, <c>shipping_details</c>...; <see cref="Keywords.IsAddressHolder"/>): an object under it is an
+    /// address object for the members whose keys name an address part only there (<c>line1</c>, <c>locality</c>,
+    /// <c>admin_area_2</c>; <see cref="KeyClass.PartInAddressHolder"/>), not for the keys that name other things in a
+    /// billing or delivery object (<c>state</c>, <c>area</c>, <c>unit</c>, <c>line</c>). A value that is not an object
+    /// is read as if the key named nothing: <c>"shipping": "express"</c> is no address.
+    /// </summary>
+    AddressHolder,
 }

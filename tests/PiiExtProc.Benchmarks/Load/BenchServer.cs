@@ -15,6 +15,7 @@ namespace PiiExtProc.Benchmarks.Load;
 /// `server --kind piiextproc|noop --grpc-port N --admin-port M`: runs our ext_proc service or the no-op one in
 /// ServerApplication (same Kestrel, gRPC and GC settings), on 127.0.0.1, with <see cref="RecordingTelemetry"/>
 /// served at http://127.0.0.1:M/bench/stats (append ?gc=1 to collect first) and cleared by /bench/reset. With
+/// `--audit off`, no audit events are written (to measure what the audit log costs). With
 /// `--sample-types`, /bench/types names the types allocated since the last reset (<see cref="AllocationSampler"/>).
 /// </summary>
 internal static class BenchServer
@@ -28,6 +29,7 @@ internal static class BenchServer
             GrpcPort = arguments.GetInt("grpc-port", 50061),
             AdminPort = arguments.GetInt("admin-port", 9561),
             ShutdownTimeoutSeconds = 2,
+            Audit = arguments.Get("audit", "on") != "off",
         };
         StandardOutput.UseLineWriter(); // as `serve` does
         void Services(IServiceCollection services) => services.AddSingleton<IProcessingTelemetry>(provider =>
