@@ -8,7 +8,8 @@ namespace PiiExtProc.Scanning.Tests;
 /// Address holder keys (<c>shipping</c>, <c>billing</c>, <c>delivery</c>, <c>shipping_details</c>...;
 /// <see cref="ValueRole.AddressHolder"/>): the object under one is an address object for the part keys that name nothing
 /// else there (<c>line1</c>, <c>city</c>, <c>locality</c>), not for <c>state</c>, <c>area</c>, <c>unit</c> or <c>line</c>;
-/// a string under one is no address. Also the part keys of PayPal (<c>admin_area_2</c>), schema.org
+/// a string under one is no address. The same parts count in a party's object (<c>"consignee": {"name": ...,
+/// "line1": ..., "city": ...}</c>). Also the part keys of PayPal (<c>admin_area_2</c>), schema.org
 /// (<c>addressLocality</c>) and Google (<c>administrativeArea</c>, <c>sublocality</c>) address objects.
 /// </summary>
 public sealed class AddressHolderTests
@@ -115,6 +116,42 @@ public sealed class AddressHolderTests
 
         Assert.Equal(body, result.Text);
         Assert.Equal(2, result.Findings.Count(f => f.Entity == PiiEntity.PostalAddress && f.Action == FindingAction.BelowCombinationThreshold));
+    }
+
+    [Fact]
+    public void Process_PartyObjectWithAddressParts_MasksThemWithTheName()
+    {
+        // A courier's consignee block: name, street lines and city in the party's object.
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json,
+            """{"awb":"1234567890123","consignee":{"name":"Ravi Kumar","line1":"12 MG Road","locality":"Indiranagar","city":"Bengaluru","state":"KA","pincode":"560038"}}""");
+
+        Assert.True(result.ContainsPii);
+        Assert.DoesNotContain("MG Road", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Indiranagar", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bengaluru", result.Text, StringComparison.Ordinal);
+        Assert.Contains("\"state\":\"KA\"", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Process_PartyObjectWithOtherMeaningsOfPartWords_KeepsThem()
+    {
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json,
+            """{"driver":{"name":"Suresh Babu","email":"suresh.b@example.com","state":"online","area":"Zone 4","unit":"bike"}}""");
+
+        Assert.True(result.ContainsPii);
+        Assert.Contains("\"state\":\"online\",\"area\":\"Zone 4\",\"unit\":\"bike\"", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Findings, f => f.Entity == PiiEntity.PostalAddress);
+    }
+
+    [Fact]
+    public void Process_ArrayOfPartiesWithAddressParts_PairsPartsWithinEachParty()
+    {
+        // Each passenger is a record of its own: one passenger's line1 does not pair with another's city.
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json,
+            """{"passengers":[{"name":"Ravi Kumar","line1":"12 MG Road"},{"name":"Asha Rao","city":"Pune"}]}""");
+
+        Assert.Contains("12 MG Road", result.Text, StringComparison.Ordinal);
+        Assert.Contains("Pune", result.Text, StringComparison.Ordinal);
     }
 
     [Fact]

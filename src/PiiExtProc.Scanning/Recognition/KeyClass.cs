@@ -109,14 +109,15 @@ internal readonly record struct KeyClass
 
     /// <summary>
     /// True when the key's <see cref="MemberPartRole"/> applies under a container of role <paramref name="containerRole"/>:
-    /// address parts in an address object (<see cref="ValueRole.PostalAddress"/>, or <see cref="ValueRole.AddressHolder"/>
-    /// for the parts with <see cref="PartInAddressHolder"/>), name parts in a name object
+    /// address parts in an address object (<see cref="ValueRole.PostalAddress"/>; under an address holder or a party key,
+    /// <see cref="ValueRole.AddressHolder"/> and <see cref="ValueRole.PartyName"/>, only the parts with
+    /// <see cref="PartInAddressHolder"/>: <c>"consignee": {"name": ..., "line1": ..., "city": ...}</c>), name parts in a name object
     /// (<see cref="ValueRole.PersonName"/>, or <see cref="ValueRole.PartyName"/>: <c>"passenger": {"first": ...}</c>).
     /// </summary>
     public bool TakesPartRoleIn(ValueRole containerRole) => MemberPartRole switch
     {
         ValueRole.StreetPart or ValueRole.CityPart => containerRole == ValueRole.PostalAddress
-            || (containerRole == ValueRole.AddressHolder && PartInAddressHolder),
+            || (containerRole is ValueRole.AddressHolder or ValueRole.PartyName && PartInAddressHolder),
         ValueRole.FirstName or ValueRole.LastName => containerRole is ValueRole.PersonName or ValueRole.PartyName,
         _ => false,
     };
