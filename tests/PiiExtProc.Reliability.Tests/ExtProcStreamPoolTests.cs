@@ -51,6 +51,52 @@ public sealed class ExtProcStreamPoolTests
     }
 
     [Fact]
+    public void Dispose_StreamThatRewroteABody_KeepsItsArrayForTheNextStream()
+    {
+        var pool = new ExtProcStreamPool(1);
+        var policy = TestPolicies.Source();
+        var used = pool.Rent(policy, NullProcessingTelemetry.Instance, null);
+        var replies = new List<ProcessingResponse>();
+        used.Handle(Messages.RequestHeaders(), replies);
+        used.Handle(Messages.RequestBody("{\"note\":\"hello\",\"aadhaar\":\"2341 2341 2346\"}"u8, endOfStream: true), replies);
+        Assert.True(replies[^1].RequestBody.Response.BodyMutation.Body.Length > 0);
+        var array = OutputArray(used);
+        Assert.NotEmpty(array);
+
+        used.Dispose();
+        var again = pool.Rent(policy, NullProcessingTelemetry.Instance, null);
+
+        // The same array, empty for the next stream; a rewrite by the next stream writes into it.
+        Assert.Same(used, again);
+        Assert.Same(array, OutputArray(again));
+        Assert.Equal(0, RequestState(again).Output.WrittenCount);
+        replies.Clear();
+        again.Handle(Messages.RequestHeaders(), replies);
+        again.Handle(Messages.RequestBody("{\"aadhaar\":\"2341 2341 2346\"}"u8, endOfStream: true), replies);
+        Assert.DoesNotContain("2341 2341 2346", replies[^1].RequestBody.Response.BodyMutation.Body.ToStringUtf8(), StringComparison.Ordinal);
+        Assert.Same(array, OutputArray(again));
+    }
+
+    [Fact]
+    public void Dispose_StreamNotKeptByAFullPool_ReturnsItsArrays()
+    {
+        var pool = new ExtProcStreamPool(1);
+        var policy = TestPolicies.Source();
+        var kept = pool.Rent(policy, NullProcessingTelemetry.Instance, null);
+        var dropped = pool.Rent(policy, NullProcessingTelemetry.Instance, null);
+        var replies = new List<ProcessingResponse>();
+        dropped.Handle(Messages.RequestHeaders(), replies);
+        dropped.Handle(Messages.RequestBody("{\"aadhaar\":\"2341 2341 2346\"}"u8, endOfStream: true), replies);
+        Assert.NotEmpty(OutputArray(dropped));
+
+        kept.Dispose();
+        dropped.Dispose();
+
+        Assert.Equal(1, pool.IdleCount);
+        Assert.Empty(OutputArray(dropped));
+    }
+
+    [Fact]
     public void Dispose_Twice_StreamReturnedOnceAndUnusable()
     {
         var pool = new ExtProcStreamPool(4);
@@ -123,6 +169,12 @@ public sealed class ExtProcStreamPoolTests
             return string.Join("\n", all);
         }
     }
+
+    private static DirectionState RequestState(ExtProcStream stream) =>
+        (DirectionState)typeof(ExtProcStream).GetField("_request", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(stream)!;
+
+    private static byte[] OutputArray(ExtProcStream stream) =>
+        (byte[])typeof(PooledBufferWriter).GetField("_buffer", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(RequestState(stream).Output)!;
 
     private static void AssertSameFields(object expected, object actual, HashSet<string> skipped)
     {

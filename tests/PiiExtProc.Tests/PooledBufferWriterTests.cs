@@ -44,6 +44,37 @@ public sealed class PooledBufferWriterTests
         Assert.InRange(writer.Capacity, 20_000, 40_000);
     }
 
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(PooledBufferWriter.MaxRetainedBytes)]
+    public void Recycle_ShortArray_KeptEmpty(int bytes)
+    {
+        using var writer = new PooledBufferWriter { ExpectedBytes = 1 };
+        writer.GetSpan(bytes);
+        writer.Advance(bytes);
+        var capacity = writer.Capacity;
+
+        writer.Recycle();
+
+        Assert.Equal(capacity, writer.Capacity);
+        Assert.Equal(0, writer.WrittenCount);
+        writer.GetSpan(10);
+        Assert.Equal(capacity, writer.Capacity); // no expectation left over: the kept array serves
+    }
+
+    [Fact]
+    public void Recycle_LongArray_ReturnedToThePool()
+    {
+        using var writer = new PooledBufferWriter();
+        writer.GetSpan(PooledBufferWriter.MaxRetainedBytes + 1);
+        writer.Advance(100);
+
+        writer.Recycle();
+
+        Assert.Equal(0, writer.Capacity);
+        Assert.Equal(0, writer.WrittenCount);
+    }
+
     [Fact]
     public void Reset_ClearsTheExpectation()
     {

@@ -98,12 +98,16 @@ internal sealed class DirectionState : IDisposable
     }
 
     /// <summary>
-    /// Returns the session and pooled buffers (as <see cref="Dispose"/>) and every field to its initial value, for a
-    /// pooled <see cref="ExtProcStream"/>'s next stream. The buffer writers stay, empty and usable.
+    /// Returns the session and every field to its initial value, for a pooled <see cref="ExtProcStream"/>'s next stream.
+    /// The buffer writers stay, empty and usable, with their arrays when short enough
+    /// (<see cref="PooledBufferWriter.Recycle"/>).
     /// </summary>
     public void Reset()
     {
-        Dispose();
+        Session?.Dispose();
+        Session = null;
+        Output.Recycle();
+        _collected?.Recycle();
         _replies?.OnWritten();
         HeadersSeen = false;
         BodyStarted = false;

@@ -218,6 +218,9 @@ internal sealed class ExtProcStream : IDisposable
         _policyHeader = null;
         if (!_pool.Return(this))
         {
+            // Not kept: the arrays its writers retained go back to the shared pool.
+            _request.Dispose();
+            _response.Dispose();
             _pool = null;
         }
     }
