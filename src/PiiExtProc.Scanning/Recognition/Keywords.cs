@@ -160,6 +160,7 @@ internal static class Keywords
     {
         "shipping", "billing", "delivery", "home", "residential", "residence", "permanent", "current", "mailing",
         "postal", "customer", "cust", "user", "buyer", "consignee", "recipient", "receiver", "correspondence", "address", "addr",
+        "destination", "dest",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_addressQualifierLookup =

@@ -146,6 +146,7 @@ public sealed partial class BodyScanSession
         }
 
         enclosing.FirstPendingStart = Math.Min(enclosing.FirstPendingStart, element.FirstPendingStart);
+        enclosing.DecidedParts |= element.DecidedParts;
         _records.RemoveAt(recordIndex);
         UpdateEarliestPending();
     }

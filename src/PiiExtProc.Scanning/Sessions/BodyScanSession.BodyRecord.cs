@@ -19,6 +19,11 @@ public sealed partial class BodyScanSession
     private void AddRecordSlot(ref RecordInfo record, in Slot slot, ReadOnlySpan<RawMatch> matches, bool oversized)
     {
         bool decideNow = record.Oversized || oversized;
+        if (!decideNow)
+        {
+            record.DecidedParts |= RecordPartRules.PinCodePartOf(matches);
+        }
+
         int pending = AddSlot(slot, matches, decideNow ? -1 : record.Id, decideNow);
         if (pending > 0 && record.FirstPendingStart == long.MaxValue)
         {
@@ -55,7 +60,7 @@ public sealed partial class BodyScanSession
         for (int r = _records.Count - 1; r >= 0; r--)
         {
             RecordInfo record = _records[r];
-            ResolveRecord(record.Id, record.FirstSlot, asPii: record.Oversized);
+            ResolveRecord(record.Id, record.FirstSlot, record.DecidedParts, asPii: record.Oversized);
         }
 
         _records.Clear();

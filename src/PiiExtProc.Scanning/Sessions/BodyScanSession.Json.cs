@@ -454,7 +454,7 @@ public sealed partial class BodyScanSession
             }
 
             RecordInfo record = _records[frame.RecordIndex];
-            ResolveRecord(record.Id, record.FirstSlot, asPii: record.Oversized);
+            ResolveRecord(record.Id, record.FirstSlot, record.DecidedParts, asPii: record.Oversized);
             _records.RemoveAt(frame.RecordIndex);
             UpdateEarliestPending();
         }
@@ -666,7 +666,7 @@ public sealed partial class BodyScanSession
             RecordInfo record = _records[r];
             if (record.FirstPendingStart != long.MaxValue)
             {
-                ResolveRecord(record.Id, record.FirstSlot, asPii: true);
+                ResolveRecord(record.Id, record.FirstSlot, record.DecidedParts, asPii: true);
                 record.Oversized = true;
                 record.FirstPendingStart = long.MaxValue;
                 _records[r] = record;

@@ -845,6 +845,7 @@ public sealed partial class BodyScanSession : IDisposable
 
         if (countNow)
         {
+            parts |= RecordPartRules.PinCodePartOf(raws);
             redacted += DecideByCounts(matches, raws, groups, parts);
         }
 
@@ -894,10 +895,14 @@ public sealed partial class BodyScanSession : IDisposable
     }
 
     /// <summary>Decides the pending quasi-identifiers of a record that closed (or was cut off).</summary>
-    private void ResolveRecord(int recordId, long firstSlot, bool asPii)
+    /// <param name="recordId">The record.</param>
+    /// <param name="firstSlot">Absolute index of its first slot.</param>
+    /// <param name="decidedParts">Parts it holds through decided findings (<see cref="RecordInfo.DecidedParts"/>).</param>
+    /// <param name="asPii">Decide every pending quasi-identifier as PII (the record outgrew the limit).</param>
+    private void ResolveRecord(int recordId, long firstSlot, RecordParts decidedParts, bool asPii)
     {
         uint groups = 0;
-        RecordParts parts = RecordParts.None;
+        RecordParts parts = decidedParts;
         int from = (int)Math.Max(0, firstSlot - _slotBase);
         ReadOnlySpan<Slot> pendingSlots = CollectionsMarshal.AsSpan(_slots);
         for (int s = from; s < pendingSlots.Length; s++)

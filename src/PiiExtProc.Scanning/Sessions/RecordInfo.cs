@@ -16,4 +16,7 @@ internal struct RecordInfo
 
     /// <summary>Absolute offset of the record's first pending quasi-identifier, or <see cref="long.MaxValue"/>.</summary>
     public long FirstPendingStart;
+
+    /// <summary>Parts the record holds through decided findings: a PIN code's city part (<see cref="RecordPartRules.PinCodePartOf"/>).</summary>
+    public RecordParts DecidedParts;
 }

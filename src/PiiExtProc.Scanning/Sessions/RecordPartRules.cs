@@ -21,6 +21,24 @@ internal static class RecordPartRules
         _ => RecordParts.None,
     };
 
+    /// <summary>
+    /// The part a record's PIN code findings stand for: a city part (<see cref="RecordParts.City"/>) when
+    /// <paramref name="matches"/> hold an IN_PIN_CODE that is not allow-listed, else none. A street and the PIN code are a
+    /// full address: Blue Dart's consignee block has address lines and a PIN code, no city field.
+    /// </summary>
+    public static RecordParts PinCodePartOf(ReadOnlySpan<RawMatch> matches)
+    {
+        foreach (ref readonly RawMatch match in matches)
+        {
+            if (ReferenceEquals(match.Entity, PiiEntity.PinCode) && !match.Allowed)
+            {
+                return RecordParts.City;
+            }
+        }
+
+        return RecordParts.None;
+    }
+
     /// <summary>The combination groups that the parts of a record complete (a full name, a full address).</summary>
     public static uint GroupsOf(RecordParts parts) =>
         ((parts & RecordParts.FullName) == RecordParts.FullName ? s_nameGroup : 0)

@@ -2,7 +2,7 @@ namespace PiiExtProc.Scanning.Sessions;
 
 /// <summary>
 /// The part matches a record holds (Guardian rule B): a first and a last name together are a full name, a street part
-/// and a city part of an address object together are a full address. A part on its own is not personal data.
+/// and a city part (or a PIN code) together are a full address. A part on its own is not personal data.
 /// </summary>
 [Flags]
 internal enum RecordParts : byte
@@ -19,7 +19,8 @@ internal enum RecordParts : byte
     /// <summary>A street part of an address object (<see cref="Recognition.ValueRole.StreetPart"/>).</summary>
     Street = 4,
 
-    /// <summary>A city part of an address object (<see cref="Recognition.ValueRole.CityPart"/>).</summary>
+    /// <summary>A city part of an address object (<see cref="Recognition.ValueRole.CityPart"/>), or a PIN code finding
+    /// (<see cref="RecordPartRules.PinCodePartOf"/>).</summary>
     City = 8,
 
     /// <summary>Both name parts: a full name.</summary>
