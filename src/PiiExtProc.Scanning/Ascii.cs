@@ -11,6 +11,24 @@ internal static class Ascii
 
     public static bool IsLetterOrDigit(byte b) => IsLetter(b) || IsDigit(b);
 
+    public static bool IsLower(byte b) => (uint)(b - 'a') <= 'z' - 'a';
+
+    /// <summary>
+    /// True when a word of a context phrase may start at <paramref name="i"/> of <paramref name="text"/>: at the start,
+    /// after a byte that is no ASCII letter or digit, or at a camelCase hump (an upper-case letter after a lower-case
+    /// one: the <c>Mobile</c> of <c>customerMobile</c>, the field names of Java and Kotlin logs and of XML tags).
+    /// </summary>
+    public static bool IsWordStart(ReadOnlySpan<byte> text, int i) =>
+        i == 0 || !IsLetterOrDigit(text[i - 1]) || (IsUpper(text[i]) && IsLower(text[i - 1]));
+
+    /// <summary>
+    /// True when a word of a context phrase may end just before <paramref name="end"/> of <paramref name="text"/>
+    /// (<paramref name="limit"/> counts as the end of the text): before a byte that is no ASCII letter or digit, or
+    /// before a camelCase hump (<c>mobile</c> in <c>mobileVerified</c>).
+    /// </summary>
+    public static bool IsWordEnd(ReadOnlySpan<byte> text, int end, int limit) =>
+        end >= limit || !IsLetterOrDigit(text[end]) || (end > 0 && IsUpper(text[end]) && IsLower(text[end - 1]));
+
     /// <summary>Letters, digits and underscore: the bytes of one word for boundary purposes.</summary>
     public static bool IsWordByte(byte b) => IsLetterOrDigit(b) || b == '_';
 

@@ -55,6 +55,9 @@ public sealed class CleanJsonProofPropertyTests
     [
         "pin", "dob", "account", "phone", "card", "aadhaar", "vid", "zip", "born", "acct", "ifsc", "passport", "voter", "pan",
         "gstin", "iban", "ip", "order", "version", "sku", "birth", "postal", "call", "credit",
+
+        // camelCase field names of Java and Kotlin logs: the hump bounds the context word.
+        "customerPhone=", "alternateMobile:", "orderNumber=", "buyerPinCode ", "accountNo=", "dateOfBirth:",
     ];
 
     private static readonly string[] s_documents =

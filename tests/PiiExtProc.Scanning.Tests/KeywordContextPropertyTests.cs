@@ -9,8 +9,8 @@ namespace PiiExtProc.Scanning.Tests;
 /// <summary>
 /// Equivalence of the backward nearest-word search for context words (<see cref="KeywordTable.Context"/>) with the
 /// forward search of the whole window (<see cref="KeywordTable.ContextByWindowSearch"/>): for generated texts dense in
-/// context words, negative words, plurals, upper case, words cut by the window start and words joined to letters or
-/// digits, every position gives the same answer.
+/// context words, negative words, plurals, upper case, camelCase humps, words cut by the window start and words joined
+/// to letters or digits, every position gives the same answer.
 /// </summary>
 public sealed class KeywordContextPropertyTests
 {
@@ -18,7 +18,7 @@ public sealed class KeywordContextPropertyTests
 
     private static readonly string[] s_words = BuildWords();
 
-    private static readonly string[] s_separators = [" ", " ", " ", "  ", "_", "-", ":", "=", ",", "\n", ". ", "/", "s ", "S", "x", "9", "("];
+    private static readonly string[] s_separators = [" ", " ", " ", "  ", "_", "-", ":", "=", ",", "\n", ". ", "/", "s ", "S", "x", "9", "(", "", ""];
 
     /// <summary>Seeded (FsCheck replay), 3000 texts, every position of each.</summary>
     [Fact]
@@ -41,6 +41,7 @@ public sealed class KeywordContextPropertyTests
     [InlineData("no ac no ac no ac no ac no ac no ac no ac no ac no ac no ac no ac no ac 9876543210 ph ph ph 1234")]
     [InlineData("phone phones mobile mobiles order orders otp otps card cards pan pans ip ips upi id ids 98765 43210")]
     [InlineData("xphone phonex phone_no mobile-no mob:9876543210 order/phone ORDER PHONE 9876543210 s phone")]
+    [InlineData("customerMobile=9876543210 orderNumber 9876543210 customerOrderNumber: 1 phoneNo mobileVerified CUSTOMERMobile aB")]
     public void Context_EveryPosition_SameAsWindowSearch(string text)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(text);
@@ -61,16 +62,19 @@ public sealed class KeywordContextPropertyTests
         }
     }
 
+    private static string Capitalized(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
+
     private static byte[] Text(Random random)
     {
         var text = new StringBuilder();
         int tokens = random.Next(0, 60);
         for (int t = 0; t < tokens; t++)
         {
-            string word = random.Next(5) switch
+            string word = random.Next(6) switch
             {
                 0 => random.Next(100_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 1 => s_words[random.Next(s_words.Length)].ToUpperInvariant(),
+                2 => Capitalized(s_words[random.Next(s_words.Length)]), // camelCase humps with the empty separator
                 _ => s_words[random.Next(s_words.Length)],
             };
             text.Append(word).Append(s_separators[random.Next(s_separators.Length)]);

@@ -33,15 +33,15 @@ internal ref struct AnyContextSink : IKeywordHitSink
     {
         int start = _start + hit.Start;
         int end = _start + hit.End;
-        if (start > 0 && Ascii.IsLetterOrDigit(_text[start - 1]))
+        if (!Ascii.IsWordStart(_text, start))
         {
             return;
         }
 
-        // Looser than ContextSink (a hit at the searched part's end always counts), so a superset of its words.
-        bool exact = end == _end || !Ascii.IsLetterOrDigit(_text[end]);
-        bool plural = !exact && hit.Length >= 2 && _text[end] == 's'
-            && (end + 1 == _end || !Ascii.IsLetterOrDigit(_text[end + 1]));
+        // Looser than ContextSink (a hit at the searched part's end always counts), so a superset of its words; the
+        // same camelCase humps bound words.
+        bool exact = Ascii.IsWordEnd(_text, end, _end);
+        bool plural = !exact && hit.Length >= 2 && _text[end] == 's' && Ascii.IsWordEnd(_text, end + 1, _end);
         if (exact || plural)
         {
             Entities |= _table.Info(hit.Payload).ContextEntities;

@@ -5,7 +5,8 @@ namespace PiiExtProc.Scanning.Recognition;
 /// <summary>
 /// Collects, from the keyword hits in a context window, the nearest whole word that is a context word or a negative
 /// word. A hit counts when it is a whole word (<c>phone</c>) or a whole word but for a trailing plural <c>s</c>
-/// (<c>phones</c>); the exact form's context entities win over the plural form's.
+/// (<c>phones</c>); the exact form's context entities win over the plural form's. camelCase humps bound words too
+/// (<c>customerMobile</c>, <c>phoneNo</c>; <see cref="Ascii.IsWordStart"/>).
 /// </summary>
 internal ref struct ContextSink : IKeywordHitSink
 {
@@ -56,14 +57,14 @@ internal ref struct ContextSink : IKeywordHitSink
     {
         int start = Base + hit.Start;
         int end = Base + hit.End;
-        if (start < _wordStart || (start > 0 && Ascii.IsLetterOrDigit(_text[start - 1])))
+        if (start < _wordStart || !Ascii.IsWordStart(_text, start))
         {
             return;
         }
 
-        bool exact = end == _end || !Ascii.IsLetterOrDigit(_text[end]);
+        bool exact = Ascii.IsWordEnd(_text, end, _end);
         bool plural = !exact && hit.Length >= 2 && hit.Length < Keywords.MaxWordLength && _text[end] == 's'
-            && (end + 1 == _end || !Ascii.IsLetterOrDigit(_text[end + 1]));
+            && Ascii.IsWordEnd(_text, end + 1, _end);
         if ((!exact && !plural) || hit.Length > Keywords.MaxWordLength)
         {
             return;

@@ -137,7 +137,7 @@ internal sealed class KeywordTable
         var sink = new ContextSink(text, windowStart, position, this);
         for (int start = position - 1; start >= windowStart; start--)
         {
-            if (start > 0 && Ascii.IsLetterOrDigit(head[start - 1]))
+            if (!Ascii.IsWordStart(head, start))
             {
                 continue;
             }
@@ -165,8 +165,11 @@ internal sealed class KeywordTable
     /// </summary>
     private void WordBeforeCompoundHead(ReadOnlySpan<byte> text, int windowStart, int headStart, ref uint entities, ref bool negative)
     {
+        // A camelCase head (orderNumber) has its word right before it; a separated one (order number) after one or two
+        // separators.
+        bool hump = headStart > windowStart && Ascii.IsLetterOrDigit(text[headStart - 1]);
         int end = headStart;
-        while (end > windowStart && headStart - end < 2 && text[end - 1] is (byte)' ' or (byte)'_' or (byte)'-' or (byte)'.')
+        while (!hump && end > windowStart && headStart - end < 2 && text[end - 1] is (byte)' ' or (byte)'_' or (byte)'-' or (byte)'.')
         {
             end--;
         }
@@ -175,9 +178,13 @@ internal sealed class KeywordTable
         while (start > windowStart && Ascii.IsLetterOrDigit(text[start - 1]))
         {
             start--;
+            if (Ascii.IsWordStart(text, start))
+            {
+                break;
+            }
         }
 
-        if (start == end || end == headStart || (start > 0 && Ascii.IsLetterOrDigit(text[start - 1])))
+        if (start == end || (end == headStart && !hump) || !Ascii.IsWordStart(text, start))
         {
             return;
         }
