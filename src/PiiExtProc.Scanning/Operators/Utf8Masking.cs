@@ -9,7 +9,8 @@ namespace PiiExtProc.Scanning.Operators;
 /// masked as one character and no UTF-8 sequence is ever split.
 /// </summary>
 /// <remarks>
-/// A "maskable" rune is a letter or digit, or every rune when separators are not kept. Invalid UTF-8 bytes
+/// A "maskable" rune is a letter or digit or a combining mark (<see cref="IsWordRune"/>), or every rune when separators are
+/// not kept. Invalid UTF-8 bytes
 /// are maskable and are never copied to the output, even inside a kept range.
 /// Safety rule: when the kept runes would cover every maskable rune, nothing is kept, so a mask never
 /// writes a short value back unchanged.
@@ -287,5 +288,17 @@ internal static class Utf8Masking
     ];
 
     private static bool IsMaskable(OperationStatus status, Rune rune, bool keepSeparators) =>
-        status != OperationStatus.Done || !keepSeparators || Rune.IsLetterOrDigit(rune);
+        status != OperationStatus.Done || !keepSeparators || IsWordRune(rune);
+
+    /// <summary>
+    /// A letter or digit, or a rune that belongs to the letter before it: a combining mark (categories Mn, Mc, Me: the
+    /// vowel signs and viramas of Devanagari, Tamil, Bengali and the other Indic scripts, Latin accents written apart) or
+    /// a zero-width joiner or non-joiner. <c>कुमार</c> is ka, u sign, ma, aa sign, ra: with the signs taken for
+    /// separators, every consonant started a new word, so its initial was kept and the name stayed readable.
+    /// </summary>
+    internal static bool IsWordRune(Rune rune) =>
+        Rune.IsLetterOrDigit(rune)
+        || rune.Value is 0x200C or 0x200D
+        || Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.NonSpacingMark
+            or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
 }

@@ -57,6 +57,26 @@ public sealed class DefaultMaskOperatorTests
         Assert.Equal("ÉXXXXX ÜXXX", new UTF8Encoding(false, true).GetString(output));
     }
 
+    [Theory]
+    [InlineData("रवि कुमार", "रXX कXXXX")] // Devanagari: ra va i-sign, ka u-sign ma aa-sign ra
+    [InlineData("அருண் குமார்", "அXXXX கXXXXX")] // Tamil: vowel signs and the pulli (virama) are masked with their word
+    [InlineData("সুমন দাস", "সXXX দXX")] // Bengali
+    [InlineData("क्‍ष", "कXXX")] // a zero-width joiner inside a conjunct
+    public void Write_IndicName_MasksVowelSignsWithTheirWord(string name, string expected)
+    {
+        var output = ApplyBytes(DefaultMaskOperator.Instance, PiiEntity.PersonName, Encoding.UTF8.GetBytes(name));
+
+        Assert.Equal(expected, new UTF8Encoding(false, true).GetString(output));
+    }
+
+    [Fact]
+    public void Write_IndicValue_MaskOperatorMasksEveryRuneButTheKeptOnes()
+    {
+        var op = new MaskOperator(0, 0, '*');
+
+        Assert.Equal("*** *****", Apply(op, PiiEntity.CreateCustom("X", EntityCategory.Identifier), "रवि कुमार"));
+    }
+
     [Fact]
     public void Write_MultiByteEmailLocalPart_KeepsWholeCharacters()
     {
