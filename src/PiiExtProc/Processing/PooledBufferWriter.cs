@@ -16,9 +16,11 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     /// Longest array, bytes, that <see cref="Recycle"/> keeps for a pooled stream's next use: a rewritten body of up to
     /// ~30 KB. Longer arrays go back to <see cref="ArrayPool{T}.Shared"/>. With <see cref="ExtProcStreamPool.Shared"/>'s
     /// idle streams (8 per processor, 32-512) and two directions with two writers each, the most this keeps is
-    /// 4 x 32 KiB per idle stream (4 MiB on a 1-2 processor pod); a stream that rewrites small bodies keeps 4-16 KiB.
+    /// 4 x 32 KiB per idle stream: 4 MiB with 32 idle streams (up to 4 processors), 64 MiB with 512 (64 or more); a
+    /// stream that rewrites small bodies keeps 4-16 KiB.
     /// </summary>
     public const int MaxRetainedBytes = 32 * 1024;
+
     private byte[] _buffer = [];
     private int _written;
 
