@@ -21,9 +21,6 @@ namespace PiiExtProc.Processing;
 /// </remarks>
 internal sealed class ExternalProcessorService : ExternalProcessor.ExternalProcessorBase
 {
-    /// <summary>The gRPC initial metadata header that names a policy rule per route (set by Envoy's grpc_initial_metadata).</summary>
-    public const string PolicyHeader = "x-pii-policy";
-
     private readonly IPolicySource _policies;
     private readonly ProcessingResponse _moreTime;
     private readonly int _moreTimeAboveBytes;
@@ -42,13 +39,13 @@ internal sealed class ExternalProcessorService : ExternalProcessor.ExternalProce
     }
 
     /// <summary>
-    /// The first <see cref="PolicyHeader"/> value of the call, or null: read from the HTTP/2 request's headers, because
+    /// The first <see cref="Policy.RouteRequest.PolicyHeaderName"/> value of the call, or null: read from the HTTP/2 request's headers, because
     /// <see cref="ServerCallContext.RequestHeaders"/> builds a copy of every header (lower-cased names, one entry each)
     /// the first time it is read, about 0.3 KB per stream.
     /// </summary>
     private static string? PolicyHeaderValue(ServerCallContext context)
     {
-        var values = context.GetHttpContext().Request.Headers[PolicyHeader];
+        var values = context.GetHttpContext().Request.Headers[Policy.RouteRequest.PolicyHeaderName];
         return values.Count == 0 ? null : values[0];
     }
 

@@ -47,7 +47,7 @@ public sealed class PolicyHeaderTests(RoutedPolicyServerFixture server) : Confor
 /// <summary>A server whose policy file has one rule, observe-only, for the route name <see cref="ObservedRoute"/>.</summary>
 public sealed class RoutedPolicyServerFixture : ExtProcServerFixture, IDisposable
 {
-    public const string Header = "x-pii-policy";
+    public const string Header = PiiExtProc.Policy.RouteRequest.PolicyHeaderName;
 
     public const string ObservedRoute = "observe-route";
 
