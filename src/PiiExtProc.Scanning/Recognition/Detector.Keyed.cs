@@ -114,14 +114,15 @@ internal sealed partial class Detector
     /// most <see cref="MaxDigitsWithoutCandidate"/> ASCII digits, none next to an ASCII letter. Every digit entity needs
     /// 4 digits or more (an IPv4 address 4, a date of birth 6, a PIN code 6), and every identifier word (PAN, passport,
     /// voter ID, IFSC, GSTIN, IBAN) has a digit next to a letter. So <c>12 MG Road</c> holds none; <c>Flat 4B</c> and
-    /// <c>No. 1234</c> may.
+    /// <c>No. 1234</c> may. Nor may a line that starts with a salutation name (<see cref="SalutationName"/>), which the
+    /// detector reads in free text.
     /// </summary>
     internal static bool CannotHoldCandidate(ReadOnlySpan<byte> text)
     {
         int first = text.IndexOfAny(s_baseTriggers);
         if (first < 0)
         {
-            return true;
+            return !SalutationName.AnyLine(text);
         }
 
         int digits = 0;
@@ -140,7 +141,7 @@ internal sealed partial class Detector
             }
         }
 
-        return true;
+        return !SalutationName.AnyLine(text);
     }
 
     /// <summary>

@@ -162,6 +162,7 @@ internal sealed partial class Detector
         if (textRecord && !embeddedJson)
         {
             ScanKeyValuePairs(text, output, first);
+            AddSalutationNames(text, output, first);
             if (text.Contains((byte)'<'))
             {
                 // One search for both markup passes: most log lines have no tag.
@@ -173,8 +174,9 @@ internal sealed partial class Detector
         else if (!textRecord && key.Role == ValueRole.None && key.Entities == 0)
         {
             // Free text under a key that names nothing (a log event's message, a GraphQL query, a note) may hold
-            // pairs: "Created order for Name: Ravi Kumar, Email: ...".
+            // pairs: "Created order for Name: Ravi Kumar, Email: ...", and a message a salutation name: "Dear Ravi Kumar, ...".
             ScanKeyValuePairs(text, output, first);
+            AddSalutationNames(text, output, first);
         }
 
         int i = 0;

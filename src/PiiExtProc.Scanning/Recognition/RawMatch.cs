@@ -23,6 +23,11 @@ internal struct RawMatch
     /// found in the decoded value, and its operator gets the decoded bytes and its output is encoded again.</summary>
     public bool FormEncoded;
 
+    /// <summary>Reported only when its record makes it PII: dropped when the record decides it below the combination
+    /// threshold or an allow-list entry exempts it (a salutation name, <see cref="SalutationName"/>: the clean-body proof does not look
+    /// for it, and a body it proves clean has no second kind that could make the name PII).</summary>
+    public bool ReportedOnlyWhenPii;
+
     public RawMatch(PiiEntity entity, int start, int length, float score, string recognizer, Evidence evidence)
     {
         Entity = entity;
@@ -34,6 +39,7 @@ internal struct RawMatch
         NamePart = ValueRole.None;
         Allowed = false;
         FormEncoded = false;
+        ReportedOnlyWhenPii = false;
     }
 
     public readonly int End => Start + Length;
@@ -53,6 +59,7 @@ internal struct RawMatch
         destination.NamePart = source.NamePart;
         destination.Allowed = source.Allowed;
         destination.FormEncoded = source.FormEncoded;
+        destination.ReportedOnlyWhenPii = source.ReportedOnlyWhenPii;
     }
 
     /// <summary>True when this match should win over <paramref name="other"/> where they overlap.</summary>

@@ -538,8 +538,10 @@ public sealed partial class BodyScanSession
         // under a key that names an entity (mobile, aadhaar, email) is nearly always a finding, so the rules would only
         // add their cost before the detector: such values go straight to it (same result either way).
         if (key.Role == ValueRole.None && key.Entities == 0 && ValuePrefilterEnabled && _detector.OnlyBuiltInRecognizers
-            && CleanValueRules.IsClean(value, key, _detector.Keywords))
+            && CleanValueRules.IsClean(value, key, _detector.Keywords)
+            && !SalutationName.AnyLine(value))
         {
+            // The rules do not model salutation names; a record with a second kind may make one PII.
             ValuesPrefiltered++;
             return true;
         }

@@ -810,6 +810,7 @@ public sealed partial class BodyScanSession : IDisposable
             match.Recognizer = recognizers.IndexOf(raw.Recognizer, entity);
             match.NamePart = raw.NamePart;
             match.FormEncoded = raw.FormEncoded;
+            match.ReportedOnlyWhenPii = raw.ReportedOnlyWhenPii;
             match.RecordId = -1;
             ref readonly EntityInfo info = ref entities.InfoAt(entity);
             uint group = info.Group;
@@ -817,7 +818,7 @@ public sealed partial class BodyScanSession : IDisposable
             {
                 match.Decided = true;
                 match.Action = raw.Allowed ? FindingAction.Allowed : EntityTable.ActionOf(info);
-                match.Dropped = raw.NamePart != ValueRole.None && !recordOversized && !raw.Allowed;
+                match.Dropped = (raw.NamePart != ValueRole.None && !recordOversized && !raw.Allowed) || (raw.ReportedOnlyWhenPii && raw.Allowed);
                 if (!match.Dropped && match.Action == FindingAction.Redacted)
                 {
                     redacted++;
@@ -883,7 +884,7 @@ public sealed partial class BodyScanSession : IDisposable
                 continue;
             }
 
-            match.Dropped = match.NamePart != ValueRole.None && !RecordPartRules.IsComplete(match.NamePart, parts);
+            match.Dropped = (match.NamePart != ValueRole.None && !RecordPartRules.IsComplete(match.NamePart, parts)) || (match.ReportedOnlyWhenPii && !pii);
             match.Action = pii ? _entities.ActionAt(match.Entity) : FindingAction.BelowCombinationThreshold;
             if (!match.Dropped && match.Action == FindingAction.Redacted)
             {
@@ -954,7 +955,8 @@ public sealed partial class BodyScanSession : IDisposable
                 }
 
                 match.Decided = true;
-                match.Dropped = match.NamePart != ValueRole.None && !RecordPartRules.IsComplete(match.NamePart, parts) && !asPii;
+                match.Dropped = (match.NamePart != ValueRole.None && !RecordPartRules.IsComplete(match.NamePart, parts) && !asPii)
+                    || (match.ReportedOnlyWhenPii && !pii);
                 match.Action = pii ? _entities.ActionAt(match.Entity) : FindingAction.BelowCombinationThreshold;
                 slot.Pending--;
                 if (!match.Dropped && match.Action == FindingAction.Redacted)

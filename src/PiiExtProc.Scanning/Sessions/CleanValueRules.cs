@@ -13,6 +13,10 @@ namespace PiiExtProc.Scanning.Sessions;
 /// <para>An embedded document (<see cref="Detector.IsEmbeddedDocument"/>: a value starting with <c>{ [ &lt;</c>) is never
 /// clean here: the detector reads it as JSON or by its key-value pairs and elements.</para>
 /// <para>A <c>?</c> followed anywhere by <c>%</c> or <c>+</c> is never clean here: the detector decodes URL query values.</para>
+/// <para>Salutation names (<see cref="SalutationName"/>: <c>Dear Ravi Kumar,</c>) are not modelled: they are reported
+/// only when their record makes them PII (<see cref="RawMatch.ReportedOnlyWhenPii"/>), which needs a second kind in the record (an email, an
+/// address, an IP) that these rules never call clean, so a body the proof calls clean has none to report. The
+/// session's per-value prefilter looks for them itself.</para>
 /// <para>A <c>:</c> or <c>=</c> after a key phrase that names a person name or an address (<c>Detector.TextPairRoleAt</c>)
 /// is never clean here: the detector reads such pairs in free text.</para>
 /// <para>The detector's triggers are digits, <c>@</c> and <c>:</c> (with only built-in recognizers: no deny-list terms).

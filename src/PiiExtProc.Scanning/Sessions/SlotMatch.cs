@@ -41,5 +41,8 @@ internal struct SlotMatch
     /// <summary>The match's bytes are form-encoded (<see cref="RawMatch.FormEncoded"/>).</summary>
     public bool FormEncoded;
 
+    /// <summary>Not reported unless its record makes it PII (<see cref="RawMatch.ReportedOnlyWhenPii"/>).</summary>
+    public bool ReportedOnlyWhenPii;
+
     public readonly int End => Start + Length;
 }

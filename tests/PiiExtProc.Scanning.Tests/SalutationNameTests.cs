@@ -1,0 +1,117 @@
+using System.Text;
+using PiiExtProc.Scanning.Operators;
+using PiiExtProc.Scanning.Recognition;
+using PiiExtProc.Scanning.Sessions;
+using PiiExtProc.Scanning.Tests.Support;
+
+namespace PiiExtProc.Scanning.Tests;
+
+/// <summary>
+/// Names after a salutation or honorific at the start of a line (<c>Dear Ravi Kumar,</c>), as notification, e-mail and
+/// SMS templates write them: a PERSON_NAME (<c>name.salutation</c>) that counts with a second kind in its record, like
+/// any full name; generic addressees, first names alone and title-case prose are not names.
+/// </summary>
+public sealed class SalutationNameTests
+{
+    private static readonly PiiScanner s_masks = PiiScanner.Create(Scanners.GuardianOptions(DefaultMaskOperator.Instance));
+
+    [Theory]
+    [InlineData("Dear Ravi Kumar, your order is out for delivery to ravi.k@gmail.com",
+        "Dear RXXX KXXXX, your order is out for delivery to raXXX@gmail.com")]
+    [InlineData("Hi Anita Desai! Your refund was sent to anita.desai@example.com",
+        "Hi AXXXX DXXXX! Your refund was sent to anXXX@example.com")]
+    [InlineData("Hello Mr. Ravi Kumar thanks for writing from ravi.k@gmail.com",
+        "Hello Mr. RXXX KXXXX thanks for writing from raXXX@gmail.com")]
+    [InlineData("Thank you, Farhan Ali. A receipt went to farhan.ali@example.com",
+        "Thank you, FXXXXX AXX. A receipt went to faXXX@example.com")]
+    [InlineData("  Smt. Sunita Devi: invoice mailed to sunita.devi@example.in",
+        "  Smt. SXXXXX DXXX: invoice mailed to suXXX@example.in")]
+    [InlineData("DEAR RAVI KUMAR, PLEASE VERIFY RAVI.K@GMAIL.COM",
+        "DEAR RXXX KXXXX, PLEASE VERIFY RAXXX@GMAIL.COM")]
+    public void Scan_SalutationNameWithAnEmail_BothRedacted(string line, string expected)
+    {
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Text, line);
+
+        Assert.Equal(expected, result.Text);
+        Assert.Contains(result.Findings, f => f.Entity == PiiEntity.PersonName && f.Recognizer == "name.salutation" && f.Action == FindingAction.Redacted);
+    }
+
+    [Theory]
+    [InlineData("Dear Valued Customer, your invoice was mailed to ravi.k@gmail.com")]
+    [InlineData("Hi Support Team, please reply to ravi.k@gmail.com")]
+    [InlineData("Welcome To Flipkart Plus, ravi.k@gmail.com")]
+    [InlineData("Dear Sir/Madam, please reply to grievance@example.in")]
+    [InlineData("Hi Ravi, your order shipped to ravi.k@gmail.com")]
+    [InlineData("Dr. Ambedkar Road is closed, write to traffic@example.in")]
+    [InlineData("Hello World Example Program Output Here ravi.k@gmail.com")]
+    [InlineData("Greetings from Bengaluru! Contact ravi.k@gmail.com")]
+    [InlineData("Order for Ravi Kumar placed by ravi.k@gmail.com")]
+    [InlineData("Hi Ravi Kumar2 ravi.k@gmail.com")]
+    public void Scan_NoSalutationName_NothingRedacted(string line)
+    {
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Text, line);
+
+        Assert.DoesNotContain(result.Findings, f => f.Entity == PiiEntity.PersonName);
+        Assert.Equal(line, result.Text);
+    }
+
+    [Fact]
+    public void Scan_SalutationNameAlone_NotReported()
+    {
+        // Below the combination threshold a salutation name is dropped, not reported: the clean-body proof does not look
+        // for salutations, so a body it proves clean and the same body scanned in chunks must agree.
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Text, "Dear Ravi Kumar, your order 40512 shipped. Call 9876543210");
+
+        Assert.DoesNotContain(result.Findings, f => f.Entity == PiiEntity.PersonName);
+        Assert.StartsWith("Dear Ravi Kumar,", result.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"title":"Order shipped","message":"Dear Ravi Kumar, your parcel is on its way"}""")]
+    [InlineData("""{"items":[{"sku":"A1"},{"note":"Hi Anita Desai"}]}""")]
+    [InlineData("""{"template":{"body":"Namaste Shri Mohan Lal"}}""")]
+    public void Scan_SalutationNameAloneInJson_SameWholeChunkedAndWithoutTheFastPaths(string json)
+    {
+        byte[] body = Encoding.UTF8.GetBytes(json);
+        ScanResult whole = Scanners.Run(Scanners.Guardian, BodyFormat.Json, body, [0]);
+
+        Assert.Empty(whole.Findings);
+        Assert.Equal(body, whole.Output);
+        ScanComparison.AssertSplitsAndKeyedFastPathChangeNothing(body, whole);
+    }
+
+    [Fact]
+    public void Scan_SalutationOnALaterLineOfAJsonValue_CountsWithTheRecordsEmail()
+    {
+        byte[] body = Encoding.UTF8.GetBytes("""{"to":"ravi.k@gmail.com","body":"Order 40512\nDear Ravi Kumar,\nit shipped."}""");
+        ScanResult whole = Scanners.Run(s_masks, BodyFormat.Json, body, [0]);
+
+        Assert.Equal("""{"to":"raXXX@gmail.com","body":"Order 40512\nDear RXXX KXXXX,\nit shipped."}""", whole.Text);
+        ScanComparison.AssertEveryTwoWaySplitSameAsWhole(s_masks, BodyFormat.Json, body, whole);
+    }
+
+    [Theory]
+    [InlineData("""{"to":"ravi.k@gmail.com","message":"Dear Ravi Kumar, your parcel is on its way"}""")]
+    [InlineData("""{"items":[{"sku":"A1"},{"email":"anita.desai@example.com","note":"Order 40512\nHi Anita Desai"}]}""")]
+    public void ValuePrefilter_NeverSkipsASalutationNameThatIsPii(string json)
+    {
+        // The per-value prefilter (clean-value rules) does not model salutations: the session looks for them itself.
+        ScanComparison.AssertCleanProofAndValuePrefilterSkipNothing(Encoding.UTF8.GetBytes(json));
+    }
+
+    [Theory]
+    [InlineData("Dear Ravi Kumar, thanks", false)]
+    [InlineData("Order 40512\nHi Anita Desai", false)]
+    [InlineData("Dear Valued Customer, thanks", true)]
+    [InlineData("Ravi Kumar", true)]
+    [InlineData("Thanks for shopping", true)]
+    public void CannotHoldCandidate_AgreesWithTheDetector(string value, bool clean)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(value);
+        var found = new List<RawMatch>();
+        Scanners.Guardian.Detector.Scan(bytes, KeyClass.None, default, found);
+
+        Assert.Equal(clean, Detector.CannotHoldCandidate(bytes));
+        Assert.Equal(clean, found.Count == 0);
+    }
+}
