@@ -16,17 +16,44 @@ internal struct RawMatch
     /// <summary>For part matches (first/last name, street/city of an address object): the role; a part counts only when the record also has its other half (<see cref="Sessions.RecordPartRules"/>).</summary>
     public ValueRole NamePart;
 
+    private const byte AllowedFlag = 1;
+    private const byte FormEncodedFlag = 2;
+    private const byte ReportedOnlyWhenPiiFlag = 4;
+
+    /// <summary>
+    /// <see cref="Allowed"/>, <see cref="FormEncoded"/> and <see cref="ReportedOnlyWhenPii"/> in one byte, so that a match
+    /// stays 32 bytes (two 8-byte references, three 4-byte numbers, four bytes); matches are copied a lot in dense bodies.
+    /// </summary>
+    private byte _flags;
+
+    /// <summary>1 + the index of the remembered value this match repeats (<see cref="Sessions.BodyScanSession"/>'s
+    /// repeated values, at most <see cref="Sessions.BodyScanSession.MaxRepeatedValues"/>): decided with that value's
+    /// record, whatever its own record holds; 0 when it is no repeat.</summary>
+    public byte RepeatOf;
+
     /// <summary>An allow-list entry exempts the value.</summary>
-    public bool Allowed;
+    public bool Allowed
+    {
+        readonly get => (_flags & AllowedFlag) != 0;
+        set => _flags = value ? (byte)(_flags | AllowedFlag) : (byte)(_flags & ~AllowedFlag);
+    }
 
     /// <summary>The match's bytes are a form-encoded query value in text (<c>?email=ravi.k%40example.com</c>): it was
     /// found in the decoded value, and its operator gets the decoded bytes and its output is encoded again.</summary>
-    public bool FormEncoded;
+    public bool FormEncoded
+    {
+        readonly get => (_flags & FormEncodedFlag) != 0;
+        set => _flags = value ? (byte)(_flags | FormEncodedFlag) : (byte)(_flags & ~FormEncodedFlag);
+    }
 
     /// <summary>Reported only when its record makes it PII: dropped when the record decides it below the combination
-    /// threshold or an allow-list entry exempts it (a salutation name, <see cref="SalutationName"/>: the clean-body proof does not look
-    /// for it, and a body it proves clean has no second kind that could make the name PII).</summary>
-    public bool ReportedOnlyWhenPii;
+    /// threshold or an allow-list entry exempts it (a salutation name, <see cref="SalutationName"/>: the clean-body proof
+    /// does not look for it, and a body it proves clean has no second kind that could make the name PII).</summary>
+    public bool ReportedOnlyWhenPii
+    {
+        readonly get => (_flags & ReportedOnlyWhenPiiFlag) != 0;
+        set => _flags = value ? (byte)(_flags | ReportedOnlyWhenPiiFlag) : (byte)(_flags & ~ReportedOnlyWhenPiiFlag);
+    }
 
     public RawMatch(PiiEntity entity, int start, int length, float score, string recognizer, Evidence evidence)
     {
@@ -37,9 +64,8 @@ internal struct RawMatch
         Recognizer = recognizer;
         Evidence = evidence;
         NamePart = ValueRole.None;
-        Allowed = false;
-        FormEncoded = false;
-        ReportedOnlyWhenPii = false;
+        _flags = 0;
+        RepeatOf = 0;
     }
 
     public readonly int End => Start + Length;
@@ -57,9 +83,8 @@ internal struct RawMatch
         destination.Recognizer = source.Recognizer;
         destination.Evidence = source.Evidence;
         destination.NamePart = source.NamePart;
-        destination.Allowed = source.Allowed;
-        destination.FormEncoded = source.FormEncoded;
-        destination.ReportedOnlyWhenPii = source.ReportedOnlyWhenPii;
+        destination._flags = source._flags;
+        destination.RepeatOf = source.RepeatOf;
     }
 
     /// <summary>True when this match should win over <paramref name="other"/> where they overlap.</summary>

@@ -145,6 +145,11 @@ public sealed partial class BodyScanSession
             }
         }
 
+        if (_repeatedValues.Count > 0)
+        {
+            MoveRepeatedValues(element.Id, enclosing.Id);
+        }
+
         enclosing.FirstPendingStart = Math.Min(enclosing.FirstPendingStart, element.FirstPendingStart);
         enclosing.DecidedParts |= element.DecidedParts;
         _records.RemoveAt(recordIndex);

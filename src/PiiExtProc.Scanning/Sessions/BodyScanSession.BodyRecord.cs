@@ -65,5 +65,9 @@ public sealed partial class BodyScanSession
 
         _records.Clear();
         _earliestPending = long.MaxValue;
+        if (_repeatedValues.Count > 0)
+        {
+            ResolveOrphanedRepeats();
+        }
     }
 }

@@ -537,21 +537,30 @@ public sealed partial class BodyScanSession
         // it, it is skipped (whole-value roles, custom recognizers and deny-list terms always run the detector). A value
         // under a key that names an entity (mobile, aadhaar, email) is nearly always a finding, so the rules would only
         // add their cost before the detector: such values go straight to it (same result either way).
+        // Free text may repeat a name or email an earlier value of this body holds (BodyScanSession.RepeatedValues.cs).
+        bool repeats = !isNumber && key.Role == ValueRole.None && key.Entities == 0 && _repeatedValues.Count > 0;
+        RawMatch keyed = default;
+        scoped ReadOnlySpan<RawMatch> found;
         if (key.Role == ValueRole.None && key.Entities == 0 && ValuePrefilterEnabled && _detector.OnlyBuiltInRecognizers
             && CleanValueRules.IsClean(value, key, _detector.Keywords)
             && !SalutationName.AnyLine(value))
         {
-            // The rules do not model salutation names; a record with a second kind may make one PII.
-            ValuesPrefiltered++;
-            return true;
+            // The rules do not model salutation names (a record with a second kind may make one PII) or repeats; the
+            // detector would find nothing here, so the repeats are the only matches.
+            _scratchMatches.Clear();
+            if (!repeats || !AddRepeatedValues(value, _scratchMatches))
+            {
+                ValuesPrefiltered++;
+                return true;
+            }
+
+            found = CollectionsMarshal.AsSpan(_scratchMatches);
         }
 
         // A value under a key that names its entity is usually that entity's whole candidate, and a value under a key
         // role (name, address) usually its whole-value match: the keyed fast path finds that match directly, with the
         // same result as the full scan (Detector.TryScanKeyed), else the full scan runs.
-        RawMatch keyed = default;
-        scoped ReadOnlySpan<RawMatch> found;
-        if ((key.Role != ValueRole.None || (key.Entities != 0 && !key.Negative)) && KeyedFastPathEnabled
+        else if ((key.Role != ValueRole.None || (key.Entities != 0 && !key.Negative)) && KeyedFastPathEnabled
             && _detector.KeyedFastPathApplies && _detector.TryScanKeyed(value, key, out keyed))
         {
             found = new ReadOnlySpan<RawMatch>(ref keyed);
@@ -560,6 +569,11 @@ public sealed partial class BodyScanSession
         {
             _scratchMatches.Clear();
             _detector.Scan(value, key, _detector.HasCustomRecognizers ? CurrentKeyName() : default, _scratchMatches);
+            if (repeats)
+            {
+                AddRepeatedValues(value, _scratchMatches);
+            }
+
             if (_scratchMatches.Count == 0)
             {
                 return true;
@@ -588,7 +602,15 @@ public sealed partial class BodyScanSession
             return true;
         }
 
-        AddRecordSlot(ref CollectionsMarshal.AsSpan(_records)[recordIndex], slot, found, oversized: false);
+        ref RecordInfo record = ref CollectionsMarshal.AsSpan(_records)[recordIndex];
+        AddRecordSlot(ref record, slot, found, oversized: false);
+        if (!record.Oversized && _repeatedValues.Count < MaxRepeatedValues
+            && (found.Length > 1 || found[0].Entity == PiiEntity.PersonName || found[0].Entity == PiiEntity.Email))
+        {
+            // Most values hold one match of another entity (a mobile, an Aadhaar): no call for them.
+            RememberRepeatableMatches(value, found, record.Id);
+        }
+
         return true;
     }
 

@@ -136,6 +136,7 @@ public sealed partial class BodyScanSession
         _afterProperty = false;
         _jsonComplete = false;
         _cleanObjectClosed = false;
+        ResetRepeatedValues();
         _neverAt = -1;
         _neverSearchedTo = 0;
         _depth = 0;

@@ -32,6 +32,11 @@ public sealed partial class BodyScanSession
     /// </summary>
     private long SkipCleanSiblings(long closedAt, long dataOffset, ReadOnlySpan<byte> data)
     {
+        if (closedAt < _noSkipBefore)
+        {
+            return closedAt;
+        }
+
         ref readonly JsonFrame parent = ref _frames[_depth - 1];
         int from = (int)(closedAt - dataOffset);
         data = data[..(int)(NextNeverByte(closedAt, dataOffset, data) - dataOffset)];
@@ -40,6 +45,15 @@ public sealed partial class BodyScanSession
             : CleanJsonProof.CleanMembersEnd(data, from, parent.ContainerKey, _depth, _dataIsAscii, ref _keyCache, _detector.Keywords, MaxKeyBytes, _limits);
         if (end == from)
         {
+            return closedAt;
+        }
+
+        int repeatEnd = _repeatedValues.Count > 0 ? EndOfFirstRepeatedName(data[from..end]) : -1;
+        if (repeatEnd >= 0)
+        {
+            // A remembered name repeats in these siblings: they are read token by token up to it (no new try before
+            // it, so that a long array is not proved again at each element).
+            _noSkipBefore = closedAt + repeatEnd;
             return closedAt;
         }
 

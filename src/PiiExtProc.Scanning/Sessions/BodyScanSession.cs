@@ -814,7 +814,7 @@ public sealed partial class BodyScanSession : IDisposable
             match.RecordId = -1;
             ref readonly EntityInfo info = ref entities.InfoAt(entity);
             uint group = info.Group;
-            if (group == 0 || raw.Allowed || recordOversized)
+            if (group == 0 || raw.Allowed || recordOversized || (raw.RepeatOf > 0 && _repeatedValues[raw.RepeatOf - 1].RecordId < 0))
             {
                 match.Decided = true;
                 match.Action = raw.Allowed ? FindingAction.Allowed : EntityTable.ActionOf(info);
@@ -839,7 +839,7 @@ public sealed partial class BodyScanSession : IDisposable
                 match.Decided = false;
                 match.Dropped = false;
                 match.Action = default;
-                match.RecordId = recordId;
+                match.RecordId = raw.RepeatOf > 0 ? _repeatedValues[raw.RepeatOf - 1].RecordId : recordId;
                 pending++;
             }
         }
@@ -964,6 +964,11 @@ public sealed partial class BodyScanSession : IDisposable
                     slot.Redacted++;
                 }
             }
+        }
+
+        if (_repeatedValues.Count > 0)
+        {
+            ResolveRepeatedValues(recordId, pii);
         }
     }
 }

@@ -27,7 +27,14 @@ internal struct SlotMatch
     public int RecordId;
 
     /// <summary>The decision; meaningful when <see cref="Decided"/>.</summary>
-    public FindingAction Action;
+    public FindingAction Action
+    {
+        readonly get => (FindingAction)_action;
+        set => _action = (byte)value;
+    }
+
+    /// <summary><see cref="Action"/> in one byte, so that a slot match stays 32 bytes (six 4-byte numbers, eight bytes).</summary>
+    private byte _action;
 
     /// <summary>For part matches (first/last name, street/city of an address object): the role; a part counts only when the record also has its other half (<see cref="RecordPartRules"/>).</summary>
     public ValueRole NamePart;

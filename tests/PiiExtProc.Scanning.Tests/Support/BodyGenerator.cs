@@ -18,6 +18,8 @@ internal static class BodyGenerator
         "Priya", "Sharma", "ORD1234567890", "call me on 098765-43210 please", "P1234567", "560001", "4111 1111 1111 1111",
         "ABCPE1234F", "27AAPFU0939F1ZV", "1990-05-15", "1700000000", "1700000000123", "v1.2.3.4", "plain words here",
         "quote \" and backslash \\ and \n newline", "caf\u00e9 \u20b9 500", "A\u0000B", "",
+        // Free text that repeats a name and an email above (repeated values: decided with the original's record).
+        "gift for Rajesh Kumar, with love", "Dear Rajesh Kumar,\nreceipt sent to rajesh.kumar@email.com.",
     ];
 
     public static byte[] Generate(int seed)

@@ -1,0 +1,151 @@
+using System.Buffers;
+using System.Text;
+using PiiExtProc.Scanning.Operators;
+using PiiExtProc.Scanning.Sessions;
+using PiiExtProc.Scanning.Tests.Support;
+
+namespace PiiExtProc.Scanning.Tests;
+
+/// <summary>
+/// Repeated values in JSON bodies: a full name or email that its record makes PII is redacted again where the body
+/// repeats it later in free text (a subject, a message body, an item's gift message), whatever that value's own record
+/// holds; never before the original, never when its record is below the combination threshold, and the same in any
+/// chunking.
+/// </summary>
+public sealed class RepeatedValueTests
+{
+    private static readonly PiiScanner s_masks = PiiScanner.Create(Scanners.GuardianOptions(DefaultMaskOperator.Instance));
+
+    [Fact]
+    public void MailPayload_NameRepeatedInSubjectAndContent_Redacted()
+    {
+        // SendGrid v3 mail/send: the recipient record holds the name and the email; subject and content are other records.
+        ScanResult result = Run("""
+            {"personalizations":[{"to":[{"email":"ravi.k@gmail.com","name":"Ravi Kumar"}]}],"subject":"Hi Ravi Kumar","content":[{"type":"text/plain","value":"Dear Ravi Kumar, your order shipped"}]}
+            """);
+
+        Assert.Equal("""
+            {"personalizations":[{"to":[{"email":"raXXX@gmail.com","name":"RXXX KXXXX"}]}],"subject":"Hi RXXX KXXXX","content":[{"type":"text/plain","value":"Dear RXXX KXXXX, your order shipped"}]}
+            """, result.Text);
+        Assert.Equal(2, result.Findings.Count(f => f.Recognizer == "name.repeated" && f.Action == FindingAction.Redacted)
+            + result.Findings.Count(f => f.Recognizer == "name.salutation" && f.Action == FindingAction.Redacted));
+    }
+
+    [Fact]
+    public void Order_NameAndEmailRepeatedWhileTheirRecordIsOpen_RedactedWithIt()
+    {
+        // The customer object belongs to the root record, which closes last: the gift message waits for it.
+        ScanResult result = Run("""
+            {"customer":{"name":"Ravi Kumar","email":"ravi.k@gmail.com"},"items":[{"sku":"A1","title":"Cotton Shirt"},{"sku":"B2","gift_message":"Happy birthday Ravi Kumar!"}],"note":"receipt to ravi.k@gmail.com."}
+            """);
+
+        Assert.Equal("""
+            {"customer":{"name":"RXXX KXXXX","email":"raXXX@gmail.com"},"items":[{"sku":"A1","title":"Cotton Shirt"},{"sku":"B2","gift_message":"Happy birthday RXXX KXXXX!"}],"note":"receipt to raXXX@gmail.com."}
+            """, result.Text);
+        Assert.Contains(result.Findings, f => f.Recognizer == "name.repeated" && f.JsonPath == "$.items[].gift_message");
+    }
+
+    [Fact]
+    public void AttributeList_ValuesMoveWithTheirRecord()
+    {
+        // The attribute elements are records merged into the customer's at their close: the repeat follows them.
+        ScanResult result = Run("""
+            {"customer":{"attributes":[{"name":"full_name","value":"Ravi Kumar"},{"name":"email","value":"ravi.k@gmail.com"}]},"items":[{"gift":"for Ravi Kumar"}]}
+            """);
+
+        Assert.EndsWith("\"items\":[{\"gift\":\"for RXXX KXXXX\"}]}", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AttributeList_BelowTheThreshold_RepeatNotRedacted()
+    {
+        ScanResult result = Run("""
+            {"customer":{"attributes":[{"name":"full_name","value":"Ravi Kumar"},{"name":"phone","value":"9876543210"}]},"items":[{"gift":"for Ravi Kumar"}]}
+            """);
+
+        Assert.EndsWith("\"items\":[{\"gift\":\"for Ravi Kumar\"}]}", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Findings, f => f.Recognizer == "name.repeated");
+    }
+
+    [Fact]
+    public void RecordBelowTheThreshold_RepeatNotRedactedNorReported()
+    {
+        // A name with a phone is one kind of list B: not PII, and neither is its repeat.
+        const string body = """{"customer":{"name":"Ravi Kumar","phone":"9876543210"},"items":[{"gift_message":"for Ravi Kumar"}]}""";
+        ScanResult result = Run(body);
+
+        Assert.Contains("\"gift_message\":\"for Ravi Kumar\"", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Findings, f => f.Recognizer == "name.repeated");
+    }
+
+    [Fact]
+    public void Repeat_BeforeTheOriginal_NotFound()
+    {
+        ScanResult result = Run("""[{"note":"for Ravi Kumar"},{"name":"Ravi Kumar","email":"ravi.k@gmail.com"}]""");
+
+        Assert.Contains("\"note\":\"for Ravi Kumar\"", result.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Ravi Kumar2")]
+    [InlineData("Ravi Kumars")]
+    [InlineData("ravi kumar")]
+    [InlineData("xravi.k@gmail.com")]
+    [InlineData("ravi.k@gmail.com.au")]
+    [InlineData("ravi.k@gmail.community")]
+    public void PartOfALongerWordOrOtherCase_NotARepeat(string text)
+    {
+        ScanResult result = Run($$"""[{"name":"Ravi Kumar","email":"ravi.k@gmail.com"},{"sku":"A1","note":"see {{text}} now"}]""");
+
+        Assert.DoesNotContain(result.Findings, f => f.Recognizer is "name.repeated" or "email.repeated");
+    }
+
+    [Fact]
+    public void CleanSiblings_StillSkippedUnlessTheyHoldARememberedName()
+    {
+        var items = string.Join(",", Enumerable.Range(0, 40).Select(i => $$"""{"sku":"A{{i}}","title":"Cotton Shirt"}"""));
+        byte[] without = Encoding.UTF8.GetBytes($$"""{"customer":{"name":"Ravi Kumar","email":"ravi.k@gmail.com"},"items":[{{items}}]}""");
+        byte[] with = Encoding.UTF8.GetBytes($$"""{"customer":{"name":"Ravi Kumar","email":"ravi.k@gmail.com"},"items":[{{items}},{"gift":"to Ravi Kumar"}]}""");
+
+        BodyScanSession skipping = s_masks.CreateSession(BodyFormat.Json);
+        Scanners.Run(skipping, without, [0]);
+        BodyScanSession reading = s_masks.CreateSession(BodyFormat.Json);
+        ScanResult result = Scanners.Run(reading, with, [0]);
+
+        Assert.True(skipping.BytesProvedClean > 1000, $"proved {skipping.BytesProvedClean} bytes");
+        Assert.EndsWith("""{"gift":"to RXXX KXXXX"}]}""", result.Text, StringComparison.Ordinal);
+        ScanComparison.AssertEveryTwoWaySplitSameAsWhole(s_masks, BodyFormat.Json, with, result);
+    }
+
+    [Fact]
+    public void RememberedValues_AreCappedPerBody()
+    {
+        // 17 customers with name and email: 34 values, of which the first 16 are remembered.
+        var customers = string.Join(",", Enumerable.Range(0, 17).Select(i => $$"""{"name":"Ravi Kumar{{(char)('a' + i)}}","email":"ravi{{i}}@gmail.com"}"""));
+        ScanResult result = Run($$"""{"customers":[{{customers}}],"notes":[{"n":"Ravi Kumara"},{"n":"Ravi Kumarq"}]}""");
+
+        Assert.Contains("""{"n":"RXXX KXXXXX"}""", result.Text, StringComparison.Ordinal);
+        Assert.Contains("""{"n":"Ravi Kumarq"}""", result.Text, StringComparison.Ordinal);
+        Assert.Equal(16, BodyScanSession.MaxRepeatedValues);
+    }
+
+    [Fact]
+    public void PooledSession_ForgetsTheLastBodysValues()
+    {
+        BodyScanSession session = s_masks.RentSession(BodyFormat.Json);
+        Scanners.Run(session, Encoding.UTF8.GetBytes("""{"name":"Ravi Kumar","email":"ravi.k@gmail.com"}"""), [0]);
+        session.Reset(BodyFormat.Json);
+
+        ScanResult next = Scanners.Run(session, Encoding.UTF8.GetBytes("""{"note":"for Ravi Kumar"}"""), [0]);
+
+        Assert.Empty(next.Findings);
+    }
+
+    private static ScanResult Run(string json)
+    {
+        byte[] body = Encoding.UTF8.GetBytes(json);
+        ScanResult whole = Scanners.Run(s_masks, BodyFormat.Json, body, [0]);
+        ScanComparison.AssertEveryTwoWaySplitSameAsWhole(s_masks, BodyFormat.Json, body, whole);
+        return whole;
+    }
+}
