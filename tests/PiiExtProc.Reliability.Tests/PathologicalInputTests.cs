@@ -33,6 +33,7 @@ public sealed class PathologicalInputTests(ITestOutputHelper output)
     [InlineData("quotes-escapes")]
     [InlineData("email-dense")]
     [InlineData("ipv4-dense")]
+    [InlineData("repeats")]
     public void Process_PathologicalInput_TimeGrowsLinearly(string name)
     {
         foreach (var format in Enum.GetValues<BodyFormat>())
@@ -47,6 +48,7 @@ public sealed class PathologicalInputTests(ITestOutputHelper output)
     [InlineData("quotes-escapes")]
     [InlineData("digits")]
     [InlineData("email-dense")]
+    [InlineData("repeats")]
     public void Process_PathologicalInputInChunks_TimeGrowsLinearly(string name)
     {
         foreach (var format in Enum.GetValues<BodyFormat>())
@@ -127,6 +129,8 @@ public sealed class PathologicalInputTests(ITestOutputHelper output)
             "quotes-escapes" => "\\\"",
             "email-dense" => "a@b.co ",
             "ipv4-dense" => "1.2.3.4 ",
+            // Names and emails that an early record decides PII, repeated everywhere after it (repeated values).
+            "repeats" => "Ravi Kumar <ravi.k@example.com> Anita Desai <anita@example.in> Ravi Kumar ",
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
         var text = new StringBuilder(size + 64);

@@ -97,7 +97,8 @@ public sealed class RepeatedValueTests
     {
         ScanResult result = Run($$"""[{"name":"Ravi Kumar","email":"ravi.k@gmail.com"},{"sku":"A1","note":"see {{text}} now"}]""");
 
-        Assert.DoesNotContain(result.Findings, f => f.Recognizer is "name.repeated" or "email.repeated");
+        Assert.Contains($"\"note\":\"see {text} now\"", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Findings, f => f.Recognizer == "name.repeated");
     }
 
     [Fact]
@@ -139,6 +140,33 @@ public sealed class RepeatedValueTests
         ScanResult next = Scanners.Run(session, Encoding.UTF8.GetBytes("""{"note":"for Ravi Kumar"}"""), [0]);
 
         Assert.Empty(next.Findings);
+    }
+
+    [Fact]
+    public void TextLines_NameRepeatedOnALaterLine_Redacted()
+    {
+        const string log = "10:00:01 INFO order placed by Ravi Kumar <ravi.k@gmail.com>\n10:00:02 INFO payment ok for Ravi Kumar\n"
+            + "10:00:03 WARN sms to ravi.k@gmail.com failed\nMeena Pillai called\n";
+        byte[] body = Encoding.UTF8.GetBytes(log);
+        ScanResult whole = Scanners.Run(s_masks, BodyFormat.Text, body, [0]);
+
+        Assert.Equal("10:00:01 INFO order placed by RXXX KXXXX <raXXX@gmail.com>\n10:00:02 INFO payment ok for RXXX KXXXX\n"
+            + "10:00:03 WARN sms to raXXX@gmail.com failed\nMeena Pillai called\n", whole.Text);
+        ScanComparison.AssertEveryTwoWaySplitSameAsWhole(s_masks, BodyFormat.Text, body, whole);
+    }
+
+    [Theory]
+    [InlineData("Name: Anita Desai\nCity: Pune\nEmail: anita@example.com\n\ndelivered to Anita Desai today\n",
+        "Name: AXXXX DXXXX\nCity: Pune\nEmail: anXXX@example.com\n\ndelivered to AXXXX DXXXX today\n")]
+    [InlineData("Name: Anita Desai\nPhone: 9876543210\n\ndelivered to Anita Desai today\n",
+        "Name: Anita Desai\nPhone: 98XXXXXX10\n\ndelivered to Anita Desai today\n")]
+    public void TextKeyValueBlock_RepeatFollowsTheBlocksDecision(string text, string expected)
+    {
+        byte[] body = Encoding.UTF8.GetBytes(text);
+        ScanResult whole = Scanners.Run(s_masks, BodyFormat.Text, body, [0]);
+
+        Assert.Equal(expected, whole.Text);
+        ScanComparison.AssertEveryTwoWaySplitSameAsWhole(s_masks, BodyFormat.Text, body, whole);
     }
 
     private static ScanResult Run(string json)

@@ -16,7 +16,7 @@ public sealed class ScanSessionPoolTests
         "_held", "_decoded", "_names", "_frames", "_operatorOutput", "_encodedOutput", "_keyCache", "_pathCache", "_pool", "_rented",
         "<RentCount>k__BackingField", "_entities", "_recognizers", "_paths", "_boundary",
         "_csvColumnKeys", "_csvHeaderNames", "_csvHeaderRanges", "_tableColumns", "_tableHeaderRow", "_tableCellMatches",
-        "_repeatedValues", "_repeatedBytes",
+        "_repeatedValues", "_repeatedBytes", "_repeatScratch", "_repeatMerge",
     ];
 
     [Fact]

@@ -4,22 +4,24 @@ using PiiExtProc.Scanning.Recognition;
 namespace PiiExtProc.Scanning.Sessions;
 
 /// <summary>
-/// Repeated values in JSON bodies: a full name or an email that a record holds as a quasi-identifier is remembered, and
-/// the same bytes later in the body, in a free-text value (a key that names nothing: a message, a subject, a note, a gift
-/// message), are decided with that record, whatever the value's own record holds. A notification payload names the
+/// Repeated values in JSON and text bodies: a full name or an email that a record holds as a quasi-identifier is
+/// remembered, and the same bytes later in the body, in a free-text value (a key that names nothing: a message, a
+/// subject, a note, a gift message) or a later text line, are decided with that record, whatever the value's own record
+/// (or line) holds. A notification payload names the
 /// customer in <c>to</c> and again in <c>subject</c> or <c>body</c>; an order names them in its customer object and
 /// again in an item's gift message: when the customer's record is PII, the copies must not go out in the clear.
 /// </summary>
 /// <remarks>
 /// <para>Only occurrences after the original are found, so the result depends on the bytes alone, never on the chunking.
 /// A repeat while the original's record is open waits for it (its bytes are held like the record's own); after the record
-/// decided PII it is decided at once; after the record decided it below the threshold the value is forgotten.</para>
-/// <para>A repeat is an exact, case-sensitive copy of the decoded value (a full name of 2-5 words, or an email, 5 to
-/// <see cref="MaxRepeatedValueBytes"/> bytes) with no letter or digit (ASCII or not) right before or after it; for an
-/// email also no <c>_</c>, <c>-</c>, <c>+</c> or <c>.</c> that continues it. The first <see cref="MaxRepeatedValues"/>
-/// distinct values of a body that are not forgotten are remembered. A repeat takes its entity's action (recognizer
-/// <c>name.repeated</c> or <c>email.repeated</c>) and is reported only when its original's record is PII; where the
-/// detector found the same entity on the same bytes, that match is decided so instead.</para>
+/// decided PII it is decided at once; after the record decided it below the threshold the value is forgotten. A text line
+/// that is its own record is decided at once: only the names and emails it redacts are remembered.</para>
+/// <para>A name's repeat is an exact, case-sensitive copy of the decoded value (a full name of 2-5 words, 5 to
+/// <see cref="MaxRepeatedValueBytes"/> bytes) with no letter or digit (ASCII or not) right before or after it (recognizer
+/// <c>name.repeated</c>); an email's is an email the detector found with the same bytes (the detector finds every email
+/// in free text; that match is decided as the repeat, keeping its recognizer). The first <see cref="MaxRepeatedValues"/>
+/// distinct values of a body that are not forgotten are remembered. A repeat takes its entity's action and is reported
+/// only when its original's record is PII.</para>
 /// </remarks>
 public sealed partial class BodyScanSession
 {
@@ -39,6 +41,10 @@ public sealed partial class BodyScanSession
     private readonly List<(int Offset, int Length, PiiEntity Entity, int RecordId)> _repeatedValues = [];
 
     private byte[] _repeatedBytes = [];
+
+    /// <summary>Scratch lists of <see cref="AddRepeatedValues"/>: the repeats found, and the merged matches.</summary>
+    private readonly List<RawMatch> _repeatScratch = [];
+    private readonly List<RawMatch> _repeatMerge = [];
     private int _repeatedBytesUsed;
 
     /// <summary>Absolute offset before which <see cref="SkipCleanSiblings"/> is not tried: a remembered name lies there.</summary>
@@ -64,19 +70,50 @@ public sealed partial class BodyScanSession
                 continue;
             }
 
-            ReadOnlySpan<byte> bytes = value.Slice(match.Start, match.Length);
-            if ((match.Entity == PiiEntity.PersonName && NameShape.Words(bytes) < 2) || IsRemembered(bytes))
+            // An entity outside the combination rule (a policy may make names standalone) was decided at once.
+            int owner = _entities.GroupAt(_entities.IndexOf(match.Entity)) == 0 ? -1 : recordId;
+            Remember(value.Slice(match.Start, match.Length), match.Entity, owner);
+        }
+    }
+
+    /// <summary>
+    /// Remembers the full names and emails that slot <paramref name="slotIndex"/> (of a text line decided by its own
+    /// counts: <paramref name="line"/>) redacts; those it decided below the threshold are not remembered.
+    /// </summary>
+    private void RememberDecidedMatches(ReadOnlySpan<byte> line, int slotIndex)
+    {
+        ReadOnlySpan<SlotMatch> matches = MatchesOf(CollectionsMarshal.AsSpan(_slots)[slotIndex]);
+        foreach (ref readonly SlotMatch match in matches)
+        {
+            PiiEntity entity = _entities.EntityAt(match.Entity);
+            if (_repeatedValues.Count >= MaxRepeatedValues)
+            {
+                return;
+            }
+
+            if (!match.Decided || match.Dropped || match.Action != FindingAction.Redacted || match.FormEncoded
+                || match.NamePart != ValueRole.None || match.Length is < MinRepeatedValueBytes or > MaxRepeatedValueBytes
+                || (entity != PiiEntity.PersonName && entity != PiiEntity.Email))
             {
                 continue;
             }
 
-            // An entity outside the combination rule (a policy may make names standalone) was decided at once.
-            int owner = _entities.GroupAt(_entities.IndexOf(match.Entity)) == 0 ? -1 : recordId;
-            EnsureCapacity(ref _repeatedBytes, _repeatedBytesUsed, _repeatedBytesUsed + bytes.Length);
-            bytes.CopyTo(_repeatedBytes.AsSpan(_repeatedBytesUsed));
-            _repeatedValues.Add((_repeatedBytesUsed, bytes.Length, match.Entity, owner));
-            _repeatedBytesUsed += bytes.Length;
+            Remember(line.Slice(match.Start, match.Length), entity, recordId: -1);
         }
+    }
+
+    /// <summary>Remembers <paramref name="bytes"/> unless it is no full name, or already remembered.</summary>
+    private void Remember(ReadOnlySpan<byte> bytes, PiiEntity entity, int recordId)
+    {
+        if ((entity == PiiEntity.PersonName && NameShape.Words(bytes) < 2) || IsRemembered(bytes))
+        {
+            return;
+        }
+
+        EnsureCapacity(ref _repeatedBytes, _repeatedBytesUsed, _repeatedBytesUsed + bytes.Length);
+        bytes.CopyTo(_repeatedBytes.AsSpan(_repeatedBytesUsed));
+        _repeatedValues.Add((_repeatedBytesUsed, bytes.Length, entity, recordId));
+        _repeatedBytesUsed += bytes.Length;
     }
 
     /// <summary>Record <paramref name="recordId"/> decided: its remembered values become PII (<paramref name="pii"/>) or
@@ -148,16 +185,27 @@ public sealed partial class BodyScanSession
     /// <summary>
     /// Adds the repeats of remembered values in the free-text <paramref name="value"/> to <paramref name="matches"/>
     /// (sorted, not overlapping): a detector match of the same entity on the same bytes is marked as the repeat
-    /// (<see cref="RawMatch.RepeatOf"/>), a repeat that overlaps another match is left out. Returns true when any was added
-    /// or marked.
+    /// (<see cref="RawMatch.RepeatOf"/>), a repeat that overlaps another match, or an earlier repeat, is left out. The
+    /// repeats are collected, sorted and merged in one pass, so a value with many matches and many repeats costs
+    /// linear time. Returns true when any was added or marked.
     /// </summary>
     private bool AddRepeatedValues(ReadOnlySpan<byte> value, List<RawMatch> matches)
     {
-        bool any = false;
+        List<RawMatch> repeats = _repeatScratch;
+        repeats.Clear();
+        bool marked = false;
         for (int v = 0; v < _repeatedValues.Count; v++)
         {
             (int offset, int length, PiiEntity entity, int recordId) = _repeatedValues[v];
             ReadOnlySpan<byte> needle = _repeatedBytes.AsSpan(offset, length);
+            if (entity == PiiEntity.Email)
+            {
+                // The detector finds every email in free text: a repeat is one of its matches, compared instead of
+                // searched for (a log line is not read once more per remembered email).
+                marked |= MarkRepeatedEmails(value, needle, (byte)(v + 1), pending: recordId >= 0, matches);
+                continue;
+            }
+
             int from = 0;
             while (from <= value.Length - length)
             {
@@ -169,69 +217,111 @@ public sealed partial class BodyScanSession
 
                 int at = from + k;
                 from = at + 1;
-                if (IsWholeRepeat(value, at, length, entity == PiiEntity.Email))
+                if (IsWholeName(value, at, length))
                 {
-                    any |= AddRepeat(matches, entity, at, length, (byte)(v + 1), pending: recordId >= 0);
+                    repeats.Add(new RawMatch(entity, at, length, Scores.KeyNamed, "name.repeated", Evidence.Key)
+                    {
+                        RepeatOf = (byte)(v + 1),
+                        ReportedOnlyWhenPii = recordId >= 0,
+                    });
                     from = at + length;
                 }
+            }
+        }
+
+        if (repeats.Count == 0)
+        {
+            return marked;
+        }
+
+        if (_repeatedValues.Count > 1)
+        {
+            repeats.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+        }
+
+        return MergeRepeats(matches, repeats) | marked;
+    }
+
+    /// <summary>Marks the detector's email matches in <paramref name="value"/> whose bytes are <paramref name="email"/>
+    /// as repeats of remembered value <paramref name="repeatOf"/> (1-based).</summary>
+    private static bool MarkRepeatedEmails(ReadOnlySpan<byte> value, ReadOnlySpan<byte> email, byte repeatOf, bool pending, List<RawMatch> matches)
+    {
+        bool any = false;
+        foreach (ref RawMatch match in CollectionsMarshal.AsSpan(matches))
+        {
+            if (match.Entity == PiiEntity.Email && match.Length == email.Length && match.RepeatOf == 0 && !match.FormEncoded
+                && value.Slice(match.Start, match.Length).SequenceEqual(email))
+            {
+                match.RepeatOf = repeatOf;
+                match.ReportedOnlyWhenPii |= pending;
+                any = true;
             }
         }
 
         return any;
     }
 
-    /// <summary>True when nothing continues the repeat at [<paramref name="at"/>, +<paramref name="length"/>) on either side.</summary>
-    private static bool IsWholeRepeat(ReadOnlySpan<byte> value, int at, int length, bool email)
+    /// <summary>Merges the sorted <paramref name="repeats"/> into the sorted <paramref name="matches"/>: see
+    /// <see cref="AddRepeatedValues"/>.</summary>
+    private bool MergeRepeats(List<RawMatch> matches, List<RawMatch> repeats)
     {
-        static bool Continues(byte b, bool email) => Ascii.IsLetterOrDigit(b) || b >= 0x80 || (email && b is (byte)'_' or (byte)'-' or (byte)'+');
-        int end = at + length;
-        if (at > 0 && (Continues(value[at - 1], email) || (email && value[at - 1] == '.')))
+        List<RawMatch> merged = _repeatMerge;
+        merged.Clear();
+        Span<RawMatch> existing = CollectionsMarshal.AsSpan(matches);
+        bool any = false;
+        int e = 0;
+        foreach (ref readonly RawMatch repeat in CollectionsMarshal.AsSpan(repeats))
         {
-            return false;
-        }
+            while (e < existing.Length && existing[e].End <= repeat.Start)
+            {
+                merged.Add(existing[e++]);
+            }
 
-        if (end < value.Length && Continues(value[end], email))
-        {
-            return false;
-        }
+            if (e < existing.Length && existing[e].Start < repeat.End)
+            {
+                // Overlaps a detector match: its own match of the same value is decided as the repeat; any other wins.
+                ref RawMatch other = ref existing[e];
+                if (other.Start == repeat.Start && other.Length == repeat.Length && other.Entity == repeat.Entity && other.RepeatOf == 0)
+                {
+                    other.RepeatOf = repeat.RepeatOf;
+                    other.ReportedOnlyWhenPii |= repeat.ReportedOnlyWhenPii;
+                    any = true;
+                }
 
-        // An email followed by "." and more of an address (ravi.k@gmail.com.au) continues; a sentence's full stop does not.
-        return !(email && end + 1 < value.Length && value[end] == '.' && Ascii.IsLetterOrDigit(value[end + 1]));
-    }
+                continue;
+            }
 
-    private static bool AddRepeat(List<RawMatch> matches, PiiEntity entity, int at, int length, byte repeatOf, bool pending)
-    {
-        Span<RawMatch> found = CollectionsMarshal.AsSpan(matches);
-        int end = at + length;
-        int insertAt = found.Length;
-        for (int m = 0; m < found.Length; m++)
-        {
-            ref RawMatch existing = ref found[m];
-            if (existing.End <= at)
+            if (merged.Count > 0 && merged[^1].End > repeat.Start)
             {
                 continue;
             }
 
-            if (existing.Start >= end)
-            {
-                insertAt = m;
-                break;
-            }
+            merged.Add(repeat);
+            any = true;
+        }
 
-            // Overlaps: the detector's own match of the same value is decided as the repeat; any other wins.
-            if (existing.Start == at && existing.Length == length && existing.Entity == entity)
-            {
-                existing.RepeatOf = repeatOf;
-                existing.ReportedOnlyWhenPii |= pending;
-                return true;
-            }
-
+        if (!any)
+        {
             return false;
         }
 
-        string recognizer = entity == PiiEntity.Email ? "email.repeated" : "name.repeated";
-        matches.Insert(insertAt, new RawMatch(entity, at, length, Scores.KeyNamed, recognizer, Evidence.Key) { RepeatOf = repeatOf, ReportedOnlyWhenPii = pending });
+        for (; e < existing.Length; e++)
+        {
+            merged.Add(existing[e]);
+        }
+
+        matches.Clear();
+        matches.AddRange(merged);
         return true;
+    }
+
+    /// <summary>True when no letter or digit (ASCII or not) continues the name at [<paramref name="at"/>,
+    /// +<paramref name="length"/>) on either side.</summary>
+    private static bool IsWholeName(ReadOnlySpan<byte> value, int at, int length)
+    {
+        static bool Continues(byte b) => Ascii.IsLetterOrDigit(b) || b >= 0x80;
+        int end = at + length;
+        return (at == 0 || !Continues(value[at - 1])) && (end == value.Length || !Continues(value[end]));
     }
 
     /// <summary>
@@ -257,6 +347,10 @@ public sealed partial class BodyScanSession
     {
         _repeatedValues.Clear();
         TrimList(_repeatedValues);
+        _repeatScratch.Clear();
+        TrimList(_repeatScratch);
+        _repeatMerge.Clear();
+        TrimList(_repeatMerge);
         TrimBuffer(ref _repeatedBytes);
         _repeatedBytesUsed = 0;
         _noSkipBefore = 0;

@@ -135,19 +135,35 @@ public sealed partial class BodyScanSession
             ReadMarkupTableLine(line);
         }
 
+        if (_repeatedValues.Count > 0)
+        {
+            // A line may repeat a name or email an earlier line holds (BodyScanSession.RepeatedValues.cs).
+            AddRepeatedValues(line, _scratchMatches);
+        }
+
         if (_scratchMatches.Count == 0)
         {
             return;
         }
 
         var slot = new Slot { Start = start, Length = line.Length, Kind = SlotKind.Text };
+        ReadOnlySpan<RawMatch> found = CollectionsMarshal.AsSpan(_scratchMatches);
         if (_markupMode || _multipartMode || blockLine)
         {
-            AddBodyRecordSlot(slot, CollectionsMarshal.AsSpan(_scratchMatches), oversized);
+            AddBodyRecordSlot(slot, found, oversized);
+            ref readonly RecordInfo record = ref CollectionsMarshal.AsSpan(_records)[0];
+            if (!record.Oversized && !oversized && _repeatedValues.Count < MaxRepeatedValues)
+            {
+                RememberRepeatableMatches(line, found, record.Id);
+            }
         }
         else
         {
-            AddSlot(slot, CollectionsMarshal.AsSpan(_scratchMatches), recordId: -1, recordOversized: oversized);
+            AddSlot(slot, found, recordId: -1, recordOversized: oversized);
+            if (_repeatedValues.Count < MaxRepeatedValues)
+            {
+                RememberDecidedMatches(line, _slots.Count - 1);
+            }
         }
     }
 }

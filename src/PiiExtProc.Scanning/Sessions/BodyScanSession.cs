@@ -824,7 +824,7 @@ public sealed partial class BodyScanSession : IDisposable
                     redacted++;
                 }
             }
-            else if (countNow)
+            else if (countNow && raw.RepeatOf == 0)
             {
                 // Decided below, once the counts of the whole value are known.
                 match.Decided = true;
@@ -879,8 +879,9 @@ public sealed partial class BodyScanSession : IDisposable
         for (int m = 0; m < matches.Length; m++)
         {
             ref SlotMatch match = ref matches[m];
-            if (_entities.GroupAt(match.Entity) == 0 || raws[m].Allowed)
+            if (_entities.GroupAt(match.Entity) == 0 || raws[m].Allowed || raws[m].RepeatOf > 0)
             {
+                // Decided already, or a repeat: decided with its original's record.
                 continue;
             }
 
