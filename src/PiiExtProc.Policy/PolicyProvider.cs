@@ -41,11 +41,22 @@ public sealed class PolicyProvider : IDisposable
     /// <param name="logger">Receives load and reload outcomes; optional.</param>
     /// <param name="timeProvider">The clock for polling; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="pollInterval">How often the file is checked; <see cref="DefaultPollInterval"/> when null.</param>
+    /// <param name="auditFingerprints">False when no audit event is written (<c>serve --audit off</c>): the scanners
+    /// then compute no finding fingerprints (<c>PiiFinding.Fingerprint</c> stays null), a keyed SipHash per finding that
+    /// only the audit log reads.</param>
     /// <exception cref="PolicyException">The first load fails: the server must not start without a policy.</exception>
-    public PolicyProvider(string? policyPath, ILogger<PolicyProvider>? logger = null, TimeProvider? timeProvider = null, TimeSpan? pollInterval = null)
-        : this(policyPath, logger, timeProvider, pollInterval, null, PiiScanner.Create)
+    public PolicyProvider(
+        string? policyPath,
+        ILogger<PolicyProvider>? logger = null,
+        TimeProvider? timeProvider = null,
+        TimeSpan? pollInterval = null,
+        bool auditFingerprints = true)
+        : this(policyPath, logger, timeProvider, pollInterval, null, auditFingerprints ? PiiScanner.Create : CreateWithoutFingerprints)
     {
     }
+
+    /// <summary>A scanner for <paramref name="options"/> without the audit fingerprint key.</summary>
+    private static PiiScanner CreateWithoutFingerprints(ScannerOptions options) => PiiScanner.Create(options with { FingerprintKey = default });
 
     internal PolicyProvider(
         string? policyPath,

@@ -64,7 +64,7 @@ internal static class ServeCommand
                 Tracing = parse.GetValue(tracing) == "otlp" ? TracingExporter.Otlp : TracingExporter.None,
             };
             await using var app = ServerApplication.Build(
-                options, services => new ReloadingPolicySource(options.PolicyFile, services.GetRequiredService<ILoggerFactory>()));
+                options, services => new ReloadingPolicySource(options.PolicyFile, services.GetRequiredService<ILoggerFactory>(), auditFingerprints: options.Audit));
             IPolicySource policySource;
             try
             {

@@ -14,10 +14,13 @@ internal sealed class ReloadingPolicySource : IPolicySource, IPolicyReloadStatus
     private PolicySnapshotAdapter _adapter;
 
     /// <summary>Loads the policy (the embedded default when <paramref name="policyFile"/> is null) and starts polling.</summary>
+    /// <param name="policyFile">The policy file, or null.</param>
+    /// <param name="loggerFactory">Creates the provider's logger.</param>
+    /// <param name="auditFingerprints">False with <c>--audit off</c>: no finding fingerprints are computed.</param>
     /// <exception cref="PolicyException">The first load failed: fatal at start-up, with every error as file:line:column.</exception>
-    public ReloadingPolicySource(string? policyFile, ILoggerFactory loggerFactory)
+    public ReloadingPolicySource(string? policyFile, ILoggerFactory loggerFactory, bool auditFingerprints = true)
     {
-        Provider = new PolicyProvider(policyFile, loggerFactory.CreateLogger<PolicyProvider>());
+        Provider = new PolicyProvider(policyFile, loggerFactory.CreateLogger<PolicyProvider>(), auditFingerprints: auditFingerprints);
         _adapter = new PolicySnapshotAdapter(Provider.Current);
         if (policyFile is not null)
         {

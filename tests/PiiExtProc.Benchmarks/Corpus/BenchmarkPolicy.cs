@@ -16,8 +16,18 @@ internal static class BenchmarkPolicy
     public static PiiScanner CreateScanner()
         => new PolicySnapshotAdapter(s_default.Value).Resolve(StreamRoute.Unknown, Processing.Direction.Response, "application/json").Scanner;
 
-    /// <summary>A policy source serving the default policy to every stream.</summary>
-    public static IPolicySource CreateSource() => new FixedPolicySource(new PolicySnapshotAdapter(s_default.Value));
+    /// <summary>A policy source serving the default policy to every stream; without audit fingerprints when
+    /// <paramref name="auditFingerprints"/> is false, as `serve --audit off` builds it.</summary>
+    public static IPolicySource CreateSource(bool auditFingerprints = true)
+    {
+        if (auditFingerprints)
+        {
+            return new FixedPolicySource(new PolicySnapshotAdapter(s_default.Value));
+        }
+
+        using var provider = new PolicyProvider(null, auditFingerprints: false);
+        return new FixedPolicySource(new PolicySnapshotAdapter(provider.Current));
+    }
 
     private sealed class FixedPolicySource(IPolicySnapshot snapshot) : IPolicySource
     {

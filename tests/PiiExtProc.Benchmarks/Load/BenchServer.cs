@@ -37,7 +37,7 @@ internal static class BenchServer
         await using var app = kind switch
         {
             "noop" => ServerApplication.Build<NoOpExternalProcessor>(options, _ => new UnusedPolicySource(), Services),
-            "piiextproc" => ServerApplication.Build(options, _ => BenchmarkPolicy.CreateSource(), Services),
+            "piiextproc" => ServerApplication.Build(options, _ => BenchmarkPolicy.CreateSource(auditFingerprints: options.Audit), Services),
             _ => throw new ArgumentException("--kind must be piiextproc or noop"),
         };
         var recording = (RecordingTelemetry)app.Services.GetRequiredService<IProcessingTelemetry>();
