@@ -32,6 +32,30 @@ internal static class Ascii
     /// <summary>Letters, digits and underscore: the bytes of one word for boundary purposes.</summary>
     public static bool IsWordByte(byte b) => IsLetterOrDigit(b) || b == '_';
 
+    /// <summary>Longest word <see cref="IsListedLowercase"/> looks up, bytes.</summary>
+    public const int MaxListedWordBytes = 16;
+
+    /// <summary>
+    /// True when <paramref name="word"/>, ASCII letters lower-cased (other bytes kept), is in <paramref name="list"/> (a
+    /// set of lower-case words); false for an empty word or one longer than <see cref="MaxListedWordBytes"/>.
+    /// </summary>
+    public static bool IsListedLowercase(ReadOnlySpan<byte> word, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> list)
+    {
+        if (word.IsEmpty || word.Length > MaxListedWordBytes)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[MaxListedWordBytes];
+        for (int j = 0; j < word.Length; j++)
+        {
+            byte b = word[j];
+            lower[j] = (char)(IsUpper(b) ? b | 0x20 : b);
+        }
+
+        return list.Contains(lower[..word.Length]);
+    }
+
     public static bool IsHex(byte b) => IsDigit(b) || (uint)((b | 0x20) - 'a') <= 'f' - 'a';
 
     public static byte ToUpper(byte b) => (uint)(b - 'a') <= 'z' - 'a' ? (byte)(b - 0x20) : b;

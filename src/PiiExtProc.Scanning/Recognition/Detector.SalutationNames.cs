@@ -20,20 +20,9 @@ internal sealed partial class Detector
         }
 
         int lineStart = 0;
-        while (true)
+        while (SalutationName.TryFindNext(text, ref lineStart, out int start, out int end))
         {
-            if (SalutationName.TryFind(text, lineStart, out int start, out int end))
-            {
-                Add(output, first, new RawMatch(PiiEntity.PersonName, start, end - start, Scores.KeyNamed, "name.salutation", Evidence.Key) { ReportedOnlyWhenPii = true });
-            }
-
-            int newline = text[lineStart..].IndexOf((byte)'\n');
-            if (newline < 0)
-            {
-                return;
-            }
-
-            lineStart += newline + 1;
+            Add(output, first, new RawMatch(PiiEntity.PersonName, start, end - start, Scores.KeyNamed, "name.salutation", Evidence.Key) { ReportedOnlyWhenPii = true });
         }
     }
 }

@@ -86,7 +86,6 @@ internal static class NameShape
     /// </summary>
     public static bool HasOrganisationWord(ReadOnlySpan<byte> value)
     {
-        Span<char> lower = stackalloc char[MaxOrganisationWordBytes];
         int i = 0;
         while (i < value.Length)
         {
@@ -96,19 +95,9 @@ internal static class NameShape
                 i++;
             }
 
-            int length = i - start;
-            if (length is > 0 and <= MaxOrganisationWordBytes)
+            if (Ascii.IsListedLowercase(value[start..i], s_organisationWordLookup))
             {
-                for (int j = 0; j < length; j++)
-                {
-                    byte b = value[start + j];
-                    lower[j] = (char)(Ascii.IsUpper(b) ? b | 0x20 : b);
-                }
-
-                if (s_organisationWordLookup.Contains(lower[..length]))
-                {
-                    return true;
-                }
+                return true;
             }
 
             i++;
@@ -116,9 +105,6 @@ internal static class NameShape
 
         return false;
     }
-
-    /// <summary>Longest word <see cref="HasOrganisationWord"/> looks up, bytes.</summary>
-    private const int MaxOrganisationWordBytes = 16;
 
     private static readonly HashSet<string> s_organisationWords = new(StringComparer.Ordinal)
     {

@@ -35,7 +35,7 @@ internal struct RawMatch
     public bool Allowed
     {
         readonly get => (_flags & AllowedFlag) != 0;
-        set => _flags = value ? (byte)(_flags | AllowedFlag) : (byte)(_flags & ~AllowedFlag);
+        set => SetFlag(AllowedFlag, value);
     }
 
     /// <summary>The match's bytes are a form-encoded query value in text (<c>?email=ravi.k%40example.com</c>): it was
@@ -43,7 +43,7 @@ internal struct RawMatch
     public bool FormEncoded
     {
         readonly get => (_flags & FormEncodedFlag) != 0;
-        set => _flags = value ? (byte)(_flags | FormEncodedFlag) : (byte)(_flags & ~FormEncodedFlag);
+        set => SetFlag(FormEncodedFlag, value);
     }
 
     /// <summary>Reported only when its record makes it PII: dropped when the record decides it below the combination
@@ -52,8 +52,10 @@ internal struct RawMatch
     public bool ReportedOnlyWhenPii
     {
         readonly get => (_flags & ReportedOnlyWhenPiiFlag) != 0;
-        set => _flags = value ? (byte)(_flags | ReportedOnlyWhenPiiFlag) : (byte)(_flags & ~ReportedOnlyWhenPiiFlag);
+        set => SetFlag(ReportedOnlyWhenPiiFlag, value);
     }
+
+    private void SetFlag(byte flag, bool value) => _flags = value ? (byte)(_flags | flag) : (byte)(_flags & ~flag);
 
     public RawMatch(PiiEntity entity, int start, int length, float score, string recognizer, Evidence evidence)
     {

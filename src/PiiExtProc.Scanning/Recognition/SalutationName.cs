@@ -26,9 +26,6 @@ internal static class SalutationName
     /// <summary>Most capitalized words taken as a name; a longer run is title-case prose.</summary>
     private const int MaxWords = 4;
 
-    /// <summary>Longest word looked up in the lists, bytes.</summary>
-    private const int MaxListedWordBytes = 16;
-
     private static readonly HashSet<string> s_salutations = new(StringComparer.Ordinal)
     {
         "dear", "hi", "hii", "hello", "hey", "namaste", "namaskar", "greetings", "respected", "welcome", "thanks",
@@ -59,21 +56,29 @@ internal static class SalutationName
     /// <summary>True when some line of <paramref name="text"/> (UTF-8) starts with a salutation name.</summary>
     public static bool AnyLine(ReadOnlySpan<byte> text)
     {
-        if (!text.IsEmpty && s_lineStarts[text[0]] && TryFind(text, 0, out _, out _))
-        {
-            return true;
-        }
+        int lineStart = 0;
+        return TryFindNext(text, ref lineStart, out _, out _);
+    }
 
-        int newline = text.IndexOf((byte)'\n');
-        while (newline >= 0)
+    /// <summary>
+    /// The name after a salutation or honorific at the start of the first line at or after <paramref name="lineStart"/>
+    /// (a line start of <paramref name="text"/>) that has one, as [<paramref name="start"/>, <paramref name="end"/>);
+    /// <paramref name="lineStart"/> moves to the next line's start (past the text's end after its last line). False when
+    /// no later line has one.
+    /// </summary>
+    public static bool TryFindNext(ReadOnlySpan<byte> text, ref int lineStart, out int start, out int end)
+    {
+        start = end = 0;
+        while (lineStart <= text.Length)
         {
-            if (TryFind(text, newline + 1, out _, out _))
+            // Most lines start otherwise: one table lookup before the call.
+            bool found = lineStart < text.Length && s_lineStarts[text[lineStart]] && TryFind(text, lineStart, out start, out end);
+            int newline = text[lineStart..].IndexOf((byte)'\n');
+            lineStart = newline < 0 ? text.Length + 1 : lineStart + newline + 1;
+            if (found)
             {
                 return true;
             }
-
-            int next = text[(newline + 1)..].IndexOf((byte)'\n');
-            newline = next < 0 ? -1 : newline + 1 + next;
         }
 
         return false;
@@ -84,7 +89,7 @@ internal static class SalutationName
     /// or of one of its lines), as [<paramref name="start"/>, <paramref name="end"/>) in bytes; false when the line does
     /// not start with one.
     /// </summary>
-    public static bool TryFind(ReadOnlySpan<byte> text, int lineStart, out int start, out int end)
+    private static bool TryFind(ReadOnlySpan<byte> text, int lineStart, out int start, out int end)
     {
         start = end = 0;
         int i = lineStart;
@@ -107,7 +112,7 @@ internal static class SalutationName
             return false;
         }
 
-        if (IsListed(word, s_salutationLookup))
+        if (Ascii.IsListedLowercase(word, s_salutationLookup))
         {
             i = AfterSeparator(text, wordEnd, allowComma: true);
             if (i < 0)
@@ -116,7 +121,7 @@ internal static class SalutationName
             }
 
             wordEnd = LetterWordEnd(text, i);
-            if (IsListed(text[i..wordEnd], s_honorificLookup))
+            if (Ascii.IsListedLowercase(text[i..wordEnd], s_honorificLookup))
             {
                 i = AfterHonorific(text, wordEnd);
                 if (i < 0)
@@ -141,7 +146,7 @@ internal static class SalutationName
                 return false;
             }
         }
-        else if (IsListed(word, s_honorificLookup))
+        else if (Ascii.IsListedLowercase(word, s_honorificLookup))
         {
             i = AfterHonorific(text, wordEnd);
             if (i < 0)
@@ -254,7 +259,7 @@ internal static class SalutationName
                 word = word[..^1];
             }
 
-            if (IsListed(word, s_notNameLookup))
+            if (Ascii.IsListedLowercase(word, s_notNameLookup))
             {
                 return false;
             }
@@ -277,23 +282,5 @@ internal static class SalutationName
 
         ReadOnlySpan<byte> name = text[start..end];
         return words >= 2 && NameShape.Words(name) is >= 2 and <= MaxWords && !NameShape.HasOrganisationWord(name);
-    }
-
-    /// <summary>True when <paramref name="word"/> (ASCII letters, any case) is in <paramref name="list"/>.</summary>
-    private static bool IsListed(ReadOnlySpan<byte> word, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> list)
-    {
-        if (word.IsEmpty || word.Length > MaxListedWordBytes)
-        {
-            return false;
-        }
-
-        Span<char> lower = stackalloc char[MaxListedWordBytes];
-        for (int j = 0; j < word.Length; j++)
-        {
-            byte b = word[j];
-            lower[j] = (char)(Ascii.IsUpper(b) ? b | 0x20 : b);
-        }
-
-        return list.Contains(lower[..word.Length]);
     }
 }

@@ -547,7 +547,11 @@ public sealed partial class BodyScanSession
         {
             // The rules do not model salutation names (a record with a second kind may make one PII) or repeats; the
             // detector would find nothing here, so the repeats are the only matches.
-            _scratchMatches.Clear();
+            if (repeats)
+            {
+                _scratchMatches.Clear();
+            }
+
             if (!repeats || !AddRepeatedValues(value, _scratchMatches))
             {
                 ValuesPrefiltered++;

@@ -41,11 +41,11 @@ public sealed partial class BodyScanSession
     private readonly List<(int Offset, int Length, PiiEntity Entity, int RecordId)> _repeatedValues = [];
 
     private byte[] _repeatedBytes = [];
+    private int _repeatedBytesUsed;
 
     /// <summary>Scratch lists of <see cref="AddRepeatedValues"/>: the repeats found, and the merged matches.</summary>
     private readonly List<RawMatch> _repeatScratch = [];
     private readonly List<RawMatch> _repeatMerge = [];
-    private int _repeatedBytesUsed;
 
     /// <summary>Absolute offset before which <see cref="SkipCleanSiblings"/> is not tried: a remembered name lies there.</summary>
     private long _noSkipBefore;
@@ -63,9 +63,7 @@ public sealed partial class BodyScanSession
                 return;
             }
 
-            if (match.RepeatOf > 0 || match.Allowed || match.FormEncoded || match.NamePart != ValueRole.None
-                || match.Length is < MinRepeatedValueBytes or > MaxRepeatedValueBytes
-                || (match.Entity != PiiEntity.PersonName && match.Entity != PiiEntity.Email))
+            if (match.RepeatOf > 0 || match.Allowed || !IsRepeatable(match.Entity, match.NamePart, match.FormEncoded, match.Length))
             {
                 continue;
             }
@@ -91,9 +89,8 @@ public sealed partial class BodyScanSession
                 return;
             }
 
-            if (!match.Decided || match.Dropped || match.Action != FindingAction.Redacted || match.FormEncoded
-                || match.NamePart != ValueRole.None || match.Length is < MinRepeatedValueBytes or > MaxRepeatedValueBytes
-                || (entity != PiiEntity.PersonName && entity != PiiEntity.Email))
+            if (!match.Decided || match.Dropped || match.Action != FindingAction.Redacted
+                || !IsRepeatable(entity, match.NamePart, match.FormEncoded, match.Length))
             {
                 continue;
             }
@@ -101,6 +98,11 @@ public sealed partial class BodyScanSession
             Remember(line.Slice(match.Start, match.Length), entity, recordId: -1);
         }
     }
+
+    /// <summary>True for a whole full name or email (not a first or last name) of a rememberable length, not form-encoded.</summary>
+    private static bool IsRepeatable(PiiEntity entity, ValueRole namePart, bool formEncoded, int length) =>
+        (entity == PiiEntity.PersonName || entity == PiiEntity.Email) && namePart == ValueRole.None && !formEncoded
+        && length is >= MinRepeatedValueBytes and <= MaxRepeatedValueBytes;
 
     /// <summary>Remembers <paramref name="bytes"/> unless it is no full name, or already remembered.</summary>
     private void Remember(ReadOnlySpan<byte> bytes, PiiEntity entity, int recordId)
