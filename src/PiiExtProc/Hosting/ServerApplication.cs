@@ -17,7 +17,7 @@ namespace PiiExtProc.Hosting;
 /// <summary>
 /// Builds the ASP.NET Core application of `serve`: an HTTP/2 (h2c, or TLS) gRPC listener with the ext_proc and
 /// grpc.health.v1 services, an optional Unix socket listener, and an HTTP/1.1 admin listener with /healthz, /readyz and
-/// /metrics. Logs go to standard error; standard output carries only the audit events (JSON lines).
+/// /metrics. Logs go to standard error, at the levels of <see cref="LoggingDefaults"/> unless configured; standard output carries only the audit events (JSON lines).
 /// </summary>
 internal static class ServerApplication
 {
@@ -51,6 +51,7 @@ internal static class ServerApplication
         where TProcessor : Envoy.Service.ExtProc.V3.ExternalProcessor.ExternalProcessorBase
     {
         var builder = WebApplication.CreateSlimBuilder();
+        LoggingDefaults.AddTo(builder.Configuration);
         builder.Logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;

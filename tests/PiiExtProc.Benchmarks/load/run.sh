@@ -55,8 +55,9 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; w
 trap cleanup EXIT
 start_server() { # kind port admin
   if [ -n "${DATAS:-}" ]; then export DOTNET_GCDynamicAdaptationMode="$DATAS"; fi
-  # the container image's runtime setting (src/PiiExtProc/Dockerfile), on both servers
-  DOTNET_TC_CallCountingDelayMs=0 Logging__LogLevel__Default=Warning "${server_pin[@]}" "${bench[@]}" server --kind "$1" --grpc-port "$2" --admin-port "$3" >"$OUT/server-$1.log" 2>&1 &
+  # the container image's runtime setting (src/PiiExtProc/Dockerfile), on both servers; the log levels are serve's own
+  # (Hosting/LoggingDefaults.cs: no line per stream)
+  DOTNET_TC_CallCountingDelayMs=0 "${server_pin[@]}" "${bench[@]}" server --kind "$1" --grpc-port "$2" --admin-port "$3" >"$OUT/server-$1.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$3/bench/stats" >/dev/null && return 0; sleep 0.2; done
   echo "server $1 did not start; see $OUT/server-$1.log" >&2; exit 1
