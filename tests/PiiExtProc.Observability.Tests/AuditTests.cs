@@ -197,7 +197,7 @@ public sealed class AuditTests
             Assert.True(log.Record(Report(Direction.Request, Finding(PiiEntity.Aadhaar, $"$.n{i}"))));
         }
 
-        using var writer = new AuditWriter(log, options, metrics, Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditWriter>.Instance);
+        using var writer = new AuditWriter(log, options, metrics, Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditWriter>.Instance, TimeProvider.System);
 
         // Act
         await writer.StartAsync(CancellationToken.None);
@@ -216,22 +216,130 @@ public sealed class AuditTests
         Assert.All(output.Calls, call => Assert.EndsWith("\n", call, StringComparison.Ordinal));
     }
 
-    /// <summary>Records each write call (the audit writer calls <see cref="TextWriter.Write(ReadOnlySpan{char})"/>).</summary>
+    [Fact]
+    public async Task Writer_EventsArrivingOneByOne_AtMostOneWritePerInterval()
+    {
+        // Arrange: a writer paced at 100 ms, running while 60 events arrive ~2 ms apart (each would wake an unpaced
+        // writer and cost a write of its own).
+        var interval = TimeSpan.FromMilliseconds(100);
+        var output = new CountingWriter();
+        var options = new AuditOptions { Output = output, WriteInterval = interval };
+        var (log, metrics) = Create(options);
+        using var writer = new AuditWriter(log, options, metrics, Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditWriter>.Instance, TimeProvider.System);
+        await writer.StartAsync(CancellationToken.None);
+
+        // Act
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 60; i++)
+        {
+            Assert.True(log.Record(Report(Direction.Request, Finding(PiiEntity.Aadhaar, $"$.n{i}"))));
+            await Task.Delay(2);
+        }
+
+        var elapsed = clock.Elapsed;
+        await writer.StopAsync(CancellationToken.None);
+
+        // Assert: all lines, in order; the first write, one per interval after it, and the last one at shutdown.
+        var lines = output.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(60, lines.Length);
+        Assert.Equal("$.n59", JsonDocument.Parse(lines[^1]).RootElement.GetProperty("findings")[0].GetProperty("json_path").GetString());
+        Assert.InRange(output.Writes, 1, 2 + (int)(elapsed / interval));
+    }
+
+    [Fact]
+    public async Task Writer_LoneEvent_WrittenWithoutWaitingForMore()
+    {
+        var output = new CountingWriter();
+        var options = new AuditOptions { Output = output, WriteInterval = TimeSpan.FromMilliseconds(50) };
+        var (log, metrics) = Create(options);
+        using var writer = new AuditWriter(log, options, metrics, Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditWriter>.Instance, TimeProvider.System);
+        await writer.StartAsync(CancellationToken.None);
+
+        // Two events, the second after the first was written (so it meets a paced writer): each is written while the
+        // writer runs, without a shutdown or further traffic to push it out.
+        for (var n = 1; n <= 2; n++)
+        {
+            Assert.True(log.Record(Report(Direction.Request, Finding(PiiEntity.Aadhaar, $"$.n{n}"))));
+            Assert.True(await output.WaitForLinesAsync(n, TimeSpan.FromSeconds(10)), $"event {n} not written while the writer ran");
+        }
+
+        await writer.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Writer_StopDuringAPacingWait_WritesTheQueueAtOnce()
+    {
+        // An interval far longer than the test: only the stop can end the wait for the second event.
+        var output = new CountingWriter();
+        var options = new AuditOptions { Output = output, WriteInterval = TimeSpan.FromHours(1) };
+        var (log, metrics) = Create(options);
+        using var writer = new AuditWriter(log, options, metrics, Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditWriter>.Instance, TimeProvider.System);
+        await writer.StartAsync(CancellationToken.None);
+        Assert.True(log.Record(Report(Direction.Request, Finding(PiiEntity.Aadhaar, "$.first"))));
+        Assert.True(await output.WaitForLinesAsync(1, TimeSpan.FromSeconds(10)));
+        Assert.True(log.Record(Report(Direction.Request, Finding(PiiEntity.Aadhaar, "$.second"))));
+
+        await writer.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Contains("$.second", output.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Records each write call (the audit writer calls <see cref="TextWriter.Write(ReadOnlySpan{char})"/>); safe to read while the writer runs.</summary>
     private sealed class CountingWriter : StringWriter
     {
+        private readonly Lock _gate = new();
+
         public List<string> Calls { get; } = [];
 
-        public int Writes => Calls.Count;
+        public int Writes
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return Calls.Count;
+                }
+            }
+        }
 
-        public string Text => ToString();
+        public string Text
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return ToString();
+                }
+            }
+        }
+
+        /// <summary>Polls until at least <paramref name="count"/> lines were written or <paramref name="timeout"/> passed.</summary>
+        public async Task<bool> WaitForLinesAsync(int count, TimeSpan timeout)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (Text.Count(c => c == '\n') < count)
+            {
+                if (clock.Elapsed > timeout)
+                {
+                    return false;
+                }
+
+                await Task.Delay(5);
+            }
+
+            return true;
+        }
 
         [System.Diagnostics.CodeAnalysis.AllowNull]
         public override string NewLine { get => "\n"; set { } }
 
         public override void Write(ReadOnlySpan<char> buffer)
         {
-            Calls.Add(new string(buffer));
-            base.Write(buffer);
+            lock (_gate)
+            {
+                Calls.Add(new string(buffer));
+                base.Write(buffer);
+            }
         }
 
         public override void WriteLine(ReadOnlySpan<char> buffer) => Write(string.Concat(buffer, "\n").AsSpan());

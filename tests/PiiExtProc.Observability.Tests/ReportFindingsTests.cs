@@ -85,7 +85,7 @@ public sealed class ReportFindingsTests
         var output = new StringWriter { NewLine = "\n" };
         var (telemetry, log, metrics, services) = Create(new AuditOptions { Output = output });
         using var disposeMetrics = services;
-        using var writer = new AuditWriter(log, new AuditOptions { Output = output }, metrics, Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditWriter>.Instance);
+        using var writer = new AuditWriter(log, new AuditOptions { Output = output }, metrics, Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditWriter>.Instance, TimeProvider.System);
         await writer.StartAsync(CancellationToken.None);
         var reports = new List<BodyScanReport>();
 
