@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace PiiExtProc.Scanning;
 
 /// <summary>ASCII byte classes shared by the tokenizers, recognizers and validators (bytes, not chars).</summary>
@@ -70,6 +74,65 @@ internal static class Ascii
     /// <summary>True when <paramref name="text"/> ends with <paramref name="suffix"/>, ASCII case-insensitively.</summary>
     public static bool EndsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> suffix) =>
         text.Length >= suffix.Length && System.Text.Ascii.EqualsIgnoreCase(text[^suffix.Length..], suffix);
+
+    /// <summary>
+    /// The first index of <paramref name="needle"/> in <paramref name="text"/> with ASCII letters compared
+    /// case-insensitively (<c>RAVI KUMAR</c> and <c>ravi kumar</c> match <c>Ravi Kumar</c>), or -1; 0 for an empty needle.
+    /// A needle holding a non-ASCII byte is searched exactly (no case folding outside ASCII).
+    /// </summary>
+    /// <remarks>Vectorised like the runtime's <c>IndexOf</c>: 32 candidate starts at a time are filtered on the needle's
+    /// first and last bytes (both case-folded with <c>| 0x20</c>, which can only let more through), then compared.</remarks>
+    public static int IndexOfIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> needle)
+    {
+        int n = needle.Length;
+        int lastStart = text.Length - n;
+        if (n == 0 || lastStart < 0)
+        {
+            return n == 0 ? 0 : -1;
+        }
+
+        if (!System.Text.Ascii.IsValid(needle))
+        {
+            return text.IndexOf(needle);
+        }
+
+        byte first = (byte)(needle[0] | 0x20);
+        byte last = (byte)(needle[n - 1] | 0x20);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref byte origin = ref MemoryMarshal.GetReference(text);
+            Vector256<byte> fold = Vector256.Create((byte)0x20);
+            Vector256<byte> firstBytes = Vector256.Create(first);
+            Vector256<byte> lastBytes = Vector256.Create(last);
+            for (; i <= lastStart + 1 - Vector256<byte>.Count; i += Vector256<byte>.Count)
+            {
+                // In bounds: i + 32 <= lastStart + 1, so both loads (at i and at i + n - 1) end inside the text.
+                uint starts = (Vector256.Equals(Vector256.LoadUnsafe(ref origin, (nuint)i) | fold, firstBytes)
+                    & Vector256.Equals(Vector256.LoadUnsafe(ref origin, (nuint)(i + n - 1)) | fold, lastBytes)).ExtractMostSignificantBits();
+                while (starts != 0)
+                {
+                    int at = i + BitOperations.TrailingZeroCount(starts);
+                    if (System.Text.Ascii.EqualsIgnoreCase(text.Slice(at, n), needle))
+                    {
+                        return at;
+                    }
+
+                    starts &= starts - 1;
+                }
+            }
+        }
+
+        for (; i <= lastStart; i++)
+        {
+            if ((text[i] | 0x20) == first && (text[i + n - 1] | 0x20) == last && System.Text.Ascii.EqualsIgnoreCase(text.Slice(i, n), needle))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>True when every byte is a digit '0'-'9' (vectorised; true for an empty span).</summary>
     public static bool AllDigits(ReadOnlySpan<byte> s) => s.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0;

@@ -211,7 +211,7 @@ public sealed partial class BodyScanSession
             int from = 0;
             while (from <= value.Length - length)
             {
-                int k = value[from..].IndexOf(needle);
+                int k = Ascii.IndexOfIgnoreCase(value[from..], needle);
                 if (k < 0)
                 {
                     break;
@@ -335,7 +335,7 @@ public sealed partial class BodyScanSession
         int first = -1;
         foreach ((int offset, int length, PiiEntity entity, _) in _repeatedValues)
         {
-            int k = entity == PiiEntity.PersonName ? region.IndexOf(_repeatedBytes.AsSpan(offset, length)) : -1;
+            int k = entity == PiiEntity.PersonName ? Ascii.IndexOfIgnoreCase(region, _repeatedBytes.AsSpan(offset, length)) : -1;
             if (k >= 0 && (first < 0 || k + length < first))
             {
                 first = k + length;
