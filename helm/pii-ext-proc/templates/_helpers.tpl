@@ -109,6 +109,8 @@ Context: the root context. In topology c it listens on the Unix socket instead o
     - {{ .Values.adminPort | quote }}
     - --shutdown-timeout-seconds
     - {{ .Values.shutdownTimeoutSeconds | quote }}
+    - --log-format
+    - {{ .Values.logFormat | quote }}
     {{- if include "pii-ext-proc.policyConfigMap" . }}
     - --policy
     - /etc/pii-ext-proc/policy.yaml

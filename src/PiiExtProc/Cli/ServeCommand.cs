@@ -35,12 +35,14 @@ internal static class ServeCommand
                 result.AddError("--audit-sample-rate must be between 0 and 1.");
             }
         });
+        var logFormat = new Option<string>("--log-format") { Description = "Log lines on standard error: text, or json (one JSON object per line).", DefaultValueFactory = _ => "text" };
+        logFormat.AcceptOnlyFromAmong("text", "json");
         var tracing = new Option<string>("--tracing") { Description = "Export per-stream spans: otlp (OTEL_EXPORTER_OTLP_* environment variables) or none.", DefaultValueFactory = _ => "none" };
         tracing.AcceptOnlyFromAmong("none", "otlp");
 
         var command = new Command("serve", "Run the ext_proc gRPC server (the default command).")
         {
-            grpcPort, adminPort, policy, unixSocket, certificate, key, clientCa, shutdown, bind, moreTimeAbove, moreTime, drain, audit, auditSampleRate, tracing,
+            grpcPort, adminPort, policy, unixSocket, certificate, key, clientCa, shutdown, bind, moreTimeAbove, moreTime, drain, audit, auditSampleRate, tracing, logFormat,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -62,6 +64,7 @@ internal static class ServeCommand
                 Audit = parse.GetValue(audit) == "on",
                 AuditSampleRate = parse.GetValue(auditSampleRate),
                 Tracing = parse.GetValue(tracing) == "otlp" ? TracingExporter.Otlp : TracingExporter.None,
+                LogFormat = parse.GetValue(logFormat) == "json" ? LogFormat.Json : LogFormat.Text,
             };
             await using var app = ServerApplication.Build(
                 options, services => new ReloadingPolicySource(options.PolicyFile, services.GetRequiredService<ILoggerFactory>(), auditFingerprints: options.Audit));

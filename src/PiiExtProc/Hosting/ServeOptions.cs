@@ -6,6 +6,9 @@ internal sealed record ServeOptions
     /// <summary>TCP port of the h2c gRPC listener (ext_proc and grpc.health.v1). Default 50051; 0 picks a free port.</summary>
     public int GrpcPort { get; init; } = 50051;
 
+    /// <summary>How log lines are written to standard error: text (default) or JSON, one entry per line.</summary>
+    public LogFormat LogFormat { get; init; } = LogFormat.Text;
+
     /// <summary>TCP port of the HTTP/1.1 admin listener (/healthz, /readyz, /metrics). Default 9464; 0 picks a free port.</summary>
     public int AdminPort { get; init; } = 9464;
 
