@@ -223,10 +223,8 @@ public sealed class AuditTests
         // writer and cost a write of its own).
         var interval = TimeSpan.FromMilliseconds(100);
         var output = new CountingWriter();
-        var options = new AuditOptions { Output = output, WriteInterval = interval };
-        var (log, metrics) = Create(options);
-        using var writer = new AuditWriter(log, options, metrics, Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditWriter>.Instance, TimeProvider.System);
-        await writer.StartAsync(CancellationToken.None);
+        var (log, writer) = await StartPacedWriterAsync(output, interval);
+        using var stopped = writer;
 
         // Act
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -250,10 +248,8 @@ public sealed class AuditTests
     public async Task Writer_LoneEvent_WrittenWithoutWaitingForMore()
     {
         var output = new CountingWriter();
-        var options = new AuditOptions { Output = output, WriteInterval = TimeSpan.FromMilliseconds(50) };
-        var (log, metrics) = Create(options);
-        using var writer = new AuditWriter(log, options, metrics, Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditWriter>.Instance, TimeProvider.System);
-        await writer.StartAsync(CancellationToken.None);
+        var (log, writer) = await StartPacedWriterAsync(output, TimeSpan.FromMilliseconds(50));
+        using var stopped = writer;
 
         // Two events, the second after the first was written (so it meets a paced writer): each is written while the
         // writer runs, without a shutdown or further traffic to push it out.
@@ -271,10 +267,8 @@ public sealed class AuditTests
     {
         // An interval far longer than the test: only the stop can end the wait for the second event.
         var output = new CountingWriter();
-        var options = new AuditOptions { Output = output, WriteInterval = TimeSpan.FromHours(1) };
-        var (log, metrics) = Create(options);
-        using var writer = new AuditWriter(log, options, metrics, Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditWriter>.Instance, TimeProvider.System);
-        await writer.StartAsync(CancellationToken.None);
+        var (log, writer) = await StartPacedWriterAsync(output, TimeSpan.FromHours(1));
+        using var stopped = writer;
         Assert.True(log.Record(Report(Direction.Request, Finding(PiiEntity.Aadhaar, "$.first"))));
         Assert.True(await output.WaitForLinesAsync(1, TimeSpan.FromSeconds(10)));
         Assert.True(log.Record(Report(Direction.Request, Finding(PiiEntity.Aadhaar, "$.second"))));
@@ -282,6 +276,16 @@ public sealed class AuditTests
         await writer.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Contains("$.second", output.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>A started writer to <paramref name="output"/> paced at <paramref name="interval"/>, and its log.</summary>
+    private static async Task<(AuditLog Log, AuditWriter Writer)> StartPacedWriterAsync(CountingWriter output, TimeSpan interval)
+    {
+        var options = new AuditOptions { Output = output, WriteInterval = interval };
+        var (log, metrics) = Create(options);
+        var writer = new AuditWriter(log, options, metrics, Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditWriter>.Instance, TimeProvider.System);
+        await writer.StartAsync(CancellationToken.None);
+        return (log, writer);
     }
 
     /// <summary>Records each write call (the audit writer calls <see cref="TextWriter.Write(ReadOnlySpan{char})"/>); safe to read while the writer runs.</summary>
