@@ -108,8 +108,9 @@ internal sealed class AuditWriter : BackgroundService
             var length = Encoding.UTF8.GetChars(buffer.WrittenSpan, chars);
             WriteLines(chars.AsSpan(0, length), events);
             lastWrite = _time.GetTimestamp();
-            paced = interval > TimeSpan.Zero && !reader.TryPeek(out _);
-            if (!reader.TryPeek(out _))
+            var drained = !reader.TryPeek(out _);
+            paced = interval > TimeSpan.Zero && drained;
+            if (drained)
             {
                 Flush();
             }
