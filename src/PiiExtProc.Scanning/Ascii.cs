@@ -80,7 +80,7 @@ internal static class Ascii
     /// case-insensitively (<c>RAVI KUMAR</c> and <c>ravi kumar</c> match <c>Ravi Kumar</c>), or -1; 0 for an empty needle.
     /// A needle holding a non-ASCII byte is searched exactly (no case folding outside ASCII).
     /// </summary>
-    /// <remarks>Vectorised like the runtime's <c>IndexOf</c>: 64 (or 32) candidate starts at a time are filtered on the needle's
+    /// <remarks>Vectorised like the runtime's <c>IndexOf</c>: 32 candidate starts at a time are filtered on the needle's
     /// first and last bytes (both case-folded with <c>| 0x20</c>, which can only let more through), then compared.</remarks>
     public static int IndexOfIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> needle)
     {
@@ -100,29 +100,6 @@ internal static class Ascii
         byte last = (byte)(needle[n - 1] | 0x20);
         int i = 0;
         ref byte origin = ref MemoryMarshal.GetReference(text);
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Vector512<byte> fold = Vector512.Create((byte)0x20);
-            Vector512<byte> firstBytes = Vector512.Create(first);
-            Vector512<byte> lastBytes = Vector512.Create(last);
-            for (; i <= lastStart + 1 - Vector512<byte>.Count; i += Vector512<byte>.Count)
-            {
-                // In bounds: i + 64 <= lastStart + 1, so both loads (at i and at i + n - 1) end inside the text.
-                ulong starts = (Vector512.Equals(Vector512.LoadUnsafe(ref origin, (nuint)i) | fold, firstBytes)
-                    & Vector512.Equals(Vector512.LoadUnsafe(ref origin, (nuint)(i + n - 1)) | fold, lastBytes)).ExtractMostSignificantBits();
-                while (starts != 0)
-                {
-                    int at = i + BitOperations.TrailingZeroCount(starts);
-                    if (System.Text.Ascii.EqualsIgnoreCase(text.Slice(at, n), needle))
-                    {
-                        return at;
-                    }
-
-                    starts &= starts - 1;
-                }
-            }
-        }
-
         if (Vector256.IsHardwareAccelerated)
         {
             Vector256<byte> fold = Vector256.Create((byte)0x20);

@@ -4,7 +4,7 @@ namespace PiiExtProc.Scanning.Tests;
 
 /// <summary>
 /// <see cref="Ascii.IndexOfIgnoreCase"/> against a plain reference (every start, ASCII letters folded) on random texts
-/// over a small alphabet (so matches, near misses and case variants are frequent), at every length around the 32- and 64-byte
+/// over a small alphabet (so matches, near misses and case variants are frequent), at every length up to several times the 32-byte
 /// vector width, with the needle at the very end of the text.
 /// </summary>
 public sealed class AsciiIndexOfIgnoreCaseTests
