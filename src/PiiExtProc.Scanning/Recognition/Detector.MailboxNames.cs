@@ -23,6 +23,9 @@ internal sealed partial class Detector
     /// </summary>
     private void AddMailboxNames(ReadOnlySpan<byte> text, List<RawMatch> output, int first)
     {
+        // Collected, then merged in one pass (AddAll): the emails' indexes stay put while they are read.
+        List<RawMatch> names = t_additions ??= [];
+        names.Clear();
         for (int m = first; m < output.Count; m++)
         {
             RawMatch email = output[m];
@@ -64,11 +67,12 @@ internal sealed partial class Detector
             if (start < end && NameShape.Words(text[start..end]) is >= 2 and <= 5
                 && Passes(PiiEntity.PersonName, Of(PiiEntity.PersonName), Scores.KeyNamed))
             {
-                int before = output.Count;
-                Add(output, first, new RawMatch(PiiEntity.PersonName, start, end - start, Scores.KeyNamed, "name.mailbox", Evidence.Key));
-                m += output.Count - before;
+                names.Add(new RawMatch(PiiEntity.PersonName, start, end - start, Scores.KeyNamed, "name.mailbox", Evidence.Key));
             }
         }
+
+        AddAll(output, first, names);
+        names.Clear();
     }
 
     /// <summary>Start of up to four words right before <paramref name="end"/>, each of letters (and <c>. ' -</c>) starting

@@ -19,10 +19,16 @@ internal sealed partial class Detector
             return;
         }
 
+        // Collected, then merged in one pass (AddAll): a name at a line start goes before the line's other matches.
+        List<RawMatch> names = t_additions ??= [];
+        names.Clear();
         int lineStart = 0;
         while (SalutationName.TryFindNext(text, ref lineStart, out int start, out int end))
         {
-            Add(output, first, new RawMatch(PiiEntity.PersonName, start, end - start, Scores.KeyNamed, "name.salutation", Evidence.Key) { ReportedOnlyWhenPii = true });
+            names.Add(new RawMatch(PiiEntity.PersonName, start, end - start, Scores.KeyNamed, "name.salutation", Evidence.Key) { ReportedOnlyWhenPii = true });
         }
+
+        AddAll(output, first, names);
+        names.Clear();
     }
 }

@@ -1002,6 +1002,95 @@ internal sealed partial class Detector
         }
     }
 
+    /// <summary>Per-thread scratch lists of <see cref="AddAll"/> and its callers (the detector is shared by all sessions).</summary>
+    [ThreadStatic]
+    private static List<RawMatch>? t_merged;
+
+    [ThreadStatic]
+    private static List<RawMatch>? t_additions;
+
+    /// <summary>
+    /// Adds <paramref name="additions"/> (sorted by start) to the matches from <paramref name="first"/> on with the
+    /// result of calling <see cref="Add"/> for each in turn, in one linear merge: a match added in the middle of the list
+    /// (a name before its email) would otherwise shift the rest of it, quadratic in a value with many of them. Additions
+    /// out of start order are added one by one.
+    /// </summary>
+    private static void AddAll(List<RawMatch> output, int first, List<RawMatch> additions)
+    {
+        if (additions.Count <= 1 || !SortedByStart(additions))
+        {
+            foreach (RawMatch match in additions)
+            {
+                Add(output, first, match);
+            }
+
+            return;
+        }
+
+        List<RawMatch> merged = t_merged ??= [];
+        merged.Clear();
+        ReadOnlySpan<RawMatch> existing = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(output)[first..];
+        int e = 0;
+        foreach (ref readonly RawMatch addition in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(additions))
+        {
+            while (e < existing.Length && existing[e].End <= addition.Start)
+            {
+                merged.Add(existing[e++]);
+            }
+
+            // What the addition overlaps: earlier additions kept at the end of the merged list, then existing matches.
+            ReadOnlySpan<RawMatch> done = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(merged);
+            int keep = done.Length;
+            while (keep > 0 && done[keep - 1].End > addition.Start)
+            {
+                keep--;
+            }
+
+            bool beatsAll = true;
+            for (int k = keep; k < done.Length && beatsAll; k++)
+            {
+                beatsAll = addition.Beats(done[k]);
+            }
+
+            int overlapEnd = e;
+            while (beatsAll && overlapEnd < existing.Length && existing[overlapEnd].Start < addition.End)
+            {
+                beatsAll = addition.Beats(existing[overlapEnd]);
+                overlapEnd++;
+            }
+
+            if (beatsAll)
+            {
+                merged.RemoveRange(keep, done.Length - keep);
+                merged.Add(addition);
+                e = overlapEnd;
+            }
+        }
+
+        while (e < existing.Length)
+        {
+            merged.Add(existing[e++]);
+        }
+
+        output.RemoveRange(first, output.Count - first);
+        output.AddRange(merged);
+        merged.Clear();
+    }
+
+    private static bool SortedByStart(List<RawMatch> matches)
+    {
+        ReadOnlySpan<RawMatch> span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(matches);
+        for (int i = 1; i < span.Length; i++)
+        {
+            if (span[i].Start < span[i - 1].Start)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// Context words in the <see cref="ContextWindow"/> bytes before a candidate, read once per candidate and only when
     /// needed, with the keyword automaton. The nearest word that is a context word or a negative word decides.
