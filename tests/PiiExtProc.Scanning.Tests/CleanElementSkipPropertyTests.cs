@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
@@ -73,6 +74,88 @@ public sealed class CleanElementSkipPropertyTests
         Assert.Equal(lastItemEnd - firstItemEnd, skipped.BytesProved);
         Assert.Equal(Run(body, Scanners.Guardian, [], skip: false).Scan.Output, skipped.Scan.Output);
         Assert.Equal(2, skipped.Scan.Findings.Count);
+    }
+
+    /// <summary>
+    /// In chunks smaller or larger than an item, every item after the first is still proved: a proof that reaches a
+    /// chunk's end inside an item waits for the next chunk instead of leaving the item to the reader.
+    /// </summary>
+    [Theory]
+    [InlineData(7)]
+    [InlineData(64)]
+    [InlineData(997)]
+    [InlineData(2560)]
+    public void Process_CleanItemsInChunks_ProvesAllItemsButTheFirst(int chunkSize)
+    {
+        (string json, int firstItemEnd) = Order(itemCount: 40, bigItem: null);
+        byte[] body = Encoding.UTF8.GetBytes(json);
+        int[] chunks = [.. Enumerable.Repeat(chunkSize, (body.Length / chunkSize) + 1)];
+        Result chunked = Run(body, Scanners.Guardian, chunks, skip: true);
+        Assert.Equal(json.Length - 2 - firstItemEnd, chunked.BytesProved);
+        Assert.Equal(Run(body, Scanners.Guardian, [], skip: false).Scan.Output, chunked.Scan.Output);
+    }
+
+    /// <summary>
+    /// An item longer than the proof may wait on (16 KiB, or half the record limit when smaller) is read by the reader,
+    /// and the items after it are proved again; waiting holds at most that many bytes and one chunk more than reading.
+    /// </summary>
+    [Theory]
+    [InlineData(40_000, 1024 * 1024, 500)]
+    [InlineData(3_000, 4096, 100)]
+    public void Process_ItemLongerThanTheWait_ReaderReadsItAndHoldsLittleMore(int bigItemBytes, int maxRecordBytes, int chunkSize)
+    {
+        PiiScanner scanner = PiiScanner.Create(Scanners.GuardianOptions(maxRecordBytes: maxRecordBytes) with
+        {
+            Limits = new ScanLimits { MaxRecordBytes = maxRecordBytes },
+        });
+        string big = "{\"sku\": \"SKU-2\", \"seller\": \"" + new string('s', bigItemBytes) + "\"}";
+        (string json, _) = Order(itemCount: 12, bigItem: big);
+        byte[] body = Encoding.UTF8.GetBytes(json);
+
+        (byte[] output, int maxHeld, BodyScanSession session) = RunHolding(body, scanner, chunkSize, skip: true);
+        (byte[] reference, int referenceMaxHeld, _) = RunHolding(body, scanner, chunkSize, skip: false);
+
+        Assert.Equal(reference, output);
+        Assert.False(session.FellBackToText);
+        int bigEnd = json.IndexOf(big, StringComparison.Ordinal) + big.Length;
+        Assert.Equal(json.Length - 2 - bigEnd, session.BytesProvedClean);
+        int waitLimit = Math.Min(16 * 1024, maxRecordBytes / 2);
+        Assert.True(maxHeld <= referenceMaxHeld + waitLimit + chunkSize, $"held {maxHeld} bytes, {referenceMaxHeld} without the proofs");
+    }
+
+    /// <summary>Scans in chunks of <paramref name="chunkSize"/>; the output and the most bytes the session held after a chunk.</summary>
+    private static (byte[] Output, int MaxHeld, BodyScanSession Session) RunHolding(byte[] body, PiiScanner scanner, int chunkSize, bool skip)
+    {
+        BodyScanSession session = scanner.CreateSession(BodyFormat.Json);
+        session.CleanProofEnabled = skip;
+        var output = new ArrayBufferWriter<byte>();
+        int maxHeld = 0;
+        for (int at = 0; at < body.Length; at += chunkSize)
+        {
+            ReadOnlySpan<byte> chunk = body.AsSpan(at, Math.Min(chunkSize, body.Length - at));
+            ChunkResult result = session.Process(chunk, at + chunkSize >= body.Length, output);
+            if (result.IsUnchanged)
+            {
+                output.Write(chunk);
+            }
+
+            maxHeld = Math.Max(maxHeld, result.BytesHeld);
+        }
+
+        return (output.WrittenSpan.ToArray(), maxHeld, session);
+    }
+
+    /// <summary>An order whose customer has PII, then clean items (the second one <paramref name="bigItem"/> if given); the end of the first item.</summary>
+    private static (string Json, int FirstItemEnd) Order(int itemCount, string? bigItem)
+    {
+        var items = new StringBuilder();
+        for (int i = 0; i < itemCount; i++)
+        {
+            items.Append(i == 0 ? "" : ", ").Append(i == 1 && bigItem is not null ? bigItem : Product(i));
+        }
+
+        string json = "{\"customer\": {\"name\": \"Ravi Kumar\", \"email\": \"ravi.kumar@example.in\"}, \"items\": [" + items + "]}";
+        return (json, json.IndexOf(Product(0), StringComparison.Ordinal) + Product(0).Length);
     }
 
     [Theory]

@@ -84,6 +84,11 @@ public sealed partial class BodyScanSession
             return;
         }
 
+        if (SiblingProofKeepsWaiting(workOffset + work.Length, isFinal))
+        {
+            return;
+        }
+
         int relative = (int)(_jsonConsumed - workOffset);
         long dataOffset = _jsonConsumed;
         ReadOnlySpan<byte> data = work[relative..];
@@ -97,9 +102,25 @@ public sealed partial class BodyScanSession
         // streaming pattern), and after a fallback the state is no longer used.
         JsonReaderState state = _readerState;
         long fallbackAt = -1;
+        bool waiting = false;
         try
         {
-            while (reader.Read())
+            if (_siblingProofWaitAt == dataOffset)
+            {
+                // The last chunk ended inside a sibling of a clean object the reader closed at dataOffset: prove the
+                // siblings again with the bytes that have arrived since (the reader's state is still that after the '}').
+                _siblingProofWaitAt = -1;
+                long provedTo = SkipCleanSiblings(dataOffset, dataOffset, data, isFinal, out waiting);
+                if (provedTo > dataOffset)
+                {
+                    data = data[(int)(provedTo - dataOffset)..];
+                    dataOffset = provedTo;
+                    reader = new Utf8JsonReader(data, isFinal, state);
+                    _jsonConsumed = provedTo;
+                }
+            }
+
+            while (!waiting && reader.Read())
             {
                 long tokenStart = dataOffset + reader.TokenStartIndex;
                 long tokenEnd = dataOffset + reader.BytesConsumed;
@@ -114,7 +135,7 @@ public sealed partial class BodyScanSession
                 if (_cleanObjectClosed)
                 {
                     _cleanObjectClosed = false;
-                    long provedTo = SkipCleanSiblings(tokenEnd, dataOffset, data);
+                    long provedTo = SkipCleanSiblings(tokenEnd, dataOffset, data, isFinal, out waiting);
                     if (provedTo > tokenEnd)
                     {
                         // The reader resumes after the proved siblings in the state it had after this '}' (see

@@ -138,6 +138,8 @@ public sealed partial class BodyScanSession
         _cleanObjectClosed = false;
         ResetRepeatedValues();
         _neverAt = -1;
+        _siblingProofWaitAt = -1;
+        _siblingProofWaitBytes = 0;
         _neverSearchedTo = 0;
         _depth = 0;
         _earliestPending = long.MaxValue;

@@ -27,6 +27,8 @@ internal static partial class CleanJsonProof
     /// <param name="keywords">The scanner's keywords.</param>
     /// <param name="maxKeyBytes">Longest property name prefix the session classifies, bytes.</param>
     /// <param name="limits">The scanner's limits (depth, token size).</param>
+    /// <param name="incomplete">Set when the proof stopped because <paramref name="data"/> ended (between elements or
+    /// inside one not yet disproved): the same call with more data may prove more.</param>
     /// <remarks>
     /// The reader's state after the proved elements equals its state after the <c>}</c> at <paramref name="from"/> - 1
     /// (the same containers open, an object element just closed), so the session resumes reading with that state.
@@ -34,8 +36,10 @@ internal static partial class CleanJsonProof
     /// (<see cref="NeverBytes"/>): an element holding one is then never complete, so never proved.
     /// </remarks>
     public static int CleanElementsEnd(
-        ReadOnlySpan<byte> data, int from, KeyClass arrayKey, int arrayDepth, bool dataIsAscii, ref KeyClassCache cache, KeywordTable keywords, int maxKeyBytes, ScanLimits limits)
+        ReadOnlySpan<byte> data, int from, KeyClass arrayKey, int arrayDepth, bool dataIsAscii, ref KeyClassCache cache, KeywordTable keywords, int maxKeyBytes, ScanLimits limits,
+        out bool incomplete)
     {
+        incomplete = false;
         // An array of addresses or names holds address or name objects, whose members take part roles (line1, state,
         // given) that the walk does not model: none is proved.
         if (arrayKey.Role != ValueRole.None || !TryStartSiblingWalk(from, arrayDepth, keywords, maxKeyBytes, limits, out ProofWalk walk))
@@ -50,18 +54,21 @@ internal static partial class CleanJsonProof
             int i = SkipWhitespace(data, proved);
             if (i >= data.Length || data[i] != ',')
             {
+                incomplete = i >= data.Length;
                 return proved;
             }
 
             i = SkipWhitespace(data, i + 1);
             if (i >= data.Length || data[i] != '{')
             {
+                incomplete = i >= data.Length;
                 return proved;
             }
 
             int end = ValueEnd(data, i, 1, ref walk, ref cache);
             if (end < 0 || (!dataIsAscii && !Utf8.IsValid(data[i..end])))
             {
+                incomplete = end == Incomplete;
                 return proved;
             }
 
@@ -87,6 +94,8 @@ internal static partial class CleanJsonProof
     /// <param name="keywords">The scanner's keywords.</param>
     /// <param name="maxKeyBytes">Longest property name prefix the session classifies, bytes.</param>
     /// <param name="limits">The scanner's limits (depth, token size).</param>
+    /// <param name="incomplete">Set when the proof stopped because <paramref name="data"/> ended (between properties or
+    /// inside one not yet disproved): the same call with more data may prove more.</param>
     /// <remarks>
     /// Only object values: after one the reader's state equals its state after the <c>}</c> at <paramref name="from"/> - 1
     /// (an object just closed inside the same object); after a string, number or array it would not. The property the
@@ -94,8 +103,10 @@ internal static partial class CleanJsonProof
     /// name or the object's end replaces or drops it.
     /// </remarks>
     public static int CleanMembersEnd(
-        ReadOnlySpan<byte> data, int from, KeyClass objectKey, int objectDepth, bool dataIsAscii, ref KeyClassCache cache, KeywordTable keywords, int maxKeyBytes, ScanLimits limits)
+        ReadOnlySpan<byte> data, int from, KeyClass objectKey, int objectDepth, bool dataIsAscii, ref KeyClassCache cache, KeywordTable keywords, int maxKeyBytes, ScanLimits limits,
+        out bool incomplete)
     {
+        incomplete = false;
         if (!TryStartSiblingWalk(from, objectDepth, keywords, maxKeyBytes, limits, out ProofWalk walk))
         {
             return from;
@@ -107,18 +118,21 @@ internal static partial class CleanJsonProof
             int i = SkipWhitespace(data, proved);
             if (i >= data.Length || data[i] != ',')
             {
+                incomplete = i >= data.Length;
                 return proved;
             }
 
             int name = SkipWhitespace(data, i + 1);
             if (name >= data.Length || data[name] != '"' || name - walk.SecondPreviousStart > walk.MaxToken)
             {
+                incomplete = name >= data.Length;
                 return proved;
             }
 
             int nameEnd = NameEnd(data, name + 1);
             if (nameEnd < 0)
             {
+                incomplete = nameEnd == Incomplete;
                 return proved;
             }
 
@@ -126,12 +140,14 @@ internal static partial class CleanJsonProof
             int value = SkipWhitespace(data, nameEnd + 1);
             if (key.Role != ValueRole.None || key.Attribute == AttributeMember.Value || value >= data.Length || data[value] != ':')
             {
+                incomplete = key.Role == ValueRole.None && key.Attribute != AttributeMember.Value && value >= data.Length;
                 return proved;
             }
 
             value = SkipWhitespace(data, value + 1);
             if (value >= data.Length || data[value] != '{')
             {
+                incomplete = value >= data.Length;
                 return proved;
             }
 
@@ -141,6 +157,7 @@ internal static partial class CleanJsonProof
             int end = ValueEnd(data, value, 1, ref walk, ref cache);
             if (end < 0 || (!dataIsAscii && !Utf8.IsValid(data[name..end])))
             {
+                incomplete = end == Incomplete;
                 return proved;
             }
 

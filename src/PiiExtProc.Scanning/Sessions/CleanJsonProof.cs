@@ -34,7 +34,16 @@ namespace PiiExtProc.Scanning.Sessions;
 /// </remarks>
 internal static partial class CleanJsonProof
 {
+    /// <summary>
+    /// What <see cref="ValueEnd"/>, <see cref="StringEnd"/> and <see cref="NameEnd"/> return when the data ended before
+    /// the value (or string) did, where more data could complete it; -1 means it cannot be proved whatever follows.
+    /// </summary>
+    private const int Incomplete = -2;
+
     private static readonly SearchValues<byte> s_never = SearchValues.Create("@\\"u8);
+
+    /// <summary>The bytes a JSON number is made of.</summary>
+    private static readonly SearchValues<byte> s_numberBytes = SearchValues.Create("0123456789+-.eE"u8);
 
     /// <summary>
     /// The bytes no proved JSON holds: <c>@</c> (email, UPI) and <c>\</c> (escapes change the decoded bytes). Callers
@@ -64,7 +73,8 @@ internal static partial class CleanJsonProof
     /// <summary>
     /// The end of the one value at or after <paramref name="i"/> (whitespace skipped), walked with
     /// <paramref name="depth"/> containers open (their frames in <paramref name="walk"/>), when it is well-formed and no
-    /// finding is possible in it; else -1. At depth 0 only an object or array qualifies.
+    /// finding is possible in it; <see cref="Incomplete"/> when the body ends inside it before anything disproves it
+    /// (a later chunk may complete it); else -1. At depth 0 only an object or array qualifies.
     /// </summary>
     /// <remarks>
     /// The grammar is walked with one label per expectation (a value, a property name, what follows a value) so each
@@ -85,7 +95,12 @@ internal static partial class CleanJsonProof
 
     Value:
         i = SkipWhitespace(body, i);
-        if (i >= body.Length || i - secondPreviousStart > maxToken)
+        if (i >= body.Length)
+        {
+            return Incomplete;
+        }
+
+        if (i - secondPreviousStart > maxToken)
         {
             return -1;
         }
@@ -96,7 +111,12 @@ internal static partial class CleanJsonProof
         if (b == '"')
         {
             int end = StringEnd(body, i + 1, out bool trigger);
-            if (depth == 0 || end < 0
+            if (end < 0)
+            {
+                return end;
+            }
+
+            if (depth == 0
                 || ((trigger || Detector.IsEmbeddedDocument(body[(i + 1)..end]))
                     && !CleanValueRules.IsClean(body[(i + 1)..end], ValueKey(frames, depth, forContainer: false), keywords)))
             {
@@ -127,7 +147,7 @@ internal static partial class CleanJsonProof
             i = SkipWhitespace(body, i + 1);
             if (i >= body.Length)
             {
-                return -1;
+                return Incomplete;
             }
 
             // '{' + 2 is '}' and '[' + 2 is ']': an empty container.
@@ -158,7 +178,8 @@ internal static partial class CleanJsonProof
             ReadOnlySpan<byte> literal = b == 't' ? "true"u8 : b == 'f' ? "false"u8 : "null"u8;
             if (depth == 0 || !body[i..].StartsWith(literal))
             {
-                return -1;
+                // Cut at the data's end ("tr"): a later chunk may complete it.
+                return depth > 0 && literal.StartsWith(body[i..]) ? Incomplete : -1;
             }
 
             i += literal.Length;
@@ -166,7 +187,13 @@ internal static partial class CleanJsonProof
         }
 
         int numberEnd = NumberEnd(body, i, out bool scanned);
-        if (depth == 0 || numberEnd < 0
+        if ((uint)numberEnd >= (uint)body.Length)
+        {
+            // Not a number, or one that reaches the data's end ("12", "1.", "-"), which a later chunk may continue.
+            return depth > 0 && body[i..].IndexOfAnyExcept(s_numberBytes) < 0 ? Incomplete : -1;
+        }
+
+        if (depth == 0
             || (scanned && numberEnd - i > Detector.ShortNumberBytes
                 && !CleanValueRules.IsClean(body[i..numberEnd], ValueKey(frames, depth, forContainer: false), keywords)))
         {
@@ -186,7 +213,7 @@ internal static partial class CleanJsonProof
         i = SkipWhitespace(body, i);
         if (i >= body.Length)
         {
-            return -1;
+            return Incomplete;
         }
 
         b = body[i];
@@ -215,7 +242,12 @@ internal static partial class CleanJsonProof
 
     Key:
         i = SkipWhitespace(body, i);
-        if (i >= body.Length || body[i] != '"' || i - secondPreviousStart > maxToken)
+        if (i >= body.Length)
+        {
+            return Incomplete;
+        }
+
+        if (body[i] != '"' || i - secondPreviousStart > maxToken)
         {
             return -1;
         }
@@ -226,7 +258,7 @@ internal static partial class CleanJsonProof
             int end = NameEnd(body, i + 1);
             if (end < 0)
             {
-                return -1;
+                return end;
             }
 
             int keyLength = Math.Min(end - i - 1, walk.MaxKeyBytes);
@@ -262,7 +294,12 @@ internal static partial class CleanJsonProof
             }
 
             i = SkipWhitespace(body, end + 1);
-            if (i >= body.Length || body[i] != ':')
+            if (i >= body.Length)
+            {
+                return Incomplete;
+            }
+
+            if (body[i] != ':')
             {
                 return -1;
             }
@@ -359,12 +396,12 @@ internal static partial class CleanJsonProof
             }
         }
 
-        return -1;
+        return Incomplete;
     }
 
     /// <summary>
-    /// The position of the quote closing a string whose content starts at <paramref name="from"/>, or -1 when a control
-    /// byte comes first or the string is not closed; <paramref name="trigger"/> tells whether the content has a digit, a
+    /// The position of the quote closing a string whose content starts at <paramref name="from"/>, -1 when a control
+    /// byte comes first, or <see cref="Incomplete"/> when the body ends first; <paramref name="trigger"/> tells whether the content has a digit, a
     /// colon, an equals sign or a question mark.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -415,6 +452,6 @@ internal static partial class CleanJsonProof
             trigger |= Ascii.IsDigit(c) || c is (byte)':' or (byte)'?' or (byte)'=';
         }
 
-        return -1;
+        return Incomplete;
     }
 }
