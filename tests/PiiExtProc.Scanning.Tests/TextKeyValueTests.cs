@@ -52,6 +52,32 @@ public sealed class TextKeyValueTests
         Assert.Contains(expected, Values(body));
 
     /// <summary>
+    /// A name value that runs on without a comma and is no name as a whole (a digit, a symbol, more than 5 words): its
+    /// first 2-4 capitalized words, when a word that is not capitalized follows.
+    /// </summary>
+    [Theory]
+    [InlineData("Name: Anita Desai anita.desai@example.in", "PERSON_NAME=Anita Desai")]
+    [InlineData("customer name: Ravi Kumar placed order OD100001", "PERSON_NAME=Ravi Kumar")]
+    [InlineData("Name: Ravi Kumar  (VIP) ordered", "PERSON_NAME=Ravi Kumar")]
+    [InlineData("NAME: RAVI KUMAR placed order OD100001", "PERSON_NAME=RAVI KUMAR")]
+    [InlineData("Name: Arjun K. Mehta booked 2 rooms", "PERSON_NAME=Arjun K. Mehta")]
+    [InlineData("Name: Sunil Kumar Singh Rathore booked order #7", "PERSON_NAME=Sunil Kumar Singh Rathore")]
+    [InlineData("Name: \u0930\u0935\u093f \u0915\u0941\u092e\u093e\u0930 placed order OD1", "PERSON_NAME=\u0930\u0935\u093f \u0915\u0941\u092e\u093e\u0930")]
+    public void Scan_NameRunningOn_LeadingCapitalizedWords(string body, string expected) =>
+        Assert.Equal([expected], Values(body));
+
+    [Theory]
+    [InlineData("Name: Ravi placed order 7")]
+    [InlineData("Name: The Quick Brown Fox Jumps over it")]
+    [InlineData("Name: Ravi Kumar123 placed")]
+    [InlineData("Name: Ravi Kumar@example placed")]
+    [InlineData("name: ravi kumar placed order 7")]
+    [InlineData("product name: Laptop Bag in stock")]
+    [InlineData("name=\"Ravi Kumar placed 7\" id=7")]
+    public void Scan_NameRunningOn_NotANameWithoutItsShape(string body) =>
+        Assert.Empty(Values(body));
+
+    /// <summary>
     /// A comma after one name word is a surname-first name only when one or two name words follow it and end the value:
     /// not when the next pair's key follows (one word or several).
     /// </summary>

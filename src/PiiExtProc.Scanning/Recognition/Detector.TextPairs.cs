@@ -19,7 +19,10 @@ internal sealed partial class Detector
     /// <c>&amp;</c>, <c>;</c>, <c>|</c>, <c>&lt;</c> (a tag: <c>&lt;p&gt;Name: Ravi Kumar&lt;/p&gt;</c>), before the next <c>word:</c> / <c>word=</c> pair, and for names also at
     /// <c>,</c> (except the comma of a surname-first name: <c>Name: Kumar, Ravi</c>); trailing spaces and commas are dropped. It must have the same shape as under a JSON key (2-5 name
     /// words without digits, 1-3 for a first or last name; an address of 10+ bytes with a comma and a 6-digit PIN or
-    /// two commas). URL-encoded values (<c>+</c>, <c>%20</c>) are not decoded and so not detected.
+    /// two commas). A name value that runs on without a comma (<c>Name: Ravi Kumar placed order OD1</c>,
+    /// <c>Name: Anita Desai anita@example.com</c>) is its first 2-4 capitalized words when a word that is not capitalized
+    /// follows them (<see cref="LeadingCapitalizedNameEnd"/>). URL-encoded values (<c>+</c>, <c>%20</c>) are not decoded
+    /// and so not detected.
     /// </summary>
     private void ScanKeyValuePairs(ReadOnlySpan<byte> text, List<RawMatch> output, int first)
     {
@@ -29,7 +32,8 @@ internal sealed partial class Detector
         {
             int valueStart = separator + 1;
             int valueEnd = QuotedValueEnd(text, ref valueStart);
-            if (valueEnd < 0)
+            bool quoted = valueEnd >= 0;
+            if (!quoted)
             {
                 valueEnd = KeyValueEnd(text, valueStart, stopAtComma: role != ValueRole.PostalAddress);
                 if (role != ValueRole.PostalAddress)
@@ -38,7 +42,13 @@ internal sealed partial class Detector
                 }
             }
 
-            AddWholeValue(text, valueStart, valueEnd, role, fromText: true, output, first);
+            if (!AddWholeValue(text, valueStart, valueEnd, role, fromText: true, output, first)
+                && !quoted && role is ValueRole.PersonName or ValueRole.PartyName
+                && LeadingCapitalizedNameEnd(text, valueStart, valueEnd) is int nameEnd and > 0)
+            {
+                AddWholeValue(text, valueStart, nameEnd, role, fromText: true, output, first);
+            }
+
             i = Math.Max(separator + 1, valueEnd);
         }
     }
@@ -511,6 +521,48 @@ internal sealed partial class Detector
         // The words after the comma are not the start of a next pair's key (first Name: Arjun, last Name: Mehta).
         bool keyFollows = next < text.Length && text[next] is (byte)':' or (byte)'=';
         return words is 1 or 2 && !keyFollows ? restEnd : end;
+    }
+
+    /// <summary>
+    /// For a name pair's value [<paramref name="start"/>, <paramref name="end"/>) that is not a name as a whole: the end
+    /// of its first 2-4 words when each starts with an ASCII capital or a non-ASCII letter (letters, with <c>.</c>,
+    /// <c>'</c>, <c>-</c> inside) and they are followed, after one or more spaces, by a word that does not (<c>Ravi Kumar
+    /// placed ...</c>, <c>Anita Desai anita@...</c>, <c>Ravi Kumar (VIP)</c>); else -1. As for a salutation name
+    /// (<see cref="SalutationName"/>), more than 4 capitalized words are title-case prose, not a name.
+    /// </summary>
+    private static int LeadingCapitalizedNameEnd(ReadOnlySpan<byte> text, int start, int end)
+    {
+        int i = start;
+        while (i < end && text[i] == ' ')
+        {
+            i++;
+        }
+
+        int words = 0;
+        int nameEnd = -1;
+        while (i < end && (Ascii.IsUpper(text[i]) || text[i] >= 0x80))
+        {
+            int j = i + 1;
+            while (j < end && (Ascii.IsLetter(text[j]) || text[j] >= 0x80 || text[j] is (byte)'.' or (byte)'\'' or (byte)'-'))
+            {
+                j++;
+            }
+
+            if (++words > 4 || j >= end || text[j] != ' ')
+            {
+                // Too many words, the whole value (not a name by its shape), or a word running into a digit or symbol.
+                return -1;
+            }
+
+            nameEnd = j;
+            i = j;
+            while (i < end && text[i] == ' ')
+            {
+                i++;
+            }
+        }
+
+        return words >= 2 && i < end ? nameEnd : -1;
     }
 
     /// <summary>End of a text key-value pair's value (see <see cref="ScanKeyValuePairs"/>).</summary>

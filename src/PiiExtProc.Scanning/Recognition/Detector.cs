@@ -811,12 +811,16 @@ internal sealed partial class Detector
         return true;
     }
 
-    private void AddWholeValue(ReadOnlySpan<byte> text, int start, int end, ValueRole role, bool fromText, List<RawMatch> output, int first)
+    /// <summary>Adds the whole-value match of <see cref="WholeValue"/> when there is one; false when there is none.</summary>
+    private bool AddWholeValue(ReadOnlySpan<byte> text, int start, int end, ValueRole role, bool fromText, List<RawMatch> output, int first)
     {
-        if (WholeValue(text, start, end, role, fromText, out RawMatch match))
+        if (!WholeValue(text, start, end, role, fromText, out RawMatch match))
         {
-            Add(output, first, match);
+            return false;
         }
+
+        Add(output, first, match);
+        return true;
     }
 
     /// <summary>
