@@ -524,7 +524,8 @@ internal sealed partial class Detector
     }
 
     /// <summary>
-    /// For a name pair's value [<paramref name="start"/>, <paramref name="end"/>) that is not a name as a whole: the end
+    /// For a name value [<paramref name="start"/>, <paramref name="end"/>) (a text pair's, or a JSON value's under a name
+    /// or party key) that is not a name as a whole: the end
     /// of its first 2-4 words when each starts with an ASCII capital or a non-ASCII letter (letters, with <c>.</c>,
     /// <c>'</c>, <c>-</c> inside) and they are followed, after one or more spaces, by a word that does not (<c>Ravi Kumar
     /// placed ...</c>, <c>Anita Desai anita@...</c>, <c>Ravi Kumar (VIP)</c>); else -1. As for a salutation name

@@ -145,7 +145,14 @@ internal sealed partial class Detector
         int first = output.Count;
         if (key.Role != ValueRole.None)
         {
-            AddWholeValue(text, 0, text.Length, key.Role, fromText: false, output, first);
+            if (!AddWholeValue(text, 0, text.Length, key.Role, fromText: false, output, first)
+                && key.Role is ValueRole.PersonName or ValueRole.PartyName
+                && LeadingCapitalizedNameEnd(text, 0, text.Length) is int nameEnd and > 0)
+            {
+                // "Ravi Kumar (Gold member)", "Ravi Kumar 9876543210": the name is the leading capitalized words.
+                AddWholeValue(text, 0, nameEnd, key.Role, fromText: false, output, first);
+            }
+
             if (textRecord && output.Count == first + 1 && output[first].NamePart != ValueRole.None && StartsLikeJson(text)
                 && JsonShape.IsOneDocument(text, MaxEmbeddedJsonDepth))
             {
