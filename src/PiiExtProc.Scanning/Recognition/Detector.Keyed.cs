@@ -114,15 +114,16 @@ internal sealed partial class Detector
     /// most <see cref="MaxDigitsWithoutCandidate"/> ASCII digits, none next to an ASCII letter. Every digit entity needs
     /// 4 digits or more (an IPv4 address 4, a date of birth 6, a PIN code 6), and every identifier word (PAN, passport,
     /// voter ID, IFSC, GSTIN, IBAN) has a digit next to a letter. So <c>12 MG Road</c> holds none; <c>Flat 4B</c> and
-    /// <c>No. 1234</c> may. Nor may a line that starts with a salutation name (<see cref="SalutationName"/>), which the
-    /// detector reads in free text.
+    /// <c>No. 1234</c> may. Salutation and honorific names (<see cref="SalutationName"/>) are not looked for: the
+    /// detector reads them only in text records and in values under no key, never under a key role, the one case this
+    /// serves (<see cref="TryKeyedRole"/>).
     /// </summary>
     internal static bool CannotHoldCandidate(ReadOnlySpan<byte> text)
     {
         int first = text.IndexOfAny(s_baseTriggers);
         if (first < 0)
         {
-            return !SalutationName.AnyLine(text);
+            return true;
         }
 
         int digits = 0;
@@ -141,7 +142,7 @@ internal sealed partial class Detector
             }
         }
 
-        return !SalutationName.AnyLine(text);
+        return true;
     }
 
     /// <summary>

@@ -2,33 +2,64 @@ using static PiiExtProc.Scanning.Recognition.BuiltInId;
 
 namespace PiiExtProc.Scanning.Recognition;
 
-/// <summary>Names after a salutation at the start of a line (<c>Dear Ravi Kumar,</c>) as person names.</summary>
+/// <summary>
+/// Names after a salutation at the start of a line (<c>Dear Ravi Kumar,</c>) or a capitalized honorific inside one
+/// (<c>delivered to Mr. Ravi Kumar</c>) as person names.
+/// </summary>
 internal sealed partial class Detector
 {
     /// <summary>
-    /// The name after a salutation or honorific at the start of each line of <paramref name="text"/>
-    /// (<see cref="SalutationName"/>): a PERSON_NAME (recognizer <c>name.salutation</c>, key-named score, the
+    /// The name after a salutation or honorific at the start of each line of <paramref name="text"/>, and after each
+    /// capitalized honorific inside a line (<see cref="SalutationName"/>): a PERSON_NAME (recognizer <c>name.salutation</c>, key-named score, the
     /// salutation being its context word). A quasi-identifier like any full name: it is redacted only with a second
     /// kind in its record (an email, an address, an IP), by the combination rule, and reported only then
     /// (<see cref="RawMatch.ReportedOnlyWhenPii"/>).
     /// </summary>
-    private void AddSalutationNames(ReadOnlySpan<byte> text, List<RawMatch> output, int first)
+    /// <param name="text">UTF-8 text.</param>
+    /// <param name="output">The matches.</param>
+    /// <param name="first">Index of this span's first match in <paramref name="output"/>.</param>
+    /// <param name="inLine">False to skip the names after an honorific inside a line (the caller knows there is none).</param>
+    private void AddSalutationNames(ReadOnlySpan<byte> text, List<RawMatch> output, int first, bool inLine)
     {
         if (!Passes(PiiEntity.PersonName, Of(PiiEntity.PersonName), Scores.KeyNamed))
         {
             return;
         }
 
-        // Collected, then merged in one pass (AddAll): a name at a line start goes before the line's other matches.
+        // Collected in start order (the line-start names and the in-line ones merged), then merged into the matches in
+        // one pass (AddAll): a name at a line start goes before the line's other matches.
         List<RawMatch> names = t_additions ??= [];
         names.Clear();
         int lineStart = 0;
-        while (SalutationName.TryFindNext(text, ref lineStart, out int start, out int end))
+        int position = 0;
+        bool atLineStart = SalutationName.TryFindNext(text, ref lineStart, out int lineName, out int lineNameEnd);
+        int start = 0;
+        int end = 0;
+        inLine = inLine && SalutationName.TryFindNextInLine(text, ref position, out start, out end);
+        while (atLineStart || inLine)
         {
-            names.Add(new RawMatch(PiiEntity.PersonName, start, end - start, Scores.KeyNamed, "name.salutation", Evidence.Key) { ReportedOnlyWhenPii = true });
+            if (atLineStart && (!inLine || lineName <= start))
+            {
+                names.Add(SalutationMatch(lineName, lineNameEnd));
+                if (inLine && start == lineName)
+                {
+                    // The same name ("Dear Mr. Ravi Kumar": the honorific inside the line): once.
+                    inLine = SalutationName.TryFindNextInLine(text, ref position, out start, out end);
+                }
+
+                atLineStart = SalutationName.TryFindNext(text, ref lineStart, out lineName, out lineNameEnd);
+            }
+            else
+            {
+                names.Add(SalutationMatch(start, end));
+                inLine = SalutationName.TryFindNextInLine(text, ref position, out start, out end);
+            }
         }
 
         AddAll(output, first, names);
         names.Clear();
     }
+
+    private static RawMatch SalutationMatch(int start, int end) =>
+        new(PiiEntity.PersonName, start, end - start, Scores.KeyNamed, "name.salutation", Evidence.Key) { ReportedOnlyWhenPii = true };
 }

@@ -114,9 +114,10 @@ internal static class NameShape
         // trades and kinds of business
         "bank", "services", "service", "technologies", "technology", "tech", "solutions", "enterprises", "enterprise",
         "traders", "trading", "stores", "store", "mart", "retail", "industries", "logistics", "express", "courier",
-        "couriers", "cargo", "foods", "pharma", "pharmacy", "hospital", "clinic", "labs", "school", "college",
-        "university", "institute", "academy", "agency", "agencies", "associates", "trust", "foundation", "society",
-        "centre", "center", "international", "global", "online", "shop", "hotel", "hotels", "resort", "airlines",
+        "couriers", "cargo", "foods", "pharma", "pharmacy", "pharmaceuticals", "hospital", "hospitals", "clinic",
+        "clinics", "labs", "laboratories", "laboratory", "diagnostics", "school", "college", "university", "institute",
+        "academy", "agency", "agencies", "associates", "trust", "foundation", "society", "centre", "center",
+        "international", "global", "online", "shop", "hotel", "hotels", "resort", "airlines",
         "airways", "travels", "tours", "motors", "electronics", "fashion", "textiles", "jewellers", "sweets", "bakery",
         "restaurant", "cafe", "medical", "medicals", "healthcare", "insurance", "finance", "financial", "capital",
         "securities", "ventures", "holdings", "partners", "government", "ministry", "office", "branch", "warehouse",

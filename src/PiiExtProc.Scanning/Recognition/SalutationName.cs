@@ -1,9 +1,15 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace PiiExtProc.Scanning.Recognition;
 
 /// <summary>
 /// A full name right after a salutation or an honorific at the start of a line, as notification, e-mail and SMS
 /// templates write it: <c>Dear Ravi Kumar,</c>, <c>Hi Anita Desai!</c>, <c>Hello Mr. Ravi Kumar</c>,
-/// <c>Smt. Sunita Devi</c>. No NER: the salutation is the context word, and the name must be 2-4 capitalized words.
+/// <c>Smt. Sunita Devi</c>, or after a capitalized honorific inside a line, after a space or <c>(</c>
+/// (<c>delivered to Mr. Ravi Kumar at 5pm</c>, <c>call back Smt Anita Desai</c>). No NER: the salutation or honorific is
+/// the context word, and the name must be 2-4 capitalized words.
 /// </summary>
 /// <remarks>
 /// <para>The line (the text's start or the byte after a <c>\n</c>) starts, after optional spaces and tabs, with a
@@ -23,6 +29,12 @@ namespace PiiExtProc.Scanning.Recognition;
 /// </remarks>
 internal static class SalutationName
 {
+    /// <summary>
+    /// Fewest bytes of a name after an honorific inside a line, from the byte before the honorific on (<c> Mr A B</c>:
+    /// a two-letter honorific, a space, two one-letter words): a lower bound, so shorter text is skipped unread.
+    /// </summary>
+    private const int MinInLineNameBytes = 7;
+
     /// <summary>Most capitalized words taken as a name; a longer run is title-case prose.</summary>
     private const int MaxWords = 4;
 
@@ -53,11 +65,149 @@ internal static class SalutationName
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_honorificLookup = s_honorifics.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_notNameLookup = s_notNameWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>True when some line of <paramref name="text"/> (UTF-8) starts with a salutation name.</summary>
-    public static bool AnyLine(ReadOnlySpan<byte> text)
+    /// <summary>
+    /// True when some line of <paramref name="text"/> (UTF-8) starts with a salutation name, or (unless
+    /// <paramref name="inLine"/> is false: the caller knows <see cref="MayHoldInLineName"/> is false) a name follows a
+    /// capitalized honorific inside a line.
+    /// </summary>
+    public static bool Any(ReadOnlySpan<byte> text, bool inLine = true)
     {
         int lineStart = 0;
-        return TryFindNext(text, ref lineStart, out _, out _);
+        int position = 0;
+        return TryFindNext(text, ref lineStart, out _, out _) || (inLine && TryFindNextInLine(text, ref position, out _, out _));
+    }
+
+    /// <summary>
+    /// False when <paramref name="text"/> has no honorific capital initial (<c>M D S K P</c>) after a space or <c>(</c>,
+    /// so neither it nor any slice of it holds a name after an honorific inside a line: one search over a JSON chunk
+    /// saves one per value.
+    /// </summary>
+    public static bool MayHoldInLineName(ReadOnlySpan<byte> text) => NextHonorificInitial(text, 1) >= 0;
+
+    /// <summary>
+    /// The next name at or after <paramref name="position"/> (0, or where the previous call left it) after a capitalized
+    /// honorific inside a line (after a space or <c>(</c>: <c>delivered to Mr. Ravi Kumar</c>), as
+    /// [<paramref name="start"/>, <paramref name="end"/>); <paramref name="position"/> moves past it. False when no
+    /// later one exists. Candidates are found 32 bytes at a time: a space or <c>(</c> followed by an honorific's capital
+    /// initial (<c>M D S K P</c>).
+    /// </summary>
+    public static bool TryFindNextInLine(ReadOnlySpan<byte> text, ref int position, out int start, out int end)
+    {
+        start = end = 0;
+        while (true)
+        {
+            int at = NextHonorificInitial(text, Math.Max(position, 1));
+            if (at < 0)
+            {
+                position = text.Length;
+                return false;
+            }
+
+            position = at + 1;
+            if (TryHonorificAt(text, at, out start, out end))
+            {
+                position = end;
+                return true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first index at or after <paramref name="from"/> (at least 1) of an honorific's capital initial after a space
+    /// or <c>(</c>, or -1.
+    /// </summary>
+    private static int NextHonorificInitial(ReadOnlySpan<byte> text, int from)
+    {
+        int i = from;
+        if (text.Length - i < MinInLineNameBytes - 1)
+        {
+            // Too short for " Mr A B" from the byte before the initial: many JSON values.
+            return -1;
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref byte origin = ref MemoryMarshal.GetReference(text);
+            Vector256<byte> space = Vector256.Create((byte)' ');
+            Vector256<byte> parenthesis = Vector256.Create((byte)'(');
+            while (i <= text.Length - Vector256<byte>.Count)
+            {
+                // In bounds: i >= 1, so the load at i - 1 starts inside the text, and the loop keeps i + 32 within it.
+                Vector256<byte> before = Vector256.LoadUnsafe(ref origin, (nuint)(i - 1));
+                Vector256<byte> letter = Vector256.LoadUnsafe(ref origin, (nuint)i);
+                Vector256<byte> initial = Vector256.Equals(letter, Vector256.Create((byte)'M')) | Vector256.Equals(letter, Vector256.Create((byte)'D'))
+                    | Vector256.Equals(letter, Vector256.Create((byte)'S')) | Vector256.Equals(letter, Vector256.Create((byte)'K'))
+                    | Vector256.Equals(letter, Vector256.Create((byte)'P'));
+                uint hits = ((Vector256.Equals(before, space) | Vector256.Equals(before, parenthesis)) & initial).ExtractMostSignificantBits();
+                if (hits != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(hits);
+                }
+
+                i += Vector256<byte>.Count;
+            }
+        }
+
+        if (Vector128.IsHardwareAccelerated && i <= text.Length - Vector128<byte>.Count)
+        {
+            // One 16-byte step for the rest of a short value (most JSON values are 10-40 bytes).
+            ref byte origin = ref MemoryMarshal.GetReference(text);
+            Vector128<byte> before = Vector128.LoadUnsafe(ref origin, (nuint)(i - 1));
+            Vector128<byte> letter = Vector128.LoadUnsafe(ref origin, (nuint)i);
+            Vector128<byte> initial = Vector128.Equals(letter, Vector128.Create((byte)'M')) | Vector128.Equals(letter, Vector128.Create((byte)'D'))
+                | Vector128.Equals(letter, Vector128.Create((byte)'S')) | Vector128.Equals(letter, Vector128.Create((byte)'K'))
+                | Vector128.Equals(letter, Vector128.Create((byte)'P'));
+            uint hits = ((Vector128.Equals(before, Vector128.Create((byte)' ')) | Vector128.Equals(before, Vector128.Create((byte)'('))) & initial).ExtractMostSignificantBits();
+            if (hits != 0)
+            {
+                return i + BitOperations.TrailingZeroCount(hits);
+            }
+
+            i += Vector128<byte>.Count;
+        }
+
+        for (; i < text.Length; i++)
+        {
+            if (text[i - 1] is (byte)' ' or (byte)'(' && text[i] is (byte)'M' or (byte)'D' or (byte)'S' or (byte)'K' or (byte)'P')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The name after a capitalized honorific at <paramref name="at"/> inside a line (after a space or <c>(</c>):
+    /// <c>delivered to Mr. Ravi Kumar</c>, <c>call back Smt Anita Desai</c>.
+    /// </summary>
+    private static bool TryHonorificAt(ReadOnlySpan<byte> text, int at, out int start, out int end)
+    {
+        start = end = 0;
+        int wordEnd = LetterWordEnd(text, at);
+        int length = wordEnd - at;
+        if (length > 15 || (s_honorificLengthsByFirstLetter[(text[at] | 0x20) - 'a'] & (1 << length)) == 0
+            || !Ascii.IsListedLowercase(text[at..wordEnd], s_honorificLookup))
+        {
+            return false;
+        }
+
+        int nameStart = AfterHonorific(text, wordEnd);
+        return nameStart > 0 && TryReadName(text, nameStart, out start, out end);
+    }
+
+    /// <summary>For each letter a-z, a bit per length (1-15) of the honorifics that start with it.</summary>
+    private static readonly ushort[] s_honorificLengthsByFirstLetter = HonorificLengthsByFirstLetter();
+
+    private static ushort[] HonorificLengthsByFirstLetter()
+    {
+        var lengths = new ushort[26];
+        foreach (string word in s_honorifics)
+        {
+            lengths[word[0] - 'a'] |= (ushort)(1 << word.Length);
+        }
+
+        return lengths;
     }
 
     /// <summary>

@@ -34,6 +34,12 @@ public sealed partial class BodyScanSession
     /// <summary>True when the bytes the JSON reader reads in this <see cref="ParseJson"/> call are all ASCII.</summary>
     private bool _dataIsAscii;
 
+    /// <summary>
+    /// <see cref="SalutationName.MayHoldInLineName"/> of the bytes the JSON reader reads in this <see cref="ParseJson"/>
+    /// call: when false, no unescaped value read in it holds a name after an honorific inside a line.
+    /// </summary>
+    private bool _dataMayHoldInLineName;
+
     /// <summary>End (absolute) of the bytes the JSON reader last saw without completing a token; see <see cref="_pendingToken"/>.</summary>
     private long _jsonScannedTo;
 
@@ -96,6 +102,7 @@ public sealed partial class BodyScanSession
 
         // Every token value read below is a slice of data: when data is ASCII, each is valid UTF-8 without a check.
         _dataIsAscii = System.Text.Ascii.IsValid(data);
+        _dataMayHoldInLineName = SalutationName.MayHoldInLineName(data);
 
         // Read once when the loop ends (a copy of this struct per token costs; a field store of it also a GC write
         // barrier): after Read returns false the reader's state is that after its last complete token (the documented
@@ -564,7 +571,7 @@ public sealed partial class BodyScanSession
         scoped ReadOnlySpan<RawMatch> found;
         if (key.Role == ValueRole.None && key.Entities == 0 && ValuePrefilterEnabled && _detector.OnlyBuiltInRecognizers
             && CleanValueRules.IsClean(value, key, _detector.Keywords)
-            && !SalutationName.AnyLine(value))
+            && !SalutationName.Any(value, inLine: _dataMayHoldInLineName || kind == SlotKind.JsonEscapedString))
         {
             // The rules do not model salutation names (a record with a second kind may make one PII) or repeats; the
             // detector would find nothing here, so the repeats are the only matches.
@@ -593,7 +600,8 @@ public sealed partial class BodyScanSession
         else
         {
             _scratchMatches.Clear();
-            _detector.Scan(value, key, _detector.HasCustomRecognizers ? CurrentKeyName() : default, _scratchMatches);
+            _detector.Scan(value, key, _detector.HasCustomRecognizers ? CurrentKeyName() : default, _scratchMatches,
+                inLineHonorifics: _dataMayHoldInLineName || kind == SlotKind.JsonEscapedString);
             if (repeats)
             {
                 AddRepeatedValues(value, _scratchMatches);

@@ -144,6 +144,7 @@ public sealed partial class BodyScanSession
         _depth = 0;
         _earliestPending = long.MaxValue;
         _dataIsAscii = false;
+        _dataMayHoldInLineName = false;
         _jsonScannedTo = 0;
         _pendingToken = PendingToken.Unknown;
         _pendingBackslashes = 0;
@@ -157,6 +158,7 @@ public sealed partial class BodyScanSession
 
         // Text scanning (BodyScanSession.Text.cs).
         _textPosition = 0;
+        _textMayHoldInLineName = true;
         _newlineSearchedTo = 0;
 
         // Form scanning (BodyScanSession.Form.cs); _records was cleared with the JSON state.

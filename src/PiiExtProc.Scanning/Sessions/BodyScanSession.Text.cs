@@ -34,6 +34,7 @@ public sealed partial class BodyScanSession
     private void ParseText(ReadOnlySpan<byte> work, long workOffset, bool isFinal)
     {
         int max = _limits.MaxRecordBytes;
+        bool inLineNamesKnown = false;
         while (true)
         {
             ReadOnlySpan<byte> rest = work[(int)(_textPosition - workOffset)..];
@@ -69,6 +70,13 @@ public sealed partial class BodyScanSession
                 return;
             }
 
+            if (!inLineNamesKnown)
+            {
+                // Once per call, over every line it scans: a search per line cost LogLines 3% (short lines pay its tail).
+                _textMayHoldInLineName = SalutationName.MayHoldInLineName(rest);
+                inLineNamesKnown = true;
+            }
+
             ScanTextRecord(rest[..length], _textPosition, oversized);
             _textPosition += length;
             LimitOpenRecords(_textPosition);
@@ -99,6 +107,13 @@ public sealed partial class BodyScanSession
         return space < 0 ? piece.Length : piece.Length - tail.Length + space + 1;
     }
 
+    /// <summary>
+    /// <see cref="SalutationName.MayHoldInLineName"/> of the text from the line <see cref="ScanTextRecord"/> scans to the
+    /// end of the data (set by <see cref="ParseText"/> before its first line): when false, no line holds a name after an
+    /// honorific inside it.
+    /// </summary>
+    private bool _textMayHoldInLineName = true;
+
     private void ScanTextRecord(ReadOnlySpan<byte> line, long start, bool oversized)
     {
         KeyClass key = KeyClass.None;
@@ -128,7 +143,7 @@ public sealed partial class BodyScanSession
         }
 
         _scratchMatches.Clear();
-        _detector.Scan(line, key, default, _scratchMatches, textRecord: true);
+        _detector.Scan(line, key, default, _scratchMatches, textRecord: true, inLineHonorifics: _textMayHoldInLineName);
         if (_markupMode)
         {
             _detector.ContinueMarkupLabel(line, ref _markupLabel, _scratchMatches);
