@@ -78,9 +78,9 @@ internal static class SalutationName
     }
 
     /// <summary>
-    /// False when <paramref name="text"/> has no honorific capital initial (<c>M D S K P</c>) after a space or <c>(</c>,
-    /// so neither it nor any slice of it holds a name after an honorific inside a line: one search over a JSON chunk
-    /// saves one per value.
+    /// False when <paramref name="text"/> has no honorific capital initial (<c>M D S K P</c>) after a space or <c>(</c>
+    /// with room for a name after it, so neither it nor any slice of it holds a name after an honorific inside a line:
+    /// one search over a JSON chunk saves one per value.
     /// </summary>
     public static bool MayHoldInLineName(ReadOnlySpan<byte> text) => NextHonorificInitial(text, 1) >= 0;
 
@@ -114,12 +114,13 @@ internal static class SalutationName
 
     /// <summary>
     /// The first index at or after <paramref name="from"/> (at least 1) of an honorific's capital initial after a space
-    /// or <c>(</c>, or -1.
+    /// or <c>(</c> that leaves room for a name after it (<see cref="MinInLineNameBytes"/>), or -1.
     /// </summary>
     private static int NextHonorificInitial(ReadOnlySpan<byte> text, int from)
     {
         int i = from;
-        if (text.Length - i < MinInLineNameBytes - 1)
+        int last = text.Length - (MinInLineNameBytes - 1);
+        if (i > last)
         {
             // Too short for " Mr A B" from the byte before the initial: many JSON values.
             return -1;
@@ -141,7 +142,8 @@ internal static class SalutationName
                 uint hits = ((Vector256.Equals(before, space) | Vector256.Equals(before, parenthesis)) & initial).ExtractMostSignificantBits();
                 if (hits != 0)
                 {
-                    return i + BitOperations.TrailingZeroCount(hits);
+                    int at = i + BitOperations.TrailingZeroCount(hits);
+                    return at <= last ? at : -1;
                 }
 
                 i += Vector256<byte>.Count;
@@ -160,13 +162,14 @@ internal static class SalutationName
             uint hits = ((Vector128.Equals(before, Vector128.Create((byte)' ')) | Vector128.Equals(before, Vector128.Create((byte)'('))) & initial).ExtractMostSignificantBits();
             if (hits != 0)
             {
-                return i + BitOperations.TrailingZeroCount(hits);
+                int at = i + BitOperations.TrailingZeroCount(hits);
+                return at <= last ? at : -1;
             }
 
             i += Vector128<byte>.Count;
         }
 
-        for (; i < text.Length; i++)
+        for (; i <= last; i++)
         {
             if (text[i - 1] is (byte)' ' or (byte)'(' && text[i] is (byte)'M' or (byte)'D' or (byte)'S' or (byte)'K' or (byte)'P')
             {
