@@ -120,10 +120,7 @@ public sealed partial class BodyScanSession
                 long provedTo = SkipCleanSiblings(dataOffset, dataOffset, data, isFinal, out waiting);
                 if (provedTo > dataOffset)
                 {
-                    data = data[(int)(provedTo - dataOffset)..];
-                    dataOffset = provedTo;
-                    reader = new Utf8JsonReader(data, isFinal, state);
-                    _jsonConsumed = provedTo;
+                    reader = ResumeAfterProof(ref data, ref dataOffset, provedTo, isFinal, state);
                 }
             }
 
@@ -145,13 +142,7 @@ public sealed partial class BodyScanSession
                     long provedTo = SkipCleanSiblings(tokenEnd, dataOffset, data, isFinal, out waiting);
                     if (provedTo > tokenEnd)
                     {
-                        // The reader resumes after the proved siblings in the state it had after this '}' (see
-                        // CleanJsonProof.Siblings.cs): the same containers are open and an object just closed.
-                        JsonReaderState afterObject = reader.CurrentState;
-                        data = data[(int)(provedTo - dataOffset)..];
-                        dataOffset = provedTo;
-                        reader = new Utf8JsonReader(data, isFinal, afterObject);
-                        _jsonConsumed = provedTo;
+                        reader = ResumeAfterProof(ref data, ref dataOffset, provedTo, isFinal, reader.CurrentState);
                         tokenEnd = provedTo;
                     }
                 }
@@ -199,6 +190,20 @@ public sealed partial class BodyScanSession
         {
             KeepAttributeLabels(work, workOffset);
         }
+    }
+
+    /// <summary>
+    /// After a sibling proof (<see cref="SkipCleanSiblings"/>) proved <paramref name="data"/> (at absolute
+    /// <paramref name="dataOffset"/>) up to absolute <paramref name="provedTo"/>: moves both past the proved bytes and
+    /// returns the reader for the rest, in <paramref name="afterObject"/>, its state after the clean <c>}</c> the proof
+    /// started from (see CleanJsonProof.Siblings.cs: the same containers are open and an object just closed).
+    /// </summary>
+    private Utf8JsonReader ResumeAfterProof(scoped ref ReadOnlySpan<byte> data, scoped ref long dataOffset, long provedTo, bool isFinal, JsonReaderState afterObject)
+    {
+        data = data[(int)(provedTo - dataOffset)..];
+        dataOffset = provedTo;
+        _jsonConsumed = provedTo;
+        return new Utf8JsonReader(data, isFinal, afterObject);
     }
 
     /// <summary>The shape of the incomplete bytes after the last token (read once per reader attempt).</summary>

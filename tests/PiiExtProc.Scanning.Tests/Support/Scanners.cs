@@ -33,9 +33,10 @@ internal static class Scanners
 
     /// <summary>
     /// Scans <paramref name="body"/> with <paramref name="session"/> (fresh or rented from a pool) in chunks of the given
-    /// sizes, the last chunk taking the rest; disposes the session after copying its results.
+    /// sizes, the last chunk taking the rest; disposes the session after copying its results. <paramref name="onChunk"/>,
+    /// when given, sees each chunk's result.
     /// </summary>
-    public static ScanResult Run(BodyScanSession session, byte[] body, IReadOnlyList<int> chunkSizes)
+    public static ScanResult Run(BodyScanSession session, byte[] body, IReadOnlyList<int> chunkSizes, Action<ChunkResult>? onChunk = null)
     {
         using (session)
         {
@@ -47,6 +48,7 @@ internal static class Scanners
                 int size = last ? body.Length - position : Math.Min(chunkSizes[i], body.Length - position);
                 ReadOnlySpan<byte> chunk = body.AsSpan(position, size);
                 ChunkResult result = session.Process(chunk, last, output);
+                onChunk?.Invoke(result);
                 if (result.IsUnchanged)
                 {
                     output.Write(chunk);
