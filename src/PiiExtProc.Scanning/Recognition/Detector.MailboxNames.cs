@@ -79,13 +79,12 @@ internal sealed partial class Detector
     /// with a capital letter or a non-ASCII letter, one space apart; <paramref name="end"/> when there is none.</summary>
     private static int CapitalizedWordsStart(ReadOnlySpan<byte> text, int end)
     {
-        static bool IsWordByte(byte b) => Ascii.IsLetter(b) || b >= 0x80 || b is (byte)'.' or (byte)'\'' or (byte)'-';
         int start = end;
         int i = end;
         for (int words = 0; words < 4; words++)
         {
             int wordStart = i;
-            while (wordStart > 0 && IsWordByte(text[wordStart - 1]))
+            while (wordStart > 0 && NameShape.IsWordByte(text[wordStart - 1]))
             {
                 wordStart--;
             }

@@ -544,7 +544,7 @@ internal sealed partial class Detector
         while (i < end && (Ascii.IsUpper(text[i]) || text[i] >= 0x80))
         {
             int j = i + 1;
-            while (j < end && (Ascii.IsLetter(text[j]) || text[j] >= 0x80 || text[j] is (byte)'.' or (byte)'\'' or (byte)'-'))
+            while (j < end && NameShape.IsWordByte(text[j]))
             {
                 j++;
             }

@@ -24,6 +24,12 @@ internal static class NameShape
     private static bool IsLetterByte(byte b) => Ascii.IsLetter(b) || b >= 0x80;
 
     /// <summary>
+    /// A byte a name word is read over in free text (salutation, honorific, mailbox and run-on pair names): a letter
+    /// (<see cref="IsLetterByte"/>) or <c>.</c>, <c>'</c>, <c>-</c>.
+    /// </summary>
+    public static bool IsWordByte(byte b) => IsLetterByte(b) || b is (byte)'.' or (byte)'\'' or (byte)'-';
+
+    /// <summary>
     /// Counts the words of a name (letters, including any non-ASCII UTF-8 letter bytes, with <c>.</c>, <c>'</c> and
     /// <c>-</c> inside); returns 0 when the value has a digit or another symbol, or is longer than 100 bytes. One comma
     /// right after the first word is the surname-first form of bank, airline and CRM records (<c>Kumar, Ravi</c>,

@@ -389,14 +389,13 @@ internal static class SalutationName
     /// <summary>The capitalized words of a name at <paramref name="i"/>: see the remarks of <see cref="SalutationName"/>.</summary>
     private static bool TryReadName(ReadOnlySpan<byte> text, int i, out int start, out int end)
     {
-        static bool IsWordByte(byte b) => Ascii.IsLetter(b) || b >= 0x80 || b is (byte)'.' or (byte)'\'' or (byte)'-';
         start = i;
         end = i;
         int words = 0;
         while (i < text.Length && (Ascii.IsUpper(text[i]) || text[i] >= 0x80))
         {
             int wordEnd = i;
-            while (wordEnd < text.Length && IsWordByte(text[wordEnd]))
+            while (wordEnd < text.Length && NameShape.IsWordByte(text[wordEnd]))
             {
                 wordEnd++;
             }
