@@ -123,6 +123,31 @@ public sealed class CleanElementSkipPropertyTests
     }
 
     /// <summary>
+    /// A record's quasi-identifiers wait while clean object-valued siblings arrive in chunks, proved by retries of a
+    /// waiting proof: once they reach past the record limit the quasi-identifiers are decided as PII, as when the body
+    /// is read whole, not by the record's close (where one IP address and one family name alone would be no PII).
+    /// </summary>
+    [Theory]
+    [InlineData(97)]
+    [InlineData(150)]
+    [InlineData(333)]
+    public void Process_WaitingProofsPassTheRecordLimit_QuasiIdentifiersDecidedAsWhole(int chunkSize)
+    {
+        PiiScanner scanner = PiiScanner.Create(Scanners.GuardianOptions(maxRecordBytes: 1024));
+        var members = new StringBuilder("{\"order_id\": \"OD1\", \"gift\": {\"phone\": \"192.168.1.10\", \"last_name\": [\"Nair\"]}");
+        for (int i = 0; i < 12; i++)
+        {
+            members.Append(", \"m").Append(i).Append("\": ").Append(Product(i));
+        }
+
+        byte[] body = Encoding.UTF8.GetBytes(members.Append('}').ToString());
+        ScanResult whole = Scanners.Run(scanner, BodyFormat.Json, body, [body.Length]);
+        Assert.Equal(["IP_ADDRESS", "PERSON_NAME"], whole.Entities());
+        int[] chunks = [.. Enumerable.Repeat(chunkSize, (body.Length / chunkSize) + 1)];
+        ScanComparison.AssertSameResult(whole, Run(body, scanner, chunks, skip: true).Scan, "waiting sibling proof", chunks, body);
+    }
+
+    /// <summary>
     /// Scans in chunks of <paramref name="chunkSize"/>; the result, the most bytes the session held after a chunk, and
     /// the bytes it proved clean.
     /// </summary>

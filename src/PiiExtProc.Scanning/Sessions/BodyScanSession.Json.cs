@@ -121,6 +121,10 @@ public sealed partial class BodyScanSession
                 if (provedTo > dataOffset)
                 {
                     reader = ResumeAfterProof(ref data, ref dataOffset, provedTo, isFinal, state);
+
+                    // As after a proof in the loop below: a record whose quasi-identifiers wait further back than the
+                    // record limit is decided now, before the reader's next token can close it.
+                    LimitOpenRecords(provedTo);
                 }
             }
 
