@@ -3,7 +3,7 @@ using PiiExtProc.Benchmarks;
 using PiiExtProc.Benchmarks.Load;
 
 // Commands (README.md beside this file): bench (default; BenchmarkDotNet), server, frames, load, h2report, memory, allocations, allocation-stacks,
-// scan, scan-compare, scan-golden.
+// scan, scan-compare, scan-golden, unchanged-chunks.
 var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "bench";
 var rest = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
 var arguments = new Arguments(rest);
@@ -20,6 +20,7 @@ return command switch
     "scan" => ScanCommand.Run(arguments),
     "scan-compare" => ScanCompareCommand.Run(arguments),
     "scan-golden" => ScanGoldenCommand.Run(arguments),
+    "unchanged-chunks" => UnchangedChunksCommand.Run(arguments),
     _ => Usage(),
 };
 
@@ -31,6 +32,6 @@ static int RunBenchmarks(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: PiiExtProc.Benchmarks [bench|server|frames|load|h2report|memory|allocations|allocation-stacks|scan|scan-compare|scan-golden] [options]; see README.md");
+    Console.Error.WriteLine("usage: PiiExtProc.Benchmarks [bench|server|frames|load|h2report|memory|allocations|allocation-stacks|scan|scan-compare|scan-golden|unchanged-chunks] [options]; see README.md");
     return 2;
 }

@@ -244,7 +244,7 @@ public sealed class CleanElementSkipPropertyTests
     /// mostly clean products, some generated objects (near misses, PII, escapes), some non-objects; sometimes a quasi-
     /// identifier waits in the enclosing record, sometimes the tail is malformed.
     /// </summary>
-    private static string Body(Random random)
+    internal static string Body(Random random)
     {
         var builder = new StringBuilder();
         if (random.Next(3) == 0)

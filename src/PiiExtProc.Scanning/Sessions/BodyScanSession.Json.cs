@@ -86,6 +86,10 @@ public sealed partial class BodyScanSession
             {
                 FallBack(_lastUnitStart);
             }
+            else if (ReleaseSettledBytes)
+            {
+                NoteSettledBytes(work, workOffset, waiting: false);
+            }
 
             return;
         }
@@ -174,6 +178,10 @@ public sealed partial class BodyScanSession
                 {
                     _jsonScannedTo = workOffset + work.Length;
                     _pendingToken = Classify(work[(int)(_jsonConsumed - workOffset)..], out _pendingBackslashes);
+                    if (ReleaseSettledBytes)
+                    {
+                        NoteSettledBytes(work, workOffset, waiting);
+                    }
                 }
             }
         }

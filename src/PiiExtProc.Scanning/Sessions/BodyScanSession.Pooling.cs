@@ -108,6 +108,10 @@ public sealed partial class BodyScanSession
 
         _heldLength = 0;
         _heldOffset = 0;
+        _releasedTo = 0;
+        _settledTo = -1;
+        _waitSettled = false;
+        ReleaseSettledBytes = false;
         _decodedLength = 0;
         _output = null;
         _written = 0;

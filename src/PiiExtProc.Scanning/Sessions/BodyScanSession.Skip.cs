@@ -67,13 +67,15 @@ public sealed partial class BodyScanSession
         long dataEnd = dataOffset + data.Length;
         long cutAt = NextNeverByte(closedAt, dataOffset, data);
         data = data[..(int)(cutAt - dataOffset)];
-        bool incomplete;
+        ProofStop stop;
         int end = parent.IsArray
-            ? CleanJsonProof.CleanElementsEnd(data, from, parent.ContainerKey, _depth, _dataIsAscii, ref _keyCache, _detector.Keywords, MaxKeyBytes, _limits, out incomplete)
-            : CleanJsonProof.CleanMembersEnd(data, from, parent.ContainerKey, _depth, _dataIsAscii, ref _keyCache, _detector.Keywords, MaxKeyBytes, _limits, out incomplete);
+            ? CleanJsonProof.CleanElementsEnd(data, from, parent.ContainerKey, _depth, _dataIsAscii, ref _keyCache, _detector.Keywords, MaxKeyBytes, _limits, out stop)
+            : CleanJsonProof.CleanMembersEnd(data, from, parent.ContainerKey, _depth, _dataIsAscii, ref _keyCache, _detector.Keywords, MaxKeyBytes, _limits, out stop);
+        bool incomplete = stop != ProofStop.Stopped;
         if (end == from)
         {
             wait = incomplete && WaitForSiblings(closedAt, dataEnd, cutAt, isFinal);
+            _waitSettled = wait && ReleaseSettledBytes && WalkedBytesSettled(data[from..], stop);
             return closedAt;
         }
 
@@ -90,7 +92,33 @@ public sealed partial class BodyScanSession
         BytesProvedClean += end - from;
         _lastUnitStart = provedTo - 1;
         wait = incomplete && WaitForSiblings(provedTo, dataEnd, cutAt, isFinal);
+        _waitSettled = wait && ReleaseSettledBytes && WalkedBytesSettled(data[end..], stop);
         return provedTo;
+    }
+
+    /// <summary>
+    /// True when the bytes a waiting proof walked after its last proved sibling are settled, under the same rules as the
+    /// reader's pending bytes (<see cref="PendingBytesSettled"/>): the proof stopped outside any value, or inside a
+    /// property name with no digit or <c>@</c> so far; they do not end in a digit and whitespace (malformed input may
+    /// continue that number as text); and no person name the body already masked repeats in them (the full scan would
+    /// mask it there too, <see cref="EndOfFirstRepeatedName"/>).
+    /// </summary>
+    private bool WalkedBytesSettled(ReadOnlySpan<byte> walked, ProofStop stop)
+    {
+        if (stop == ProofStop.DataEndedInName)
+        {
+            if (MayHoldEntity(walked[(walked.LastIndexOf((byte)'"') + 1)..]))
+            {
+                return false;
+            }
+        }
+        else if (stop != ProofStop.DataEnded)
+        {
+            return false;
+        }
+
+        int last = walked.LastIndexOfAnyExcept(s_whitespaceBytes);
+        return (last < 0 || !Ascii.IsDigit(walked[last])) && (_repeatedValues.Count == 0 || EndOfFirstRepeatedName(walked) < 0);
     }
 
     /// <summary>

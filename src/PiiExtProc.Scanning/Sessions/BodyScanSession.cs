@@ -149,7 +149,11 @@ public sealed partial class BodyScanSession : IDisposable
 
         _output = output;
         _written = 0;
-        _writtenTo = heldBefore ? workOffset : -1;
+
+        // This call's output starts where the caller's bytes end: the held bytes' start, or, when all of them were
+        // released as settled bytes, the chunk's start, and then the chunk may still come back unchanged.
+        _writtenTo = _releasedTo < chunkOffset ? _releasedTo : -1;
+        _settledTo = -1;
         try
         {
             if (_formMode)
@@ -170,10 +174,18 @@ public sealed partial class BodyScanSession : IDisposable
                 ParseText(work, workOffset, isFinal);
             }
 
-            long releaseTo = ReleasePoint(workOffset + work.Length, isFinal);
+            long end = workOffset + work.Length;
+            long releaseTo = ReleasePoint(end, isFinal);
             int releaseLength = (int)(releaseTo - workOffset);
-            bool unchanged = _writtenTo < 0 && releaseLength == work.Length && !HasRewriteBefore(releaseTo);
+            long outputEnd = Math.Max(_releasedTo, SettledEnd(releaseTo, end, isFinal));
+            bool unchanged = _writtenTo < 0 && outputEnd == end && !HasRewriteBefore(releaseTo);
             Release(work, workOffset, releaseTo, write: !unchanged);
+            if (!unchanged)
+            {
+                WriteSettled(work, workOffset, outputEnd);
+            }
+
+            _releasedTo = outputEnd;
 
             ReadOnlySpan<byte> remaining = work[releaseLength..];
             if (heldBefore)
@@ -197,7 +209,7 @@ public sealed partial class BodyScanSession : IDisposable
                 _decodedLength = 0;
             }
 
-            return new ChunkResult(unchanged, unchanged ? 0 : _written, _heldLength, _blockRequested);
+            return new ChunkResult(unchanged, unchanged ? 0 : _written, (int)(end - _releasedTo), _blockRequested);
         }
         finally
         {
@@ -336,7 +348,7 @@ public sealed partial class BodyScanSession : IDisposable
         IBufferWriter<byte>? output = write ? _output : null;
 
         // Bytes from here on are not written yet; unchanged slots stay in this run and go out with the next write.
-        long unwritten = _writtenTo >= 0 ? _writtenTo : workOffset;
+        long unwritten = _writtenTo >= 0 ? _writtenTo : _releasedTo;
         ReadOnlySpan<Slot> slots = CollectionsMarshal.AsSpan(_slots);
         int released = 0;
 
@@ -346,7 +358,18 @@ public sealed partial class BodyScanSession : IDisposable
         while (released < slots.Length && slots[released].Start < releaseTo)
         {
             ref readonly Slot slot = ref slots[released];
-            if (output is not null && slot.Redacted > 0)
+            if (slot.Redacted > 0 && slot.Start < _releasedTo)
+            {
+                // A text record that began in released bytes (a rescan after malformed JSON): only its bytes after them go out.
+                CheckRewritesAfterRelease(slot);
+                if (output is not null)
+                {
+                    outputSpan.Flush(output);
+                    _written += WriteSlotAfterRelease(slot, work.Slice((int)(slot.Start - workOffset), slot.Length), output);
+                    unwritten = slot.End;
+                }
+            }
+            else if (output is not null && slot.Redacted > 0)
             {
                 ReadOnlySpan<byte> raw = work.Slice((int)(slot.Start - workOffset), slot.Length);
                 ReadOnlySpan<byte> before = work[(int)(unwritten - workOffset)..(int)(slot.Start - workOffset)];
@@ -359,7 +382,7 @@ public sealed partial class BodyScanSession : IDisposable
 
         long pathsReleased = CommitFindings(slots[..released], work, workOffset);
 
-        if (output is not null)
+        if (output is not null && releaseTo > unwritten)
         {
             ReadOnlySpan<byte> tail = work[(int)(unwritten - workOffset)..(int)(releaseTo - workOffset)];
             if (tail.Length <= outputSpan.Free.Length)
@@ -376,6 +399,12 @@ public sealed partial class BodyScanSession : IDisposable
 
             _written += tail.Length;
             _writtenTo = releaseTo;
+        }
+        else if (output is not null)
+        {
+            // Released up to bytes the caller already has (settled bytes): only what the slots wrote goes out.
+            outputSpan.Flush(output);
+            _writtenTo = Math.Max(_writtenTo, unwritten);
         }
 
         if (released > 0)

@@ -27,8 +27,9 @@ internal static partial class CleanJsonProof
     /// <param name="keywords">The scanner's keywords.</param>
     /// <param name="maxKeyBytes">Longest property name prefix the session classifies, bytes.</param>
     /// <param name="limits">The scanner's limits (depth, token size).</param>
-    /// <param name="incomplete">Set when the proof stopped because <paramref name="data"/> ended (between elements or
-    /// inside one not yet disproved): the same call with more data may prove more.</param>
+    /// <param name="stop">Why the proof stopped: <see cref="ProofStop.DataEnded"/>, <see cref="ProofStop.DataEndedInName"/>
+    /// or <see cref="ProofStop.DataEndedInValue"/> when <paramref name="data"/> ended (between elements or inside one not yet
+    /// disproved), so the same call with more data may prove more.</param>
     /// <remarks>
     /// The reader's state after the proved elements equals its state after the <c>}</c> at <paramref name="from"/> - 1
     /// (the same containers open, an object element just closed), so the session resumes reading with that state.
@@ -37,9 +38,9 @@ internal static partial class CleanJsonProof
     /// </remarks>
     public static int CleanElementsEnd(
         ReadOnlySpan<byte> data, int from, KeyClass arrayKey, int arrayDepth, bool dataIsAscii, ref KeyClassCache cache, KeywordTable keywords, int maxKeyBytes, ScanLimits limits,
-        out bool incomplete)
+        out ProofStop stop)
     {
-        incomplete = false;
+        stop = ProofStop.Stopped;
         // An array of addresses or names holds address or name objects, whose members take part roles (line1, state,
         // given) that the walk does not model: none is proved.
         if (arrayKey.Role != ValueRole.None || !TryStartSiblingWalk(from, arrayDepth, keywords, maxKeyBytes, limits, out ProofWalk walk))
@@ -54,21 +55,21 @@ internal static partial class CleanJsonProof
             int i = SkipWhitespace(data, proved);
             if (i >= data.Length || data[i] != ',')
             {
-                incomplete = i >= data.Length;
+                stop = EndedIf(i >= data.Length);
                 return proved;
             }
 
             i = SkipWhitespace(data, i + 1);
             if (i >= data.Length || data[i] != '{')
             {
-                incomplete = i >= data.Length;
+                stop = EndedIf(i >= data.Length);
                 return proved;
             }
 
             int end = ValueEnd(data, i, 1, ref walk, ref cache);
             if (end < 0 || (!dataIsAscii && !Utf8.IsValid(data[i..end])))
             {
-                incomplete = end == Incomplete;
+                stop = StopOf(end);
                 return proved;
             }
 
@@ -94,8 +95,9 @@ internal static partial class CleanJsonProof
     /// <param name="keywords">The scanner's keywords.</param>
     /// <param name="maxKeyBytes">Longest property name prefix the session classifies, bytes.</param>
     /// <param name="limits">The scanner's limits (depth, token size).</param>
-    /// <param name="incomplete">Set when the proof stopped because <paramref name="data"/> ended (between properties or
-    /// inside one not yet disproved): the same call with more data may prove more.</param>
+    /// <param name="stop">Why the proof stopped: <see cref="ProofStop.DataEnded"/>, <see cref="ProofStop.DataEndedInName"/>
+    /// or <see cref="ProofStop.DataEndedInValue"/> when <paramref name="data"/> ended (between properties or inside one not
+    /// yet disproved), so the same call with more data may prove more.</param>
     /// <remarks>
     /// Only object values: after one the reader's state equals its state after the <c>}</c> at <paramref name="from"/> - 1
     /// (an object just closed inside the same object); after a string, number or array it would not. The property the
@@ -104,9 +106,9 @@ internal static partial class CleanJsonProof
     /// </remarks>
     public static int CleanMembersEnd(
         ReadOnlySpan<byte> data, int from, KeyClass objectKey, int objectDepth, bool dataIsAscii, ref KeyClassCache cache, KeywordTable keywords, int maxKeyBytes, ScanLimits limits,
-        out bool incomplete)
+        out ProofStop stop)
     {
-        incomplete = false;
+        stop = ProofStop.Stopped;
         if (!TryStartSiblingWalk(from, objectDepth, keywords, maxKeyBytes, limits, out ProofWalk walk))
         {
             return from;
@@ -118,21 +120,21 @@ internal static partial class CleanJsonProof
             int i = SkipWhitespace(data, proved);
             if (i >= data.Length || data[i] != ',')
             {
-                incomplete = i >= data.Length;
+                stop = EndedIf(i >= data.Length);
                 return proved;
             }
 
             int name = SkipWhitespace(data, i + 1);
             if (name >= data.Length || data[name] != '"' || name - walk.SecondPreviousStart > walk.MaxToken)
             {
-                incomplete = name >= data.Length;
+                stop = EndedIf(name >= data.Length);
                 return proved;
             }
 
             int nameEnd = NameEnd(data, name + 1);
             if (nameEnd < 0)
             {
-                incomplete = nameEnd == Incomplete;
+                stop = nameEnd == Incomplete ? ProofStop.DataEndedInName : ProofStop.Stopped;
                 return proved;
             }
 
@@ -140,14 +142,14 @@ internal static partial class CleanJsonProof
             int value = SkipWhitespace(data, nameEnd + 1);
             if (key.Role != ValueRole.None || key.Attribute == AttributeMember.Value || value >= data.Length || data[value] != ':')
             {
-                incomplete = key.Role == ValueRole.None && key.Attribute != AttributeMember.Value && value >= data.Length;
+                stop = EndedIf(key.Role == ValueRole.None && key.Attribute != AttributeMember.Value && value >= data.Length);
                 return proved;
             }
 
             value = SkipWhitespace(data, value + 1);
             if (value >= data.Length || data[value] != '{')
             {
-                incomplete = value >= data.Length;
+                stop = EndedIf(value >= data.Length);
                 return proved;
             }
 
@@ -157,13 +159,25 @@ internal static partial class CleanJsonProof
             int end = ValueEnd(data, value, 1, ref walk, ref cache);
             if (end < 0 || (!dataIsAscii && !Utf8.IsValid(data[name..end])))
             {
-                incomplete = end == Incomplete;
+                stop = StopOf(end);
                 return proved;
             }
 
             proved = end;
         }
     }
+
+    /// <summary><see cref="ProofStop.DataEnded"/> when <paramref name="ended"/>, else <see cref="ProofStop.Stopped"/>.</summary>
+    private static ProofStop EndedIf(bool ended) => ended ? ProofStop.DataEnded : ProofStop.Stopped;
+
+    /// <summary>Why a walk that returned <paramref name="end"/> (negative: not proved) stopped.</summary>
+    private static ProofStop StopOf(int end) => end switch
+    {
+        Incomplete => ProofStop.DataEnded,
+        IncompleteInValue => ProofStop.DataEndedInValue,
+        IncompleteInName => ProofStop.DataEndedInName,
+        _ => ProofStop.Stopped,
+    };
 
     /// <summary>
     /// Starts the walk of the siblings inside a container at depth <paramref name="containerDepth"/> (the session's open

@@ -40,6 +40,18 @@ internal static partial class CleanJsonProof
     /// </summary>
     private const int Incomplete = -2;
 
+    /// <summary>
+    /// What <see cref="ValueEnd"/> returns when the data ended inside a string, number or literal value: as
+    /// <see cref="Incomplete"/>, but the bytes walked are not all settled (the rest of that value decides its findings).
+    /// </summary>
+    private const int IncompleteInValue = -3;
+
+    /// <summary>
+    /// What <see cref="ValueEnd"/> returns when the data ended inside a property name: as <see cref="Incomplete"/>; the
+    /// bytes walked end with that name's start.
+    /// </summary>
+    private const int IncompleteInName = -4;
+
     private static readonly SearchValues<byte> s_never = SearchValues.Create("@\\"u8);
 
     /// <summary>The bytes a JSON number is made of.</summary>
@@ -74,7 +86,8 @@ internal static partial class CleanJsonProof
     /// The end of the one value at or after <paramref name="i"/> (whitespace skipped), walked with
     /// <paramref name="depth"/> containers open (their frames in <paramref name="walk"/>), when it is well-formed and no
     /// finding is possible in it; <see cref="Incomplete"/> when the body ends inside it before anything disproves it
-    /// (a later chunk may complete it); else -1. At depth 0 only an object or array qualifies.
+    /// (a later chunk may complete it), <see cref="IncompleteInValue"/> when that end is inside a string, number or
+    /// literal value, <see cref="IncompleteInName"/> when it is inside a property name; else -1. At depth 0 only an object or array qualifies.
     /// </summary>
     /// <remarks>
     /// The grammar is walked with one label per expectation (a value, a property name, what follows a value) so each
@@ -113,7 +126,7 @@ internal static partial class CleanJsonProof
             int end = StringEnd(body, i + 1, out bool trigger);
             if (end < 0)
             {
-                return end;
+                return end == Incomplete ? IncompleteInValue : -1;
             }
 
             if (depth == 0
@@ -179,7 +192,7 @@ internal static partial class CleanJsonProof
             if (depth == 0 || !body[i..].StartsWith(literal))
             {
                 // Cut at the data's end ("tr"): a later chunk may complete it.
-                return depth > 0 && literal.StartsWith(body[i..]) ? Incomplete : -1;
+                return depth > 0 && literal.StartsWith(body[i..]) ? IncompleteInValue : -1;
             }
 
             i += literal.Length;
@@ -190,7 +203,7 @@ internal static partial class CleanJsonProof
         if ((uint)numberEnd >= (uint)body.Length)
         {
             // Not a number, or one that reaches the data's end ("12", "1.", "-"), which a later chunk may continue.
-            return depth > 0 && body[i..].IndexOfAnyExcept(s_numberBytes) < 0 ? Incomplete : -1;
+            return depth > 0 && body[i..].IndexOfAnyExcept(s_numberBytes) < 0 ? IncompleteInValue : -1;
         }
 
         if (depth == 0
@@ -258,7 +271,7 @@ internal static partial class CleanJsonProof
             int end = NameEnd(body, i + 1);
             if (end < 0)
             {
-                return end;
+                return end == Incomplete ? IncompleteInName : -1;
             }
 
             int keyLength = Math.Min(end - i - 1, walk.MaxKeyBytes);

@@ -17,6 +17,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 103, Level = LogLevel.Error, Message = "ext_proc stream failed with {ExceptionType}; ended with INTERNAL so Envoy fails closed")]
     public static partial void StreamFailed(ILogger logger, string exceptionType);
 
+    [LoggerMessage(EventId = 104, Level = LogLevel.Error, Message = "ext_proc stream ended with INTERNAL: a finding at body offset {FindingOffset} lies in bytes already released up to offset {ReleasedTo} (malformed JSON after a STREAMED chunk boundary); the rest of the exchange is not forwarded")]
+    public static partial void ReleasedBytesChanged(ILogger logger, long findingOffset, long releasedTo);
+
     [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Listening for ext_proc gRPC on {BindAddress}:{GrpcPort}; admin on port {AdminPort}; policy version {PolicyVersion}")]
     public static partial void Listening(ILogger logger, string bindAddress, int grpcPort, int adminPort, string policyVersion);
 

@@ -4,6 +4,7 @@ using PiiExtProc.Diagnostics;
 using PiiExtProc.Policy;
 using PiiExtProc.Routing;
 using PiiExtProc.Scanning;
+using PiiExtProc.Scanning.Sessions;
 
 namespace PiiExtProc.Processing;
 
@@ -378,7 +379,7 @@ internal sealed class ExtProcStream : IDisposable
         // STREAMED bodies always hold back what a later chunk could still change, even when trailers may end the body:
         // if they do while bytes are held, OnTrailers fails the stream closed (README "STREAMED with trailers"), since
         // scanning chunks alone would forward chunk-split PII unredacted.
-        var session = state.Session ??= policy.Scanner.RentSession(state.Format ?? RoutePolicy.SniffBodyFormat(bytes.Span));
+        var session = state.Session ??= RentStreamingSession(state, policy, bytes.Span);
         state.Output.ExpectedBytes = state.HeldBytes + bytes.Length;
         var result = session.Process(bytes.Span, final, state.Output);
         state.HeldBytes = result.BytesHeld;
@@ -417,6 +418,18 @@ internal sealed class ExtProcStream : IDisposable
 
         var contentLength = wholeBody ? ContentLengthToSet(state, state.Output.WrittenCount) : null;
         replies.Add(state.Replies.Body(state.Output.WrittenMemory, contentLength));
+    }
+
+    /// <summary>
+    /// Rents the session of a body scanned as it arrives. In STREAMED (and without protocol_config) it releases settled
+    /// bytes (BodyScanSession.ReleaseSettledBytes): a clean chunk is then answered without a body mutation instead of
+    /// shifted by a held tail. FULL_DUPLEX_STREAMED replies carry the bytes either way, so it keeps the plain hold there.
+    /// </summary>
+    private static BodyScanSession RentStreamingSession(DirectionState state, DirectionPolicy policy, ReadOnlySpan<byte> firstBytes)
+    {
+        var session = policy.Scanner.RentSession(state.Format ?? RoutePolicy.SniffBodyFormat(firstBytes));
+        session.ReleaseSettledBytes = state.Mode is BodyMode.Streamed or BodyMode.Unknown;
+        return session;
     }
 
     private void OnCompressedBody(DirectionState state, ReadOnlyMemory<byte> bytes, bool final, bool wholeBody, bool endOfStream, List<ProcessingResponse> replies)
@@ -595,6 +608,19 @@ internal sealed class ExtProcStream : IDisposable
                 throw new ProtocolViolationException(
                     "trailers_with_held_body",
                     $"The {DirectionName(state.Direction)} body ended with trailers while bytes were held back for scanning; they cannot be released in STREAMED mode. Use BUFFERED or FULL_DUPLEX_STREAMED for bodies with trailers.");
+            }
+            else if (state.Session is { } session)
+            {
+                // Everything was released, but the session may still hold settled bytes to parse: end its scan, so a
+                // finding that reaches into released bytes ends the stream (ReleasedBytesChangedException) instead of
+                // passing unnoticed, and the findings of the last record are counted.
+                var result = session.Process(ReadOnlySpan<byte>.Empty, isFinal: true, state.Output);
+                FinishSession(state, result.BlockRequested);
+                if (result.BlockRequested)
+                {
+                    Complete(replies, BlockResponse(state.Policy!));
+                    return;
+                }
             }
             else
             {

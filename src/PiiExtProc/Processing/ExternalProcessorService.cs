@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using PiiExtProc.Diagnostics;
 using PiiExtProc.Hosting;
 using PiiExtProc.Routing;
+using PiiExtProc.Scanning;
 
 namespace PiiExtProc.Processing;
 
@@ -94,6 +95,14 @@ internal sealed class ExternalProcessorService : ExternalProcessor.ExternalProce
             errorCause = violation.Cause;
             Log.ProtocolViolation(_logger, violation.Cause, violation.Message);
             throw new RpcException(new Status(StatusCode.FailedPrecondition, violation.Message));
+        }
+        catch (ReleasedBytesChangedException changed)
+        {
+            // Bytes Envoy already forwarded would have to change (PiiExtProc.Scanning.Sessions.BodyScanSession.ReleaseSettledBytes):
+            // fail closed, so the rest of the exchange does not pass.
+            errorCause = "released_bytes_changed";
+            Log.ReleasedBytesChanged(_logger, changed.FindingOffset, changed.ReleasedTo);
+            throw new RpcException(new Status(StatusCode.Internal, "PII was found in body bytes already released; the exchange is not forwarded further."));
         }
         catch (Exception exception) when (IsClientGone(exception, context.CancellationToken.IsCancellationRequested) || (inTransport && exception is IOException))
         {
