@@ -90,7 +90,7 @@ public sealed partial class BodyScanSession
         switch (_pendingToken)
         {
             case PendingToken.Separators:
-                return consumed == 0 || !Ascii.IsDigit(work[consumed - 1]) || work[consumed..].Contains((byte)',');
+                return !EndsInNumber(work);
             case PendingToken.OpenString:
                 return ExpectsPropertyName && !MayHoldEntity(work[consumed..]);
             case PendingToken.Unknown:
@@ -99,6 +99,17 @@ public sealed partial class BodyScanSession
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// True when the last byte of <paramref name="bytes"/> before trailing whitespace is a digit: a number followed by
+    /// whitespace alone, which digits in a later chunk could continue as one number when malformed JSON is rescanned as
+    /// text (<c>"mobile": 98765 43210</c>), so it is not settled. A comma after it ends it.
+    /// </summary>
+    private static bool EndsInNumber(ReadOnlySpan<byte> bytes)
+    {
+        int last = bytes.LastIndexOfAnyExcept(s_whitespaceBytes);
+        return last >= 0 && Ascii.IsDigit(bytes[last]);
     }
 
     /// <summary>

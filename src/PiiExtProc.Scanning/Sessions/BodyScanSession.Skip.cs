@@ -117,8 +117,7 @@ public sealed partial class BodyScanSession
             return false;
         }
 
-        int last = walked.LastIndexOfAnyExcept(s_whitespaceBytes);
-        return (last < 0 || !Ascii.IsDigit(walked[last])) && (_repeatedValues.Count == 0 || EndOfFirstRepeatedName(walked) < 0);
+        return !EndsInNumber(walked) && (_repeatedValues.Count == 0 || EndOfFirstRepeatedName(walked) < 0);
     }
 
     /// <summary>

@@ -609,22 +609,13 @@ internal sealed class ExtProcStream : IDisposable
                     "trailers_with_held_body",
                     $"The {DirectionName(state.Direction)} body ended with trailers while bytes were held back for scanning; they cannot be released in STREAMED mode. Use BUFFERED or FULL_DUPLEX_STREAMED for bodies with trailers.");
             }
-            else if (state.Session is { } session)
+            else if (EndScan(state, replies))
             {
-                // Everything was released, but the session may still hold settled bytes to parse: end its scan, so a
-                // finding that reaches into released bytes ends the stream (ReleasedBytesChangedException) instead of
-                // passing unnoticed, and the findings of the last record are counted.
-                var result = session.Process(ReadOnlySpan<byte>.Empty, isFinal: true, state.Output);
-                FinishSession(state, result.BlockRequested);
-                if (result.BlockRequested)
-                {
-                    Complete(replies, BlockResponse(state.Policy!));
-                    return;
-                }
-            }
-            else
-            {
-                FinishSession(state, blocked: false);
+                // Everything was released, but the session may still hold settled bytes to parse: ending its scan makes a
+                // finding that reaches into released bytes end the stream (ReleasedBytesChangedException) instead of
+                // passing unnoticed, and counts the findings of the last record. (Without a session, held collected
+                // bytes are pending bytes: the branch above.)
+                return;
             }
         }
 
@@ -639,13 +630,8 @@ internal sealed class ExtProcStream : IDisposable
             return;
         }
 
-        var session = state.Session!;
-        var result = session.Process(ReadOnlySpan<byte>.Empty, isFinal: true, state.Output);
-        state.HeldBytes = 0;
-        FinishSession(state, result.BlockRequested);
-        if (result.BlockRequested)
+        if (EndScan(state, replies))
         {
-            Complete(replies, BlockResponse(state.Policy!));
             return;
         }
 
@@ -653,6 +639,24 @@ internal sealed class ExtProcStream : IDisposable
         {
             replies.Add(ProcessingResponses.StreamedBody(state.Direction, state.Output.WrittenMemory, endOfStream: false));
         }
+    }
+
+    /// <summary>
+    /// Ends the scan of a body that ended without a final chunk (trailers): the session processes an empty final chunk
+    /// into <c>state.Output</c> and is finished. True when a finding asked to block: the exchange is then answered with
+    /// the block response and nothing else may be added.
+    /// </summary>
+    private bool EndScan(DirectionState state, List<ProcessingResponse> replies)
+    {
+        var result = state.Session!.Process(ReadOnlySpan<byte>.Empty, isFinal: true, state.Output);
+        state.HeldBytes = 0;
+        FinishSession(state, result.BlockRequested);
+        if (result.BlockRequested)
+        {
+            Complete(replies, BlockResponse(state.Policy!));
+        }
+
+        return result.BlockRequested;
     }
 
     private void ObserveBody(DirectionState state, ReadOnlyMemory<byte> bytes, bool endOfStream)
