@@ -256,10 +256,19 @@ public sealed class CleanJsonProofPropertyTests
                 builder.Append(random.Next(3) == 0 ? ", " : ",");
             }
 
-            string key = random.Next(20) switch
+            string key = random.Next(22) switch
             {
                 0 => s_roleKeys[random.Next(s_roleKeys.Length)],
                 < 6 => s_entityKeys[random.Next(s_entityKeys.Length)],
+
+                // A name that is data (a map keyed by numbers, IDs or mobiles): scanned like a value when it has a trigger.
+                20 => random.Next(3) switch
+                {
+                    0 => s_clean[random.Next(s_clean.Length)],
+                    1 => s_nearMisses[random.Next(s_nearMisses.Length)],
+                    _ => s_bareValues[random.Next(s_bareValues.Length)],
+                },
+                21 => StringContent(random),
                 _ => s_cleanKeys[random.Next(s_cleanKeys.Length)],
             };
             builder.Append('"').Append(key).Append(random.Next(8) == 0 ? "\" : " : "\":");

@@ -55,6 +55,31 @@ public sealed class KeyClassCacheTests
         }
     }
 
+    /// <summary>A forgotten entry (a name that was data) no longer holds its bytes: the next lookup classifies it anew.</summary>
+    [Fact]
+    public void Forget_Entry_NextLookupMissesAndRemembersTheTriggerTest()
+    {
+        KeywordTable table = Scanners.Guardian.Keywords;
+        var cache = default(KeyClassCache);
+        try
+        {
+            cache.Classify("9876543210"u8, table, out _, out int entry, out int stamp, out bool mayHoldEntity);
+            Assert.True(mayHoldEntity);
+            cache.Classify("9876543210"u8, table, out _, out int again, out int sameStamp, out _);
+            Assert.Equal((entry, stamp), (again, sameStamp));
+
+            cache.Forget(entry);
+            cache.Classify("9876543210"u8, table, out _, out int afterForget, out int newStamp, out bool stillDigits);
+            Assert.NotEqual(stamp, newStamp);
+            Assert.True(stillDigits);
+            Assert.True(afterForget >= 0);
+        }
+        finally
+        {
+            cache.Return();
+        }
+    }
+
     [Fact]
     public void TryGetPath_EntryReplacedByAnotherKey_NotFound()
     {
@@ -62,7 +87,8 @@ public sealed class KeyClassCacheTests
         var cache = default(KeyClassCache);
         try
         {
-            cache.Classify("mobile"u8, table, out _, out int entry, out int stamp);
+            cache.Classify("mobile"u8, table, out _, out int entry, out int stamp, out bool mayHoldEntity);
+            Assert.False(mayHoldEntity);
             cache.RememberPath(entry, stamp, "$[]", "$[].mobile");
             Assert.True(cache.TryGetPath(entry, stamp, "$[]", out string path));
             Assert.Equal("$[].mobile", path);
@@ -71,7 +97,8 @@ public sealed class KeyClassCacheTests
             // Other keys until the entry holds another key: the remembered path must not come back for it.
             for (int n = 0; n < 10_000; n++)
             {
-                cache.Classify(Encoding.UTF8.GetBytes("key" + n), table, out _, out int other, out int otherStamp);
+                cache.Classify(Encoding.UTF8.GetBytes("key" + n), table, out _, out int other, out int otherStamp, out bool digits);
+                Assert.Equal(n >= 1000, digits); // a digit before the last three bytes
                 if (other == entry)
                 {
                     Assert.NotEqual(stamp, otherStamp);

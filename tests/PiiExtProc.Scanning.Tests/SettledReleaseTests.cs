@@ -14,17 +14,21 @@ public sealed class SettledReleaseTests
 {
     private const string Listing = """{"page": 1, "items": [{"sku": "SKU-1", "title": "Cotton kurta", "in_stock": true}, {"sku": "SKU-2", "price": 499.00}]}""";
 
-    /// <summary>A chunk that ends in structure, in a property name or after a complete clean value comes back unchanged, holding nothing.</summary>
+    /// <summary>
+    /// A chunk that ends in structure, after a closed property name that cannot be data (no <c>@</c>, <c>:</c>,
+    /// <c>=</c>, <c>?</c>, nor a digit before its last three bytes), or after a complete clean value comes back
+    /// unchanged, holding nothing.
+    /// </summary>
     [Theory]
-    [InlineData("""{"page": 1, "it|ems": [{"sku": "SKU-1"}]}""")]
     [InlineData("""{"page": 1,| "items": [{"sku": "SKU-1"}]}""")]
     [InlineData("""{"page": 1, "items":| [{"sku": "SKU-1"}]}""")]
     [InlineData("""{"page": 1, "items": [{"sku": "SKU-1"|}]}""")]
-    [InlineData("""{"page": 1, "items": [{"sku": "SKU-1"}, {"s|ku": "SKU-2"}]}""")]
+    [InlineData("""{"page": 1, "items": [{"sku": "SKU-1"}, |{"sku": "SKU-2"}]}""")]
     [InlineData("""{"page": 1, "in_stock": true,| "items": []}""")]
     [InlineData("""{"page": 1, "items" |: [{"sku": "SKU-1"}]}""")]
     [InlineData("""{"page": 1, "title": "Cotton kurta"|}""")]
     [InlineData("""{"page": 1, "tags": ["kurta" |]}""")]
+    [InlineData("""{"page": 1, "line1" |: "x"}""")]
     public void Process_ChunkEndsOutsideValues_ComesBackUnchanged(string cutBody)
     {
         (ScanResult whole, ScanResult settled, List<ChunkResult> chunks) = RunCut(cutBody);
@@ -35,10 +39,12 @@ public sealed class SettledReleaseTests
     }
 
     /// <summary>
-    /// A chunk that ends inside a value, right after a number, in a property name holding a digit or <c>@</c>, or after
-    /// a value with a finding holds its tail.
+    /// A chunk that ends inside a value, right after a number, inside a property name (its rest may make it data, such as
+    /// a mobile number), after a closed name that may be data, or after a value with a finding holds its tail.
     /// </summary>
     [Theory]
+    [InlineData("""{"page": 1, "it|ems": [{"sku": "SKU-1"}]}""")]
+    [InlineData("""{"page": 1, "items": [{"sku": "SKU-1"}, {"s|ku": "SKU-2"}]}""")]
     [InlineData("""{"page": 1, "title": "Cotton| kurta"}""")]
     [InlineData("""{"page": 1, "title": "|Cotton kurta"}""")]
     [InlineData("""{"page": 12|3, "title": "x"}""")]
@@ -51,8 +57,8 @@ public sealed class SettledReleaseTests
     [InlineData("""[{"sku": "SKU-1"}, {"sku": "SKU-2", "qty": 12 |}]""")]
     [InlineData("""{"page": 1, "line1|": "x"}""")]
     [InlineData("""{"page": 1, "ravi@|example.in": 1}""")]
-    [InlineData("""{"page": 1, "line1" |: "x"}""")]
-    public void Process_ChunkEndsInAValueOrAfterAFinding_HoldsTheTail(string cutBody)
+    [InlineData("""{"page": 1, "line12345" |: "x"}""")]
+    public void Process_ChunkEndsInAValueOrANameOrAfterAFinding_HoldsTheTail(string cutBody)
     {
         (ScanResult whole, ScanResult settled, List<ChunkResult> chunks) = RunCut(cutBody);
         Assert.False(chunks[0].IsUnchanged, $"first chunk {chunks[0]}");
@@ -62,11 +68,12 @@ public sealed class SettledReleaseTests
 
     /// <summary>
     /// After a first record with PII (decided when it closes) and a clean item, later items are proved clean by the
-    /// sibling proof: a chunk that ends in an item's property name is released whole, one that ends in its value or in a
-    /// name holding a digit is not, nor one whose walked part repeats the record's name (the full scan masks the repeat).
+    /// sibling proof: a chunk that ends between an item's properties is released whole, one that ends in its value or in
+    /// a property name is not, nor one whose walked part repeats the record's name (the full scan masks the repeat).
     /// </summary>
     [Theory]
-    [InlineData("""[{"name": "Ravi Kumar", "email": "ravi.kumar@example.in"}, {"sku": "SKU-1"}, {"sku": "SKU-2", "ti|tle": "Kurta"}]""", true)]
+    [InlineData("""[{"name": "Ravi Kumar", "email": "ravi.kumar@example.in"}, {"sku": "SKU-1"}, {"sku": "SKU-2", |"title": "Kurta"}]""", true)]
+    [InlineData("""[{"name": "Ravi Kumar", "email": "ravi.kumar@example.in"}, {"sku": "SKU-1"}, {"sku": "SKU-2", "ti|tle": "Kurta"}]""", false)]
     [InlineData("""[{"name": "Ravi Kumar", "email": "ravi.kumar@example.in"}, {"sku": "SKU-1"}, {"sku": "SKU-2", "title": "Ku|rta"}]""", false)]
     [InlineData("""[{"name": "Ravi Kumar", "email": "ravi.kumar@example.in"}, {"sku": "SKU-1"}, {"gift": "for Ravi Kumar", "ti|tle": "Kurta"}]""", false)]
     [InlineData("""[{"name": "Ravi Kumar", "email": "ravi.kumar@example.in"}, {"sku": "SKU-1"}, {"sku": "SKU-2", "line1b|": "x"}]""", false)]
@@ -81,8 +88,8 @@ public sealed class SettledReleaseTests
 
     /// <summary>Malformed JSON whose text rescan rewrites only bytes after the released ones: those go out, the same as whole.</summary>
     [Theory]
-    [InlineData("{\"a\": 1, \"b|\n 234123412346 \": 1}")]
-    [InlineData("{\"a\": \"b\", \"note |234123412346")]
+    [InlineData("{\"a\": 1, \"b\"|\n 234123412346 \": 1}")]
+    [InlineData("{\"a\": \"b\", \"note\" |234123412346")]
     public void Process_TextRescanAfterReleasedBytes_WritesOnlyTheRest(string cutBody)
     {
         (ScanResult whole, ScanResult settled, List<ChunkResult> chunks) = RunCut(cutBody);
@@ -93,26 +100,45 @@ public sealed class SettledReleaseTests
     }
 
     /// <summary>
-    /// Malformed JSON whose text rescan must rewrite a released byte (a property name that never closes, holding PII across
-    /// the cut): the session throws, naming offsets only; without the release the same body is redacted.
+    /// A property name cut by the chunk boundary is held, so malformed JSON whose text rescan finds PII across the cut
+    /// (a name that never closes) is redacted the same as whole.
     /// </summary>
     [Theory]
     [InlineData("{\"a\": 1, \"pan ABCPE|1234F", "ABCPE")]
     [InlineData("{\"a\": 1, \"upi ravi.k|2@okaxis", "ravi.k")]
-    public void Process_TextRescanReachingIntoReleasedBytes_Throws(string cutBody, string rawPart)
+    public void Process_MalformedNameWithPiiAcrossTheCut_IsRedacted(string cutBody, string rawPart)
     {
-        (byte[] body, int cut) = Cut(cutBody);
-        ScanResult plain = Scanners.Run(Scanners.Guardian.CreateSession(BodyFormat.Json), body, [cut, 0]);
-        Assert.DoesNotContain(rawPart, plain.Text, StringComparison.Ordinal);
+        (ScanResult whole, ScanResult settled, List<ChunkResult> chunks) = RunCut(cutBody);
+        Assert.False(chunks[0].IsUnchanged);
+        Assert.True(settled.FellBackToText);
+        Assert.DoesNotContain(rawPart, settled.Text, StringComparison.Ordinal);
+        AssertSame(whole, settled);
+    }
 
-        BodyScanSession session = Scanners.Guardian.CreateSession(BodyFormat.Json);
+    /// <summary>
+    /// Malformed JSON whose text rescan must rewrite a released byte: a custom recognizer (which can match any text)
+    /// matches from a released closed property name on. The session throws, naming offsets only; without the release the
+    /// same body is redacted.
+    /// </summary>
+    [Fact]
+    public void Process_TextRescanReachingIntoReleasedBytes_Throws()
+    {
+        var scanner = PiiScanner.Create(Scanners.GuardianOptions() with
+        {
+            CustomRecognizers = [new CustomRecognizerDefinition("quoted_reference", PiiEntity.BankAccount, "\"ref\" [0-9]{6}", 0.9f, [], null)],
+        });
+        (byte[] body, int cut) = Cut("{\"a\": 1, \"ref\"| 123456}");
+        ScanResult plain = Scanners.Run(scanner.CreateSession(BodyFormat.Json), body, [cut, 0]);
+        Assert.DoesNotContain("123456", plain.Text, StringComparison.Ordinal);
+
+        BodyScanSession session = scanner.CreateSession(BodyFormat.Json);
         session.ReleaseSettledBytes = true;
         var output = new System.Buffers.ArrayBufferWriter<byte>();
         Assert.True(session.Process(body.AsSpan(0, cut), isFinal: false, output).IsUnchanged);
         var thrown = Assert.Throws<ReleasedBytesChangedException>(() => session.Process(body.AsSpan(cut), isFinal: true, output));
         Assert.Equal(cut, thrown.ReleasedTo);
         Assert.InRange(thrown.FindingOffset, 0, cut - 1);
-        Assert.DoesNotContain(rawPart, thrown.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("123456", thrown.Message, StringComparison.Ordinal);
     }
 
     /// <summary>With the release off (the default), a clean listing in any two chunks is always shifted by a held tail.</summary>

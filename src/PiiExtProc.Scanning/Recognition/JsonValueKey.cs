@@ -45,4 +45,11 @@ internal static class JsonValueKey
 
         return propertyKey;
     }
+
+    /// <summary>
+    /// The key class a property name is scanned under when it may be data (a map keyed by mobile numbers): the entities
+    /// of the object's key, as a member whose key says nothing inherits them (<c>"mobiles": {"9876543210": ...}</c>).
+    /// </summary>
+    /// <param name="containerKey">What the key holding the object says.</param>
+    public static KeyClass OfName(KeyClass containerKey) => containerKey.Entities != 0 ? containerKey.InheritedByMembers : KeyClass.None;
 }

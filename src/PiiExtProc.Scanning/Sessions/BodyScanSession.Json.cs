@@ -347,7 +347,7 @@ public sealed partial class BodyScanSession
                 _lastUnitStart = tokenStart;
                 _propertyStart = tokenStart;
                 _afterProperty = true;
-                return ReadPropertyName(ref reader, work, workOffset);
+                return ReadPropertyName(ref reader, work, workOffset, tokenStart);
             case JsonTokenType.StartObject:
             case JsonTokenType.StartArray:
                 _lastUnitStart = unitStart;
@@ -368,7 +368,7 @@ public sealed partial class BodyScanSession
         }
     }
 
-    private bool ReadPropertyName(ref Utf8JsonReader reader, ReadOnlySpan<byte> work, long workOffset)
+    private bool ReadPropertyName(ref Utf8JsonReader reader, ReadOnlySpan<byte> work, long workOffset, long tokenStart)
     {
         ref JsonFrame frame = ref _frames[_depth - 1];
         int start = frame.PropertyStart;
@@ -399,7 +399,17 @@ public sealed partial class BodyScanSession
         }
 
         frame.PropertyLength = name.Length;
-        _keyCache.Classify(name, _detector.Keywords, out frame.PropertyKey, out frame.PropertyEntry, out frame.PropertyStamp);
+        _keyCache.Classify(name, _detector.Keywords, out frame.PropertyKey, out frame.PropertyEntry, out frame.PropertyStamp, out bool mayHoldEntity);
+        if (mayHoldEntity || (frame.PropertyEntry < 0 && NameMayHoldEntity(reader.ValueSpan)))
+        {
+            // A name may be data (a map keyed by mobile numbers or emails): scanned as a value (BodyScanSession.Names.cs).
+            bool? holdsFinding = ScanPropertyName(ref reader, ref frame, tokenStart);
+            if (holdsFinding != false)
+            {
+                return holdsFinding == true;
+            }
+        }
+
         if (frame.AttributeLabelLength > 0 && frame.PropertyKey.Attribute == AttributeMember.Value)
         {
             ApplyAttributeLabel(ref frame, work, workOffset);
@@ -632,19 +642,7 @@ public sealed partial class BodyScanSession
             found = CollectionsMarshal.AsSpan(_scratchMatches);
         }
 
-        var slot = new Slot { Start = tokenStart, Length = (int)(tokenEnd - tokenStart), Kind = kind };
-        if (kind == SlotKind.JsonEscapedString)
-        {
-            slot.DecodedStart = decodedStart;
-            slot.DecodedLength = value.Length;
-            _decodedLength += value.Length;
-        }
-
-        if (_findings.Count + _slots.Count < _limits.MaxFindingsKept)
-        {
-            slot.PathIndex = AddPath(BuildPath());
-        }
-
+        Slot slot = JsonTokenSlot(tokenStart, (int)(tokenEnd - tokenStart), kind, decodedStart, value.Length);
         int recordIndex = _records.Count - 1;
         if (recordIndex < 0)
         {
@@ -662,6 +660,30 @@ public sealed partial class BodyScanSession
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The slot of a JSON string or number token with matches (<paramref name="tokenStart"/> absolute,
+    /// <paramref name="length"/> bytes): an escaped string's decoded value is kept in the decoded buffer
+    /// (<paramref name="decodedStart"/>, <paramref name="decodedLength"/> bytes), and its path while findings are kept.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private Slot JsonTokenSlot(long tokenStart, int length, SlotKind kind, int decodedStart, int decodedLength)
+    {
+        var slot = new Slot { Start = tokenStart, Length = length, Kind = kind };
+        if (kind == SlotKind.JsonEscapedString)
+        {
+            slot.DecodedStart = decodedStart;
+            slot.DecodedLength = decodedLength;
+            _decodedLength += decodedLength;
+        }
+
+        if (_findings.Count + _slots.Count < _limits.MaxFindingsKept)
+        {
+            slot.PathIndex = AddPath(BuildPath());
+        }
+
+        return slot;
     }
 
     /// <summary>The JSON path of the current value.</summary>

@@ -16,8 +16,6 @@ public sealed partial class BodyScanSession
     /// </summary>
     private long _releasedTo;
 
-    private static readonly SearchValues<byte> s_digitOrAt = SearchValues.Create("0123456789@"u8);
-
     /// <summary>
     /// Set by <see cref="ParseJson"/> for a chunk that is not final: the absolute end of the work when every byte the
     /// reader has not read is settled (see <see cref="ReleaseSettledBytes"/>), else -1.
@@ -43,8 +41,9 @@ public sealed partial class BodyScanSession
     /// The price: when the JSON turns malformed right after a chunk boundary, the session rescans the last value before
     /// it as text together with what follows, and if that text scan finds personal data reaching back into released
     /// bytes, <see cref="Process"/> throws <see cref="ReleasedBytesChangedException"/> (the body cannot be redacted any
-    /// more; the caller must end the exchange). Well-formed JSON never throws it: its property names are never rewritten
-    /// and a value is released only once read (or proved) with nothing found in it.
+    /// more; the caller must end the exchange). Well-formed JSON never throws it: a value, and a property name that may hold
+    /// a finding (<see cref="PropertyNameTriggers"/>), is released only once read (or proved) with nothing
+    /// found in it.
     /// </remarks>
     public bool ReleaseSettledBytes { get; set; }
 
@@ -80,9 +79,10 @@ public sealed partial class BodyScanSession
     /// <summary>
     /// True when the bytes after the reader's last token (<see cref="_pendingToken"/>, from <see cref="_jsonConsumed"/> in
     /// <paramref name="work"/> at absolute <paramref name="workOffset"/>) can hold no value: only whitespace, commas and
-    /// colons, or a property name not closed yet (property names are classified, never rewritten). Whitespace alone
-    /// after a number is not settled: in malformed JSON the digits that follow may continue it as text
-    /// (<c>"mobile": 98765 43210</c>), and the rescan would rewrite the number.
+    /// colons, or a closed property name that cannot hold a finding (only names with the detector's trigger bytes are
+    /// scanned, BodyScanSession.Names.cs; a name not closed yet may still get one). Whitespace alone after a number is
+    /// not settled: in malformed JSON the digits that follow may continue it as text (<c>"mobile": 98765 43210</c>), and
+    /// the rescan would rewrite the number.
     /// </summary>
     private bool PendingBytesSettled(ReadOnlySpan<byte> work, long workOffset)
     {
@@ -91,11 +91,9 @@ public sealed partial class BodyScanSession
         {
             case PendingToken.Separators:
                 return !EndsInNumber(work);
-            case PendingToken.OpenString:
-                return ExpectsPropertyName && !MayHoldEntity(work[consumed..]);
             case PendingToken.Unknown:
                 // A property name closed but not yet followed by its colon (the reader returns a name with its colon).
-                return ExpectsPropertyName && IsClosedString(work[consumed..]) && !MayHoldEntity(work[consumed..]);
+                return ExpectsPropertyName && IsClosedString(work[consumed..]) && !NameMayHoldEntity(work[consumed..]);
             default:
                 return false;
         }
@@ -111,12 +109,6 @@ public sealed partial class BodyScanSession
         int last = bytes.LastIndexOfAnyExcept(s_whitespaceBytes);
         return last >= 0 && Ascii.IsDigit(bytes[last]);
     }
-
-    /// <summary>
-    /// True when a pending property name holds a digit or <c>@</c>, as the numbers, emails and UPI IDs that a text rescan
-    /// would rewrite do: if malformed JSON follows, its name is rescanned as text, so such a name is held instead.
-    /// </summary>
-    private static bool MayHoldEntity(ReadOnlySpan<byte> pendingName) => pendingName.IndexOfAny(s_digitOrAt) >= 0;
 
     /// <summary>True when the reader's next token is a property name: inside an object, not right after a name.</summary>
     private bool ExpectsPropertyName => _depth > 0 && !_frames[_depth - 1].IsArray && !_afterProperty;

@@ -98,22 +98,16 @@ public sealed partial class BodyScanSession
 
     /// <summary>
     /// True when the bytes a waiting proof walked after its last proved sibling are settled, under the same rules as the
-    /// reader's pending bytes (<see cref="PendingBytesSettled"/>): the proof stopped outside any value, or inside a
-    /// property name with no digit or <c>@</c> so far; they do not end in a digit and whitespace (malformed input may
-    /// continue that number as text); and no person name the body already masked repeats in them (the full scan would
-    /// mask it there too, <see cref="EndOfFirstRepeatedName"/>).
+    /// reader's pending bytes (<see cref="PendingBytesSettled"/>): the proof stopped outside any value and property
+    /// name; they do not end in a digit and whitespace (malformed input may continue that number as text); and no person
+    /// name the body already masked repeats in them (the full scan would mask it there too,
+    /// <see cref="EndOfFirstRepeatedName"/>).
     /// </summary>
     private bool WalkedBytesSettled(ReadOnlySpan<byte> walked, ProofStop stop)
     {
-        if (stop == ProofStop.DataEndedInName)
+        if (stop != ProofStop.DataEnded)
         {
-            if (MayHoldEntity(walked[(walked.LastIndexOf((byte)'"') + 1)..]))
-            {
-                return false;
-            }
-        }
-        else if (stop != ProofStop.DataEnded)
-        {
+            // Inside a value, or inside a property name: the rest of the name may give it a finding (BodyScanSession.Names.cs).
             return false;
         }
 

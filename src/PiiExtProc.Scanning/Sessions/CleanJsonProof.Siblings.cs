@@ -138,7 +138,14 @@ internal static partial class CleanJsonProof
                 return proved;
             }
 
-            KeyClass key = cache.Classify(data.Slice(name + 1, Math.Min(nameEnd - name - 1, maxKeyBytes)), keywords);
+            cache.Classify(data.Slice(name + 1, Math.Min(nameEnd - name - 1, maxKeyBytes)), keywords, out KeyClass key, out int entry, out _, out bool mayHoldEntity);
+            if ((entry >= 0 ? mayHoldEntity : NameMayHoldEntity(data[(name + 1)..nameEnd]))
+                && !CleanValueRules.IsClean(data[(name + 1)..nameEnd], JsonValueKey.OfName(objectKey), keywords))
+            {
+                // The session scans such a name as a value (a map keyed by mobile numbers).
+                return proved;
+            }
+
             int value = SkipWhitespace(data, nameEnd + 1);
             if (key.Role != ValueRole.None || key.Attribute == AttributeMember.Value || value >= data.Length || data[value] != ':')
             {

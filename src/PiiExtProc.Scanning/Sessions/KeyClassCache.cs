@@ -38,13 +38,38 @@ internal struct KeyClassCache
     /// <summary>
     /// The class of <paramref name="key"/> (unescaped UTF-8), from the cache or <paramref name="table"/>, and the entry
     /// that holds it (-1 when the key is not cached) with the entry's current stamp, for <see cref="TryGetPath"/>.
+    /// <paramref name="mayHoldEntity"/>: for a cached key, <see cref="PropertyNameTriggers.MayHoldEntity"/> (the session
+    /// scans such a name as a value); false when not cached (the caller tests the whole name).
     /// </summary>
     /// <remarks>The class is an out parameter so that a hit copies it from the cache straight to its destination (a
     /// returned class went through a temporary written in parts and read whole, a store-forwarding stall).</remarks>
-    public void Classify(ReadOnlySpan<byte> key, KeywordTable table, out KeyClass keyClass, out int entryIndex, out int stamp)
+    public void Classify(ReadOnlySpan<byte> key, KeywordTable table, out KeyClass keyClass, out int entryIndex, out int stamp, out bool mayHoldEntity)
     {
         entryIndex = Lookup(key, table, out keyClass);
-        stamp = entryIndex >= 0 ? _memos![entryIndex].Stamp : 0;
+        if (entryIndex >= 0)
+        {
+            ref Memo memo = ref _memos![entryIndex];
+            stamp = memo.Stamp;
+            mayHoldEntity = memo.MayHoldEntity;
+        }
+        else
+        {
+            stamp = 0;
+            mayHoldEntity = false;
+        }
+    }
+
+    /// <summary>
+    /// Empties entry <paramref name="entryIndex"/> (a key that turned out to be data, such as a mobile number used as a
+    /// property name), so that the cache does not keep it.
+    /// </summary>
+    public readonly void Forget(int entryIndex)
+    {
+        if (_keys is not null && _memos is not null && (uint)entryIndex < Entries)
+        {
+            _keys.AsSpan(entryIndex * Stride, Stride).Clear();
+            _memos[entryIndex] = default;
+        }
     }
 
     /// <summary>Classifies <paramref name="key"/> through the cache; returns the entry that holds it, or -1.</summary>
@@ -85,13 +110,13 @@ internal struct KeyClassCache
         target[0] = (byte)key.Length;
         key.CopyTo(target[1..]);
         _classes[victim] = result;
-        _memos[victim] = new Memo { Stamp = ++_lastStamp };
+        _memos[victim] = new Memo { Stamp = ++_lastStamp, MayHoldEntity = PropertyNameTriggers.MayHoldEntity(key) };
         keyClass = result;
         return victim;
     }
 
     /// <summary>
-    /// The path remembered for the key in entry <paramref name="entryIndex"/> (from <see cref="Classify(ReadOnlySpan{byte}, KeywordTable, out KeyClass, out int, out int)"/>)
+    /// The path remembered for the key in entry <paramref name="entryIndex"/> (from <see cref="Classify(ReadOnlySpan{byte}, KeywordTable, out KeyClass, out int, out int, out bool)"/>)
     /// under the container path <paramref name="parent"/> (compared by reference), while the entry still has
     /// <paramref name="stamp"/>.
     /// </summary>
@@ -116,7 +141,9 @@ internal struct KeyClassCache
     {
         if (_memos is not null && (uint)entryIndex < Entries && _memos[entryIndex].Stamp == stamp)
         {
-            _memos[entryIndex] = new Memo { Stamp = stamp, Parent = parent, Path = path };
+            ref Memo memo = ref _memos[entryIndex];
+            memo.Parent = parent;
+            memo.Path = path;
         }
     }
 
@@ -179,10 +206,13 @@ internal struct KeyClassCache
         }
     }
 
-    /// <summary>An entry's stamp (changes when the entry is replaced) and its remembered path.</summary>
+    /// <summary>An entry's stamp (changes when the entry is replaced), trigger test and remembered path.</summary>
     private struct Memo
     {
         public int Stamp;
+
+        /// <summary><see cref="PropertyNameTriggers.MayHoldEntity"/> of the key.</summary>
+        public bool MayHoldEntity;
 
         /// <summary>The container path the path was built under (compared by reference), or null.</summary>
         public string? Parent;

@@ -19,6 +19,9 @@ internal struct KeyMemo
     /// <summary>Its class.</summary>
     public KeyClass Class;
 
+    /// <summary><see cref="PropertyNameTriggers.MayHoldEntity"/> of the whole name (it is then checked as a value).</summary>
+    public bool MayHoldEntity;
+
     /// <summary>The proof that wrote the slot (0: none).</summary>
     public int Generation;
 }

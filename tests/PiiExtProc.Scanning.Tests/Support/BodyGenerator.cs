@@ -59,7 +59,16 @@ internal static class BodyGenerator
                 builder.Append(random.Next(2) == 0 ? ", " : ",");
             }
 
-            builder.Append('"').Append(s_keys[random.Next(s_keys.Length)]).Append("\": ");
+            if (random.Next(8) == 0)
+            {
+                // A name that is data (a map keyed by mobiles, emails or IDs): scanned like a value.
+                builder.Append(System.Text.Json.JsonSerializer.Serialize(s_values[random.Next(s_values.Length)])).Append(": ");
+            }
+            else
+            {
+                builder.Append('"').Append(s_keys[random.Next(s_keys.Length)]).Append("\": ");
+            }
+
             int kind = random.Next(10);
             if (kind == 0 && depth < 3)
             {

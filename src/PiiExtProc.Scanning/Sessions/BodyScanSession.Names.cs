@@ -1,0 +1,95 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using PiiExtProc.Scanning.Recognition;
+
+namespace PiiExtProc.Scanning.Sessions;
+
+/// <summary>
+/// JSON property names that are data, not labels: maps keyed by a mobile number, an email or an IP
+/// (<c>{"9876543210": {...}}</c>, <c>{"ravi@example.com": {...}}</c>). Such a name is scanned like a value and
+/// rewritten in place; its step in every JSON path is <c>*</c>, so that no path (in findings, audit events or the
+/// session's caches) holds the value.
+/// </summary>
+public sealed partial class BodyScanSession
+{
+    /// <summary>The JSON path step written for a property name that holds a finding.</summary>
+    private static ReadOnlySpan<byte> DataNameStep => "*"u8;
+
+    /// <summary>True when a property name (its raw bytes, escaped or not) may hold a finding and is scanned as a value.</summary>
+    private static bool NameMayHoldEntity(ReadOnlySpan<byte> rawName) => PropertyNameTriggers.MayHoldEntity(rawName);
+
+    /// <summary>
+    /// Scans the property name the reader is on (<paramref name="tokenStart"/>: its opening quote, absolute) as a string
+    /// value under the key class its object gives its members (<see cref="JsonValueKey.OfName"/>). When it holds a
+    /// match: adds its slot to the object's record, drops the name from the key cache, makes the frame's name
+    /// <see cref="DataNameStep"/> (no class) and returns true; else returns false and keeps the name's class. Returns null when an escape
+    /// sequence is invalid (the JSON is malformed there).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool? ScanPropertyName(ref Utf8JsonReader reader, ref JsonFrame frame, long tokenStart)
+    {
+        ReadOnlySpan<byte> name;
+        SlotKind kind;
+        int decodedStart = _decodedLength;
+        int rawLength = reader.ValueSpan.Length;
+        if (reader.ValueIsEscaped)
+        {
+            EnsureCapacity(ref _decoded, _decodedLength, _decodedLength + rawLength);
+            try
+            {
+                name = _decoded.AsSpan(_decodedLength, reader.CopyString(_decoded.AsSpan(_decodedLength, rawLength)));
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+
+            kind = SlotKind.JsonEscapedString;
+        }
+        else
+        {
+            name = reader.ValueSpan;
+            kind = SlotKind.JsonString;
+        }
+
+        KeyClass key = JsonValueKey.OfName(frame.ContainerKey);
+        bool inLine = _dataMayHoldInLineName || kind == SlotKind.JsonEscapedString;
+        if (ValuePrefilterEnabled && _detector.OnlyBuiltInRecognizers && CleanValueRules.IsClean(name, key, _detector.Keywords)
+            && !SalutationName.Any(name, inLine))
+        {
+            ValuesPrefiltered++;
+            return false;
+        }
+
+        _scratchMatches.Clear();
+        _detector.Scan(name, key, default, _scratchMatches, inLineHonorifics: inLine);
+        if (_scratchMatches.Count == 0)
+        {
+            return false;
+        }
+
+        // The name is data: it names nothing, and neither the key cache nor any path keeps it.
+        _keyCache.Forget(frame.PropertyEntry);
+        DataNameStep.CopyTo(_names.AsSpan(frame.PropertyStart));
+        frame.PropertyLength = DataNameStep.Length;
+        frame.PropertyKey = KeyClass.None;
+        frame.PropertyEntry = -1;
+        frame.PropertyStamp = 0;
+
+        Slot slot = JsonTokenSlot(tokenStart, rawLength + 2, kind, decodedStart, name.Length);
+
+        ReadOnlySpan<RawMatch> found = CollectionsMarshal.AsSpan(_scratchMatches);
+        int recordIndex = _records.Count - 1;
+        if (recordIndex < 0)
+        {
+            AddSlot(slot, found, recordId: -1, recordOversized: false);
+        }
+        else
+        {
+            AddRecordSlot(ref CollectionsMarshal.AsSpan(_records)[recordIndex], slot, found, oversized: false);
+        }
+
+        return true;
+    }
+}
