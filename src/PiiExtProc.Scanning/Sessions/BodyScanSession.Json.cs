@@ -400,7 +400,7 @@ public sealed partial class BodyScanSession
 
         frame.PropertyLength = name.Length;
         _keyCache.Classify(name, _detector.Keywords, out frame.PropertyKey, out frame.PropertyEntry, out frame.PropertyStamp, out bool mayHoldEntity);
-        if (mayHoldEntity || (frame.PropertyEntry < 0 && NameMayHoldEntity(reader.ValueSpan)))
+        if (mayHoldEntity || (frame.PropertyEntry < 0 && PropertyNameTriggers.MayHoldEntity(reader.ValueSpan)))
         {
             // A name may be data (a map keyed by mobile numbers or emails): scanned as a value (BodyScanSession.Names.cs).
             bool? holdsFinding = ScanPropertyName(ref reader, ref frame, tokenStart);
@@ -545,14 +545,7 @@ public sealed partial class BodyScanSession
         int decodedStart = _decodedLength;
         if (reader.ValueIsEscaped)
         {
-            int needed = reader.ValueSpan.Length;
-            EnsureCapacity(ref _decoded, _decodedLength, _decodedLength + needed);
-            try
-            {
-                int length = reader.CopyString(_decoded.AsSpan(_decodedLength, needed));
-                value = _decoded.AsSpan(_decodedLength, length);
-            }
-            catch (InvalidOperationException)
+            if (!TryDecodeEscapedToken(ref reader, out value))
             {
                 return false;
             }
@@ -684,6 +677,27 @@ public sealed partial class BodyScanSession
         }
 
         return slot;
+    }
+
+    /// <summary>
+    /// Decodes the escaped string token the reader is on (a value or a property name) into the decoded buffer after its
+    /// used part; <see cref="JsonTokenSlot"/> counts it as used when a slot keeps it. False when an escape is invalid
+    /// (malformed JSON there).
+    /// </summary>
+    private bool TryDecodeEscapedToken(scoped ref Utf8JsonReader reader, out ReadOnlySpan<byte> decoded)
+    {
+        int needed = reader.ValueSpan.Length;
+        EnsureCapacity(ref _decoded, _decodedLength, _decodedLength + needed);
+        try
+        {
+            decoded = _decoded.AsSpan(_decodedLength, reader.CopyString(_decoded.AsSpan(_decodedLength, needed)));
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            decoded = default;
+            return false;
+        }
     }
 
     /// <summary>The JSON path of the current value.</summary>

@@ -16,9 +16,6 @@ public sealed partial class BodyScanSession
     /// <summary>The JSON path step written for a property name that holds a finding.</summary>
     private static ReadOnlySpan<byte> DataNameStep => "*"u8;
 
-    /// <summary>True when a property name (its raw bytes, escaped or not) may hold a finding and is scanned as a value.</summary>
-    private static bool NameMayHoldEntity(ReadOnlySpan<byte> rawName) => PropertyNameTriggers.MayHoldEntity(rawName);
-
     /// <summary>
     /// Scans the property name the reader is on (<paramref name="tokenStart"/>: its opening quote, absolute) as a string
     /// value under the key class its object gives its members (<see cref="JsonValueKey.OfName"/>). When it holds a
@@ -35,12 +32,7 @@ public sealed partial class BodyScanSession
         int rawLength = reader.ValueSpan.Length;
         if (reader.ValueIsEscaped)
         {
-            EnsureCapacity(ref _decoded, _decodedLength, _decodedLength + rawLength);
-            try
-            {
-                name = _decoded.AsSpan(_decodedLength, reader.CopyString(_decoded.AsSpan(_decodedLength, rawLength)));
-            }
-            catch (InvalidOperationException)
+            if (!TryDecodeEscapedToken(ref reader, out name))
             {
                 return null;
             }

@@ -93,7 +93,7 @@ public sealed partial class BodyScanSession
                 return !EndsInNumber(work);
             case PendingToken.Unknown:
                 // A property name closed but not yet followed by its colon (the reader returns a name with its colon).
-                return ExpectsPropertyName && IsClosedString(work[consumed..]) && !NameMayHoldEntity(work[consumed..]);
+                return ExpectsPropertyName && IsClosedString(work[consumed..]) && !PropertyNameTriggers.MayHoldEntity(work[consumed..]);
             default:
                 return false;
         }

@@ -139,7 +139,7 @@ internal static partial class CleanJsonProof
             }
 
             cache.Classify(data.Slice(name + 1, Math.Min(nameEnd - name - 1, maxKeyBytes)), keywords, out KeyClass key, out int entry, out _, out bool mayHoldEntity);
-            if ((entry >= 0 ? mayHoldEntity : NameMayHoldEntity(data[(name + 1)..nameEnd]))
+            if ((entry >= 0 ? mayHoldEntity : PropertyNameTriggers.MayHoldEntity(data[(name + 1)..nameEnd]))
                 && !CleanValueRules.IsClean(data[(name + 1)..nameEnd], JsonValueKey.OfName(objectKey), keywords))
             {
                 // The session scans such a name as a value (a map keyed by mobile numbers).

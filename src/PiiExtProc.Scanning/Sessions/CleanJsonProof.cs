@@ -279,21 +279,23 @@ internal static partial class CleanJsonProof
             ref ProofFrame frame = ref frames[depth - 1];
             ref KeyMemo slot = ref memo[((depth * 16) + frame.Ordinal) & (ProofScratch.MemoSlots - 1)];
             frame.Ordinal++;
-            if (slot.Generation != walk.Generation || slot.Length != keyLength || !SameBytes(body, slot.Start, i + 1, keyLength))
+
+            // A name longer than the classified prefix never matches its slot: its trigger test needs the whole name.
+            if (slot.Generation != walk.Generation || slot.Length != nameLength || !SameBytes(body, slot.Start, i + 1, keyLength))
             {
                 // The key cache remembers the trigger test of the names it holds (up to 31 bytes, never truncated).
                 cache.Classify(body.Slice(i + 1, keyLength), keywords, out slot.Class, out int entry, out _, out bool mayHoldEntity);
                 slot.Start = i + 1;
                 slot.Length = keyLength;
                 slot.Generation = walk.Generation;
-                slot.MayHoldEntity = entry >= 0 ? mayHoldEntity : NameMayHoldEntity(body.Slice(i + 1, nameLength));
+                slot.MayHoldEntity = entry >= 0 ? mayHoldEntity : PropertyNameTriggers.MayHoldEntity(body.Slice(i + 1, nameLength));
                 if (slot.Class.Role != ValueRole.None)
                 {
                     return -1;
                 }
             }
 
-            if ((slot.MayHoldEntity || (nameLength > keyLength && NameMayHoldEntity(body.Slice(i + 1, nameLength))))
+            if (slot.MayHoldEntity
                 && !CleanValueRules.IsClean(body.Slice(i + 1, nameLength), JsonValueKey.OfName(frame.ContainerKey), keywords))
             {
                 // The session scans such a name as a value (a map keyed by mobile numbers).
@@ -350,9 +352,6 @@ internal static partial class CleanJsonProof
         return body.Slice(a, length).SequenceEqual(body.Slice(b, length));
     }
 
-    /// <summary>True when the session scans a property name as a value (<see cref="PropertyNameTriggers"/>).</summary>
-    private static bool NameMayHoldEntity(ReadOnlySpan<byte> name) => PropertyNameTriggers.MayHoldEntity(name);
-
     /// <summary>
     /// The session's <c>ValueKey</c>: what the key of the current value (or of a container about to open) says. The
     /// session's address- and name-object rules (part roles of members, the objects of an array of addresses or names)
@@ -383,7 +382,7 @@ internal static partial class CleanJsonProof
         return key;
     }
 
-    /// <summary>As <see cref="StringEnd"/> without the trigger test (a name's triggers are tested once per distinct name, <see cref="NameMayHoldEntity"/>).</summary>
+    /// <summary>As <see cref="StringEnd"/> without the trigger test (a name's triggers are tested once per distinct name, <see cref="PropertyNameTriggers"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int NameEnd(ReadOnlySpan<byte> body, int from)
     {
