@@ -202,6 +202,20 @@ public sealed class RepeatedValueTests
         ScanComparison.AssertEveryTwoWaySplitSameAsWhole(s_masks, BodyFormat.Text, body, whole);
     }
 
+    [Fact]
+    public void ValuesWithoutSpace_SurnameFirstNameAndEmailRepeats_Redacted()
+    {
+        // The repeat search is skipped in a value with no space, comma or email match (MayHoldRepeat): these values
+        // have no space, and still hold repeats (a surname-first name written with its comma, a bare email).
+        ScanResult result = Run("""
+            {"customer":{"name":"KUMAR,RAVI","email":"ravi.k@gmail.com"},"items":[{"sku":"A1","ref":"to:KUMAR,RAVI"},{"sku":"B2","ref":"ravi.k@gmail.com"}]}
+            """);
+
+        Assert.Contains(result.Findings, f => f.Recognizer == "name.repeated" && f.JsonPath == "$.items[].ref" && f.Action == FindingAction.Redacted);
+        Assert.DoesNotContain("KUMAR,RAVI", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ravi.k@gmail.com", result.Text, StringComparison.Ordinal);
+    }
+
     private static ScanResult Run(string json)
     {
         byte[] body = Encoding.UTF8.GetBytes(json);

@@ -193,6 +193,11 @@ public sealed partial class BodyScanSession
     /// </summary>
     private bool AddRepeatedValues(ReadOnlySpan<byte> value, List<RawMatch> matches)
     {
+        if (!MayHoldRepeat(value, matches))
+        {
+            return false;
+        }
+
         List<RawMatch> repeats = _repeatScratch;
         repeats.Clear();
         bool marked = false;
@@ -242,6 +247,29 @@ public sealed partial class BodyScanSession
         }
 
         return MergeRepeats(matches, repeats) | marked;
+    }
+
+    /// <summary>
+    /// False when <paramref name="value"/> cannot hold a repeat: a remembered name has two words or more, so a space or a
+    /// comma (<see cref="NameShape.Words"/>), and an email repeat is one of the detector's email matches. Most free-text
+    /// values of record arrays (an id, a status) have neither, and the search per remembered value is skipped.
+    /// </summary>
+    private static bool MayHoldRepeat(ReadOnlySpan<byte> value, List<RawMatch> matches)
+    {
+        if (value.IndexOfAny((byte)' ', (byte)',') >= 0)
+        {
+            return true;
+        }
+
+        foreach (ref readonly RawMatch match in CollectionsMarshal.AsSpan(matches))
+        {
+            if (match.Entity == PiiEntity.Email)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Marks the detector's email matches in <paramref name="value"/> whose bytes are <paramref name="email"/>
