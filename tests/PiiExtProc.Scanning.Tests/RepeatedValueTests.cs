@@ -216,6 +216,19 @@ public sealed class RepeatedValueTests
         Assert.DoesNotContain("ravi.k@gmail.com", result.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ForgottenEmail_DoesNotHideARememberedName()
+    {
+        // The contact's email is remembered, then forgotten when its record is below the threshold; the customer's
+        // name is still remembered and its repeat in the note still redacted.
+        ScanResult result = Run("""
+            {"customer":{"name":"Ravi Kumar","email":"ravi.k@gmail.com"},"contacts":[{"email":"anita.d@gmail.com","sku":"A1"}],"note":"call Ravi Kumar"}
+            """);
+
+        Assert.Contains("\"email\":\"anita.d@gmail.com\"", result.Text, StringComparison.Ordinal);
+        Assert.EndsWith("\"note\":\"call RXXX KXXXX\"}", result.Text, StringComparison.Ordinal);
+    }
+
     private static ScanResult Run(string json)
     {
         byte[] body = Encoding.UTF8.GetBytes(json);

@@ -43,6 +43,9 @@ public sealed partial class BodyScanSession
     private byte[] _repeatedBytes = [];
     private int _repeatedBytesUsed;
 
+    /// <summary>How many of <see cref="_repeatedValues"/> are names (the rest are emails).</summary>
+    private int _repeatedNames;
+
     /// <summary>Scratch lists of <see cref="AddRepeatedValues"/>: the repeats found, and the merged matches.</summary>
     private readonly List<RawMatch> _repeatScratch = [];
     private readonly List<RawMatch> _repeatMerge = [];
@@ -115,6 +118,7 @@ public sealed partial class BodyScanSession
         EnsureCapacity(ref _repeatedBytes, _repeatedBytesUsed, _repeatedBytesUsed + bytes.Length);
         bytes.CopyTo(_repeatedBytes.AsSpan(_repeatedBytesUsed));
         _repeatedValues.Add((_repeatedBytesUsed, bytes.Length, entity, recordId));
+        _repeatedNames += entity == PiiEntity.PersonName ? 1 : 0;
         _repeatedBytesUsed += bytes.Length;
     }
 
@@ -138,6 +142,7 @@ public sealed partial class BodyScanSession
             {
                 // The bytes stay in the buffer: it is reset with the body.
                 _repeatedValues.RemoveAt(v);
+                _repeatedNames -= entity == PiiEntity.PersonName ? 1 : 0;
             }
         }
     }
@@ -193,8 +198,12 @@ public sealed partial class BodyScanSession
     /// </summary>
     private bool AddRepeatedValues(ReadOnlySpan<byte> value, List<RawMatch> matches)
     {
-        if (!MayHoldRepeat(value, matches))
+        bool emailMatches = HasEmailMatch(matches);
+        if (!emailMatches && (_repeatedNames == 0 || value.IndexOfAny((byte)' ', (byte)',') < 0))
         {
+            // A remembered name has two words or more, so a space or a comma (NameShape.Words); an email repeat is one
+            // of the detector's email matches. Most values of record arrays (an id, a status) and most log lines hold
+            // neither, and the search per remembered value is skipped.
             return false;
         }
 
@@ -209,7 +218,11 @@ public sealed partial class BodyScanSession
             {
                 // The detector finds every email in free text: a repeat is one of its matches, compared instead of
                 // searched for (a log line is not read once more per remembered email).
-                marked |= MarkRepeatedEmails(value, needle, (byte)(v + 1), pending: recordId >= 0, matches);
+                if (emailMatches)
+                {
+                    marked |= MarkRepeatedEmails(value, needle, (byte)(v + 1), pending: recordId >= 0, matches);
+                }
+
                 continue;
             }
 
@@ -249,18 +262,9 @@ public sealed partial class BodyScanSession
         return MergeRepeats(matches, repeats) | marked;
     }
 
-    /// <summary>
-    /// False when <paramref name="value"/> cannot hold a repeat: a remembered name has two words or more, so a space or a
-    /// comma (<see cref="NameShape.Words"/>), and an email repeat is one of the detector's email matches. Most free-text
-    /// values of record arrays (an id, a status) have neither, and the search per remembered value is skipped.
-    /// </summary>
-    private static bool MayHoldRepeat(ReadOnlySpan<byte> value, List<RawMatch> matches)
+    /// <summary>True when <paramref name="matches"/> holds an email (only those can be an email's repeat).</summary>
+    private static bool HasEmailMatch(List<RawMatch> matches)
     {
-        if (value.IndexOfAny((byte)' ', (byte)',') >= 0)
-        {
-            return true;
-        }
-
         foreach (ref readonly RawMatch match in CollectionsMarshal.AsSpan(matches))
         {
             if (match.Entity == PiiEntity.Email)
@@ -376,6 +380,7 @@ public sealed partial class BodyScanSession
     private void ResetRepeatedValues()
     {
         _repeatedValues.Clear();
+        _repeatedNames = 0;
         TrimList(_repeatedValues);
         _repeatScratch.Clear();
         TrimList(_repeatScratch);
