@@ -63,16 +63,37 @@ public sealed class KeyClassCacheTests
         var cache = default(KeyClassCache);
         try
         {
-            cache.Classify("9876543210"u8, table, out _, out int entry, out int stamp, out bool mayHoldEntity);
+            cache.Classify("9876543210"u8, "9876543210"u8, table, out _, out int entry, out int stamp, out bool mayHoldEntity);
             Assert.True(mayHoldEntity);
-            cache.Classify("9876543210"u8, table, out _, out int again, out int sameStamp, out _);
+            cache.Classify("9876543210"u8, "9876543210"u8, table, out _, out int again, out int sameStamp, out _);
             Assert.Equal((entry, stamp), (again, sameStamp));
 
             cache.Forget(entry);
-            cache.Classify("9876543210"u8, table, out _, out int afterForget, out int newStamp, out bool stillDigits);
+            cache.Classify("9876543210"u8, "9876543210"u8, table, out _, out int afterForget, out int newStamp, out bool stillDigits);
             Assert.NotEqual(stamp, newStamp);
             Assert.True(stillDigits);
             Assert.True(afterForget >= 0);
+        }
+        finally
+        {
+            cache.Return();
+        }
+    }
+
+    /// <summary>A key too long to cache gets its trigger test from the whole name it is a prefix of.</summary>
+    [Fact]
+    public void Classify_UncachedKey_TriggerTestOfTheWholeName()
+    {
+        KeywordTable table = Scanners.Guardian.Keywords;
+        var cache = default(KeyClassCache);
+        try
+        {
+            ReadOnlySpan<byte> whole = "customer_reference_identifier_for_ravi.kumar@example.in"u8;
+            cache.Classify(whole[..40], whole, table, out _, out int entry, out _, out bool mayHoldEntity);
+            Assert.Equal(-1, entry);
+            Assert.True(mayHoldEntity);
+            cache.Classify(whole[..40], whole[..40], table, out _, out _, out _, out bool prefixOnly);
+            Assert.False(prefixOnly);
         }
         finally
         {
@@ -87,7 +108,7 @@ public sealed class KeyClassCacheTests
         var cache = default(KeyClassCache);
         try
         {
-            cache.Classify("mobile"u8, table, out _, out int entry, out int stamp, out bool mayHoldEntity);
+            cache.Classify("mobile"u8, "mobile"u8, table, out _, out int entry, out int stamp, out bool mayHoldEntity);
             Assert.False(mayHoldEntity);
             cache.RememberPath(entry, stamp, "$[]", "$[].mobile");
             Assert.True(cache.TryGetPath(entry, stamp, "$[]", out string path));
@@ -97,7 +118,8 @@ public sealed class KeyClassCacheTests
             // Other keys until the entry holds another key: the remembered path must not come back for it.
             for (int n = 0; n < 10_000; n++)
             {
-                cache.Classify(Encoding.UTF8.GetBytes("key" + n), table, out _, out int other, out int otherStamp, out bool digits);
+                byte[] key = Encoding.UTF8.GetBytes("key" + n);
+                cache.Classify(key, key, table, out _, out int other, out int otherStamp, out bool digits);
                 Assert.Equal(n >= 1000, digits); // a digit before the last three bytes
                 if (other == entry)
                 {

@@ -371,43 +371,37 @@ public sealed partial class BodyScanSession
     private bool ReadPropertyName(ref Utf8JsonReader reader, ReadOnlySpan<byte> work, long workOffset, long tokenStart)
     {
         ref JsonFrame frame = ref _frames[_depth - 1];
-        int start = frame.PropertyStart;
-        EnsureCapacity(ref _names, start, start + MaxKeyBytes);
-        Span<byte> destination = _names.AsSpan(start, MaxKeyBytes);
-        ReadOnlySpan<byte> name;
+        ReadOnlySpan<byte> raw = reader.ValueSpan;
+        int decodedStart = _decodedLength;
+        ReadOnlySpan<byte> whole;
         if (reader.ValueIsEscaped)
         {
-            int length = CopyEscapedName(ref reader, destination);
-            if (length < 0)
+            // Decoded once, into the decoded buffer: a name that turns out to be data keeps it there (ScanPropertyName).
+            if (!TryDecodeEscapedToken(ref reader, out whole))
             {
                 return false;
             }
-
-            name = destination[..length];
         }
         else
         {
-            ReadOnlySpan<byte> raw = reader.ValueSpan;
-            if (!_dataIsAscii && !Utf8.IsValid(raw))
+            whole = raw;
+            if (!_dataIsAscii && !Utf8.IsValid(whole))
             {
                 return false;
             }
-
-            // Classified from the token's bytes, not from the copy just written (reading those back stalls).
-            name = raw[..Math.Min(raw.Length, MaxKeyBytes)];
-            name.CopyTo(destination);
         }
 
+        // Classified from the name's own bytes, not from the copy written here (reading those back stalls).
+        int start = frame.PropertyStart;
+        EnsureCapacity(ref _names, start, start + MaxKeyBytes);
+        ReadOnlySpan<byte> name = whole[..Math.Min(whole.Length, MaxKeyBytes)];
+        name.CopyTo(_names.AsSpan(start, MaxKeyBytes));
         frame.PropertyLength = name.Length;
-        _keyCache.Classify(name, _detector.Keywords, out frame.PropertyKey, out frame.PropertyEntry, out frame.PropertyStamp, out bool mayHoldEntity);
-        if (mayHoldEntity || (frame.PropertyEntry < 0 && PropertyNameTriggers.MayHoldEntity(reader.ValueSpan)))
+        _keyCache.Classify(name, raw, _detector.Keywords, out frame.PropertyKey, out frame.PropertyEntry, out frame.PropertyStamp, out bool mayHoldEntity);
+        if (mayHoldEntity && ScanPropertyName(ref frame, tokenStart, raw.Length, whole, reader.ValueIsEscaped, decodedStart))
         {
-            // A name may be data (a map keyed by mobile numbers or emails): scanned as a value (BodyScanSession.Names.cs).
-            bool? holdsFinding = ScanPropertyName(ref reader, ref frame, tokenStart);
-            if (holdsFinding != false)
-            {
-                return holdsFinding == true;
-            }
+            // A name that is data (a map keyed by mobile numbers or emails) names nothing (BodyScanSession.Names.cs).
+            return true;
         }
 
         if (frame.AttributeLabelLength > 0 && frame.PropertyKey.Attribute == AttributeMember.Value)
@@ -416,36 +410,6 @@ public sealed partial class BodyScanSession
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// Unescapes the current property name into <paramref name="destination"/> (its first <see cref="MaxKeyBytes"/>
-    /// bytes); returns the length kept, or -1 when the escapes are invalid. Out of line: its scratch buffer would cost
-    /// every property name.
-    /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static int CopyEscapedName(ref Utf8JsonReader reader, Span<byte> destination)
-    {
-        byte[]? rented = null;
-        int needed = reader.ValueSpan.Length;
-        Span<byte> scratch = needed <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(needed));
-        try
-        {
-            int length = Math.Min(reader.CopyString(scratch), MaxKeyBytes);
-            scratch[..length].CopyTo(destination);
-            return length;
-        }
-        catch (InvalidOperationException)
-        {
-            return -1;
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
     }
 
     private void Push(bool isArray)
@@ -635,16 +599,13 @@ public sealed partial class BodyScanSession
             found = CollectionsMarshal.AsSpan(_scratchMatches);
         }
 
-        Slot slot = JsonTokenSlot(tokenStart, (int)(tokenEnd - tokenStart), kind, decodedStart, value.Length);
-        int recordIndex = _records.Count - 1;
+        int recordIndex = AddJsonSlot(JsonTokenSlot(tokenStart, (int)(tokenEnd - tokenStart), kind, decodedStart, value.Length), found);
         if (recordIndex < 0)
         {
-            AddSlot(slot, found, recordId: -1, recordOversized: false);
             return true;
         }
 
         ref RecordInfo record = ref CollectionsMarshal.AsSpan(_records)[recordIndex];
-        AddRecordSlot(ref record, slot, found, oversized: false);
         if (!record.Oversized && _repeatedValues.Count < MaxRepeatedValues
             && (found.Length > 1 || found[0].Entity == PiiEntity.PersonName || found[0].Entity == PiiEntity.Email))
         {
@@ -677,6 +638,25 @@ public sealed partial class BodyScanSession
         }
 
         return slot;
+    }
+
+    /// <summary>
+    /// Adds the slot of a JSON value or property name to the innermost open record, or decides it on its own when no
+    /// record is open; returns that record's index, or -1.
+    /// </summary>
+    private int AddJsonSlot(in Slot slot, ReadOnlySpan<RawMatch> found)
+    {
+        int recordIndex = _records.Count - 1;
+        if (recordIndex < 0)
+        {
+            AddSlot(slot, found, recordId: -1, recordOversized: false);
+        }
+        else
+        {
+            AddRecordSlot(ref CollectionsMarshal.AsSpan(_records)[recordIndex], slot, found, oversized: false);
+        }
+
+        return recordIndex;
     }
 
     /// <summary>

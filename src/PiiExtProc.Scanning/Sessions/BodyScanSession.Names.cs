@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using PiiExtProc.Scanning.Recognition;
 
 namespace PiiExtProc.Scanning.Sessions;
@@ -17,34 +16,17 @@ public sealed partial class BodyScanSession
     private static ReadOnlySpan<byte> DataNameStep => "*"u8;
 
     /// <summary>
-    /// Scans the property name the reader is on (<paramref name="tokenStart"/>: its opening quote, absolute) as a string
-    /// value under the key class its object gives its members (<see cref="JsonValueKey.OfName"/>). When it holds a
-    /// match: adds its slot to the object's record, drops the name from the key cache, makes the frame's name
-    /// <see cref="DataNameStep"/> (no class) and returns true; else returns false and keeps the name's class. Returns null when an escape
-    /// sequence is invalid (the JSON is malformed there).
+    /// Scans a property name (<paramref name="tokenStart"/>: its opening quote, absolute; <paramref name="rawLength"/>:
+    /// the bytes between its quotes; <paramref name="name"/>: the whole name, unescaped, which an escaped name
+    /// (<paramref name="escaped"/>) holds in the decoded buffer from <paramref name="decodedStart"/>) as a string value
+    /// under the key class its object gives its members (<see cref="JsonValueKey.OfName"/>). When it holds a match: adds
+    /// its slot to the object's record, drops the name from the key cache, makes the frame's name
+    /// <see cref="DataNameStep"/> (no class) and returns true; else returns false and keeps the name's class.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool? ScanPropertyName(ref Utf8JsonReader reader, ref JsonFrame frame, long tokenStart)
+    private bool ScanPropertyName(ref JsonFrame frame, long tokenStart, int rawLength, ReadOnlySpan<byte> name, bool escaped, int decodedStart)
     {
-        ReadOnlySpan<byte> name;
-        SlotKind kind;
-        int decodedStart = _decodedLength;
-        int rawLength = reader.ValueSpan.Length;
-        if (reader.ValueIsEscaped)
-        {
-            if (!TryDecodeEscapedToken(ref reader, out name))
-            {
-                return null;
-            }
-
-            kind = SlotKind.JsonEscapedString;
-        }
-        else
-        {
-            name = reader.ValueSpan;
-            kind = SlotKind.JsonString;
-        }
-
+        SlotKind kind = escaped ? SlotKind.JsonEscapedString : SlotKind.JsonString;
         KeyClass key = JsonValueKey.OfName(frame.ContainerKey);
         bool inLine = _dataMayHoldInLineName || kind == SlotKind.JsonEscapedString;
         if (ValuePrefilterEnabled && _detector.OnlyBuiltInRecognizers && CleanValueRules.IsClean(name, key, _detector.Keywords)
@@ -69,19 +51,7 @@ public sealed partial class BodyScanSession
         frame.PropertyEntry = -1;
         frame.PropertyStamp = 0;
 
-        Slot slot = JsonTokenSlot(tokenStart, rawLength + 2, kind, decodedStart, name.Length);
-
-        ReadOnlySpan<RawMatch> found = CollectionsMarshal.AsSpan(_scratchMatches);
-        int recordIndex = _records.Count - 1;
-        if (recordIndex < 0)
-        {
-            AddSlot(slot, found, recordId: -1, recordOversized: false);
-        }
-        else
-        {
-            AddRecordSlot(ref CollectionsMarshal.AsSpan(_records)[recordIndex], slot, found, oversized: false);
-        }
-
+        AddJsonSlot(JsonTokenSlot(tokenStart, rawLength + 2, kind, decodedStart, name.Length), CollectionsMarshal.AsSpan(_scratchMatches));
         return true;
     }
 }

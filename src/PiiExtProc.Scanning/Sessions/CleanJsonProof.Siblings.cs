@@ -138,8 +138,8 @@ internal static partial class CleanJsonProof
                 return proved;
             }
 
-            cache.Classify(data.Slice(name + 1, Math.Min(nameEnd - name - 1, maxKeyBytes)), keywords, out KeyClass key, out int entry, out _, out bool mayHoldEntity);
-            if ((entry >= 0 ? mayHoldEntity : PropertyNameTriggers.MayHoldEntity(data[(name + 1)..nameEnd]))
+            cache.Classify(data.Slice(name + 1, Math.Min(nameEnd - name - 1, maxKeyBytes)), data[(name + 1)..nameEnd], keywords, out KeyClass key, out _, out _, out bool mayHoldEntity);
+            if (mayHoldEntity
                 && !CleanValueRules.IsClean(data[(name + 1)..nameEnd], JsonValueKey.OfName(objectKey), keywords))
             {
                 // The session scans such a name as a value (a map keyed by mobile numbers).

@@ -284,11 +284,10 @@ internal static partial class CleanJsonProof
             if (slot.Generation != walk.Generation || slot.Length != nameLength || !SameBytes(body, slot.Start, i + 1, keyLength))
             {
                 // The key cache remembers the trigger test of the names it holds (up to 31 bytes, never truncated).
-                cache.Classify(body.Slice(i + 1, keyLength), keywords, out slot.Class, out int entry, out _, out bool mayHoldEntity);
+                cache.Classify(body.Slice(i + 1, keyLength), body.Slice(i + 1, nameLength), keywords, out slot.Class, out _, out _, out slot.MayHoldEntity);
                 slot.Start = i + 1;
                 slot.Length = keyLength;
                 slot.Generation = walk.Generation;
-                slot.MayHoldEntity = entry >= 0 ? mayHoldEntity : PropertyNameTriggers.MayHoldEntity(body.Slice(i + 1, nameLength));
                 if (slot.Class.Role != ValueRole.None)
                 {
                     return -1;

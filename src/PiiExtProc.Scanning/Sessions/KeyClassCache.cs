@@ -38,12 +38,13 @@ internal struct KeyClassCache
     /// <summary>
     /// The class of <paramref name="key"/> (unescaped UTF-8), from the cache or <paramref name="table"/>, and the entry
     /// that holds it (-1 when the key is not cached) with the entry's current stamp, for <see cref="TryGetPath"/>.
-    /// <paramref name="mayHoldEntity"/>: for a cached key, <see cref="PropertyNameTriggers.MayHoldEntity"/> (the session
-    /// scans such a name as a value); false when not cached (the caller tests the whole name).
+    /// <paramref name="mayHoldEntity"/>: <see cref="PropertyNameTriggers.MayHoldEntity"/> (the session scans such a name as
+    /// a value), remembered with a cached key (its whole name: a key of up to <see cref="MaxKeyBytes"/>), else tested on
+    /// <paramref name="wholeName"/> (the name <paramref name="key"/> may be a prefix of, raw or unescaped).
     /// </summary>
     /// <remarks>The class is an out parameter so that a hit copies it from the cache straight to its destination (a
     /// returned class went through a temporary written in parts and read whole, a store-forwarding stall).</remarks>
-    public void Classify(ReadOnlySpan<byte> key, KeywordTable table, out KeyClass keyClass, out int entryIndex, out int stamp, out bool mayHoldEntity)
+    public void Classify(ReadOnlySpan<byte> key, ReadOnlySpan<byte> wholeName, KeywordTable table, out KeyClass keyClass, out int entryIndex, out int stamp, out bool mayHoldEntity)
     {
         entryIndex = Lookup(key, table, out keyClass);
         if (entryIndex >= 0)
@@ -55,7 +56,7 @@ internal struct KeyClassCache
         else
         {
             stamp = 0;
-            mayHoldEntity = false;
+            mayHoldEntity = PropertyNameTriggers.MayHoldEntity(wholeName);
         }
     }
 
@@ -116,7 +117,7 @@ internal struct KeyClassCache
     }
 
     /// <summary>
-    /// The path remembered for the key in entry <paramref name="entryIndex"/> (from <see cref="Classify(ReadOnlySpan{byte}, KeywordTable, out KeyClass, out int, out int, out bool)"/>)
+    /// The path remembered for the key in entry <paramref name="entryIndex"/> (from <see cref="Classify(ReadOnlySpan{byte}, ReadOnlySpan{byte}, KeywordTable, out KeyClass, out int, out int, out bool)"/>)
     /// under the container path <paramref name="parent"/> (compared by reference), while the entry still has
     /// <paramref name="stamp"/>.
     /// </summary>
