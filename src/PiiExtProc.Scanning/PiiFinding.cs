@@ -19,7 +19,9 @@ namespace PiiExtProc.Scanning;
 /// (64 bits) of entity name (UTF-8) + one 0x00 byte + the value's bytes (UTF-8, the decoded JSON string for escaped
 /// strings), under a 16-byte key derived once per scanner from <see cref="ScannerOptions.FingerprintKey"/>
 /// (HMAC-SHA256 of a fixed label, truncated). Audit events write it as 16 lower-case hex characters. Null when the
-/// options have no fingerprint key.</param>
+/// options have no fingerprint key, and for a finding after the <see cref="MaxFingerprintsPerGroup"/>-th distinct value
+/// of its group (same entity, recognizer, action and JSON path) in the body: an audit event lists no more, so the value
+/// is not hashed.</param>
 public readonly record struct PiiFinding(
     PiiEntity Entity,
     long Offset,
@@ -28,4 +30,12 @@ public readonly record struct PiiFinding(
     string Recognizer,
     string? JsonPath,
     FindingAction Action,
-    ulong? Fingerprint = null);
+    ulong? Fingerprint = null)
+{
+    /// <summary>
+    /// Distinct fingerprints per group of findings with the same entity, recognizer, action and JSON path in one body:
+    /// the findings up to the group's 16th distinct value carry one, later ones none. Audit events list at most this
+    /// many per group.
+    /// </summary>
+    public const int MaxFingerprintsPerGroup = 16;
+}

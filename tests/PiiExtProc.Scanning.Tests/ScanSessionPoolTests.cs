@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Text;
 using PiiExtProc.Scanning;
 using PiiExtProc.Scanning.Sessions;
 using PiiExtProc.Scanning.Tests.Support;
@@ -16,14 +17,15 @@ public sealed class ScanSessionPoolTests
         "_held", "_decoded", "_names", "_frames", "_operatorOutput", "_encodedOutput", "_keyCache", "_pathCache", "_pool", "_rented",
         "<RentCount>k__BackingField", "_entities", "_recognizers", "_paths", "_boundary",
         "_csvColumnKeys", "_csvHeaderNames", "_csvHeaderRanges", "_tableColumns", "_tableHeaderRow", "_tableCellMatches",
-        "_repeatedValues", "_repeatedBytes", "_repeatScratch", "_repeatMerge",
+        "_repeatedValues", "_repeatedBytes", "_repeatScratch", "_repeatMerge", "_fingerprintGroups",
     ];
 
     [Fact]
     public void RentSession_AfterCompletedFailedAndAbandonedBodies_SameOutputAndFindingsAsFreshSession()
     {
-        // Small records and few kept findings, so that oversize records, text fallback and the findings cap all occur.
-        ScannerOptions options = Scanners.GuardianOptions(maxRecordBytes: 1024);
+        // Small records and few kept findings, so that oversize records, text fallback and the findings cap all occur;
+        // fingerprints on, so that they are compared too.
+        ScannerOptions options = Scanners.GuardianOptions(maxRecordBytes: 1024) with { FingerprintKey = "pool-test-key"u8.ToArray() };
         var scanner = PiiScanner.Create(options with { Limits = options.Limits with { MaxFindingsKept = 5 } });
         var random = new Random(20261123);
         int reused = 0;
@@ -63,6 +65,21 @@ public sealed class ScanSessionPoolTests
         }
 
         Assert.True(reused > 500, $"only {reused} of 600 pooled sessions were reused");
+    }
+
+    [Fact]
+    public void RentSession_AfterABodyFilledAFingerprintGroup_NextBodyFindingsCarryFingerprints()
+    {
+        var scanner = PiiScanner.Create(Scanners.GuardianOptions() with { FingerprintKey = "pool-test-key"u8.ToArray() });
+        string many = "[" + string.Join(",", Enumerable.Range(0, 100).Select(i => $"{{\"phone\":\"98765{i:00000}\"}}")) + "]";
+        ScanResult first = Scanners.Run(scanner.RentSession(BodyFormat.Json), Encoding.UTF8.GetBytes(many), [many.Length]);
+        BodyScanSession pooled = scanner.RentSession(BodyFormat.Json);
+
+        ScanResult second = Scanners.Run(pooled, "[{\"phone\":\"9123400001\"}]"u8.ToArray(), [0]);
+
+        Assert.Contains(first.Findings, f => f.Fingerprint is null);
+        Assert.Equal(2, pooled.RentCount);
+        Assert.NotNull(Assert.Single(second.Findings).Fingerprint);
     }
 
     [Fact]

@@ -119,6 +119,7 @@ public sealed partial class BodyScanSession
         _slotBase = 0;
         _matchBase = 0;
         ResetPaths();
+        _fingerprintGroups.Reset();
         _textMode = format is BodyFormat.Text or BodyFormat.Markup or BodyFormat.Multipart;
         _markupMode = format == BodyFormat.Markup;
         _markupLabel = default;

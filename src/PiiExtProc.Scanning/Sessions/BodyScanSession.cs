@@ -42,6 +42,9 @@ public sealed partial class BodyScanSession : IDisposable
     private readonly EntityTable _entities;
     private readonly RecognizerNameTable _recognizers;
 
+    /// <summary>Which findings of the body still need a fingerprint (the audit lists a bounded number per group).</summary>
+    private readonly FingerprintGroups _fingerprintGroups;
+
     /// <summary>JSON paths of the slots (<see cref="Slot.PathIndex"/>), from absolute index <see cref="_pathBase"/>.</summary>
     private string?[] _paths = [];
     private int _pathCount;
@@ -75,6 +78,7 @@ public sealed partial class BodyScanSession : IDisposable
         _detector = scanner.Detector;
         _entities = scanner.EntityTable;
         _recognizers = new RecognizerNameTable(_entities.Count);
+        _fingerprintGroups = new FingerprintGroups(_entities.Count);
         _limits = scanner.Options.Limits;
         _minimumDistinct = scanner.Options.Combination.MinimumDistinctEntities;
         _textMode = format is BodyFormat.Text or BodyFormat.Markup or BodyFormat.Multipart;
@@ -534,8 +538,8 @@ public sealed partial class BodyScanSession : IDisposable
                 {
                     PiiEntity entity = entities.EntityAt(match.Entity);
                     ulong? fingerprint = fingerprinter is null ? null
-                        : match.FormEncoded ? FingerprintDecoded(fingerprinter, entity, value.Slice(match.Start, match.Length))
-                        : fingerprinter.Compute(entity, value.Slice(match.Start, match.Length));
+                        : kept < FingerprintGroups.HashedBeforeGrouping ? Fingerprint(fingerprinter, entity, match, value)
+                        : GroupedFingerprint(fingerprinter, entity, match, action, path, value, findings[..kept]);
                     findings[kept++] = new PiiFinding(
                         entity,
                         wholeToken ? slot.Start : valueOffset + match.Start,
@@ -559,6 +563,42 @@ public sealed partial class BodyScanSession : IDisposable
         _blockRequested |= blockRequested;
         return pathsReleased;
     }
+
+    /// <summary>
+    /// The fingerprint of a finding about to be kept after the <paramref name="earlier"/> ones (at least
+    /// <see cref="FingerprintGroups.HashedBeforeGrouping"/>), or null when its group (<see cref="FingerprintGroups"/>) is
+    /// full. The body's first findings are hashed without a group; the first call counts them into their groups. Not
+    /// inlined: the loop that keeps findings stays small for the usual short body.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private ulong? GroupedFingerprint(
+        FindingFingerprint fingerprinter, PiiEntity entity, in SlotMatch match, FindingAction action, string? path, ReadOnlySpan<byte> value, ReadOnlySpan<PiiFinding> earlier)
+    {
+        FingerprintGroups groups = _fingerprintGroups;
+        if (groups.IsEmpty)
+        {
+            foreach (ref readonly PiiFinding finding in earlier)
+            {
+                int index = _entities.IndexOf(finding.Entity);
+                groups.Add(groups.Find(index, _recognizers.IndexOf(finding.Recognizer, index), finding.Action, finding.JsonPath), finding.Fingerprint.GetValueOrDefault());
+            }
+        }
+
+        int group = groups.Find(match.Entity, match.Recognizer, action, path);
+        if (groups.IsFull(group))
+        {
+            return null;
+        }
+
+        ulong fingerprint = Fingerprint(fingerprinter, entity, match, value);
+        groups.Add(group, fingerprint);
+        return fingerprint;
+    }
+
+    /// <summary>The fingerprint of <paramref name="match"/>'s value (in <paramref name="value"/>, decoded first when form-encoded).</summary>
+    private static ulong Fingerprint(FindingFingerprint fingerprinter, PiiEntity entity, in SlotMatch match, ReadOnlySpan<byte> value) =>
+        match.FormEncoded ? FingerprintDecoded(fingerprinter, entity, value.Slice(match.Start, match.Length))
+            : fingerprinter.Compute(entity, value.Slice(match.Start, match.Length));
 
     /// <summary>The fingerprint of a form-encoded match's decoded bytes: the same value fingerprints alike wherever it is.</summary>
     private static ulong FingerprintDecoded(FindingFingerprint fingerprinter, PiiEntity entity, ReadOnlySpan<byte> encoded)

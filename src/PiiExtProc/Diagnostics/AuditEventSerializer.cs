@@ -27,8 +27,9 @@ internal sealed class AuditEventSerializer
 
     private const int MaxRequestIdLength = 128;
 
-    /// <summary>Distinct value fingerprints listed per finding group; more values are only counted.</summary>
-    private const int MaxFingerprintsPerGroup = 16;
+    /// <summary>Distinct value fingerprints listed per finding group; more values are only counted (the scanner hashes
+    /// no more than these: <see cref="PiiFinding.MaxFingerprintsPerGroup"/>).</summary>
+    private const int MaxFingerprintsPerGroup = PiiFinding.MaxFingerprintsPerGroup;
 
     /// <summary>Groups found by a linear scan; more are indexed by a dictionary.</summary>
     private const int LinearGroups = 16;

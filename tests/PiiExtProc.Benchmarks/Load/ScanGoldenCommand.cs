@@ -13,7 +13,9 @@ namespace PiiExtProc.Benchmarks.Load;
 /// the output (first 16 hex digits), the finding count, is_pii and block; then each finding kept (entity, offset,
 /// length, score, recognizer, JSON path, action, fingerprint). Two builds that must scan alike (a speed change) give
 /// identical files: compare them with <c>cmp</c>. Fingerprints are written only when <c>PIIEXTPROC_AUDIT_KEY</c> is set
-/// (otherwise each process draws a random key); the corpus is synthetic, so no real personal data is written.
+/// (otherwise each process draws a random key), as <c>-</c> for a finding past its group's 16th distinct value (which
+/// the scanner does not hash, since PiiFinding.MaxFingerprintsPerGroup); the corpus is synthetic, so no real personal
+/// data is written.
 /// </summary>
 internal static class ScanGoldenCommand
 {
