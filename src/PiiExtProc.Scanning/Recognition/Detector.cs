@@ -574,6 +574,13 @@ internal sealed partial class Detector
             return end;
         }
 
+        // Only a GSTIN starts with a digit (its state code); a passport, PAN, voter ID, IFSC or IBAN starts with a letter.
+        // Most digit-first words are parts of timestamps and IDs ("33.123Z", "3f2a9c01"): no context is looked up for them.
+        if (Ascii.IsDigit(word[0]) && word.Length != GstinRecognizer.Length)
+        {
+            return end;
+        }
+
         var context = new LazyContext(wordStart);
         context.Ensure(text, this);
         if (BestWord(text, wordStart, ref end, key, context.Entities, out RawMatch best))
@@ -624,7 +631,7 @@ internal sealed partial class Detector
             case 11:
                 Consider(Ifsc, IfscRecognizer.Score(word, Ev(Ifsc)), IfscRecognizer.Name, 11, ref best, ref found);
                 break;
-            case 15:
+            case GstinRecognizer.Length:
                 float gstin = GstinRecognizer.Score(word, Ev(Gstin), out string gstinName);
                 Consider(Gstin, gstin, gstinName, 15, ref best, ref found);
                 break;

@@ -12,10 +12,13 @@ internal static class GstinRecognizer
     public const string ValidatedName = "gstin.mod36";
     public const string KeyName = "gstin.key";
 
+    /// <summary>Characters of a GSTIN: 2-digit state code, PAN, entity number, <c>Z</c>, check character.</summary>
+    public const int Length = 15;
+
     public static float Score(ReadOnlySpan<byte> word, Evidence evidence, out string recognizer)
     {
         recognizer = ValidatedName;
-        if (word.Length != 15 || !Ascii.IsDigit(word[0]) || !Ascii.IsDigit(word[1]))
+        if (word.Length != Length || !Ascii.IsDigit(word[0]) || !Ascii.IsDigit(word[1]))
         {
             return 0;
         }
