@@ -89,6 +89,20 @@ public sealed class FingerprintGroupsTests
     }
 
     [Fact]
+    public void Find_SamePathInAnotherStringInstance_SameGroup()
+    {
+        // A path the cache evicted and built again is another string with the same text: the same group, so whether a
+        // finding is hashed does not depend on the path cache's state.
+        var groups = new FingerprintGroups(entityCount: 1);
+        string first = string.Concat("$[].", "phone");
+        string again = string.Concat("$[].", "phone");
+
+        Assert.False(ReferenceEquals(first, again));
+        Assert.Equal(groups.Find(0, 0, FindingAction.Redacted, first), groups.Find(0, 0, FindingAction.Redacted, again));
+        Assert.NotEqual(groups.Find(0, 0, FindingAction.Redacted, first), groups.Find(0, 0, FindingAction.Redacted, null));
+    }
+
+    [Fact]
     public void Reset_FullGroup_NextBodyStartsEmpty()
     {
         var groups = new FingerprintGroups(entityCount: 1);

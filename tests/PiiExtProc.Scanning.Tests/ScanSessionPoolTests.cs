@@ -85,6 +85,25 @@ public sealed class ScanSessionPoolTests
     }
 
     [Fact]
+    public void Scan_ManyDistinctPathsBetweenRepeats_FullGroupStaysFullAndChunkingAgrees()
+    {
+        // 150 distinct email paths between the repeats of one phone path push paths out of the session's caches, so the
+        // phone path's string is built again; its group (full after 16 distinct phones) must still be recognized.
+        var scanner = PiiScanner.Create(Scanners.GuardianOptions() with { FingerprintKey = "pool-test-key"u8.ToArray() });
+        string body = "[" + string.Join(",", Enumerable.Range(0, 200).Select(r =>
+            $"{{\"phone\":\"98765{r % 20:00000}\",\"contact_{r % 150}\":\"user{r}@example.com\"}}")) + "]";
+        byte[] bytes = Encoding.UTF8.GetBytes(body);
+
+        ScanResult whole = Scanners.Run(scanner.CreateSession(BodyFormat.Json), bytes, [0]);
+        ScanResult chunked = Scanners.Run(scanner.RentSession(BodyFormat.Json), bytes, RandomChunks(new Random(5), bytes.Length));
+
+        List<PiiFinding> phones = whole.Findings.Where(f => f.Entity == PiiEntity.IndianMobile).ToList();
+        Assert.Equal(200, phones.Count);
+        Assert.All(whole.Findings.Skip(FingerprintGroups.HashedBeforeGrouping).Where(f => f.Entity == PiiEntity.IndianMobile), f => Assert.Null(f.Fingerprint));
+        Assert.Equal(whole.Findings, chunked.Findings);
+    }
+
+    [Fact]
     public void Dispose_Twice_SessionReturnedToPoolOnce()
     {
         var scanner = PiiScanner.Create(Scanners.GuardianOptions());

@@ -5,8 +5,10 @@ namespace PiiExtProc.Scanning.Sessions;
 /// the same entity, recognizer, action and JSON path, the ones up to and including the
 /// <see cref="PiiFinding.MaxFingerprintsPerGroup"/>-th distinct value in body order. An audit event lists no more than
 /// that many distinct fingerprints per group, so a value hashed after that point would never be written; it is not
-/// hashed. Paths are compared by reference: the session's path cache hands out one string per path, and a path built
-/// anew (longer than the cache takes) only makes more groups, so no fingerprint the audit lists is ever missing.
+/// hashed. Paths are compared by value (ordinal; the path cache usually hands out the same string, which compares at
+/// once), so which findings carry a fingerprint depends only on the body's kept findings, not on the cache's state,
+/// the chunking or the session's earlier bodies. The audit's groups are these or coarser (it also sanitizes paths), so
+/// no fingerprint it lists is ever missing.
 /// </summary>
 /// <remarks>
 /// A group is found by trying the one after the group found last (records of an array repeat their groups in order),
@@ -56,7 +58,7 @@ internal sealed class FingerprintGroups
     /// <param name="entity">Entity index (the session's entity table).</param>
     /// <param name="recognizer">Recognizer name index (the session's recognizer name table).</param>
     /// <param name="action">The finding's action.</param>
-    /// <param name="path">The finding's JSON path (reference), or null.</param>
+    /// <param name="path">The finding's JSON path, or null.</param>
     public int Find(int entity, int recognizer, FindingAction action, string? path)
     {
         int next = _previous + 1 < _count ? _previous + 1 : 0;
@@ -141,6 +143,6 @@ internal sealed class FingerprintGroups
         public int Distinct;
 
         public readonly bool Is(int recognizer, FindingAction action, string? path) =>
-            Recognizer == recognizer && Action == action && ReferenceEquals(Path, path);
+            Recognizer == recognizer && Action == action && string.Equals(Path, path, StringComparison.Ordinal);
     }
 }
