@@ -633,7 +633,7 @@ internal sealed partial class Detector
                 break;
             case GstinRecognizer.Length:
                 float gstin = GstinRecognizer.Score(word, Ev(Gstin), out string gstinName);
-                Consider(Gstin, gstin, gstinName, 15, ref best, ref found);
+                Consider(Gstin, gstin, gstinName, GstinRecognizer.Length, ref best, ref found);
                 break;
             default:
                 break;

@@ -62,20 +62,20 @@ internal sealed class FingerprintGroups
     public int Find(int entity, int recognizer, FindingAction action, string? path)
     {
         int next = _previous + 1 < _count ? _previous + 1 : 0;
-        if (next < _count && _groups[next].Entity == entity && _groups[next].Is(recognizer, action, path))
+        if (next < _count && _groups[next].Is(entity, recognizer, action, path))
         {
             return _previous = next;
         }
 
         int last = _lastByEntity[entity] - 1;
-        if (last >= 0 && _groups[last].Is(recognizer, action, path))
+        if (last >= 0 && _groups[last].Is(entity, recognizer, action, path))
         {
             return _previous = last;
         }
 
         for (int g = 0; g < _count; g++)
         {
-            if (_groups[g].Entity == entity && _groups[g].Is(recognizer, action, path))
+            if (_groups[g].Is(entity, recognizer, action, path))
             {
                 _lastByEntity[entity] = g + 1;
                 return _previous = g;
@@ -142,7 +142,7 @@ internal sealed class FingerprintGroups
         public readonly string? Path = path;
         public int Distinct;
 
-        public readonly bool Is(int recognizer, FindingAction action, string? path) =>
-            Recognizer == recognizer && Action == action && string.Equals(Path, path, StringComparison.Ordinal);
+        public readonly bool Is(int entity, int recognizer, FindingAction action, string? path) =>
+            Entity == entity && Recognizer == recognizer && Action == action && string.Equals(Path, path, StringComparison.Ordinal);
     }
 }
