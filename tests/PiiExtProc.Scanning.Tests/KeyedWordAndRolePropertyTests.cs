@@ -151,6 +151,8 @@ public sealed class KeyedWordAndRolePropertyTests
     [InlineData("address", "123 MG Road, 5 Cross, Pune", false)]
     [InlineData("address", "Flat 4B, MG Road, Pune", false)]
     [InlineData("address", "12 MG Road, Indiranagar: Pune", false)]
+    [InlineData("address", "[\"12 MG Road\"]", false)]
+    [InlineData("name", "[\"Ravi Kumar\"]", false)]
     public void TryScanKeyed_KnownWordsAndRoleValues_TakenOnlyWhenNoOtherCandidate(string key, string value, bool taken)
     {
         Detector detector = Scanners.Guardian.Detector;
@@ -168,10 +170,11 @@ public sealed class KeyedWordAndRolePropertyTests
     /// <summary>A JSON array of dense records: word and role values, some nested or escaped, and other keyed values.</summary>
     private static string Body(Random random) => DenseRecords.Json(random, s_keys, Member);
 
-    /// <summary>A member value: a word or role value (or a keyed value of any generator) as a string or nested; some letters and tabs escaped.</summary>
+    /// <summary>A member value: a word or role value (or a keyed value of any generator) as a string or nested; quotes, some letters and tabs escaped.</summary>
     private static string Member(Random random)
     {
-        string value = random.Next(4) == 0 ? KeyedFastPathPropertyTests.Value(random) : Value(random);
+        string value = (random.Next(4) == 0 ? KeyedFastPathPropertyTests.Value(random) : Value(random))
+            .Replace("\"", "\\\"", StringComparison.Ordinal);
         return random.Next(6) switch
         {
             0 => DenseRecords.InObject(value),
@@ -182,7 +185,7 @@ public sealed class KeyedWordAndRolePropertyTests
     }
 
     /// <summary>A value of one generator (identifier words, names, addresses, device IDs), valid or a near miss.</summary>
-    private static string Value(Random random)
+    internal static string Value(Random random)
     {
         string value = random.Next(9) switch
         {
@@ -195,7 +198,9 @@ public sealed class KeyedWordAndRolePropertyTests
             5 => Pick(random, "GB82WEST12345698765432", "DE89370400440532013000", "GB82 WEST 1234 5698 7654 32", "IN12ABCD0123456789"),
             6 => Words(random, random.Next(1, 7)),
             7 => $"{Pick(random, "", "12 ", "Flat 4, ")}{Words(random, 2)}, {Pick(random, "Bengaluru", "Pune")}{Pick(random, "", " 560001", "-411001")}",
-            _ => Pick(random, "a1b2-c3d4", "abcd-efgh", "ab", "x y z w", "AA:BB:CC:DD:EE:FF", "", " ", "\t", "n/a", Letters(random, random.Next(4, 18))),
+            // Embedded documents: the full scan reads ["12 MG Road"] as JSON, so the role path must not take it whole.
+            _ => Pick(random, "a1b2-c3d4", "abcd-efgh", "ab", "x y z w", "AA:BB:CC:DD:EE:FF", "", " ", "\t", "n/a", Letters(random, random.Next(4, 18)),
+                "[\"12 MG Road\"]", "[\"Ravi Kumar\", \"Priya\"]"),
         };
 
         return random.Next(5) switch

@@ -103,10 +103,11 @@ internal sealed partial class Detector
     /// <summary>
     /// The key role path: when no built-in recognizer can find a candidate in the value
     /// (<see cref="CannotHoldCandidate"/>), the full scan finds at most the whole-value match of the role
-    /// (<see cref="WholeValue"/>).
+    /// (<see cref="WholeValue"/>). Not for an embedded document (<see cref="IsEmbeddedDocument"/>): the full scan reads
+    /// <c>["12 MG Road"]</c> as JSON and finds the street inside the brackets, not the whole value.
     /// </summary>
     private bool TryKeyedRole(ReadOnlySpan<byte> text, ValueRole role, ref RawMatch match) =>
-        CannotHoldCandidate(text) && WholeValue(text, 0, text.Length, role, fromText: false, out match);
+        !IsEmbeddedDocument(text) && CannotHoldCandidate(text) && WholeValue(text, 0, text.Length, role, fromText: false, out match);
 
     /// <summary>
     /// True when no built-in recognizer can find a candidate in <paramref name="text"/> (with

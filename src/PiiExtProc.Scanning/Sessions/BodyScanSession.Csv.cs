@@ -268,19 +268,34 @@ public sealed partial class BodyScanSession
             return;
         }
 
-        bool keyed = column >= 0 && column < _csvColumnCount;
-        KeyClass key = keyed ? _csvColumnKeys[column] : KeyClass.None;
-        ReadOnlySpan<byte> keyName = keyed && _detector.HasCustomRecognizers
+        bool hasKey = column >= 0 && column < _csvColumnCount;
+        KeyClass key = hasKey ? _csvColumnKeys[column] : KeyClass.None;
+        ReadOnlySpan<byte> keyName = hasKey && _detector.HasCustomRecognizers
             ? _csvHeaderNames.AsSpan(_csvHeaderRanges[column].Start, _csvHeaderRanges[column].Length)
             : default;
         // A quoted field with doubled quotes is scanned decoded (a JSON document in a cell: {""name"":""Ravi Kumar""}).
         bool escaped = quoted && value.IndexOf("\"\""u8) >= 0;
         ReadOnlySpan<byte> scanned = escaped ? DecodeCsvQuotes(value) : value;
-        _scratchMatches.Clear();
-        _detector.Scan(scanned, key, keyName, _scratchMatches);
-        if (_scratchMatches.Count == 0)
+
+        // A field under a column that names its entity or role is usually that entity's one candidate: the keyed fast
+        // path finds the match the full scan would (Detector.TryScanKeyed), as for a JSON value.
+        RawMatch keyedMatch = default;
+        scoped ReadOnlySpan<RawMatch> found;
+        if ((key.Role != ValueRole.None || (key.Entities != 0 && !key.Negative)) && KeyedFastPathEnabled
+            && _detector.KeyedFastPathApplies && _detector.TryScanKeyed(scanned, key, out keyedMatch))
         {
-            return;
+            found = new ReadOnlySpan<RawMatch>(ref keyedMatch);
+        }
+        else
+        {
+            _scratchMatches.Clear();
+            _detector.Scan(scanned, key, keyName, _scratchMatches);
+            if (_scratchMatches.Count == 0)
+            {
+                return;
+            }
+
+            found = CollectionsMarshal.AsSpan(_scratchMatches);
         }
 
         var slot = new Slot
@@ -296,7 +311,7 @@ public sealed partial class BodyScanSession
             _decodedLength += scanned.Length;
         }
 
-        AddBodyRecordSlot(slot, CollectionsMarshal.AsSpan(_scratchMatches), oversized: false);
+        AddBodyRecordSlot(slot, found, oversized: false);
     }
 
     /// <summary>

@@ -310,7 +310,7 @@ public sealed partial class BodyScanSession
     /// <summary>Tests only: false makes every value go to the detector (the reference the value prefilter is checked against).</summary>
     internal bool ValuePrefilterEnabled { get; set; } = true;
 
-    /// <summary>Tests only: false makes every keyed value go to the full detector scan (the reference the keyed fast path is checked against).</summary>
+    /// <summary>Tests only: false makes every keyed JSON value and CSV field go to the full detector scan (the reference the keyed fast path is checked against).</summary>
     internal bool KeyedFastPathEnabled { get; set; } = true;
 
     /// <summary>Values the prefilter kept from the detector in this body (tests check the prefilter is taken).</summary>

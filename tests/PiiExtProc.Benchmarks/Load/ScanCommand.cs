@@ -43,6 +43,18 @@ internal static class ScanCommand
         return bytes / 1e6 / cpuSeconds;
     }
 
+    /// <summary>
+    /// <see cref="MegabytesPerCpuSecond(byte[], bool, int, double)"/> for a body of any format, named as a
+    /// <see cref="Scanning.BodyFormat"/> member (<c>Csv</c>, <c>Form</c>, ...): a name, not the enum, because the two builds
+    /// `scan-compare` loads have two distinct enum types. Builds from session 21 on have it: keep its signature.
+    /// </summary>
+    public static double MegabytesPerCpuSecond(byte[] body, string format, int chunk, double seconds)
+    {
+        var output = new System.Buffers.ArrayBufferWriter<byte>(body.Length * 2);
+        var (_, bytes, _, cpuSeconds) = Run(s_scanner.Value, Enum.Parse<Scanning.BodyFormat>(format), body, chunk, output, seconds);
+        return bytes / 1e6 / cpuSeconds;
+    }
+
     private static readonly Lazy<Scanning.PiiScanner> s_scanner = new(BenchmarkPolicy.CreateScanner);
 
     private static (long Scans, long Bytes, int Findings, double CpuSeconds) Run(

@@ -17,7 +17,9 @@ namespace PiiExtProc.Benchmarks.Load;
 /// Alternating short runs in one process cancel most of the drift a shared machine adds to separate runs; what is left
 /// shows as the spread of the ratios (on 2 shared vCPUs about ±2%). A layout bias between the two builds remains:
 /// read a change as real when it holds with the roles swapped (run this build's folder as the baseline of the other).
-/// The baseline must have <see cref="ScanCommand.MegabytesPerCpuSecond"/> (builds from session 6 on).
+/// The baseline must have <see cref="ScanCommand.MegabytesPerCpuSecond(byte[], bool, int, double)"/> (builds from session 6
+/// on) for text and JSON bodies, and <see cref="ScanCommand.MegabytesPerCpuSecond(byte[], string, int, double)"/> (session
+/// 21 on) for the others (CSV, form, multipart).
 /// </remarks>
 internal static class ScanCompareCommand
 {
@@ -37,20 +39,14 @@ internal static class ScanCompareCommand
         var seconds = arguments.GetDouble("seconds", 1);
         var warmup = arguments.GetDouble("warmup", 3);
         var body = BodyCorpus.Get(kind, size);
-        if (BodyCorpus.FormatOf(kind) is not (Scanning.BodyFormat.Text or Scanning.BodyFormat.Json))
-        {
-            // The entry point both builds share takes text or JSON only (older builds have no other).
-            Console.Error.WriteLine($"scan-compare: --kind {kind} is not text or JSON; compare it with two `scan` runs");
-            return 2;
-        }
-
-        var isText = BodyCorpus.FormatOf(kind) == Scanning.BodyFormat.Text;
-
-        Func<double, double> current = s => ScanCommand.MegabytesPerCpuSecond(body, isText, chunk, s);
-        Func<double, double>? baseline = LoadBaseline(Path.GetFullPath(baselineDirectory), body, isText, chunk);
+        var format = BodyCorpus.FormatOf(kind);
+        Func<double, double> current = s => ScanCommand.MegabytesPerCpuSecond(body, format.ToString(), chunk, s);
+        Func<double, double>? baseline = LoadBaseline(Path.GetFullPath(baselineDirectory), body, format, chunk);
         if (baseline is null)
         {
-            Console.Error.WriteLine("scan-compare: the baseline build has no ScanCommand.MegabytesPerCpuSecond (older than this command)");
+            Console.Error.WriteLine(format is Scanning.BodyFormat.Text or Scanning.BodyFormat.Json
+                ? "scan-compare: the baseline build has no ScanCommand.MegabytesPerCpuSecond (older than this command)"
+                : $"scan-compare: the baseline build compares only text and JSON bodies (older than session 21); compare {kind} with two `scan` runs");
             return 2;
         }
 
@@ -81,14 +77,26 @@ internal static class ScanCompareCommand
         return 0;
     }
 
-    /// <summary>The baseline build's <see cref="ScanCommand.MegabytesPerCpuSecond"/> bound to the body, or null when it has none.</summary>
-    private static Func<double, double>? LoadBaseline(string directory, byte[] body, bool isText, int chunk)
+    /// <summary>
+    /// The baseline build's <see cref="ScanCommand.MegabytesPerCpuSecond(byte[], string, int, double)"/> bound to the body;
+    /// in an older build, its text-or-JSON entry point for a text or JSON body; else null.
+    /// </summary>
+    private static Func<double, double>? LoadBaseline(string directory, byte[] body, Scanning.BodyFormat format, int chunk)
     {
         var context = new BaselineLoadContext(directory);
         var assembly = context.LoadFromAssemblyPath(Path.Combine(directory, "PiiExtProc.Benchmarks.dll"));
-        var method = assembly.GetType(typeof(ScanCommand).FullName!)?.GetMethod(
-            nameof(ScanCommand.MegabytesPerCpuSecond), BindingFlags.Public | BindingFlags.Static, [typeof(byte[]), typeof(bool), typeof(int), typeof(double)]);
-        return method is null ? null : s => (double)method.Invoke(null, [body, isText, chunk, s])!;
+        var type = assembly.GetType(typeof(ScanCommand).FullName!);
+        var byName = type?.GetMethod(
+            nameof(ScanCommand.MegabytesPerCpuSecond), BindingFlags.Public | BindingFlags.Static, [typeof(byte[]), typeof(string), typeof(int), typeof(double)]);
+        if (byName is not null)
+        {
+            return s => (double)byName.Invoke(null, [body, format.ToString(), chunk, s])!;
+        }
+
+        var textOrJson = format is Scanning.BodyFormat.Text or Scanning.BodyFormat.Json ? type?.GetMethod(
+            nameof(ScanCommand.MegabytesPerCpuSecond), BindingFlags.Public | BindingFlags.Static, [typeof(byte[]), typeof(bool), typeof(int), typeof(double)]) : null;
+        bool isText = format == Scanning.BodyFormat.Text;
+        return textOrJson is null ? null : s => (double)textOrJson.Invoke(null, [body, isText, chunk, s])!;
     }
 
     private static string Summary(double[] values, string format = "0.0")

@@ -69,12 +69,13 @@ internal static class ScanComparison
     }
 
     /// <summary>
-    /// Scans each of <paramref name="bodies"/> generated JSON bodies (seeded by <paramref name="seed"/>, scanners taken in
-    /// turn) with the keyed fast path off, then on whole and on in one random chunking, and fails through
-    /// <see cref="AssertSameResult"/> when the fast path changes anything. The clean-body proof is off in every scan.
+    /// Scans each of <paramref name="bodies"/> generated bodies of <paramref name="format"/> (JSON unless given; seeded
+    /// by <paramref name="seed"/>, scanners taken in turn) with the keyed fast path off, then on whole and on in one
+    /// random chunking, and fails through <see cref="AssertSameResult"/> when the fast path changes anything. The
+    /// clean-body proof is off in every scan.
     /// </summary>
     public static void AssertKeyedFastPathChangesNothing(
-        PiiScanner[] scanners, int seed, int bodies, Func<Random, string> generate, string fastPath)
+        PiiScanner[] scanners, int seed, int bodies, Func<Random, string> generate, string fastPath, BodyFormat format = BodyFormat.Json)
     {
         var random = new Random(seed);
         for (int n = 0; n < bodies; n++)
@@ -82,15 +83,15 @@ internal static class ScanComparison
             byte[] body = Encoding.UTF8.GetBytes(generate(random));
             int[] cuts = [random.Next(body.Length + 1), random.Next(1, 64), random.Next(1, 400)];
             PiiScanner scanner = scanners[n % scanners.Length];
-            ScanResult reference = RunJson(body, scanner, [], keyedFastPath: false);
-            AssertSameResult(reference, RunJson(body, scanner, [], keyedFastPath: true), fastPath, [], body);
-            AssertSameResult(reference, RunJson(body, scanner, cuts, keyedFastPath: true), fastPath, cuts, body);
+            ScanResult reference = Run(body, scanner, format, [], keyedFastPath: false);
+            AssertSameResult(reference, Run(body, scanner, format, [], keyedFastPath: true), fastPath, [], body);
+            AssertSameResult(reference, Run(body, scanner, format, cuts, keyedFastPath: true), fastPath, cuts, body);
         }
     }
 
-    private static ScanResult RunJson(byte[] body, PiiScanner scanner, int[] cuts, bool keyedFastPath)
+    private static ScanResult Run(byte[] body, PiiScanner scanner, BodyFormat format, int[] cuts, bool keyedFastPath)
     {
-        BodyScanSession session = scanner.CreateSession(BodyFormat.Json);
+        BodyScanSession session = scanner.CreateSession(format);
         session.CleanProofEnabled = false;
         session.KeyedFastPathEnabled = keyedFastPath;
         return Scanners.Run(session, body, [.. cuts, 0]);
