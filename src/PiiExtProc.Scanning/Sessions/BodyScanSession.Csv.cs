@@ -167,21 +167,31 @@ public sealed partial class BodyScanSession
     /// row's length.</summary>
     private static int CsvFieldEnd(ReadOnlySpan<byte> content, int position, byte delimiter)
     {
-        bool inQuotes = false;
-        for (int i = position; i < content.Length; i++)
+        int i = position;
+        while (true)
         {
-            byte b = content[i];
-            if (b == '"')
+            // Outside quotes: the next delimiter or quote; a quote opens a quoted part, which ends at the next quote (a
+            // doubled quote closes and opens again).
+            int k = content[i..].IndexOfAny(delimiter, (byte)'"');
+            if (k < 0)
             {
-                inQuotes = !inQuotes;
+                return content.Length;
             }
-            else if (b == delimiter && !inQuotes)
+
+            i += k;
+            if (content[i] == delimiter)
             {
                 return i;
             }
-        }
 
-        return content.Length;
+            int close = content[(i + 1)..].IndexOf((byte)'"');
+            if (close < 0)
+            {
+                return content.Length;
+            }
+
+            i += close + 2;
+        }
     }
 
     /// <summary>The delimiter of the CSV whose first row is <paramref name="row"/>: the most frequent of comma, tab,
@@ -218,6 +228,14 @@ public sealed partial class BodyScanSession
     /// surrounding spaces; <paramref name="offset"/> is where it starts in the field, <paramref name="quoted"/> tells which.</summary>
     private static ReadOnlySpan<byte> CsvFieldValue(ReadOnlySpan<byte> field, out int offset, out bool quoted)
     {
+        if (field.IsEmpty || (field[0] != ' ' && field[^1] != ' '))
+        {
+            // Most fields: nothing to trim.
+            quoted = field.Length >= 2 && field[0] == '"' && field[^1] == '"';
+            offset = quoted ? 1 : 0;
+            return quoted ? field[1..^1] : field;
+        }
+
         int lead = field.Length - field.TrimStart((byte)' ').Length;
         ReadOnlySpan<byte> trimmed = field.Trim((byte)' ');
         quoted = trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"';
