@@ -176,14 +176,39 @@ public sealed class CsvBodyTests
     }
 
     [Fact]
+    public void Process_NoteRepeatsTheRowsNameAndEmail_RepeatsMasked()
+    {
+        // The note column names nothing, so its copies of the customer's name and email are found as repeats of the
+        // row's own fields; the row is PII (name and email), so they go with it.
+        ScanResult result = Scanners.Run(s_defaultMasks, BodyFormat.Csv,
+            "name,email,note\r\nRavi Kumar,ravi.k@example.com,Called Ravi Kumar about delivery\r\n");
+
+        Assert.Equal("name,email,note\r\nRXXX KXXXX,raXXX@example.com,Called RXXX KXXXX about delivery\r\n", result.Text);
+        Assert.Single(result.Findings, f => f.Recognizer == "name.repeated" && f.Action == FindingAction.Redacted);
+    }
+
+    [Fact]
+    public void Process_LaterRowRepeatsAName_MaskedOnlyWhenItsRowWasPii()
+    {
+        // Ravi Kumar's row is PII (name and email), Priya Sharma's is not (a name alone): a later note repeating both
+        // masks Ravi Kumar's name and leaves Priya Sharma's, as her own row does.
+        ScanResult result = Scanners.Run(s_defaultMasks, BodyFormat.Csv,
+            "name,email,note\nRavi Kumar,ravi.k@example.com,\nPriya Sharma,,\n,,\"Ravi Kumar and Priya Sharma, same address\"\n");
+
+        Assert.EndsWith(",,\"RXXX KXXXX and Priya Sharma, same address\"\n", result.Text, StringComparison.Ordinal);
+        Assert.Equal(2, result.Findings.Count(f => f.Entity == PiiEntity.PersonName && f.Action == FindingAction.Redacted));
+    }
+
+    [Fact]
     public void Process_EveryTwoWaySplit_SameAsWhole()
     {
         byte[] body = Encoding.UTF8.GetBytes(
             "name;phone;address;email\r\n\"Kumar; Ravi\";+91 98765 43210;\"12 MG Road,\r\nBengaluru 560001\";ravi.k@example.com\r\n" +
             "Priya Sharma;9123456780;\"a \"\"quoted\"\" note\";priya.s@example.com\r\n" +
-            "Anil Rao;9988776655;\"{\"\"line1\"\":\"\"4 Park St\"\",\"\"city\"\":\"\"Kolkata\"\"}\";anil.rao@example.com\r\n");
+            "Anil Rao;9988776655;\"{\"\"line1\"\":\"\"4 Park St\"\",\"\"city\"\":\"\"Kolkata\"\"}\";anil.rao@example.com\r\n" +
+            ";;;;\"Anil Rao asked to mail priya.s@example.com\"\r\n");
         ScanResult whole = Scanners.Run(s_defaultMasks, BodyFormat.Csv, body, [0]);
-        Assert.Equal(11, whole.Findings.Count(f => f.Action == FindingAction.Redacted));
+        Assert.Equal(13, whole.Findings.Count(f => f.Action == FindingAction.Redacted));
         ScanComparison.AssertEveryTwoWaySplitSameAsWhole(s_defaultMasks, BodyFormat.Csv, body, whole);
 
         ScanComparison.AssertSameResult(whole, Scanners.Run(s_defaultMasks, BodyFormat.Csv, body, [1]), "byte by byte", [1], body);

@@ -4,9 +4,9 @@ using PiiExtProc.Scanning.Recognition;
 namespace PiiExtProc.Scanning.Sessions;
 
 /// <summary>
-/// Repeated values in JSON and text bodies: a full name or an email that a record holds as a quasi-identifier is
-/// remembered, and the same bytes later in the body, in a free-text value (a key that names nothing: a message, a
-/// subject, a note, a gift message) or a later text line, are decided with that record, whatever the value's own record
+/// Repeated values in JSON, CSV and text bodies: a full name or an email that a record holds as a quasi-identifier is
+/// remembered, and the same bytes later in the body, in a free-text value or CSV field (a key or column that names
+/// nothing: a message, a subject, a note, a gift message) or a later text line, are decided with that record, whatever the value's own record
 /// (or line) holds. A notification payload names the
 /// customer in <c>to</c> and again in <c>subject</c> or <c>body</c>; an order names them in its customer object and
 /// again in an item's gift message: when the customer's record is PII, the copies must not go out in the clear.
