@@ -200,6 +200,33 @@ public sealed class CsvBodyTests
     }
 
     [Fact]
+    public void Process_RowsAsCsvOrAsJsonRecords_SameFieldsMasked()
+    {
+        // The same rows as a CSV export and as a JSON array of records with the same keys: each field is masked alike,
+        // repeats included (a note repeating an earlier row's name; a later row whose name column holds that name alone).
+        string[] header = ["name", "email", "mobile", "note"];
+        string[][] rows =
+        [
+            ["Ravi Kumar", "ravi.k@example.com", "", "first order"],
+            ["Priya Sharma", "", "9123456780", "Called Ravi Kumar and Priya Sharma"],
+            ["Ravi Kumar", "", "", "asked for ravi.k@example.com"],
+            ["Anil Rao", "anil.rao@example.com", "", "Anil Rao again"],
+        ];
+        string csv = string.Join("\n", rows.Prepend(header).Select(row => string.Join(",", row))) + "\n";
+        string json = "[" + string.Join(",", rows.Select(row =>
+            "{" + string.Join(",", header.Select((key, i) => $"\"{key}\":\"{row[i]}\"")) + "}")) + "]";
+
+        string[][] csvFields = [.. Scanners.Run(s_defaultMasks, BodyFormat.Csv, csv).Text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Skip(1).Select(line => line.Split(','))];
+        using var document = System.Text.Json.JsonDocument.Parse(Scanners.Run(s_defaultMasks, BodyFormat.Json, json).Text);
+        string[][] jsonFields = [.. document.RootElement.EnumerateArray()
+            .Select(record => header.Select(key => record.GetProperty(key).GetString()!).ToArray())];
+
+        Assert.Equal(jsonFields, csvFields);
+        Assert.Equal("Called RXXX KXXXX and Priya Sharma", csvFields[1][3]);
+    }
+
+    [Fact]
     public void Process_EveryTwoWaySplit_SameAsWhole()
     {
         byte[] body = Encoding.UTF8.GetBytes(

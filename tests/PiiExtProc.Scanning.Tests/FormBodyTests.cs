@@ -115,13 +115,28 @@ public sealed class FormBodyTests
         Assert.Contains(result.Findings, f => f.Entity == PiiEntity.Email && f.Action == FindingAction.Redacted);
     }
 
+    [Theory]
+    [InlineData("name=Ravi+Kumar&email=ravi.k%40example.com&note=Called+Ravi+Kumar+about+delivery",
+        "name=RXXX+KXXXX&email=raXXX%40example.com&note=Called+RXXX+KXXXX+about+delivery")]
+    [InlineData("name=Ravi%20Kumar&email=ravi.k%40example.com&message=Ravi%20Kumar%2C%20please%20call",
+        "name=RXXX+KXXXX&email=raXXX%40example.com&message=RXXX+KXXXX%2C+please+call")]
+    [InlineData("name=Ravi+Kumar&phone=9876543210&note=Called+Ravi+Kumar",
+        "name=Ravi+Kumar&phone=98XXXXXX10&note=Called+Ravi+Kumar")]
+    public void Process_NoteRepeatsAName_MaskedWithTheFormsRecord(string body, string expected)
+    {
+        // A free-text value's copy of the name goes with the name: masked when the form is PII by the combination rule
+        // (name and email), left as the name itself is when it is not (a name and a phone number).
+        Assert.Equal(expected, Scanners.Run(s_defaultMasks, BodyFormat.FormUrlEncoded, body).Text);
+    }
+
     [Fact]
     public void Process_EveryTwoWaySplit_SameAsWhole()
     {
         byte[] body = Encoding.UTF8.GetBytes(
-            "firstname=Ravi&lastname=Kumar&email=ravi.k%40example.com&phone=%2B91+98765+43210&address=12+MG+Road%2C+Bengaluru+560001&x=%E0%A4%B0");
+            "firstname=Ravi&lastname=Kumar&email=ravi.k%40example.com&phone=%2B91+98765+43210&address=12+MG+Road%2C+Bengaluru+560001&x=%E0%A4%B0"
+            + "&name=Ravi+Kumar&comment=Ravi+Kumar+%28ravi.k%40example.com%29");
         ScanResult whole = Scanners.Run(s_defaultMasks, BodyFormat.FormUrlEncoded, body, [0]);
-        Assert.Equal(5, whole.Findings.Count(f => f.Action == FindingAction.Redacted));
+        Assert.Equal(8, whole.Findings.Count(f => f.Action == FindingAction.Redacted));
         ScanComparison.AssertEveryTwoWaySplitSameAsWhole(s_defaultMasks, BodyFormat.FormUrlEncoded, body, whole);
 
         ScanComparison.AssertSameResult(whole, Scanners.Run(s_defaultMasks, BodyFormat.FormUrlEncoded, body, [1]), "byte by byte", [1], body);

@@ -309,12 +309,7 @@ public sealed partial class BodyScanSession
         {
             _scratchMatches.Clear();
             _detector.Scan(scanned, key, keyName, _scratchMatches);
-            if (key.Role == ValueRole.None && key.Entities == 0 && _repeatedValues.Count > 0)
-            {
-                // Free text (a note, a message) may repeat a name or email an earlier field holds (BodyScanSession.RepeatedValues.cs).
-                AddRepeatedValues(scanned, _scratchMatches);
-            }
-
+            AddRepeatsInFreeText(scanned, key);
             if (_scratchMatches.Count == 0)
             {
                 return;
@@ -337,25 +332,7 @@ public sealed partial class BodyScanSession
         }
 
         AddBodyRecordSlot(slot, found, oversized: false);
-        if (_repeatedValues.Count < MaxRepeatedValues
-            && (found.Length > 1 || found[0].Entity == PiiEntity.PersonName || found[0].Entity == PiiEntity.Email))
-        {
-            // Most fields hold one match of another entity (a mobile, an Aadhaar): no call for them.
-            RememberRowMatches(scanned, found);
-        }
-    }
-
-    /// <summary>Remembers the names and emails among <paramref name="found"/> (in <paramref name="scanned"/>) for their
-    /// repeats, waiting for the row's record (<see cref="RememberRepeatableMatches"/>). Out of line: it runs for the
-    /// first rows of a body only, until <see cref="MaxRepeatedValues"/> values are remembered.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private void RememberRowMatches(ReadOnlySpan<byte> scanned, ReadOnlySpan<RawMatch> found)
-    {
-        ref readonly RecordInfo record = ref CollectionsMarshal.AsSpan(_records)[0];
-        if (!record.Oversized)
-        {
-            RememberRepeatableMatches(scanned, found, record.Id);
-        }
+        RememberBodyRecordMatches(scanned, found);
     }
 
     /// <summary>

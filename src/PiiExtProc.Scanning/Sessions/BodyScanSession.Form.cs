@@ -6,7 +6,8 @@ namespace PiiExtProc.Scanning.Sessions;
 /// <summary>
 /// Form scanning of a <see cref="BodyScanSession"/> (<see cref="BodyFormat.FormUrlEncoded"/>): pairs split at <c>&amp;</c>,
 /// each value decoded and scanned with its decoded key as context, one slot per value with a match; the body is one
-/// record for the combination rule.
+/// record for the combination rule. A free-text value (<c>note=Called+Ravi+Kumar</c>) finds the names and emails that
+/// earlier values hold (<see cref="AddRepeatsInFreeText"/>).
 /// </summary>
 public sealed partial class BodyScanSession
 {
@@ -133,6 +134,7 @@ public sealed partial class BodyScanSession
 
         _scratchMatches.Clear();
         _detector.Scan(value, key, _detector.HasCustomRecognizers ? keyName : default, _scratchMatches);
+        AddRepeatsInFreeText(value, key);
         if (_scratchMatches.Count == 0)
         {
             return;
@@ -154,8 +156,9 @@ public sealed partial class BodyScanSession
             DecodedLength = value.Length,
         };
         _decodedLength += value.Length;
-
-        AddBodyRecordSlot(slot, CollectionsMarshal.AsSpan(_scratchMatches), oversized: false);
+        ReadOnlySpan<RawMatch> found = CollectionsMarshal.AsSpan(_scratchMatches);
+        AddBodyRecordSlot(slot, found, oversized: false);
+        RememberBodyRecordMatches(value, found);
     }
 
     /// <summary>Scans a piece of a form that is not a key-value pair as a text record of the body's record, its bytes

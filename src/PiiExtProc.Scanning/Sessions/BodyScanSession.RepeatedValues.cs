@@ -4,9 +4,9 @@ using PiiExtProc.Scanning.Recognition;
 namespace PiiExtProc.Scanning.Sessions;
 
 /// <summary>
-/// Repeated values in JSON, CSV and text bodies: a full name or an email that a record holds as a quasi-identifier is
-/// remembered, and the same bytes later in the body, in a free-text value or CSV field (a key or column that names
-/// nothing: a message, a subject, a note, a gift message) or a later text line, are decided with that record, whatever the value's own record
+/// Repeated values in JSON, CSV, form and text bodies: a full name or an email that a record holds as a quasi-identifier
+/// is remembered, and the same bytes later in the body, in a free-text value, CSV field or form value (a key or column
+/// that names nothing: a message, a subject, a note, a gift message) or a later text line, are decided with that record, whatever the value's own record
 /// (or line) holds. A notification payload names the
 /// customer in <c>to</c> and again in <c>subject</c> or <c>body</c>; an order names them in its customer object and
 /// again in an item's gift message: when the customer's record is PII, the copies must not go out in the clear.
@@ -74,6 +74,45 @@ public sealed partial class BodyScanSession
             // An entity outside the combination rule (a policy may make names standalone) was decided at once.
             int owner = _entities.GroupAt(_entities.IndexOf(match.Entity)) == 0 ? -1 : recordId;
             Remember(value.Slice(match.Start, match.Length), match.Entity, owner);
+        }
+    }
+
+    /// <summary>
+    /// Adds to <see cref="_scratchMatches"/> (the detector's matches in <paramref name="value"/>) the repeats of remembered
+    /// values when <paramref name="key"/> names nothing (free text: a note, a message): the CSV field's and form value's
+    /// counterpart of the JSON value's check.
+    /// </summary>
+    private void AddRepeatsInFreeText(ReadOnlySpan<byte> value, KeyClass key)
+    {
+        if (key.Role == ValueRole.None && key.Entities == 0 && _repeatedValues.Count > 0)
+        {
+            AddRepeatedValues(value, _scratchMatches);
+        }
+    }
+
+    /// <summary>
+    /// Remembers the full names and emails among <paramref name="found"/> (matches in <paramref name="value"/>, just added
+    /// as a slot of the body's record: a CSV row, a form) for their repeats, waiting for that record. Most values hold one
+    /// match of another entity (a mobile, an Aadhaar), and a body's first <see cref="MaxRepeatedValues"/> values fill the
+    /// list: the checks here skip the call for them.
+    /// </summary>
+    private void RememberBodyRecordMatches(ReadOnlySpan<byte> value, ReadOnlySpan<RawMatch> found)
+    {
+        if (_repeatedValues.Count < MaxRepeatedValues
+            && (found.Length > 1 || found[0].Entity == PiiEntity.PersonName || found[0].Entity == PiiEntity.Email))
+        {
+            RememberInBodyRecord(value, found);
+        }
+    }
+
+    /// <summary><see cref="RememberBodyRecordMatches"/> past its checks; out of line, as it runs for a body's first values only.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void RememberInBodyRecord(ReadOnlySpan<byte> value, ReadOnlySpan<RawMatch> found)
+    {
+        ref readonly RecordInfo record = ref CollectionsMarshal.AsSpan(_records)[0];
+        if (!record.Oversized)
+        {
+            RememberRepeatableMatches(value, found, record.Id);
         }
     }
 
