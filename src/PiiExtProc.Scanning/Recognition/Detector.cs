@@ -232,6 +232,11 @@ internal sealed partial class Detector
         if (output.Count > first)
         {
             AddMailboxNames(text, output, first);
+            if (key.Role == ValueRole.None)
+            {
+                // Text, not a value that is itself a name or an address: a name found in it may be repeated further on.
+                AddInLineRepeatedNames(text, output, first);
+            }
         }
 
         if (_custom.Length > 0)

@@ -3,6 +3,16 @@ namespace PiiExtProc.Scanning.Recognition;
 /// <summary>Shape checks for the whole-value roles (no NER: names and addresses come from keys and shape only).</summary>
 internal static class NameShape
 {
+    /// <summary>True when no letter or digit (ASCII or not) continues the name at [<paramref name="at"/>,
+    /// +<paramref name="length"/>) in <paramref name="text"/> on either side: a repeat of a name is a whole name, not
+    /// part of a longer word (<c>Ravi Kumar</c> in <c>Ravi Kumaran</c> is not one).</summary>
+    public static bool IsWholeNameAt(ReadOnlySpan<byte> text, int at, int length)
+    {
+        static bool Continues(byte b) => Ascii.IsLetterOrDigit(b) || b >= 0x80;
+        int end = at + length;
+        return (at == 0 || !Continues(text[at - 1])) && (end == text.Length || !Continues(text[end]));
+    }
+
     /// <summary>Longest value taken as one street or city part of an address object, bytes (UTF-8).</summary>
     public const int MaxAddressPartBytes = 256;
 

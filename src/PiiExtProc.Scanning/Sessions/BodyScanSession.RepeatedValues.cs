@@ -276,7 +276,7 @@ public sealed partial class BodyScanSession
 
                 int at = from + k;
                 from = at + 1;
-                if (IsWholeName(value, at, length))
+                if (NameShape.IsWholeNameAt(value, at, length))
                 {
                     repeats.Add(new RawMatch(entity, at, length, Scores.KeyNamed, "name.repeated", Evidence.Key)
                     {
@@ -386,15 +386,6 @@ public sealed partial class BodyScanSession
         matches.Clear();
         matches.AddRange(merged);
         return true;
-    }
-
-    /// <summary>True when no letter or digit (ASCII or not) continues the name at [<paramref name="at"/>,
-    /// +<paramref name="length"/>) on either side.</summary>
-    private static bool IsWholeName(ReadOnlySpan<byte> value, int at, int length)
-    {
-        static bool Continues(byte b) => Ascii.IsLetterOrDigit(b) || b >= 0x80;
-        int end = at + length;
-        return (at == 0 || !Continues(value[at - 1])) && (end == value.Length || !Continues(value[end]));
     }
 
     /// <summary>
