@@ -85,12 +85,50 @@ public sealed class MarkupBodyTests
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(1500).WithReplay(20261124UL, 977UL), property);
     }
 
+    [Theory]
+    [InlineData(
+        "<order><customer><name>Ravi Kumar</name><email>ravi.k@example.com</email><address><line1>12 MG Road</line1><city>Pune</city></address></customer></order>",
+        "{\"customer\":{\"name\":\"Ravi Kumar\",\"email\":\"ravi.k@example.com\",\"address\":{\"line1\":\"12 MG Road\",\"city\":\"Pune\"}}}")]
+    [InlineData(
+        "<c:customer><c:customerName><c:first>Ravi</c:first><c:last>Kumar</c:last></c:customerName><c:email>ravi.k@example.com</c:email></c:customer>",
+        "{\"customer\":{\"customerName\":{\"first\":\"Ravi\",\"last\":\"Kumar\"},\"email\":\"ravi.k@example.com\"}}")]
+    public void Process_OneLineDocumentWithAddressOrNameElements_MasksTheSameValuesAsJson(string xml, string json)
+    {
+        // An element of elements that names an address or a name gives its members their part roles, as a JSON object
+        // does: the street and city (first and last name) are masked where the JSON record's are.
+        ScanResult markup = Scanners.Run(s_redacts, BodyFormat.Markup, xml);
+        ScanResult asJson = Scanners.Run(s_redacts, BodyFormat.Json, json);
+
+        Assert.Equal(Values(asJson.Text, '"'), Values(markup.Text, '<'));
+        Assert.DoesNotContain("Ravi", markup.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Process_MemberAfterItsAddressElementCloses_TakesNoPartRole()
+    {
+        // line1 is a street only inside an address: after </address>, the shipment's own line1 is no part of it.
+        const string Xml = "<shipment><name>Ravi Kumar</name><email>ravi.k@example.com</email><address><line1>12 MG Road</line1><city>Pune</city></address><line1>Express lane</line1></shipment>";
+
+        ScanResult result = Scanners.Run(s_redacts, BodyFormat.Markup, Xml);
+
+        Assert.DoesNotContain("12 MG Road", result.Text, StringComparison.Ordinal);
+        Assert.Contains("<line1>Express lane</line1>", result.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>The text values of <paramref name="document"/>: the runs between a '&gt;' or ':' and the next
+    /// <paramref name="end"/>, whichever markup surrounds them, without the key names.</summary>
+    private static string[] Values(string document, char end) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(document, end == '<' ? ">([^<>]+)<" : ":\"([^\"]*)\"").Select(m => m.Groups[1].Value)];
+
+    private static readonly PiiScanner s_redacts = PiiScanner.Create(Scanners.GuardianOptions(PiiExtProc.Scanning.Operators.DefaultMaskOperator.Instance));
+
     [Fact]
     public void Process_EveryTwoWaySplit_SameAsWhole()
     {
-        byte[] body = Encoding.UTF8.GetBytes(Soap + "\n<note>call 9876543210</note>\n<address>12 MG Road, Bengaluru 560001</address>");
+        byte[] body = Encoding.UTF8.GetBytes(Soap + "\n<note>call 9876543210</note>\n<address>12 MG Road, Bengaluru 560001</address>"
+            + "\n<billing><name>Ravi Kumar</name><address><line1>4 Park St</line1><city>Kolkata</city></address></billing>");
         ScanResult whole = Scanners.Run(Scanners.Guardian, BodyFormat.Markup, body, [0]);
-        Assert.Equal(4, whole.Findings.Count(f => f.Action == FindingAction.Redacted));
+        Assert.Equal(7, whole.Findings.Count(f => f.Action == FindingAction.Redacted));
         ScanComparison.AssertEveryTwoWaySplitSameAsWhole(Scanners.Guardian, BodyFormat.Markup, body, whole);
     }
 }

@@ -154,8 +154,10 @@ internal sealed partial class Detector
     /// Names and addresses in XML and HTML elements that hold only text: <c>&lt;name&gt;Ravi Kumar&lt;/name&gt;</c>,
     /// <c>&lt;cust:shippingAddress&gt;...&lt;/cust:shippingAddress&gt;</c> (a namespace prefix is ignored). The element
     /// name classifies like a JSON key (person name, first/last name, postal address) and the text, up to its own end
-    /// tag on the same line, must have the same shape as in a text key-value pair. Attributes are read by
-    /// <see cref="ScanKeyValuePairs"/> (<c>FirstName="Ravi"</c>).
+    /// tag on the same line, must have the same shape as in a text key-value pair. Inside an element that names an
+    /// address or a name and holds elements (<c>&lt;address&gt;&lt;line1&gt;12 MG Road&lt;/line1&gt;&lt;city&gt;Pune&lt;/city&gt;&lt;/address&gt;</c>,
+    /// on one line), a member takes its part role as in a JSON object (<see cref="KeyClass.TakesPartRoleIn"/>: street,
+    /// city, first and last name). Attributes are read by <see cref="ScanKeyValuePairs"/> (<c>FirstName="Ravi"</c>).
     /// </summary>
     private void ScanXmlElements(ReadOnlySpan<byte> text, List<RawMatch> output, int first)
     {
@@ -165,6 +167,10 @@ internal sealed partial class Detector
             return;
         }
 
+        // The innermost open element that names an address or a name and holds elements: where its name is, and its role.
+        int containerStart = -1;
+        int containerLength = 0;
+        ValueRole containerRole = ValueRole.None;
         int i = 0;
         while (i < text.Length)
         {
@@ -182,15 +188,32 @@ internal sealed partial class Detector
                 nameStart--;
             }
 
-            if (nameStart == close || nameStart == 0 || text[nameStart - 1] != '<' || !Ascii.IsLetter(text[nameStart]))
+            if (nameStart == close || nameStart == 0 || !Ascii.IsLetter(text[nameStart]))
             {
                 continue;
             }
 
             ReadOnlySpan<byte> name = text[nameStart..close];
+            if (nameStart >= 2 && text[nameStart - 1] == '/' && text[nameStart - 2] == '<')
+            {
+                // An end tag: the container's ends it.
+                if (containerStart >= 0 && name.SequenceEqual(text.Slice(containerStart, containerLength)))
+                {
+                    containerStart = -1;
+                    containerRole = ValueRole.None;
+                }
+
+                continue;
+            }
+
+            if (text[nameStart - 1] != '<')
+            {
+                continue;
+            }
+
             int colon = name.LastIndexOf((byte)':');
             ReadOnlySpan<byte> localName = colon >= 0 ? name[(colon + 1)..] : name;
-            if (!MayNameAnyRole(localName))
+            if (containerStart < 0 && !MayNameAnyRole(localName))
             {
                 continue;
             }
@@ -206,10 +229,23 @@ internal sealed partial class Detector
             ReadOnlySpan<byte> after = text[valueEnd..];
             if (after.Length < name.Length + 3 || !after.StartsWith("</"u8) || !after[2..].StartsWith(name) || after[2 + name.Length] != '>')
             {
+                KeyClass opened = _keywords.ClassifyKey(localName);
+                if (after.Length > 1 && after[0] == '<' && after[1] != '/'
+                    && opened.Role is ValueRole.PostalAddress or ValueRole.AddressHolder or ValueRole.PersonName or ValueRole.PartyName)
+                {
+                    // An element of elements that names an address or a name: its members take their part roles.
+                    containerStart = nameStart;
+                    containerLength = name.Length;
+                    containerRole = opened.Role;
+                }
+
                 continue;
             }
 
-            ValueRole role = _keywords.ClassifyKey(localName).Role;
+            KeyClass member = _keywords.ClassifyKey(localName);
+            ValueRole role = containerStart >= 0 && member.Role == ValueRole.None && member.TakesPartRoleIn(containerRole)
+                ? member.MemberPartRole
+                : member.Role;
             if (IsTextPairRole(role))
             {
                 AddWholeValue(text, valueStart, valueEnd, role, fromText: true, output, first);
