@@ -104,6 +104,25 @@ public sealed class MarkupBodyTests
     }
 
     [Fact]
+    public void Process_PrettyPrintedAddressElement_MembersOnLaterLinesMaskedAsOnOneLine()
+    {
+        // The address element's start tag, members and end tag on lines of their own: the street and city are read in
+        // it (carried across lines), exactly as when the document is on one line.
+        const string OneLine = "<customer><name>Ravi Kumar</name><email>ravi.k@example.com</email><shipping><line1>12 MG Road</line1><city>Pune</city><state>MH</state></shipping><line1>Express lane</line1></customer>";
+        const string Pretty = "<customer>\n  <name>Ravi Kumar</name>\n  <email>ravi.k@example.com</email>\n  <shipping>\n    <line1>12 MG Road</line1>\n"
+            + "    <city>Pune</city>\n    <state>MH</state>\n  </shipping>\n  <line1>Express lane</line1>\n</customer>\n";
+
+        ScanResult oneLine = Scanners.Run(s_redacts, BodyFormat.Markup, OneLine);
+        ScanResult pretty = Scanners.Run(s_redacts, BodyFormat.Markup, Pretty);
+
+        Assert.Equal(Values(oneLine.Text, '<'), Values(pretty.Text, '<'));
+        Assert.DoesNotContain("MG Road", pretty.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pune", pretty.Text, StringComparison.Ordinal);
+        Assert.Contains("<line1>Express lane</line1>", pretty.Text, StringComparison.Ordinal);
+        ScanComparison.AssertEveryTwoWaySplitSameAsWhole(s_redacts, BodyFormat.Markup, Encoding.UTF8.GetBytes(Pretty), pretty);
+    }
+
+    [Fact]
     public void Process_MemberAfterItsAddressElementCloses_TakesNoPartRole()
     {
         // line1 is a street only inside an address: after </address>, the shipment's own line1 is no part of it.
@@ -115,10 +134,11 @@ public sealed class MarkupBodyTests
         Assert.Contains("<line1>Express lane</line1>", result.Text, StringComparison.Ordinal);
     }
 
-    /// <summary>The text values of <paramref name="document"/>: the runs between a '&gt;' or ':' and the next
-    /// <paramref name="end"/>, whichever markup surrounds them, without the key names.</summary>
+    /// <summary>The text values of <paramref name="document"/>, in order: XML text nodes (<paramref name="end"/> '&lt;')
+    /// or JSON string values, without the names and the whitespace between elements.</summary>
     private static string[] Values(string document, char end) =>
-        [.. System.Text.RegularExpressions.Regex.Matches(document, end == '<' ? ">([^<>]+)<" : ":\"([^\"]*)\"").Select(m => m.Groups[1].Value)];
+        [.. System.Text.RegularExpressions.Regex.Matches(document, end == '<' ? ">([^<>]+)<" : ":\"([^\"]*)\"")
+            .Select(m => m.Groups[1].Value).Where(value => !string.IsNullOrWhiteSpace(value))];
 
     private static readonly PiiScanner s_redacts = PiiScanner.Create(Scanners.GuardianOptions(PiiExtProc.Scanning.Operators.DefaultMaskOperator.Instance));
 

@@ -180,8 +180,9 @@ public sealed class ScanSessionPoolTests
         }
         else if (format == BodyFormat.Markup)
         {
-            // A table header read, a data cell open, a label carried to the next line, a tag left open across lines.
-            used.Process("<table><tr><th>Phone</th><th>Name</th></tr>\n<tr><td>\n<td>Name</td>\n<td class=\"a\"\n"u8, isFinal: false, output);
+            // A table header read, a data cell open, a label carried to the next line, a tag left open across lines, an
+            // address element open across lines.
+            used.Process("<table><tr><th>Phone</th><th>Name</th></tr>\n<tr><td>\n<td>Name</td>\n<td class=\"a\"\n<address>\n"u8, isFinal: false, output);
         }
         else if (messy)
         {

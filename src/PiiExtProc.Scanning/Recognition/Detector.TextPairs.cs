@@ -155,104 +155,118 @@ internal sealed partial class Detector
     /// <c>&lt;cust:shippingAddress&gt;...&lt;/cust:shippingAddress&gt;</c> (a namespace prefix is ignored). The element
     /// name classifies like a JSON key (person name, first/last name, postal address) and the text, up to its own end
     /// tag on the same line, must have the same shape as in a text key-value pair. Inside an element that names an
-    /// address or a name and holds elements (<c>&lt;address&gt;&lt;line1&gt;12 MG Road&lt;/line1&gt;&lt;city&gt;Pune&lt;/city&gt;&lt;/address&gt;</c>,
-    /// on one line), a member takes its part role as in a JSON object (<see cref="KeyClass.TakesPartRoleIn"/>: street,
-    /// city, first and last name). Attributes are read by <see cref="ScanKeyValuePairs"/> (<c>FirstName="Ravi"</c>).
+    /// address or a name and holds elements (<c>&lt;address&gt;&lt;line1&gt;12 MG Road&lt;/line1&gt;&lt;city&gt;Pune&lt;/city&gt;&lt;/address&gt;</c>),
+    /// a member takes its part role as in a JSON object (<see cref="ReadXmlElements"/>). Attributes are read by
+    /// <see cref="ScanKeyValuePairs"/> (<c>FirstName="Ravi"</c>).
     /// </summary>
     private void ScanXmlElements(ReadOnlySpan<byte> text, List<RawMatch> output, int first)
     {
-        static bool IsNameByte(byte b) => Ascii.IsLetterOrDigit(b) || b is (byte)'_' or (byte)'-' or (byte)'.' or (byte)':';
-        if (text.IndexOf("</"u8) < 0)
+        if (text.IndexOf("</"u8) >= 0)
         {
-            return;
+            MarkupContainerCarry container = default;
+            ReadXmlElements(text, ref container, output, first, ownRoles: true);
         }
+    }
 
-        // The innermost open element that names an address or a name and holds elements: where its name is, and its role.
-        int containerStart = -1;
-        int containerLength = 0;
-        ValueRole containerRole = ValueRole.None;
+    /// <summary>
+    /// Reads the elements of <paramref name="text"/> in order. An element that holds only text up to its own end tag
+    /// on the same line is read as a whole value: under its part role when it takes one in the open
+    /// <paramref name="container"/> (<see cref="KeyClass.TakesPartRoleIn"/>: street, city, first and last name), else,
+    /// when <paramref name="ownRoles"/>, under the role its name gives. A start tag with no text after it (its content
+    /// is elements) that names an address or a name opens <paramref name="container"/>; its end tag closes it. One
+    /// container at a time: the innermost opened.
+    /// </summary>
+    private void ReadXmlElements(ReadOnlySpan<byte> text, ref MarkupContainerCarry container, List<RawMatch> output, int first, bool ownRoles)
+    {
         int i = 0;
-        while (i < text.Length)
+        while (NextTag(text, ref i, out int nameStart, out int nameEnd, out bool endTag))
         {
-            int k = text[i..].IndexOf((byte)'>');
-            if (k < 0)
+            ReadOnlySpan<byte> name = text[nameStart..nameEnd];
+            if (endTag)
             {
-                return;
-            }
-
-            int close = i + k;
-            i = close + 1;
-            int nameStart = close;
-            while (nameStart > 0 && IsNameByte(text[nameStart - 1]))
-            {
-                nameStart--;
-            }
-
-            if (nameStart == close || nameStart == 0 || !Ascii.IsLetter(text[nameStart]))
-            {
-                continue;
-            }
-
-            ReadOnlySpan<byte> name = text[nameStart..close];
-            if (nameStart >= 2 && text[nameStart - 1] == '/' && text[nameStart - 2] == '<')
-            {
-                // An end tag: the container's ends it.
-                if (containerStart >= 0 && name.SequenceEqual(text.Slice(containerStart, containerLength)))
+                if (container.Closes(name))
                 {
-                    containerStart = -1;
-                    containerRole = ValueRole.None;
+                    container = default;
                 }
 
-                continue;
-            }
-
-            if (text[nameStart - 1] != '<')
-            {
                 continue;
             }
 
             int colon = name.LastIndexOf((byte)':');
             ReadOnlySpan<byte> localName = colon >= 0 ? name[(colon + 1)..] : name;
-            if (containerStart < 0 && !MayNameAnyRole(localName))
-            {
-                continue;
-            }
-
-            int valueStart = close + 1;
+            int valueStart = i;
             int valueLength = text[valueStart..].IndexOfAny((byte)'<', (byte)'\n');
-            if (valueLength < 0)
-            {
-                continue;
-            }
-
-            int valueEnd = valueStart + valueLength;
+            int valueEnd = valueLength < 0 ? text.Length : valueStart + valueLength;
             ReadOnlySpan<byte> after = text[valueEnd..];
-            if (after.Length < name.Length + 3 || !after.StartsWith("</"u8) || !after[2..].StartsWith(name) || after[2 + name.Length] != '>')
+            if (after.Length >= name.Length + 3 && after.StartsWith("</"u8) && after[2..].StartsWith(name) && after[2 + name.Length] == '>')
             {
-                KeyClass opened = _keywords.ClassifyKey(localName);
-                if (after.Length > 1 && after[0] == '<' && after[1] != '/'
-                    && opened.Role is ValueRole.PostalAddress or ValueRole.AddressHolder or ValueRole.PersonName or ValueRole.PartyName)
+                // An element of text: the prefilter spares the classification of names that give no role.
+                if (container.Role != ValueRole.None || (ownRoles && MayNameAnyRole(localName)))
                 {
-                    // An element of elements that names an address or a name: its members take their part roles.
-                    containerStart = nameStart;
-                    containerLength = name.Length;
-                    containerRole = opened.Role;
+                    KeyClass member = _keywords.ClassifyKey(localName);
+                    ValueRole role = container.Role != ValueRole.None && member.Role == ValueRole.None && member.TakesPartRoleIn(container.Role)
+                        ? member.MemberPartRole
+                        : ownRoles ? member.Role : ValueRole.None;
+                    if (IsTextPairRole(role))
+                    {
+                        AddWholeValue(text, valueStart, valueEnd, role, fromText: true, output, first);
+                    }
                 }
 
+                i = valueEnd;
+            }
+            else if (text[valueStart..valueEnd].IndexOfAnyExcept(" \t\r"u8) < 0
+                && _keywords.ClassifyKey(localName).Role is var opened
+                && opened is ValueRole.PostalAddress or ValueRole.AddressHolder or ValueRole.PersonName or ValueRole.PartyName)
+            {
+                container = MarkupContainerCarry.Open(opened, name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The next start or end tag in <paramref name="text"/> from <paramref name="i"/> (moved past its <c>&gt;</c>): the
+    /// name's range and whether it is an end tag. Tags with attributes, comments and declarations are passed over.
+    /// </summary>
+    private static bool NextTag(ReadOnlySpan<byte> text, ref int i, out int nameStart, out int nameEnd, out bool endTag)
+    {
+        static bool IsNameByte(byte b) => Ascii.IsLetterOrDigit(b) || b is (byte)'_' or (byte)'-' or (byte)'.' or (byte)':';
+        while (i < text.Length)
+        {
+            int k = text[i..].IndexOf((byte)'>');
+            if (k < 0)
+            {
+                break;
+            }
+
+            int close = i + k;
+            i = close + 1;
+            int start = close;
+            while (start > 0 && IsNameByte(text[start - 1]))
+            {
+                start--;
+            }
+
+            if (start == close || start == 0 || !Ascii.IsLetter(text[start]))
+            {
                 continue;
             }
 
-            KeyClass member = _keywords.ClassifyKey(localName);
-            ValueRole role = containerStart >= 0 && member.Role == ValueRole.None && member.TakesPartRoleIn(containerRole)
-                ? member.MemberPartRole
-                : member.Role;
-            if (IsTextPairRole(role))
+            if (text[start - 1] == '<')
             {
-                AddWholeValue(text, valueStart, valueEnd, role, fromText: true, output, first);
+                (nameStart, nameEnd, endTag) = (start, close, false);
+                return true;
             }
 
-            i = valueEnd;
+            if (start >= 2 && text[start - 1] == '/' && text[start - 2] == '<')
+            {
+                (nameStart, nameEnd, endTag) = (start, close, true);
+                return true;
+            }
         }
+
+        (nameStart, nameEnd, endTag) = (0, 0, false);
+        return false;
     }
 
     /// <summary>

@@ -123,6 +123,7 @@ public sealed partial class BodyScanSession
         _textMode = format is BodyFormat.Text or BodyFormat.Markup or BodyFormat.Multipart;
         _markupMode = format == BodyFormat.Markup;
         _markupLabel = default;
+        _markupContainer = default;
         _keyValueBlock = false;
         ResetMarkupTables();
         _final = false;

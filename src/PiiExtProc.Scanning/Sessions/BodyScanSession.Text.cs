@@ -16,6 +16,9 @@ public sealed partial class BodyScanSession
     /// <summary>A markup label whose value may be on a later line (<see cref="Detector.ContinueMarkupLabel"/>).</summary>
     private MarkupLabelCarry _markupLabel;
 
+    /// <summary>The open address or name element of a markup body, from earlier lines (<see cref="Detector.ContinueMarkupContainer"/>).</summary>
+    private MarkupContainerCarry _markupContainer;
+
     /// <summary>
     /// The text lines read last are <c>Key: value</c> lines (<see cref="Detector.IsKeyValueLine"/>): they are one record,
     /// open in <see cref="BodyScanSession._records"/> once one of them has a match, until a line that is neither one nor
@@ -147,6 +150,7 @@ public sealed partial class BodyScanSession
         if (_markupMode)
         {
             _detector.ContinueMarkupLabel(line, ref _markupLabel, _scratchMatches);
+            _detector.ContinueMarkupContainer(line, ref _markupContainer, _scratchMatches);
             ReadMarkupTableLine(line);
         }
 
