@@ -122,6 +122,63 @@ public sealed class MarkupBodyTests
         ScanComparison.AssertEveryTwoWaySplitSameAsWhole(s_redacts, BodyFormat.Markup, Encoding.UTF8.GetBytes(Pretty), pretty);
     }
 
+    /// <summary>
+    /// Seeded, 400 generated XML documents (one-line or pretty-printed, address, address holder and name elements with
+    /// members, names, emails and phones): each in three random chunkings gives the output and findings of the whole.
+    /// </summary>
+    [Fact]
+    public void Process_GeneratedAddressDocuments_AnyChunkingSameAsWhole()
+    {
+        var random = new Random(20261125);
+        int parts = 0;
+        for (int n = 0; n < 400; n++)
+        {
+            byte[] body = Encoding.UTF8.GetBytes(AddressDocument(random));
+            ScanResult whole = Scanners.Run(s_redacts, BodyFormat.Markup, body, [0]);
+            parts += whole.Findings.Count(f => f.Recognizer == "address.parts" || f.Recognizer == "name.parts");
+            int[] cuts = [random.Next(1, body.Length + 1), random.Next(1, 40), random.Next(1, 200)];
+            ScanComparison.AssertSameResult(whole, Scanners.Run(s_redacts, BodyFormat.Markup, body, [.. cuts, 0]), "chunking", cuts, body);
+        }
+
+        Assert.True(parts > 400, $"only {parts} part findings in 400 documents");
+    }
+
+    private static string AddressDocument(Random random)
+    {
+        string[] values = ["Ravi Kumar", "12 MG Road", "Pune", "ravi.k@example.com", "MH", "Ravi", "Kumar", "9876543210", "Flat 4B, Anna Salai"];
+        string gap = random.Next(2) == 0 ? "" : "\n  ";
+        var xml = new StringBuilder("<customer>");
+        int children = random.Next(1, 6);
+        for (int c = 0; c < children; c++)
+        {
+            string Value() => values[random.Next(values.Length)];
+            switch (random.Next(4))
+            {
+                case 0:
+                    xml.Append(gap).Append("<name>").Append(Value()).Append("</name>");
+                    break;
+                case 1:
+                    xml.Append(gap).Append("<email>").Append(Value()).Append("</email>");
+                    break;
+                default:
+                    string container = GeneratedText.Pick(random, "address", "shipping", "ns:billingAddress", "customerName", "note");
+                    string[] members = container == "customerName" ? ["first", "last", "title"] : ["line1", "line2", "city", "state", "pincode"];
+                    xml.Append(gap).Append('<').Append(container).Append('>');
+                    int count = random.Next(1, 4);
+                    for (int m = 0; m < count; m++)
+                    {
+                        string member = members[random.Next(members.Length)];
+                        xml.Append(gap).Append("  <").Append(member).Append('>').Append(Value()).Append("</").Append(member).Append('>');
+                    }
+
+                    xml.Append(gap).Append("</").Append(container).Append('>');
+                    break;
+            }
+        }
+
+        return xml.Append(gap).Append("</customer>\n").ToString();
+    }
+
     [Fact]
     public void Process_MemberAfterItsAddressElementCloses_TakesNoPartRole()
     {
