@@ -14,6 +14,27 @@ public sealed class MailboxNameTests
     private static readonly PiiScanner s_masks = PiiScanner.Create(Scanners.GuardianOptions(DefaultMaskOperator.Instance));
 
     [Theory]
+    [InlineData(BodyFormat.Json,
+        "{\"toRecipients\":[{\"emailAddress\":{\"name\":\"Ravi Kumar\",\"address\":\"ravi.k@example.com\"}}],\"subject\":\"Hello\"}",
+        "{\"toRecipients\":[{\"emailAddress\":{\"name\":\"RXXX KXXXX\",\"address\":\"raXXX@example.com\"}}],\"subject\":\"Hello\"}")]
+    [InlineData(BodyFormat.Json,
+        "{\"name\":\"Ravi Kumar\",\"address\":\" ravi.k@example.com \"}",
+        "{\"name\":\"RXXX KXXXX\",\"address\":\" raXXX@example.com \"}")]
+    [InlineData(BodyFormat.Csv,
+        "name,address\nRavi Kumar,ravi.k@example.com\n",
+        "name,address\nRXXX KXXXX,raXXX@example.com\n")]
+    public void Process_EmailUnderAnAddressKey_IsTheEmailNoStreet(BodyFormat format, string body, string expected)
+    {
+        // A mail API's recipient ({"name": ..., "address": "ravi.k@example.com"}): one token with an @ under an address
+        // key was taken whole as a street part, which its record never completed, so the email went out and the name
+        // with it. It is the email, and with the name it makes the record PII.
+        ScanResult result = Scanners.Run(s_masks, format, body);
+
+        Assert.Equal(expected, result.Text);
+        Assert.Contains(result.Findings, f => f.Entity == PiiEntity.Email && f.Action == FindingAction.Redacted);
+    }
+
+    [Theory]
     [InlineData("ERROR failed to notify customer \"Anita Desai\" <anita.desai@example.com>",
         "ERROR failed to notify customer \"AXXXX DXXXX\" <anXXX@example.com>")]
     [InlineData("To: Anita Desai <anita.desai@example.com>, Ravi Kumar <ravi.k@example.com>",

@@ -871,6 +871,14 @@ internal sealed partial class Detector
             return false;
         }
 
+        if (role is ValueRole.PostalAddress or ValueRole.StreetPart or ValueRole.CityPart
+            && value.IndexOf((byte)'@') >= 0 && value.IndexOfAny((byte)' ', (byte)'\t') < 0)
+        {
+            // One token with an @ under an address key is a mailbox, no street: a mail API's recipient
+            // ({"name": "Ravi Kumar", "address": "ravi.k@example.com"}) is read as the email it is.
+            return false;
+        }
+
         switch (role)
         {
             case ValueRole.PersonName when NameShape.Words(value) is >= 2 and <= 5:
