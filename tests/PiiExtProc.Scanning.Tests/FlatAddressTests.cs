@@ -22,6 +22,7 @@ public sealed class FlatAddressTests
     [InlineData("""{"full_name":"Ravi Kumar","shipping_street":"12 MG Road","shipping_city":"Bengaluru"}""", "12 MG Road", "Bengaluru")]
     [InlineData("""{"email":"ravi.k@example.com","billing_address_line1":"12 MG Road","billing_city":"Bengaluru"}""", "12 MG Road", "Bengaluru")]
     [InlineData("""[{"email":"ravi.k@example.com","customer":{"house_no":"Flat 7","landmark":"Near City Mall","district":"Pune"}}]""", "Near City Mall", "Pune")]
+    [InlineData("""{"shipments":[{"name":"Ravi Kumar","add":"12 MG Road, Kothrud","pin":"411038","phone":"9876543210","city":"Pune"}]}""", "12 MG Road, Kothrud", "Pune")]
     public void Process_FlatStreetAndCityWithASecondItem_MasksBoth(string body, string street, string city)
     {
         ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json, body);
@@ -51,6 +52,7 @@ public sealed class FlatAddressTests
     [InlineData("""{"name":"Ravi Kumar","street":"12 MG Road","pickup_city":"Pune","lake_city":"Bhopal"}""")]
     [InlineData("""{"store":"Big Bazaar","city":"Pune","order_id":"OD123456789012"}""")]
     [InlineData("""{"name":"Ravi Kumar","email":"ravi.k@example.com","street_light":"on","city_code":"PNQ"}""")]
+    [InlineData("""{"name":"Ravi Kumar","email":"ravi.k@example.com","add_on":"Gift wrap","add_to_cart":"Steel bottle","items_to_add":"Steel bottle, Bengaluru","city":"Pune"}""")]
     public void Process_NoFullFlatAddress_LeavesAddressFieldsAsTheyAre(string body)
     {
         ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json, body);

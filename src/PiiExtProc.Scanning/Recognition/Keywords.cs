@@ -286,6 +286,13 @@ internal static class Keywords
             return ValueRole.PostalAddress;
         }
 
+        if (last is "add" && (count == 1 || beforeLast is "return" or "seller" or "pickup" or "consignee" or "customer" or "shipping" or "billing"))
+        {
+            // Delhivery's shipment API names the address "add" (and "return_add", "seller_add"); only alone or after a
+            // party or address-holder word, since "add" is an everyday verb in other keys (add_on, add_to_cart).
+            return ValueRole.PostalAddress;
+        }
+
         if (last is "address" && beforeLast is "mac")
         {
             return ValueRole.DeviceId;
