@@ -48,6 +48,8 @@ public sealed class TextKeyValueTests
     [InlineData("Name: Kumar, Ravi", "PERSON_NAME=Kumar, Ravi")]
     [InlineData("name=KUMAR, RAVI K; email=r@x.com", "PERSON_NAME=KUMAR, RAVI K")]
     [InlineData("Customer Name: Mehta, Arjun\nCity: Pune", "PERSON_NAME=Mehta, Arjun")]
+    [InlineData("INFO checkout customer=\"Ravi Kumar\" email=r@x.com", "PERSON_NAME=Ravi Kumar")]
+    [InlineData("WARN refund failed passenger=Priya Sharma pnr=4521", "PERSON_NAME=Priya Sharma")]
     public void Scan_TextKeyValue_Found(string body, string expected) =>
         Assert.Contains(expected, Values(body));
 
@@ -114,6 +116,8 @@ public sealed class TextKeyValueTests
     [InlineData("<name>Rajesh <b>Kumar</b></name>")]
     [InlineData("</name>Rajesh Kumar</name>")]
     [InlineData("<address>Bengaluru</address>")]
+    [InlineData("INFO upload file name=\"Annual Report\" email=r@x.com")]
+    [InlineData("INFO checkout customer=\"Acme Traders Pvt Ltd\"")]
     public void Scan_TextKeyValueNegative_NoNameOrAddress(string body) =>
         Assert.Empty(Values(body));
 

@@ -141,13 +141,28 @@ internal sealed partial class Detector
 
         // Prose before a capitalized key (order for Name:, shipped to Name:) is not part of it.
         int titleStart = CapitalizedKeyStart(text, keyStart, keyEnd);
-        if (titleStart < 0)
+        if (titleStart >= 0)
         {
-            return ValueRole.None;
+            role = keywords.ClassifyKey(text[titleStart..keyEnd]).Role;
+            if (IsTextPairRole(role))
+            {
+                return role;
+            }
         }
 
-        role = keywords.ClassifyKey(text[titleStart..keyEnd]).Role;
-        return IsTextPairRole(role) ? role : ValueRole.None;
+        // A log line's words before a party key (INFO checkout customer="Ravi Kumar") are not part of it either: the
+        // party word alone, only for a party key (a last word such as name would make "file name" a person's name).
+        int lastWordStart = text[keyStart..keyEnd].LastIndexOf((byte)' ') + 1;
+        if (party && lastWordStart > 0)
+        {
+            role = keywords.ClassifyKey(text[(keyStart + lastWordStart)..keyEnd]).Role;
+            if (role == ValueRole.PartyName)
+            {
+                return role;
+            }
+        }
+
+        return ValueRole.None;
     }
 
     /// <summary>
