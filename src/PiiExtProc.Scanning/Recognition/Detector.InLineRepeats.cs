@@ -14,16 +14,17 @@ internal sealed partial class Detector
     /// <summary>Most names per text whose later copies are looked for.</summary>
     private const int MaxRepeatedNamesPerText = 16;
 
-    /// <summary>Shortest full name whose copies are looked for, bytes: shorter names (<c>Ab Cd</c>) repeat by chance.</summary>
-    private const int MinRepeatedNameBytes = 5;
+    /// <summary>Shortest full name (or email) whose copies are looked for, bytes: shorter names (<c>Ab Cd</c>) repeat by
+    /// chance. The session's repeated values across a body use the same bounds.</summary>
+    internal const int MinRepeatedBytes = 5;
 
-    /// <summary>Longest full name whose copies are looked for, bytes (UTF-8).</summary>
-    private const int MaxRepeatedNameBytes = 100;
+    /// <summary>Longest full name (or email) whose copies are looked for, bytes (UTF-8).</summary>
+    internal const int MaxRepeatedBytes = 100;
 
     /// <summary>
     /// Adds, for each full name among the matches from <paramref name="first"/> on (a <see cref="PiiEntity.PersonName"/>
     /// of 2-5 words and 5-100 bytes that is no first or last name), its later copies in <paramref name="text"/>: the same
-    /// bytes, ASCII letters in any case, as a whole name (<see cref="NameShape.IsWholeNameAt"/>), recognizer
+    /// bytes, ASCII letters in any case, as a whole name (<see cref="NameShape.NextWholeCopy"/>), recognizer
     /// <c>name.repeated</c> with the key-named score, where no other match wins the bytes. A copy is a match of the same
     /// record, so it is masked exactly when the name is.
     /// </summary>
@@ -41,7 +42,7 @@ internal sealed partial class Detector
         {
             RawMatch name = output[m];
             if (name.Entity != PiiEntity.PersonName || name.NamePart != ValueRole.None
-                || name.Length is < MinRepeatedNameBytes or > MaxRepeatedNameBytes)
+                || name.Length is < MinRepeatedBytes or > MaxRepeatedBytes)
             {
                 continue;
             }
@@ -54,30 +55,16 @@ internal sealed partial class Detector
 
             names++;
             int from = name.Start + name.Length;
-            while (from <= text.Length - bytes.Length)
+            int at;
+            while ((at = NameShape.NextWholeCopy(text, ref from, bytes)) >= 0)
             {
-                int k = Ascii.IndexOfIgnoreCase(text[from..], bytes);
-                if (k < 0)
-                {
-                    break;
-                }
-
-                int at = from + k;
-                if (NameShape.IsWholeNameAt(text, at, bytes.Length))
-                {
-                    copies.Add(new RawMatch(PiiEntity.PersonName, at, bytes.Length, Scores.KeyNamed, "name.repeated", Evidence.Key));
-                    from = at + bytes.Length;
-                }
-                else
-                {
-                    from = at + 1;
-                }
+                copies.Add(new RawMatch(PiiEntity.PersonName, at, bytes.Length, Scores.KeyNamed, "name.repeated", Evidence.Key));
             }
         }
 
         if (copies.Count > 1)
         {
-            copies.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+            copies.Sort(RawMatch.ByStartLongestFirst);
         }
 
         AddAll(output, first, copies);

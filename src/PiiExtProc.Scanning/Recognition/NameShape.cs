@@ -3,14 +3,35 @@ namespace PiiExtProc.Scanning.Recognition;
 /// <summary>Shape checks for the whole-value roles (no NER: names and addresses come from keys and shape only).</summary>
 internal static class NameShape
 {
-    /// <summary>True when no letter or digit (ASCII or not) continues the name at [<paramref name="at"/>,
-    /// +<paramref name="length"/>) in <paramref name="text"/> on either side: a repeat of a name is a whole name, not
-    /// part of a longer word (<c>Ravi Kumar</c> in <c>Ravi Kumaran</c> is not one).</summary>
-    public static bool IsWholeNameAt(ReadOnlySpan<byte> text, int at, int length)
+    /// <summary>
+    /// Index of the next copy of <paramref name="name"/> in <paramref name="text"/> at or after <paramref name="from"/>
+    /// (ASCII letters in any case, other bytes exact) that is a whole name: no letter or digit, ASCII or not, continues
+    /// it on either side (<c>Ravi Kumar</c> in <c>Ravi Kumaran</c> is none). Moves <paramref name="from"/> past the copy;
+    /// -1 when there is none.
+    /// </summary>
+    public static int NextWholeCopy(ReadOnlySpan<byte> text, ref int from, ReadOnlySpan<byte> name)
     {
         static bool Continues(byte b) => Ascii.IsLetterOrDigit(b) || b >= 0x80;
-        int end = at + length;
-        return (at == 0 || !Continues(text[at - 1])) && (end == text.Length || !Continues(text[end]));
+        while (from <= text.Length - name.Length)
+        {
+            int k = Ascii.IndexOfIgnoreCase(text[from..], name);
+            if (k < 0)
+            {
+                break;
+            }
+
+            int at = from + k;
+            int end = at + name.Length;
+            if ((at == 0 || !Continues(text[at - 1])) && (end == text.Length || !Continues(text[end])))
+            {
+                from = end;
+                return at;
+            }
+
+            from = at + 1;
+        }
+
+        return -1;
     }
 
     /// <summary>Longest value taken as one street or city part of an address object, bytes (UTF-8).</summary>

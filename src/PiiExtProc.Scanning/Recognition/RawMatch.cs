@@ -72,6 +72,10 @@ internal struct RawMatch
 
     public readonly int End => Start + Length;
 
+    /// <summary>Orders matches by start, and the longer first at the same start (the order a merge of additions reads).</summary>
+    public static readonly Comparison<RawMatch> ByStartLongestFirst =
+        static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length);
+
     /// <summary>
     /// Copies <paramref name="source"/> into <paramref name="destination"/> field by field: a whole-struct copy reads the
     /// match with wide loads, which stall on the narrow stores that just built it (store forwarding fails).

@@ -300,8 +300,7 @@ public sealed partial class BodyScanSession
         // path finds the match the full scan would (Detector.TryScanKeyed), as for a JSON value.
         RawMatch keyedMatch = default;
         scoped ReadOnlySpan<RawMatch> found;
-        if ((key.Role != ValueRole.None || (key.Entities != 0 && !key.Negative)) && KeyedFastPathEnabled
-            && _detector.KeyedFastPathApplies && _detector.TryScanKeyed(scanned, key, out keyedMatch))
+        if (KeyedFastPathMayApply(key) && _detector.TryScanKeyed(scanned, key, out keyedMatch))
         {
             found = new ReadOnlySpan<RawMatch>(ref keyedMatch);
         }

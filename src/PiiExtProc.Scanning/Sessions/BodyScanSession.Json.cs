@@ -313,6 +313,14 @@ public sealed partial class BodyScanSession
     /// <summary>Tests only: false makes every keyed JSON value and CSV field go to the full detector scan (the reference the keyed fast path is checked against).</summary>
     internal bool KeyedFastPathEnabled { get; set; } = true;
 
+    /// <summary>
+    /// True when a JSON value or CSV field under <paramref name="key"/> may take the keyed fast path
+    /// (<see cref="Detector.TryScanKeyed"/>): the key names a role (name, address) or entities (not negatively), and the
+    /// path applies to the policy. A predicate, so that the callers' hot paths keep <c>TryScanKeyed</c> inlined.
+    /// </summary>
+    private bool KeyedFastPathMayApply(KeyClass key) =>
+        (key.Role != ValueRole.None || (key.Entities != 0 && !key.Negative)) && KeyedFastPathEnabled && _detector.KeyedFastPathApplies;
+
     /// <summary>Values the prefilter kept from the detector in this body (tests check the prefilter is taken).</summary>
     internal long ValuesPrefiltered { get; private set; }
 
@@ -576,8 +584,7 @@ public sealed partial class BodyScanSession
         // A value under a key that names its entity is usually that entity's whole candidate, and a value under a key
         // role (name, address) usually its whole-value match: the keyed fast path finds that match directly, with the
         // same result as the full scan (Detector.TryScanKeyed), else the full scan runs.
-        else if ((key.Role != ValueRole.None || (key.Entities != 0 && !key.Negative)) && KeyedFastPathEnabled
-            && _detector.KeyedFastPathApplies && _detector.TryScanKeyed(value, key, out keyed))
+        else if (KeyedFastPathMayApply(key) && _detector.TryScanKeyed(value, key, out keyed))
         {
             found = new ReadOnlySpan<RawMatch>(ref keyed);
         }
@@ -606,10 +613,8 @@ public sealed partial class BodyScanSession
         }
 
         ref RecordInfo record = ref CollectionsMarshal.AsSpan(_records)[recordIndex];
-        if (!record.Oversized && _repeatedValues.Count < MaxRepeatedValues
-            && (found.Length > 1 || found[0].Entity == PiiEntity.PersonName || found[0].Entity == PiiEntity.Email))
+        if (!record.Oversized && MayRememberRepeats(found))
         {
-            // Most values hold one match of another entity (a mobile, an Aadhaar): no call for them.
             RememberRepeatableMatches(value, found, record.Id);
         }
 

@@ -29,10 +29,10 @@ public sealed partial class BodyScanSession
     internal const int MaxRepeatedValues = 16;
 
     /// <summary>Longest value remembered, bytes (UTF-8).</summary>
-    internal const int MaxRepeatedValueBytes = 100;
+    internal const int MaxRepeatedValueBytes = Detector.MaxRepeatedBytes;
 
     /// <summary>Shortest value remembered, bytes: shorter names (<c>Ab Cd</c>) repeat by chance in prose.</summary>
-    private const int MinRepeatedValueBytes = 5;
+    private const int MinRepeatedValueBytes = Detector.MinRepeatedBytes;
 
     /// <summary>
     /// The remembered values: offset and length in <see cref="_repeatedBytes"/>, the entity, and the id of the record
@@ -98,12 +98,20 @@ public sealed partial class BodyScanSession
     /// </summary>
     private void RememberBodyRecordMatches(ReadOnlySpan<byte> value, ReadOnlySpan<RawMatch> found)
     {
-        if (_repeatedValues.Count < MaxRepeatedValues
-            && (found.Length > 1 || found[0].Entity == PiiEntity.PersonName || found[0].Entity == PiiEntity.Email))
+        if (MayRememberRepeats(found))
         {
             RememberInBodyRecord(value, found);
         }
     }
+
+    /// <summary>
+    /// False when a value's <paramref name="found"/> matches (at least one) cannot add to the remembered values: the list
+    /// is full, or the value holds one match of another entity than a name or an email (a mobile, an Aadhaar: most
+    /// values), so no call is made for it.
+    /// </summary>
+    private bool MayRememberRepeats(ReadOnlySpan<RawMatch> found) =>
+        _repeatedValues.Count < MaxRepeatedValues
+        && (found.Length > 1 || found[0].Entity == PiiEntity.PersonName || found[0].Entity == PiiEntity.Email);
 
     /// <summary><see cref="RememberBodyRecordMatches"/> past its checks; out of line, as it runs for a body's first values only.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -266,25 +274,14 @@ public sealed partial class BodyScanSession
             }
 
             int from = 0;
-            while (from <= value.Length - length)
+            int at;
+            while ((at = NameShape.NextWholeCopy(value, ref from, needle)) >= 0)
             {
-                int k = Ascii.IndexOfIgnoreCase(value[from..], needle);
-                if (k < 0)
+                repeats.Add(new RawMatch(entity, at, length, Scores.KeyNamed, "name.repeated", Evidence.Key)
                 {
-                    break;
-                }
-
-                int at = from + k;
-                from = at + 1;
-                if (NameShape.IsWholeNameAt(value, at, length))
-                {
-                    repeats.Add(new RawMatch(entity, at, length, Scores.KeyNamed, "name.repeated", Evidence.Key)
-                    {
-                        RepeatOf = (byte)(v + 1),
-                        ReportedOnlyWhenPii = recordId >= 0,
-                    });
-                    from = at + length;
-                }
+                    RepeatOf = (byte)(v + 1),
+                    ReportedOnlyWhenPii = recordId >= 0,
+                });
             }
         }
 
@@ -295,7 +292,7 @@ public sealed partial class BodyScanSession
 
         if (_repeatedValues.Count > 1)
         {
-            repeats.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+            repeats.Sort(RawMatch.ByStartLongestFirst);
         }
 
         return MergeRepeats(matches, repeats) | marked;
