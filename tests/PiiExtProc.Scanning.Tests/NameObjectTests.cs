@@ -193,4 +193,57 @@ public sealed class NameObjectTests
         Assert.DoesNotContain("Ravi", result.Text, StringComparison.Ordinal);
         Assert.Contains(result.Findings, f => f.Entity == PiiEntity.PersonName && f.Recognizer == "name.key");
     }
+
+    [Theory]
+    [InlineData("names")]
+    [InlineData("customer_names")]
+    [InlineData("passengerNames")]
+    [InlineData("fullNames")]
+    public void Process_ListOfNamesUnderAPluralKey_IsEachAName(string key)
+    {
+        // A plural name key named nothing: {"names": [...], "emails": [...]} went out in the clear.
+        string body = $$"""{"{{key}}":["Ravi Kumar","Priya Sharma"],"emails":["ravi.k@example.com"]}""";
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json, body);
+
+        Assert.DoesNotContain("Ravi", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Priya", result.Text, StringComparison.Ordinal);
+        Assert.Equal(2, result.Findings.Count(f => f.Entity == PiiEntity.PersonName && f.Recognizer == "name.key" && f.Action == FindingAction.Redacted));
+    }
+
+    [Theory]
+    [InlineData("""{"usernames":["Ravi Kumar"],"email":"ravi.k@example.com"}""")]
+    [InlineData("""{"filenames":["Annual Report"],"email":"ravi.k@example.com"}""")]
+    [InlineData("""{"names":["Cotton Kurta","Silk Saree"]}""")]
+    public void Process_PluralKeyThatNamesNoPersonOrNoSecondItem_LeavesIt(string body)
+    {
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json, body);
+
+        Assert.DoesNotContain(result.Findings, f => f.Entity == PiiEntity.PersonName && f.Action == FindingAction.Redacted);
+    }
+
+    [Theory]
+    [InlineData("""{"name":"Ravi Kumar","emailAddresses":[{"address":"ravi.k@example.com","type":"work"}]}""")]
+    [InlineData("""{"name":"Ravi Kumar","emails":[{"value":"ravi.k@example.com","primary":true}]}""")]
+    [InlineData("""{"name":"Ravi Kumar","ip_addresses":[{"ip":"10.1.2.3","seen":"2026-11-01"}]}""")]
+    public void Process_ObjectsInAListOfEmailsOrIps_CountInTheRecordTheListIsIn(string body)
+    {
+        // Microsoft Graph and Google People contacts: each email is an object in an "emailAddresses" list. Each object
+        // was a record of its own, so the email never met the name beside the list.
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json, body);
+
+        Assert.DoesNotContain("Ravi", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ravi.k", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("10.1.2.3", result.Text, StringComparison.Ordinal);
+        ScanComparison.AssertEveryTwoWaySplitSameAsWhole(Scanners.Guardian, BodyFormat.Json, Encoding.UTF8.GetBytes(body), result);
+    }
+
+    [Fact]
+    public void Process_ObjectsInAListOfContacts_StayRecordsOfTheirOwn()
+    {
+        // An address book: each contact is a record; one contact's name does not meet another's email.
+        const string Body = """{"contacts":[{"name":"Ravi Kumar","phone_type":"home"},{"email":"priya.s@example.com"}]}""";
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json, Body);
+
+        Assert.Equal(Body, result.Text);
+    }
 }

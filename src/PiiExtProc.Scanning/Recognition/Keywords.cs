@@ -230,6 +230,14 @@ internal static class Keywords
     /// <summary>The whole-value role a key's lower-case tokens name (names, addresses, device IDs).</summary>
     public static ValueRole RoleOf(ReadOnlySpan<char> last, ReadOnlySpan<char> beforeLast, bool beforeLastIsQualifier, int count, ReadOnlySpan<char> whole)
     {
+        if (last.EndsWith("names", StringComparison.Ordinal))
+        {
+            // A list of names (names, customer_names, passengerNames, surnames) is read as each of its names: the same
+            // role as the singular key, and the same Guardian rule (a name is masked only with a second list-B item
+            // in its record). usernames, filenames and hostnames stay nothing, as username does.
+            return RoleOf(last[..^1], beforeLast, beforeLastIsQualifier, count, whole[..^1]);
+        }
+
         switch (whole)
         {
             case "firstname" or "fname" or "givenname" or "forename":

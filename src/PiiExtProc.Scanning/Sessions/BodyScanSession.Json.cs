@@ -434,10 +434,10 @@ public sealed partial class BodyScanSession
             _frames = larger;
         }
 
-        // An object in an array starts a record, except an address or name object in an array of addresses or names: its
-        // parts belong to the record the array is in (a customer's addresses, a patient's names).
-        bool startsRecord = _depth == 0
-            || (_frames[_depth - 1].IsArray && _frames[_depth - 1].ContainerKey.Role is not (ValueRole.PostalAddress or ValueRole.PersonName));
+        // An object in an array starts a record, except an object in an array of a person's addresses, names, emails, IP
+        // addresses or devices: its parts belong to the record the array is in (a customer's addresses, a patient's
+        // names, a contact's emailAddresses [{"address": ..., "type": "work"}]).
+        bool startsRecord = _depth == 0 || (_frames[_depth - 1].IsArray && !HoldsPartsOfItsRecord(_frames[_depth - 1].ContainerKey));
         int recordIndex = -1;
         if (startsRecord && (_depth == 0 || !isArray))
         {
@@ -465,6 +465,16 @@ public sealed partial class BodyScanSession
         };
         _depth++;
     }
+
+    /// <summary>
+    /// True when the objects of an array under <paramref name="arrayKey"/> are parts of the record the array is in, not
+    /// records of their own: the array's key names an address or a name (role), or an email, an IP address or a device
+    /// (<see cref="BuiltInId"/> bits of the Guardian list-B items). Not a mobile: <c>contacts</c> holds an address book's
+    /// records.
+    /// </summary>
+    private static bool HoldsPartsOfItsRecord(KeyClass arrayKey) =>
+        arrayKey.Role is ValueRole.PostalAddress or ValueRole.PersonName or ValueRole.DeviceId
+        || (arrayKey.Entities & (BuiltInId.Bit(BuiltInId.Email) | BuiltInId.Bit(BuiltInId.IpAddress))) != 0;
 
     private void Pop()
     {
