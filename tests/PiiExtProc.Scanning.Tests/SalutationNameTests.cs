@@ -39,6 +39,12 @@ public sealed class SalutationNameTests
         "refund approved (Dr. FXXXXX AXX) mail faXXX@example.com")]
     [InlineData("Dear Mr. Ravi Kumar, your receipt went to ravi.k@gmail.com; cc Shri Mohan Lal",
         "Dear Mr. RXXX KXXXX, your receipt went to raXXX@gmail.com; cc Shri MXXXX LXX")]
+    // A full stop after a word that is no initial ends the name: before, "Your" was read as a third word of it, and a
+    // name with a word that is no name's was no name at all.
+    [InlineData("Dear Ravi Kumar. Your order shipped to ravi.k@gmail.com",
+        "Dear RXXX KXXXX. Your order shipped to raXXX@gmail.com")]
+    [InlineData("Hello Mr. Ravi K. Sharma. Your receipt went to ravi.k@gmail.com",
+        "Hello Mr. RXXX K. SXXXXX. Your receipt went to raXXX@gmail.com")]
     public void Scan_SalutationNameWithAnEmail_BothRedacted(string line, string expected)
     {
         ScanResult result = Scanners.Run(s_masks, BodyFormat.Text, line);

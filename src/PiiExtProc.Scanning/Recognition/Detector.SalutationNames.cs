@@ -3,15 +3,16 @@ using static PiiExtProc.Scanning.Recognition.BuiltInId;
 namespace PiiExtProc.Scanning.Recognition;
 
 /// <summary>
-/// Names after a salutation at the start of a line (<c>Dear Ravi Kumar,</c>) or a capitalized honorific inside one
-/// (<c>delivered to Mr. Ravi Kumar</c>) as person names.
+/// Names after a salutation at the start of a line (<c>Dear Ravi Kumar,</c>), a capitalized honorific inside one
+/// (<c>delivered to Mr. Ravi Kumar</c>) or an introduction (<c>my name is Ravi Kumar</c>) as person names.
 /// </summary>
 internal sealed partial class Detector
 {
     /// <summary>
     /// The name after a salutation or honorific at the start of each line of <paramref name="text"/>, and after each
     /// capitalized honorific inside a line (<see cref="SalutationName"/>): a PERSON_NAME (recognizer <c>name.salutation</c>, key-named score, the
-    /// salutation being its context word). A quasi-identifier like any full name: it is redacted only with a second
+    /// salutation being its context word); and each introduced name (<see cref="SalutationName.TryFindNextIntroduction"/>,
+    /// recognizer <c>name.introduced</c>). A quasi-identifier like any full name: it is redacted only with a second
     /// kind in its record (an email, an address, an IP), by the combination rule, and reported only then
     /// (<see cref="RawMatch.ReportedOnlyWhenPii"/>).
     /// </summary>
@@ -54,6 +55,14 @@ internal sealed partial class Detector
                 names.Add(SalutationMatch(start, end));
                 inLine = SalutationName.TryFindNextInLine(text, ref position, out start, out end);
             }
+        }
+
+        // Introduced names ("my name is Ravi Kumar") after the others: rare, so out of start order only when both occur
+        // (AddAll then adds them one by one).
+        position = 0;
+        while (SalutationName.TryFindNextIntroduction(text, ref position, out start, out end))
+        {
+            names.Add(new RawMatch(PiiEntity.PersonName, start, end - start, Scores.KeyNamed, "name.introduced", Evidence.Key) { ReportedOnlyWhenPii = true });
         }
 
         AddAll(output, first, names);

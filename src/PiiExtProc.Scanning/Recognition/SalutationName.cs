@@ -27,7 +27,7 @@ namespace PiiExtProc.Scanning.Recognition;
 /// <c>All</c>, <c>To</c>, <c>The</c>, <c>Road</c>, <c>Nagar</c>...). Shared by the detector and by the clean-value rules
 /// (<c>Sessions.CleanValueRules</c>), so that a value the rules call clean never holds one.</para>
 /// </remarks>
-internal static class SalutationName
+internal static partial class SalutationName
 {
     /// <summary>
     /// Fewest bytes of a name after an honorific inside a line, from the byte before the honorific on (<c> Mr A B</c>:
@@ -66,15 +66,16 @@ internal static class SalutationName
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_notNameLookup = s_notNameWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
-    /// True when some line of <paramref name="text"/> (UTF-8) starts with a salutation name, or (unless
+    /// True when some line of <paramref name="text"/> (UTF-8) starts with a salutation name, (unless
     /// <paramref name="inLine"/> is false: the caller knows <see cref="MayHoldInLineName"/> is false) a name follows a
-    /// capitalized honorific inside a line.
+    /// capitalized honorific inside a line, or a speaker introduces a name (<see cref="TryFindNextIntroduction"/>).
     /// </summary>
     public static bool Any(ReadOnlySpan<byte> text, bool inLine = true)
     {
         int lineStart = 0;
         int position = 0;
-        return TryFindNext(text, ref lineStart, out _, out _) || (inLine && TryFindNextInLine(text, ref position, out _, out _));
+        return TryFindNext(text, ref lineStart, out _, out _) || (inLine && TryFindNextInLine(text, ref position, out _, out _))
+            || AnyIntroduction(text);
     }
 
     /// <summary>
@@ -417,6 +418,13 @@ internal static class SalutationName
             }
 
             end = i + word.Length;
+            if (word.Length > 1 && wordEnd > end)
+            {
+                // A full stop after a word that is no initial ends the sentence, and the name with it: "Anita Desai. Email
+                // anita@example.com", not a name "Anita Desai. Email"; "Ravi K. Sharma" goes on.
+                break;
+            }
+
             if (wordEnd < text.Length - 1 && text[wordEnd] == ' ' && (Ascii.IsUpper(text[wordEnd + 1]) || text[wordEnd + 1] >= 0x80))
             {
                 i = wordEnd + 1;
