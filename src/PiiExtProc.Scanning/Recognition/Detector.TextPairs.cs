@@ -33,6 +33,14 @@ internal sealed partial class Detector
             int valueStart = separator + 1;
             int valueEnd = QuotedValueEnd(text, ref valueStart);
             bool quoted = valueEnd >= 0;
+            if (role == ValueRole.PartyName
+                && AddPartyBlock(text, valueStart, quoted ? valueEnd : KeyValueEnd(text, valueStart, stopAtComma: false), fromText: true, output, first) is int blockEnd and > 0)
+            {
+                // "Deliver to: Ravi Kumar, 12 MG Road, Pune 411001": a name and an address.
+                i = Math.Max(separator + 1, blockEnd);
+                continue;
+            }
+
             if (!quoted)
             {
                 valueEnd = KeyValueEnd(text, valueStart, stopAtComma: role != ValueRole.PostalAddress);

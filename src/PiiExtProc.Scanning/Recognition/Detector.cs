@@ -149,6 +149,7 @@ internal sealed partial class Detector
         if (key.Role != ValueRole.None)
         {
             if (!AddWholeValue(text, 0, text.Length, key.Role, fromText: false, output, first)
+                && !(key.Role == ValueRole.PartyName && AddPartyBlock(text, 0, text.Length, fromText: false, output, first) > 0)
                 && key.Role is ValueRole.PersonName or ValueRole.PartyName
                 && LeadingCapitalizedNameEnd(text, 0, text.Length) is int nameEnd and > 0)
             {

@@ -1,0 +1,77 @@
+namespace PiiExtProc.Scanning.Recognition;
+
+/// <summary>
+/// Party blocks: a name and an address in one value under a party key, as courier labels, invoices and order
+/// exports write the addressee: <c>"shipTo": "Ravi Kumar, 12 MG Road, Pune 411001"</c>,
+/// <c>Deliver to: Ravi Kumar, 12 MG Road, Koramangala, Bengaluru 560034. Mob 98765 43210</c>.
+/// </summary>
+internal sealed partial class Detector
+{
+    /// <summary>
+    /// Adds the name and the address of a party block in <paramref name="text"/>[<paramref name="start"/>..
+    /// <paramref name="end"/>) (the value of a <see cref="ValueRole.PartyName"/> key): the name is the text before its
+    /// first comma and must have a party name's shape (<see cref="WholeValue"/>: 2-5 name words, no organisation word);
+    /// the address is the rest and must have an address's shape (<see cref="NameShape.LooksLikeAddress"/>). The address
+    /// ends right after its first 6-digit PIN code unless a comma follows the PIN (<c>Pune 411001, Maharashtra</c>), so
+    /// the words after it in a line (<c>. Mob 98765 43210</c>) stay out. Returns the address's end, or -1 (nothing
+    /// added) when the value is no party block.
+    /// </summary>
+    private int AddPartyBlock(ReadOnlySpan<byte> text, int start, int end, bool fromText, List<RawMatch> output, int first)
+    {
+        int comma = text[start..end].IndexOf((byte)',');
+        if (comma < 0)
+        {
+            return -1;
+        }
+
+        comma += start;
+        int addressEnd = AddressEndAfterPinCode(text, comma + 1, end);
+        while (addressEnd > comma + 1 && text[addressEnd - 1] is (byte)'.' or (byte)',' or (byte)' ' or (byte)'\t')
+        {
+            addressEnd--;
+        }
+
+        if (!WholeValue(text, start, comma, ValueRole.PartyName, fromText, out RawMatch name)
+            || !WholeValue(text, comma + 1, addressEnd, ValueRole.PostalAddress, fromText, out RawMatch address))
+        {
+            return -1;
+        }
+
+        Add(output, first, name);
+        Add(output, first, address);
+        return addressEnd;
+    }
+
+    /// <summary>
+    /// Where an address that starts at <paramref name="start"/> ends, at most at <paramref name="end"/>: right after the
+    /// first run of exactly 6 ASCII digits (a PIN code) unless the next byte after spaces is a comma; else
+    /// <paramref name="end"/>.
+    /// </summary>
+    private static int AddressEndAfterPinCode(ReadOnlySpan<byte> text, int start, int end)
+    {
+        int run = 0;
+        for (int i = start; i <= end; i++)
+        {
+            if (i < end && Ascii.IsDigit(text[i]))
+            {
+                run++;
+                continue;
+            }
+
+            if (run == 6)
+            {
+                int after = i;
+                while (after < end && text[after] == ' ')
+                {
+                    after++;
+                }
+
+                return after < end && text[after] == ',' ? end : i;
+            }
+
+            run = 0;
+        }
+
+        return end;
+    }
+}
