@@ -23,6 +23,10 @@ public sealed class FlatAddressTests
     [InlineData("""{"email":"ravi.k@example.com","billing_address_line1":"12 MG Road","billing_city":"Bengaluru"}""", "12 MG Road", "Bengaluru")]
     [InlineData("""[{"email":"ravi.k@example.com","customer":{"house_no":"Flat 7","landmark":"Near City Mall","district":"Pune"}}]""", "Near City Mall", "Pune")]
     [InlineData("""{"shipments":[{"name":"Ravi Kumar","add":"12 MG Road, Kothrud","pin":"411038","phone":"9876543210","city":"Pune"}]}""", "12 MG Road, Kothrud", "Pune")]
+    // Amazon India's order report columns and ERP ship-to fields: "ship" and run-together "ShipTo" say whose address it is.
+    [InlineData("""{"buyer-name":"Ravi Kumar","ship-address-1":"12 MG Road","ship-city":"Bengaluru","ship-postal-code":"560034"}""", "12 MG Road", "Bengaluru")]
+    [InlineData("""{"ShipToName":"Ravi Kumar","ShipToAddress1":"12 MG Road","ShipToCity":"Bengaluru","ShipToZip":"560034"}""", "12 MG Road", "Bengaluru")]
+    [InlineData("""{"email":"ravi.k@example.com","bill_to_street":"12 MG Road","bill_city":"Bengaluru"}""", "12 MG Road", "Bengaluru")]
     public void Process_FlatStreetAndCityWithASecondItem_MasksBoth(string body, string street, string city)
     {
         ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Json, body);
@@ -120,6 +124,13 @@ public sealed class FlatAddressTests
     [InlineData("line1", "None")]
     [InlineData("area", "None")]
     [InlineData("city_code", "None")]
+    [InlineData("ship-address-1", "StreetPart")]
+    [InlineData("ship_city", "CityPart")]
+    [InlineData("ShipToCity", "CityPart")]
+    [InlineData("BillToAddress2", "StreetPart")]
+    [InlineData("ship_to_state", "None")]
+    [InlineData("shipper_city", "None")]
+    [InlineData("ship_mode", "None")]
     public void ClassifyKey_FlatAddressKeys_NameTheirRole(string key, string role) =>
         Assert.Equal(Enum.Parse<ValueRole>(role), Scanners.Guardian.Detector.Keywords.ClassifyKey(Encoding.UTF8.GetBytes(key)).Role);
 }

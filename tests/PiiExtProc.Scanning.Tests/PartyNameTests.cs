@@ -35,6 +35,8 @@ public sealed class PartyNameTests
     [InlineData("patient")]
     [InlineData("employee")]
     [InlineData("guardian")]
+    [InlineData("ShipToName")]
+    [InlineData("bill_to_name")]
     public void Process_PartyKeyWithAName_IsAPersonName(string key)
     {
         // Before party keys, {"customer": "Ravi Kumar", "address": ...} kept the name: only name keys and a few courier

@@ -161,7 +161,15 @@ internal static class Keywords
         "shipping", "billing", "delivery", "home", "residential", "residence", "permanent", "current", "mailing",
         "postal", "customer", "cust", "user", "buyer", "consignee", "recipient", "receiver", "correspondence", "address", "addr",
         "destination", "dest",
+        // Amazon's order reports (ship-address-1, ship-city), ERP and marketplace exports (bill_city).
+        "ship", "bill",
     };
+
+    /// <summary>
+    /// Party prefixes run together with an address part in one key (<c>ShipToCity</c>, <c>BillToAddress1</c>,
+    /// <c>ship_to_street</c>), as ERP exports and EDI-style APIs write them.
+    /// </summary>
+    private static readonly string[] s_runTogetherAddressQualifiers = ["shipto", "billto", "deliverto", "soldto"];
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_addressQualifierLookup =
         s_addressQualifiers.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -171,7 +179,9 @@ internal static class Keywords
     /// (<c>{"address1": ..., "city": ...}</c>): <see cref="ValueRole.StreetPart"/> for <c>street</c>,
     /// <c>street_address</c>, <c>address_line_1</c>, <c>address1</c>..<c>address3</c>, <c>house_no</c>, <c>flat_no</c>,
     /// <c>door_no</c>, <c>landmark</c>; <see cref="ValueRole.CityPart"/> for <c>city</c>, <c>town</c>, <c>village</c>,
-    /// <c>district</c>; either after one address qualifier word (<c>shipping_city</c>, <c>billing_address_line1</c>).
+    /// <c>district</c>; either after one address qualifier word (<c>shipping_city</c>, <c>billing_address_line1</c>,
+    /// Amazon's <c>ship-address-1</c> and <c>ship-city</c>) or a run-together party prefix (<c>ShipToCity</c>,
+    /// <c>BillToAddress1</c>).
     /// Narrower than <see cref="AddressPartRoleOf"/>: <c>line</c>, <c>area</c>, <c>unit</c>, <c>block</c>,
     /// <c>state</c> and <c>region</c> name other things outside an address object.
     /// </summary>
@@ -181,9 +191,25 @@ internal static class Keywords
     public static ValueRole StandalonePartRoleOf(ReadOnlySpan<char> whole, ReadOnlySpan<char> first, ReadOnlySpan<char> afterFirst)
     {
         ValueRole role = StandalonePart(whole);
-        return role != ValueRole.None || afterFirst.IsEmpty || !s_addressQualifierLookup.Contains(first)
-            ? role
-            : StandalonePart(afterFirst);
+        if (role != ValueRole.None)
+        {
+            return role;
+        }
+
+        if (!afterFirst.IsEmpty && s_addressQualifierLookup.Contains(first) && StandalonePart(afterFirst) is var afterQualifier and not ValueRole.None)
+        {
+            return afterQualifier;
+        }
+
+        foreach (string qualifier in s_runTogetherAddressQualifiers)
+        {
+            if (whole.Length > qualifier.Length && whole.StartsWith(qualifier, StringComparison.Ordinal))
+            {
+                return StandalonePart(whole[qualifier.Length..]);
+            }
+        }
+
+        return ValueRole.None;
     }
 
     private static ValueRole StandalonePart(ReadOnlySpan<char> whole) => whole switch
@@ -214,6 +240,23 @@ internal static class Keywords
     /// </remarks>
     public static bool IsPartyWord(ReadOnlySpan<char> whole) =>
         IsPartyWordSingular(whole) || (whole.Length > 4 && whole[^1] == 's' && IsPartyWordSingular(whole[..^1]));
+
+    /// <summary>
+    /// True for a run-together party prefix and <c>name</c> (<c>ShipToName</c>, <c>bill_to_name</c>,
+    /// <c>DeliverToName</c>): the ship-to party's name, as ERP exports write it.
+    /// </summary>
+    private static bool IsRunTogetherPartyName(ReadOnlySpan<char> whole)
+    {
+        foreach (string qualifier in s_runTogetherAddressQualifiers)
+        {
+            if (whole.StartsWith(qualifier, StringComparison.Ordinal) && whole[qualifier.Length..] is "name" or "fullname" or "contactname")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsPartyWordSingular(ReadOnlySpan<char> whole) => whole switch
     {
@@ -255,7 +298,7 @@ internal static class Keywords
                 break;
         }
 
-        if (IsPartyWord(whole))
+        if (IsPartyWord(whole) || IsRunTogetherPartyName(whole))
         {
             return ValueRole.PartyName;
         }
