@@ -139,6 +139,21 @@ public sealed class SalutationNameTests
     }
 
     [Theory]
+    [InlineData(BodyFormat.Markup, "<html><body><p>Hi Ravi Kumar,</p><p>Registered email: ravi.k@gmail.com</p></body></html>",
+        "<html><body><p>Hi RXXX KXXXX,</p><p>Registered email: raXXX@gmail.com</p></body></html>")]
+    [InlineData(BodyFormat.Json, """{"to":"ravi.k@gmail.com","html":"<table><tr><td>Dear Anita Desai,</td></tr></table>"}""",
+        """{"to":"raXXX@gmail.com","html":"<table><tr><td>Dear AXXXX DXXXX,</td></tr></table>"}""")]
+    public void Scan_SalutationAfterATag_StartsALine(BodyFormat format, string body, string expected)
+    {
+        // An HTML mail (a body, or a mail API's "html" value) greets the customer right after a tag, not at a line start:
+        // the name went out while the email beside it waited for a second list-B item.
+        ScanResult whole = Scanners.Run(s_masks, format, body);
+
+        Assert.Equal(expected, whole.Text);
+        ScanComparison.AssertEveryTwoWaySplitSameAsWhole(s_masks, format, Encoding.UTF8.GetBytes(body), whole);
+    }
+
+    [Theory]
     [InlineData("""{"to":"ravi.k@gmail.com","message":"Dear Ravi Kumar, your parcel is on its way"}""")]
     [InlineData("""{"items":[{"sku":"A1"},{"email":"anita.desai@example.com","note":"Order 40512\nHi Anita Desai"}]}""")]
     public void ValuePrefilter_NeverSkipsASalutationNameThatIsPii(string json)

@@ -12,7 +12,8 @@ namespace PiiExtProc.Scanning.Recognition;
 /// the context word, and the name must be 2-4 capitalized words.
 /// </summary>
 /// <remarks>
-/// <para>The line (the text's start or the byte after a <c>\n</c>) starts, after optional spaces and tabs, with a
+/// <para>The line (the text's start or the byte after a <c>\n</c>, or after a tag's <c>&gt;</c>: an HTML mail's
+/// <c>&lt;p&gt;Hi Ravi Kumar,&lt;/p&gt;</c>) starts, after optional spaces and tabs, with a
 /// salutation (<c>Dear</c>, <c>Hi</c>, <c>Hii</c>, <c>Hello</c>, <c>Hey</c>, <c>Namaste</c>, <c>Namaskar</c>,
 /// <c>Greetings</c>, <c>Respected</c>, <c>Welcome</c>, <c>Thanks</c>, <c>Thank you</c>, <c>Congrats</c>,
 /// <c>Congratulations</c>; any case), an optional comma and one or more spaces, then an optional honorific
@@ -227,7 +228,8 @@ internal static partial class SalutationName
         {
             // Most lines start otherwise: one table lookup before the call.
             bool found = lineStart < text.Length && s_lineStarts[text[lineStart]] && TryFind(text, lineStart, out start, out end);
-            int newline = text[lineStart..].IndexOf((byte)'\n');
+            // A tag's '>' starts a line too: an HTML mail's <p>Hi Ravi Kumar,</p>.
+            int newline = text[lineStart..].IndexOfAny((byte)'\n', (byte)'>');
             lineStart = newline < 0 ? text.Length + 1 : lineStart + newline + 1;
             if (found)
             {
