@@ -39,6 +39,15 @@ public sealed class SalutationNameTests
         "refund approved (Dr. FXXXXX AXX) mail faXXX@example.com")]
     [InlineData("Dear Mr. Ravi Kumar, your receipt went to ravi.k@gmail.com; cc Shri Mohan Lal",
         "Dear Mr. RXXX KXXXX, your receipt went to raXXX@gmail.com; cc Shri MXXXX LXX")]
+    // A greeting, then the speaker's own name (support chats, SMS webhooks); Indian English "Myself ...".
+    [InlineData("Hello, I am Priya Sharma. Email priya.s@example.com",
+        "Hello, I am PXXXX SXXXXX. Email prXXX@example.com")]
+    [InlineData("Hi this is Ravi Kumar, email ravi.k@gmail.com",
+        "Hi this is RXXX KXXXX, email raXXX@gmail.com")]
+    [InlineData("hey i'm Anita Desai - anita.desai@example.com",
+        "hey i'm AXXXX DXXXX - anXXX@example.com")]
+    [InlineData("Myself Ravi Kumar, calling about my refund to ravi.k@gmail.com",
+        "Myself RXXX KXXXX, calling about my refund to raXXX@gmail.com")]
     // A full stop after a word that is no initial ends the name: before, "Your" was read as a third word of it, and a
     // name with a word that is no name's was no name at all.
     [InlineData("Dear Ravi Kumar. Your order shipped to ravi.k@gmail.com",
@@ -65,6 +74,11 @@ public sealed class SalutationNameTests
     [InlineData("Greetings from Bengaluru! Contact ravi.k@gmail.com")]
     [InlineData("Order for Ravi Kumar placed by ravi.k@gmail.com")]
     [InlineData("Hi Ravi Kumar2 ravi.k@gmail.com")]
+    // What a speaker says of themselves is no name, and "Thanks" is no greeting to introduce oneself after.
+    [InlineData("Hi, I am Very Disappointed, mail ravi.k@gmail.com")]
+    [InlineData("Hello, I am Still Waiting for my refund, ravi.k@gmail.com")]
+    [InlineData("Thanks, this is Really Helpful, mail ravi.k@gmail.com")]
+    [InlineData("Thanks, I am Big Fan of your store, mail ravi.k@gmail.com")]
     public void Scan_NoSalutationName_NothingRedacted(string line)
     {
         ScanResult result = Scanners.Run(s_masks, BodyFormat.Text, line);

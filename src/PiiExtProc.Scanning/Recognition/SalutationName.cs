@@ -45,6 +45,14 @@ internal static partial class SalutationName
         "congrats", "congratulations",
     };
 
+    /// <summary>The salutations that greet, after which a speaker may introduce themselves (<c>Hi, I am ...</c>).</summary>
+    private static readonly HashSet<string> s_greetings = new(StringComparer.Ordinal)
+    {
+        "hi", "hii", "hello", "hey", "namaste", "namaskar", "greetings",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_greetingLookup = s_greetings.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly HashSet<string> s_honorifics = new(StringComparer.Ordinal)
     {
         "mr", "mrs", "ms", "miss", "dr", "shri", "sri", "smt", "kumari", "prof",
@@ -60,6 +68,9 @@ internal static partial class SalutationName
         "to", "the", "our", "your", "and", "of", "for", "back", "aboard", "on", "in", "at", "from", "with", "you",
         "road", "rd", "marg", "street", "lane", "nagar", "colony", "layout", "sector", "chowk", "apartment",
         "apartments", "tower", "towers", "plus", "prime", "gold", "premium",
+        // What a speaker says of themselves after "I am" in title case: "Hi, I am Very Disappointed".
+        "very", "really", "so", "not", "extremely", "totally", "happy", "sorry", "disappointed", "upset", "unable",
+        "waiting", "writing", "looking", "trying", "calling", "facing", "still", "again",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_salutationLookup = s_salutations.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -276,6 +287,13 @@ internal static partial class SalutationName
                 return false;
             }
 
+            // "Hello, I am Priya Sharma", "Hi this is Ravi Kumar": the speaker's own name after a greeting (not after
+            // "Thanks" or "Welcome": "Thanks, this is Very Helpful").
+            if (Ascii.IsListedLowercase(word, s_greetingLookup))
+            {
+                i = AfterSelfIntroduction(text, i);
+            }
+
             wordEnd = LetterWordEnd(text, i);
             if (Ascii.IsListedLowercase(text[i..wordEnd], s_honorificLookup))
             {
@@ -284,6 +302,15 @@ internal static partial class SalutationName
                 {
                     return false;
                 }
+            }
+        }
+        else if (word.Length == 6 && System.Text.Ascii.EqualsIgnoreCase(word, "myself"u8))
+        {
+            // Indian English: "Myself Ravi Kumar, calling about order 4821".
+            i = AfterSeparator(text, wordEnd, allowComma: false);
+            if (i < 0)
+            {
+                return false;
             }
         }
         else if (word.Length == 5 && System.Text.Ascii.EqualsIgnoreCase(word, "thank"u8))
@@ -331,7 +358,7 @@ internal static partial class SalutationName
     {
         var starts = new bool[256];
         starts[' '] = starts['\t'] = true;
-        foreach (string word in s_salutations.Concat(s_honorifics).Append("thank"))
+        foreach (string word in s_salutations.Concat(s_honorifics).Append("thank").Append("myself"))
         {
             starts[word[0]] = starts[char.ToUpperInvariant(word[0])] = true;
         }
@@ -342,13 +369,42 @@ internal static partial class SalutationName
     private static ushort[] LengthsByFirstLetter()
     {
         var lengths = new ushort[26];
-        foreach (string word in s_salutations.Concat(s_honorifics).Append("thank"))
+        foreach (string word in s_salutations.Concat(s_honorifics).Append("thank").Append("myself"))
         {
             lengths[word[0] - 'a'] |= (ushort)(1 << word.Length);
         }
 
         return lengths;
     }
+
+    /// <summary>
+    /// Index after a self-introduction at <paramref name="i"/> (<c>I am</c>, <c>I'm</c>, <c>this is</c>, <c>myself</c>, any
+    /// ASCII case, and the spaces after it), or <paramref name="i"/> when there is none.
+    /// </summary>
+    private static int AfterSelfIntroduction(ReadOnlySpan<byte> text, int i)
+    {
+        ReadOnlySpan<byte> rest = text[i..];
+        int length = StartsWithIgnoreCase(rest, "i am "u8) ? 5
+            : StartsWithIgnoreCase(rest, "i'm "u8) ? 4
+            : StartsWithIgnoreCase(rest, "this is "u8) ? 8
+            : StartsWithIgnoreCase(rest, "myself "u8) ? 7
+            : 0;
+        if (length == 0)
+        {
+            return i;
+        }
+
+        i += length;
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static bool StartsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> prefix) =>
+        text.Length >= prefix.Length && System.Text.Ascii.EqualsIgnoreCase(text[..prefix.Length], prefix);
 
     /// <summary>End of the run of ASCII letters at <paramref name="i"/>.</summary>
     private static int LetterWordEnd(ReadOnlySpan<byte> text, int i)
