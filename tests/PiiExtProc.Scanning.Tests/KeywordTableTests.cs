@@ -21,6 +21,13 @@ public sealed class KeywordTableTests
     [InlineData("cellno", BuiltInId.Mobile, 0, false)]
     [InlineData("telno", BuiltInId.Mobile, 0, false)]
     [InlineData("whatsappNo", BuiltInId.Mobile, 0, false)]
+    [InlineData("alternate_number", BuiltInId.Mobile, 0, false)]
+    [InlineData("alt_no", BuiltInId.Mobile, 0, false)]
+    [InlineData("altNumber", BuiltInId.Mobile, 0, false)]
+    [InlineData("emergencyNo", BuiltInId.Mobile, 0, false)]
+    [InlineData("alt", -1, 0, false)]
+    [InlineData("alt_text", -1, 0, false)]
+    [InlineData("backup_size", -1, 0, true)]
     [InlineData("customer_name", -1, (int)ValueRole.PersonName, false)]
     [InlineData("shipping_address", -1, (int)ValueRole.PostalAddress, false)]
     [InlineData("ip_address", BuiltInId.IpAddress, 0, false)]
@@ -62,6 +69,7 @@ public sealed class KeywordTableTests
     [InlineData("phone number ", BuiltInId.Mobile, false)]
     [InlineData("Aadhaar number ", BuiltInId.Aadhaar, false)]
     [InlineData("order, number ", BuiltInId.Mobile, false)]
+    [InlineData("alternate number ", BuiltInId.Mobile, false)]
     public void Context_NearestWholeWordDecides(string window, int entity, bool negative)
     {
         byte[] text = Encoding.UTF8.GetBytes(window + "9876543210");

@@ -382,7 +382,10 @@ internal static class Keywords
         // number of bank and telecom APIs; the run-together abbreviations of form fields: mobno, phno, cellno, telno).
         Add(Mobile, "phone", "mobile", "mob", "contact", "whatsapp", "cell", "cellphone", "tel", "telephone", "msisdn",
             "phoneno", "mobileno", "phonenumber", "mobilenumber", "contactno", "contactnumber", "ph", "phn", "landline",
-            "rmn", "mobno", "mobnum", "phno", "cellno", "telno", "whatsappno");
+            "rmn", "mobno", "mobnum", "phno", "cellno", "telno", "whatsappno",
+            // A second number of the customer's, as order and KYC forms name it: alternate_number, alt_no,
+            // emergency_no. Not "alt" alone (an image's alt text) and not "backup" (backup_size in bytes).
+            "alternate", "alternative", "altno", "altnumber", "altnum", "emergency");
         // Aadhaar: Presidio InAadhaarRecognizer context (aadhaar, uidai) plus common spellings and key names.
         Add(Aadhaar, "aadhaar", "aadhar", "adhaar", "adhar", "uidai", "aadhaarno", "aadharno", "aadhaarnumber",
             "aadharnumber", "aadhaarid");
@@ -415,7 +418,7 @@ internal static class Keywords
                 "phoned", "reach", "ring", "contacted");
             // Indian support and delivery notes: "alt no 98765 43210", "alternate no.", and OTP logs ("OTP sent to
             // 98765 43210"), where the number is the one fraudsters want.
-            Add(Mobile, "alt", "alternate", "otp");
+            Add(Mobile, "alt", "otp");
             // Presidio PhoneRecognizer's "number", as support tickets and chats write it ("my number is 98765 43210"); a
             // compound head (CompoundHeads): the word before it decides when it counts (order number, account number).
             Add(Mobile, "number");
