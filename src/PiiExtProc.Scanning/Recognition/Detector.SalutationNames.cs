@@ -19,7 +19,8 @@ internal sealed partial class Detector
     /// <param name="text">UTF-8 text.</param>
     /// <param name="output">The matches.</param>
     /// <param name="first">Index of this span's first match in <paramref name="output"/>.</param>
-    /// <param name="inLine">False to skip the names after an honorific inside a line (the caller knows there is none).</param>
+    /// <param name="inLine">False to skip the names after an honorific inside a line and the introduced names (the caller
+    /// knows there is none: <see cref="SalutationName.MayHoldInLineOrIntroducedName"/>).</param>
     private void AddSalutationNames(ReadOnlySpan<byte> text, List<RawMatch> output, int first, bool inLine)
     {
         if (!Passes(PiiEntity.PersonName, Of(PiiEntity.PersonName), Scores.KeyNamed))
@@ -29,6 +30,7 @@ internal sealed partial class Detector
 
         // Collected in start order (the line-start names and the in-line ones merged), then merged into the matches in
         // one pass (AddAll): a name at a line start goes before the line's other matches.
+        bool introductions = inLine;
         List<RawMatch> names = t_additions ??= [];
         names.Clear();
         int lineStart = 0;
@@ -58,9 +60,9 @@ internal sealed partial class Detector
         }
 
         // Introduced names ("my name is Ravi Kumar") after the others: rare, so out of start order only when both occur
-        // (AddAll then adds them one by one).
+        // (AddAll then adds them one by one). Skipped with the in-line names when the caller knows there is none.
         position = 0;
-        while (SalutationName.TryFindNextIntroduction(text, ref position, out start, out end))
+        while (introductions && SalutationName.TryFindNextIntroduction(text, ref position, out start, out end))
         {
             names.Add(new RawMatch(PiiEntity.PersonName, start, end - start, Scores.KeyNamed, "name.introduced", Evidence.Key) { ReportedOnlyWhenPii = true });
         }

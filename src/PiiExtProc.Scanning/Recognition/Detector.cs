@@ -135,15 +135,16 @@ internal sealed partial class Detector
     /// <c>name: VALUE</c> / <c>address=VALUE</c> pairs, <c>&lt;name&gt;VALUE&lt;/name&gt;</c> elements and HTML form controls
     /// are recognized too (<see cref="ScanKeyValuePairs"/>, <see cref="ScanXmlElements"/>, <see cref="ScanFormControls"/>). When false, pairs (not elements) are still
     /// recognized in a value whose key names no role and no entity (free text: a message, a note, a query).</param>
-    /// <param name="inLineHonorifics">False when the caller knows <paramref name="text"/> holds no capitalized honorific
-    /// initial after a space or <c>(</c> (<see cref="SalutationName.MayHoldInLineName"/> of the bytes it was sliced from),
-    /// so the search for names after an honorific inside a line is skipped; the result is the same.</param>
-    public void Scan(ReadOnlySpan<byte> text, KeyClass key, ReadOnlySpan<byte> keyName, List<RawMatch> output, bool textRecord = false, bool inLineHonorifics = true) =>
-        ScanSpan(text, key, keyName, output, textRecord || IsEmbeddedDocument(text), encodedQueries: true, inLineHonorifics);
+    /// <param name="inLineNames">False when the caller knows <paramref name="text"/> holds no capitalized honorific
+    /// initial after a space or <c>(</c> and no introduction cue (<see cref="SalutationName.MayHoldInLineOrIntroducedName"/>
+    /// of the bytes it was sliced from), so the searches for names after an honorific inside a line and for introduced
+    /// names are skipped; the result is the same.</param>
+    public void Scan(ReadOnlySpan<byte> text, KeyClass key, ReadOnlySpan<byte> keyName, List<RawMatch> output, bool textRecord = false, bool inLineNames = true) =>
+        ScanSpan(text, key, keyName, output, textRecord || IsEmbeddedDocument(text), encodedQueries: true, inLineNames);
 
     /// <summary><see cref="Scan(ReadOnlySpan{byte}, KeyClass, ReadOnlySpan{byte}, List{RawMatch}, bool, bool)"/>, with URL
     /// query values decoded and scanned only when <paramref name="encodedQueries"/> (not inside a decoded value).</summary>
-    private void ScanSpan(ReadOnlySpan<byte> text, KeyClass key, ReadOnlySpan<byte> keyName, List<RawMatch> output, bool textRecord, bool encodedQueries, bool inLineHonorifics = true)
+    private void ScanSpan(ReadOnlySpan<byte> text, KeyClass key, ReadOnlySpan<byte> keyName, List<RawMatch> output, bool textRecord, bool encodedQueries, bool inLineNames = true)
     {
         int first = output.Count;
         if (key.Role != ValueRole.None)
@@ -173,7 +174,7 @@ internal sealed partial class Detector
         if (textRecord && !embeddedJson)
         {
             ScanKeyValuePairs(text, output, first);
-            AddSalutationNames(text, output, first, inLineHonorifics);
+            AddSalutationNames(text, output, first, inLineNames);
             if (text.Contains((byte)'<'))
             {
                 // One search for both markup passes: most log lines have no tag.
@@ -187,7 +188,7 @@ internal sealed partial class Detector
             // Free text under a key that names nothing (a log event's message, a GraphQL query, a note) may hold
             // pairs: "Created order for Name: Ravi Kumar, Email: ...", and a message a salutation name: "Dear Ravi Kumar, ...".
             ScanKeyValuePairs(text, output, first);
-            AddSalutationNames(text, output, first, inLineHonorifics);
+            AddSalutationNames(text, output, first, inLineNames);
         }
 
         int i = 0;

@@ -38,6 +38,33 @@ internal static partial class SalutationName
     }
 
     /// <summary>
+    /// False when neither <paramref name="text"/> nor any slice of it holds an introduced name: no <c>name is</c>
+    /// (<c>n</c> in either case) and no <c>naam </c> (<c>n</c> in either case). Looser than
+    /// <see cref="AnyIntroduction"/> (the word before the cue and the name after it are not read), so a slice's cue is
+    /// always the text's.
+    /// </summary>
+    public static bool MayHoldIntroduction(ReadOnlySpan<byte> text)
+    {
+        int position = 0;
+        while (true)
+        {
+            int at = NextCue(text, position);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            position = at + 1;
+            bool english = text[at + 2] == 'e' && at >= 1 && (text[at - 1] | 0x20) == 'n' && text[(at + 3)..].StartsWith(" is"u8);
+            bool hindi = text[at + 2] == ' ' && at >= 2 && text[at - 1] == 'a' && (text[at - 2] | 0x20) == 'n';
+            if (english || hindi)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>
     /// The next introduced name at or after <paramref name="position"/> (0, or where the previous call left it), as
     /// [<paramref name="start"/>, <paramref name="end"/>) in bytes; <paramref name="position"/> moves past it. False when
     /// no later one exists.
@@ -67,7 +94,7 @@ internal static partial class SalutationName
     /// <summary>
     /// The index at or after <paramref name="from"/> of the next <c>am</c> followed by <c>e</c> or a space (the
     /// <c>ame</c> of <c>name is</c>, the <c>am </c> of <c>naam</c>), with room for <c>ame is</c> after it; -1 when there
-    /// is none. One pass for both cues: 32 bytes at a time, three loads and four compares.
+    /// is none. One pass for both cues: 32 bytes at a time (then 16), three loads and four compares.
     /// </summary>
     private static int NextCue(ReadOnlySpan<byte> text, int from)
     {
@@ -91,6 +118,27 @@ internal static partial class SalutationName
                 }
 
                 i += Vector256<byte>.Count;
+            }
+        }
+
+        if (Vector128.IsHardwareAccelerated)
+        {
+            // 16 bytes at a time for the rest of a short text (a log line's last bytes, most JSON values).
+            ref byte origin = ref MemoryMarshal.GetReference(text);
+            while (i + 2 <= text.Length - Vector128<byte>.Count)
+            {
+                Vector128<byte> first = Vector128.LoadUnsafe(ref origin, (nuint)i);
+                Vector128<byte> second = Vector128.LoadUnsafe(ref origin, (nuint)(i + 1));
+                Vector128<byte> third = Vector128.LoadUnsafe(ref origin, (nuint)(i + 2));
+                uint hits = (Vector128.Equals(first, Vector128.Create((byte)'a')) & Vector128.Equals(second, Vector128.Create((byte)'m'))
+                    & (Vector128.Equals(third, Vector128.Create((byte)'e')) | Vector128.Equals(third, Vector128.Create((byte)' ')))).ExtractMostSignificantBits();
+                if (hits != 0)
+                {
+                    int at = i + BitOperations.TrailingZeroCount(hits);
+                    return at <= last ? at : -1;
+                }
+
+                i += Vector128<byte>.Count;
             }
         }
 

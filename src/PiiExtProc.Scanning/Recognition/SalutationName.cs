@@ -78,16 +78,16 @@ internal static partial class SalutationName
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_notNameLookup = s_notNameWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
-    /// True when some line of <paramref name="text"/> (UTF-8) starts with a salutation name, (unless
-    /// <paramref name="inLine"/> is false: the caller knows <see cref="MayHoldInLineName"/> is false) a name follows a
-    /// capitalized honorific inside a line, or a speaker introduces a name (<see cref="TryFindNextIntroduction"/>).
+    /// True when some line of <paramref name="text"/> (UTF-8) starts with a salutation name, or (unless
+    /// <paramref name="inLine"/> is false: the caller knows <see cref="MayHoldInLineOrIntroducedName"/> is false) a name
+    /// follows a capitalized honorific inside a line or a speaker introduces a name (<see cref="TryFindNextIntroduction"/>).
     /// </summary>
     public static bool Any(ReadOnlySpan<byte> text, bool inLine = true)
     {
         int lineStart = 0;
         int position = 0;
-        return TryFindNext(text, ref lineStart, out _, out _) || (inLine && TryFindNextInLine(text, ref position, out _, out _))
-            || AnyIntroduction(text);
+        return TryFindNext(text, ref lineStart, out _, out _)
+            || (inLine && (TryFindNextInLine(text, ref position, out _, out _) || AnyIntroduction(text)));
     }
 
     /// <summary>
@@ -96,6 +96,13 @@ internal static partial class SalutationName
     /// one search over a JSON chunk saves one per value.
     /// </summary>
     public static bool MayHoldInLineName(ReadOnlySpan<byte> text) => NextHonorificInitial(text, 1) >= 0;
+
+    /// <summary>
+    /// False when neither <paramref name="text"/> nor any slice of it holds a name after an honorific inside a line
+    /// (<see cref="MayHoldInLineName"/>) or an introduced name (<see cref="MayHoldIntroduction"/>): one search over a
+    /// chunk saves one per line or value, whose short tails cost more than the chunk's one.
+    /// </summary>
+    public static bool MayHoldInLineOrIntroducedName(ReadOnlySpan<byte> text) => MayHoldInLineName(text) || MayHoldIntroduction(text);
 
     /// <summary>
     /// The next name at or after <paramref name="position"/> (0, or where the previous call left it) after a capitalized

@@ -35,8 +35,9 @@ public sealed partial class BodyScanSession
     private bool _dataIsAscii;
 
     /// <summary>
-    /// <see cref="SalutationName.MayHoldInLineName"/> of the bytes the JSON reader reads in this <see cref="ParseJson"/>
-    /// call: when false, no unescaped value read in it holds a name after an honorific inside a line.
+    /// <see cref="SalutationName.MayHoldInLineOrIntroducedName"/> of the bytes the JSON reader reads in this
+    /// <see cref="ParseJson"/> call: when false, no unescaped value read in it holds a name after an honorific inside a
+    /// line or an introduced name.
     /// </summary>
     private bool _dataMayHoldInLineName;
 
@@ -106,7 +107,7 @@ public sealed partial class BodyScanSession
 
         // Every token value read below is a slice of data: when data is ASCII, each is valid UTF-8 without a check.
         _dataIsAscii = System.Text.Ascii.IsValid(data);
-        _dataMayHoldInLineName = SalutationName.MayHoldInLineName(data);
+        _dataMayHoldInLineName = SalutationName.MayHoldInLineOrIntroducedName(data);
 
         // Read once when the loop ends (a copy of this struct per token costs; a field store of it also a GC write
         // barrier): after Read returns false the reader's state is that after its last complete token (the documented
@@ -602,7 +603,7 @@ public sealed partial class BodyScanSession
         {
             _scratchMatches.Clear();
             _detector.Scan(value, key, _detector.HasCustomRecognizers ? CurrentKeyName() : default, _scratchMatches,
-                inLineHonorifics: _dataMayHoldInLineName || kind == SlotKind.JsonEscapedString);
+                inLineNames: _dataMayHoldInLineName || kind == SlotKind.JsonEscapedString);
             if (repeats)
             {
                 AddRepeatedValues(value, _scratchMatches);

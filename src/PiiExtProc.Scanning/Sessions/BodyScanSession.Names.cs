@@ -37,7 +37,7 @@ public sealed partial class BodyScanSession
         }
 
         _scratchMatches.Clear();
-        _detector.Scan(name, key, default, _scratchMatches, inLineHonorifics: inLine);
+        _detector.Scan(name, key, default, _scratchMatches, inLineNames: inLine);
         if (_scratchMatches.Count == 0)
         {
             return false;

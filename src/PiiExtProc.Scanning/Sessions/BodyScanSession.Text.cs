@@ -76,7 +76,7 @@ public sealed partial class BodyScanSession
             if (!inLineNamesKnown)
             {
                 // Once per call, over every line it scans: a search per line cost LogLines 3% (short lines pay its tail).
-                _textMayHoldInLineName = SalutationName.MayHoldInLineName(rest);
+                _textMayHoldInLineName = SalutationName.MayHoldInLineOrIntroducedName(rest);
                 inLineNamesKnown = true;
             }
 
@@ -111,9 +111,9 @@ public sealed partial class BodyScanSession
     }
 
     /// <summary>
-    /// <see cref="SalutationName.MayHoldInLineName"/> of the text from the line <see cref="ScanTextRecord"/> scans to the
-    /// end of the data (set by <see cref="ParseText"/> before its first line): when false, no line holds a name after an
-    /// honorific inside it.
+    /// <see cref="SalutationName.MayHoldInLineOrIntroducedName"/> of the text from the line <see cref="ScanTextRecord"/>
+    /// scans to the end of the data (set by <see cref="ParseText"/> before its first line): when false, no line holds a
+    /// name after an honorific inside it or an introduced name.
     /// </summary>
     private bool _textMayHoldInLineName = true;
 
@@ -146,7 +146,7 @@ public sealed partial class BodyScanSession
         }
 
         _scratchMatches.Clear();
-        _detector.Scan(line, key, default, _scratchMatches, textRecord: true, inLineHonorifics: _textMayHoldInLineName);
+        _detector.Scan(line, key, default, _scratchMatches, textRecord: true, inLineNames: _textMayHoldInLineName);
         if (_markupMode)
         {
             _detector.ContinueMarkupLabel(line, ref _markupLabel, _scratchMatches);
