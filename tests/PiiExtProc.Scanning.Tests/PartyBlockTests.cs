@@ -19,6 +19,11 @@ public sealed class PartyBlockTests
         """{"shipTo":"RXXX KXXXX, [REDACTED_ADDRESS]"}""")]
     [InlineData(BodyFormat.Json, """{"awb":"1234","consignee":"Anita Desai, Flat 4B, Green Park, New Delhi 110016, Delhi"}""",
         """{"awb":"1234","consignee":"AXXXX DXXXX, [REDACTED_ADDRESS]"}""")]
+    // A PIN code at the end, and a house number first with no PIN code.
+    [InlineData(BodyFormat.Json, """{"consignee":"Meera Iyer, Flat 4B, Green Park, Delhi 110016"}""",
+        """{"consignee":"MXXXX IXXX, [REDACTED_ADDRESS]"}""")]
+    [InlineData(BodyFormat.Json, """{"shipTo":"Farhan Ali, 7 Park Street, Park Circus, Kolkata"}""",
+        """{"shipTo":"FXXXXX AXX, [REDACTED_ADDRESS]"}""")]
     [InlineData(BodyFormat.Text, "Deliver to: Ravi Kumar, 12 MG Road, Koramangala, Bengaluru 560034. Mob 9876543210",
         "Deliver to: RXXX KXXXX, [REDACTED_ADDRESS]. Mob 98XXXXXX10")]
     [InlineData(BodyFormat.Text, """label consignee="Farhan Ali, 7 Park Street, Kolkata 700016" awb=8812""",
@@ -38,6 +43,8 @@ public sealed class PartyBlockTests
     [InlineData("""{"consignee":"Acme Traders Pvt Ltd, 12 MG Road, Pune 411001"}""")]
     [InlineData("""{"customer":"Ravi Kumar, Gold member"}""")]
     [InlineData("""{"customer":"Ravi Kumar, 2 items"}""")]
+    // Tags after the name have an address's commas, but no PIN code and no house number first.
+    [InlineData("""{"customer":"Ravi Kumar, Premium, Loyal, Since 2019","email":"ravi.k@example.com"}""")]
     // Not a party key: a note that starts with a name.
     [InlineData("""{"product":"Ravi Kumar, 12 MG Road, Pune 411001"}""")]
     public void Scan_NoPartyBlock_NothingRedacted(string body)

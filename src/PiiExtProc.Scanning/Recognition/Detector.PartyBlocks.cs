@@ -11,7 +11,9 @@ internal sealed partial class Detector
     /// Adds the name and the address of a party block in <paramref name="text"/>[<paramref name="start"/>..
     /// <paramref name="end"/>) (the value of a <see cref="ValueRole.PartyName"/> key): the name is the text before its
     /// first comma and must have a party name's shape (<see cref="WholeValue"/>: 2-5 name words, no organisation word);
-    /// the address is the rest and must have an address's shape (<see cref="NameShape.LooksLikeAddress"/>). The address
+    /// the address is the rest and must have an address's shape (<see cref="NameShape.LooksLikeAddress"/>) and a 6-digit
+    /// PIN code or start with a house number (<c>12 MG Road, Pune</c>), so that a customer's tags after the name
+    /// (<c>Ravi Kumar, Premium, Loyal, Since 2019</c>) are no address. The address
     /// ends right after its first 6-digit PIN code unless a comma follows the PIN (<c>Pune 411001, Maharashtra</c>), so
     /// the words after it in a line (<c>. Mob 98765 43210</c>) stay out. Returns the address's end, or -1 (nothing
     /// added) when the value is no party block.
@@ -31,7 +33,8 @@ internal sealed partial class Detector
             addressEnd--;
         }
 
-        if (!WholeValue(text, start, comma, ValueRole.PartyName, fromText, out RawMatch name)
+        if (!HasPinCodeOrHouseNumber(text[(comma + 1)..addressEnd])
+            || !WholeValue(text, start, comma, ValueRole.PartyName, fromText, out RawMatch name)
             || !WholeValue(text, comma + 1, addressEnd, ValueRole.PostalAddress, fromText, out RawMatch address))
         {
             return -1;
@@ -40,6 +43,35 @@ internal sealed partial class Detector
         Add(output, first, name);
         Add(output, first, address);
         return addressEnd;
+    }
+
+    /// <summary>True when <paramref name="address"/> (spaces first allowed) starts with a digit or holds a run of exactly 6 digits.</summary>
+    private static bool HasPinCodeOrHouseNumber(ReadOnlySpan<byte> address)
+    {
+        address = address.TrimStart((byte)' ');
+        if (!address.IsEmpty && Ascii.IsDigit(address[0]))
+        {
+            return true;
+        }
+
+        int run = 0;
+        foreach (byte b in address)
+        {
+            if (Ascii.IsDigit(b))
+            {
+                run++;
+                continue;
+            }
+
+            if (run == 6)
+            {
+                return true;
+            }
+
+            run = 0;
+        }
+
+        return run == 6;
     }
 
     /// <summary>
