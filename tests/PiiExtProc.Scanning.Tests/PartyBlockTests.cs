@@ -24,6 +24,10 @@ public sealed class PartyBlockTests
         """{"consignee":"MXXXX IXXX, [REDACTED_ADDRESS]"}""")]
     [InlineData(BodyFormat.Json, """{"shipTo":"Farhan Ali, 7 Park Street, Park Circus, Kolkata"}""",
         """{"shipTo":"FXXXXX AXX, [REDACTED_ADDRESS]"}""")]
+    [InlineData(BodyFormat.Json, """{"consignee":"Sunita Devi, Flat 4B, Green Park, New Delhi"}""",
+        """{"consignee":"SXXXXX DXXX, [REDACTED_ADDRESS]"}""")]
+    [InlineData(BodyFormat.Json, """{"shipTo":"Mohan Lal, H.No 12-3, Kothrud, Pune"}""",
+        """{"shipTo":"MXXXX LXX, [REDACTED_ADDRESS]"}""")]
     [InlineData(BodyFormat.Text, "Deliver to: Ravi Kumar, 12 MG Road, Koramangala, Bengaluru 560034. Mob 9876543210",
         "Deliver to: RXXX KXXXX, [REDACTED_ADDRESS]. Mob 98XXXXXX10")]
     [InlineData(BodyFormat.Text, """label consignee="Farhan Ali, 7 Park Street, Kolkata 700016" awb=8812""",
@@ -45,6 +49,7 @@ public sealed class PartyBlockTests
     [InlineData("""{"customer":"Ravi Kumar, 2 items"}""")]
     // Tags after the name have an address's commas, but no PIN code and no house number first.
     [InlineData("""{"customer":"Ravi Kumar, Premium, Loyal, Since 2019","email":"ravi.k@example.com"}""")]
+    [InlineData("""{"customer":"Ravi Kumar, Unit Head, Sales, Region 2","email":"ravi.k@example.com"}""")]
     // Not a party key: a note that starts with a name.
     [InlineData("""{"product":"Ravi Kumar, 12 MG Road, Pune 411001"}""")]
     public void Scan_NoPartyBlock_NothingRedacted(string body)

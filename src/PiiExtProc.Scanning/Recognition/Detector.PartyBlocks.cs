@@ -7,6 +7,11 @@ namespace PiiExtProc.Scanning.Recognition;
 /// </summary>
 internal sealed partial class Detector
 {
+    /// <summary>Words a house number follows at an address's start (<c>Flat 4B</c>, <c>H.No 12</c>, <c>No. 7</c>).</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_houseWords = new HashSet<string>(
+        ["flat", "house", "h.no", "hno", "plot", "door", "no", "shop", "room", "quarter", "qtr", "block", "unit", "apt"], StringComparer.Ordinal)
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// Adds the name and the address of a party block in <paramref name="text"/>[<paramref name="start"/>..
     /// <paramref name="end"/>) (the value of a <see cref="ValueRole.PartyName"/> key): the name is the text before its
@@ -45,13 +50,27 @@ internal sealed partial class Detector
         return addressEnd;
     }
 
-    /// <summary>True when <paramref name="address"/> (spaces first allowed) starts with a digit or holds a run of exactly 6 digits.</summary>
+    /// <summary>
+    /// True when <paramref name="address"/> (spaces first allowed) starts with a house number (a digit, or a house word
+    /// such as <c>Flat</c>, <c>House</c>, <c>H.No</c>, <c>Plot</c>, <c>Door</c>, <c>No.</c> followed by a word with a
+    /// digit: <c>Flat 4B</c>, <c>H.No 12-3</c>) or holds a run of exactly 6 digits (a PIN code).
+    /// </summary>
     private static bool HasPinCodeOrHouseNumber(ReadOnlySpan<byte> address)
     {
         address = address.TrimStart((byte)' ');
         if (!address.IsEmpty && Ascii.IsDigit(address[0]))
         {
             return true;
+        }
+
+        int wordEnd = address.IndexOfAny((byte)' ', (byte)',');
+        if (wordEnd > 0 && Ascii.IsListedLowercase(address[..wordEnd].TrimEnd((byte)'.'), s_houseWords))
+        {
+            ReadOnlySpan<byte> number = address[(wordEnd + 1)..].TrimStart((byte)' ');
+            if (!number.IsEmpty && Ascii.IsDigit(number[0]))
+            {
+                return true;
+            }
         }
 
         int run = 0;
