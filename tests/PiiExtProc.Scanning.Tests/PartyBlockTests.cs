@@ -43,6 +43,25 @@ public sealed class PartyBlockTests
     }
 
     [Theory]
+    [InlineData("<td>Ship to:</td><td>Ravi Kumar, 12 MG Road, Pune 411001</td>",
+        "<td>Ship to:</td><td>RXXX KXXXX, [REDACTED_ADDRESS]</td>")]
+    [InlineData("<table>\n<tr><td>Ship to</td>\n<td>Ravi Kumar, 12 MG Road, Pune 411001</td></tr>\n</table>",
+        "<table>\n<tr><td>Ship to</td>\n<td>RXXX KXXXX, [REDACTED_ADDRESS]</td></tr>\n</table>")]
+    [InlineData("<order><shipTo>Ravi Kumar, 12 MG Road, Pune 411001</shipTo></order>",
+        "<order><shipTo>RXXX KXXXX, [REDACTED_ADDRESS]</shipTo></order>")]
+    [InlineData("<form><input name=\"consignee\" value=\"Ravi Kumar, Flat 4B, Green Park, Delhi 110016\"></form>",
+        "<form><input name=\"consignee\" value=\"RXXX KXXXX, [REDACTED_ADDRESS]\"></form>")]
+    public void Scan_PartyBlockInMarkup_BothRedacted(string body, string expected)
+    {
+        // A label and its cell (on one line or the next), an XML element and a form control read their value as a
+        // party key's: before, only a whole name or a whole address was taken there.
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Markup, body);
+
+        Assert.Equal(expected, result.Text);
+        ScanComparison.AssertEveryTwoWaySplitSameAsWhole(s_masks, BodyFormat.Markup, Encoding.UTF8.GetBytes(body), result);
+    }
+
+    [Theory]
     // An organisation is no party name; a comma with no address after it is none either.
     [InlineData("""{"consignee":"Acme Traders Pvt Ltd, 12 MG Road, Pune 411001"}""")]
     [InlineData("""{"customer":"Ravi Kumar, Gold member"}""")]

@@ -53,7 +53,7 @@ internal sealed partial class Detector
             {
                 if (input && TryAttribute(tag, "value"u8, out int valueStart, out int valueLength))
                 {
-                    AddWholeValue(text, i + valueStart, i + valueStart + valueLength, role, fromText: true, output, first);
+                    AddRoleValue(text, i + valueStart, i + valueStart + valueLength, role, output, first);
                 }
                 else if (textarea)
                 {
@@ -61,7 +61,7 @@ internal sealed partial class Detector
                     int contentLength = text[contentStart..].IndexOf((byte)'<');
                     if (contentLength >= 0 && Ascii.StartsWithIgnoreCase(text[(contentStart + contentLength)..], "</textarea"u8))
                     {
-                        AddWholeValue(text, contentStart, contentStart + contentLength, role, fromText: true, output, first);
+                        AddRoleValue(text, contentStart, contentStart + contentLength, role, output, first);
                     }
                 }
             }

@@ -31,7 +31,7 @@ internal sealed partial class Detector
         {
             if (pending != ValueRole.None && start - pendingEnd <= MaxMarkupLabelGapBytes && IsMarkupValue(text, start, end))
             {
-                AddWholeValue(text, start, end, pending, fromText: true, output, first);
+                AddRoleValue(text, start, end, pending, output, first);
                 pending = ValueRole.None;
                 continue;
             }
@@ -66,7 +66,7 @@ internal sealed partial class Detector
 
         if (carry.Role != ValueRole.None && carry.GapBytes + start <= MaxMarkupLabelGapBytes && IsMarkupValue(line, start, end))
         {
-            AddWholeValue(line, start, end, carry.Role, fromText: true, output, 0);
+            AddRoleValue(line, start, end, carry.Role, output, 0);
         }
 
         int lastStart = start;

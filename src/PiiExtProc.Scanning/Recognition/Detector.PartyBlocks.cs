@@ -13,6 +13,16 @@ internal sealed partial class Detector
         .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
+    /// Adds the whole-value match of <paramref name="role"/> for <paramref name="text"/>[<paramref name="start"/>..
+    /// <paramref name="end"/>) (<see cref="AddWholeValue"/>), or under a party role a party block's name and address
+    /// (<see cref="AddPartyBlock"/>): how a markup label's, an XML element's and a form control's value is read. False
+    /// when neither is there.
+    /// </summary>
+    private bool AddRoleValue(ReadOnlySpan<byte> text, int start, int end, ValueRole role, List<RawMatch> output, int first) =>
+        AddWholeValue(text, start, end, role, fromText: true, output, first)
+        || (role == ValueRole.PartyName && AddPartyBlock(text, start, end, fromText: true, output, first) > 0);
+
+    /// <summary>
     /// Adds the name and the address of a party block in <paramref name="text"/>[<paramref name="start"/>..
     /// <paramref name="end"/>) (the value of a <see cref="ValueRole.PartyName"/> key): the name is the text before its
     /// first comma and must have a party name's shape (<see cref="WholeValue"/>: 2-5 name words, no organisation word);

@@ -232,7 +232,7 @@ internal sealed partial class Detector
                         : ownRoles ? member.Role : ValueRole.None;
                     if (IsTextPairRole(role))
                     {
-                        AddWholeValue(text, valueStart, valueEnd, role, fromText: true, output, first);
+                        AddRoleValue(text, valueStart, valueEnd, role, output, first);
                     }
                 }
 
