@@ -31,7 +31,19 @@ internal sealed partial class Detector
         {
             if (pending != ValueRole.None && start - pendingEnd <= MaxMarkupLabelGapBytes && IsMarkupValue(text, start, end))
             {
-                AddRoleValue(text, start, end, pending, output, first);
+                // "Shipping address:<br>Ravi Kumar<br>12 MG Road, Koramangala<br>Bengaluru - 560034": lines of one address.
+                int linesEnd = pending is ValueRole.PostalAddress or ValueRole.PartyName
+                    ? AddLineBrokenAddress(text, start, end, pending, output, first)
+                    : end;
+                if (linesEnd > end)
+                {
+                    i = Math.Max(i, linesEnd);
+                }
+                else
+                {
+                    AddRoleValue(text, start, end, pending, output, first);
+                }
+
                 pending = ValueRole.None;
                 continue;
             }

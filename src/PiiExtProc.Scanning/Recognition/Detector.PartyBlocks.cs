@@ -61,11 +61,17 @@ internal sealed partial class Detector
     }
 
     /// <summary>
-    /// True when <paramref name="address"/> (spaces first allowed) starts with a house number (a digit, or a house word
-    /// such as <c>Flat</c>, <c>House</c>, <c>H.No</c>, <c>Plot</c>, <c>Door</c>, <c>No.</c> followed by a word with a
-    /// digit: <c>Flat 4B</c>, <c>H.No 12-3</c>) or holds a run of exactly 6 digits (a PIN code).
+    /// True when <paramref name="address"/> (spaces first allowed) starts with a house number
+    /// (<see cref="StartsWithHouseNumber"/>) or holds a PIN code (<see cref="HasPinCode"/>).
     /// </summary>
-    private static bool HasPinCodeOrHouseNumber(ReadOnlySpan<byte> address)
+    private static bool HasPinCodeOrHouseNumber(ReadOnlySpan<byte> address) => StartsWithHouseNumber(address) || HasPinCode(address);
+
+    /// <summary>
+    /// True when <paramref name="address"/> (spaces first allowed) starts with a digit, or with a house word such as
+    /// <c>Flat</c>, <c>House</c>, <c>H.No</c>, <c>Plot</c>, <c>Door</c>, <c>No.</c> and a word that starts with a digit
+    /// (<c>Flat 4B</c>, <c>H.No 12-3</c>).
+    /// </summary>
+    private static bool StartsWithHouseNumber(ReadOnlySpan<byte> address)
     {
         address = address.TrimStart((byte)' ');
         if (!address.IsEmpty && Ascii.IsDigit(address[0]))
@@ -74,15 +80,18 @@ internal sealed partial class Detector
         }
 
         int wordEnd = address.IndexOfAny((byte)' ', (byte)',');
-        if (wordEnd > 0 && Ascii.IsListedLowercase(address[..wordEnd].TrimEnd((byte)'.'), s_houseWords))
+        if (wordEnd <= 0 || !Ascii.IsListedLowercase(address[..wordEnd].TrimEnd((byte)'.'), s_houseWords))
         {
-            ReadOnlySpan<byte> number = address[(wordEnd + 1)..].TrimStart((byte)' ');
-            if (!number.IsEmpty && Ascii.IsDigit(number[0]))
-            {
-                return true;
-            }
+            return false;
         }
 
+        ReadOnlySpan<byte> number = address[(wordEnd + 1)..].TrimStart((byte)' ');
+        return !number.IsEmpty && Ascii.IsDigit(number[0]);
+    }
+
+    /// <summary>True when <paramref name="address"/> holds a run of exactly 6 ASCII digits (an Indian PIN code).</summary>
+    private static bool HasPinCode(ReadOnlySpan<byte> address)
+    {
         int run = 0;
         foreach (byte b in address)
         {

@@ -1,0 +1,125 @@
+using static PiiExtProc.Scanning.Recognition.BuiltInId;
+
+namespace PiiExtProc.Scanning.Recognition;
+
+/// <summary>
+/// Addresses that an HTML mail breaks into lines after their label: <c>&lt;b&gt;Shipping address:&lt;/b&gt;&lt;br&gt;Ravi
+/// Kumar&lt;br&gt;12 MG Road, Koramangala&lt;br&gt;Bengaluru - 560034</c>, as order confirmations and invoices write them.
+/// </summary>
+internal sealed partial class Detector
+{
+    /// <summary>Most text nodes read as the lines of one address.</summary>
+    private const int MaxAddressLines = 6;
+
+    /// <summary>
+    /// Reads the text nodes from [<paramref name="start"/>, <paramref name="end"/>) on that only <c>&lt;br&gt;</c> tags
+    /// and whitespace separate (at most <see cref="MaxAddressLines"/>) as the lines of one address under an address or
+    /// party label (<paramref name="role"/>), when there are two or more and together they have an address's shape
+    /// (<see cref="NameShape.LooksLikeAddress"/> with the line breaks as commas) and a PIN code or a house number
+    /// (<see cref="HasPinCodeOrHouseNumber"/> of some line). Under a party label a first line with a party name's shape is
+    /// the name (<c>Ship to:&lt;br&gt;Ravi Kumar&lt;br&gt;12 MG Road...</c>); every other line is a POSTAL_ADDRESS match
+    /// (recognizer <c>address.text_key</c>), one per line so the tags between stay. Returns the index after the last
+    /// line read, or <paramref name="end"/> when nothing was added.
+    /// </summary>
+    private int AddLineBrokenAddress(ReadOnlySpan<byte> text, int start, int end, ValueRole role, List<RawMatch> output, int first)
+    {
+        Span<(int Start, int End)> lines = stackalloc (int, int)[MaxAddressLines];
+        lines[0] = (start, end);
+        int count = 1;
+        int i = end;
+        while (count < MaxAddressLines && OnlyLineBreaksUntilText(text, i, out int nextStart))
+        {
+            int j = i;
+            if (!NextTextNode(text, ref j, out int lineStart, out int lineEnd) || lineStart != nextStart)
+            {
+                break;
+            }
+
+            lines[count++] = (lineStart, lineEnd);
+            i = j;
+        }
+
+        if (count < 2 || !LinesLookLikeAddress(text, lines[..count]))
+        {
+            return end;
+        }
+
+        int firstAddressLine = 0;
+        if (role == ValueRole.PartyName && WholeValue(text, lines[0].Start, lines[0].End, ValueRole.PartyName, fromText: true, out RawMatch name))
+        {
+            Add(output, first, name);
+            firstAddressLine = 1;
+        }
+
+        if (!Passes(PiiEntity.PostalAddress, Of(PiiEntity.PostalAddress), Scores.KeyNamed))
+        {
+            return lines[count - 1].End;
+        }
+
+        foreach ((int lineStart, int lineEnd) in lines[firstAddressLine..count])
+        {
+            Add(output, first, new RawMatch(PiiEntity.PostalAddress, lineStart, lineEnd - lineStart, Scores.KeyNamed, "address.text_key", Evidence.Key));
+        }
+
+        return lines[count - 1].End;
+    }
+
+    /// <summary>
+    /// True when the bytes from <paramref name="i"/> are whitespace and one or more <c>&lt;br&gt;</c> tags
+    /// (<c>&lt;br/&gt;</c>, <c>&lt;BR /&gt;</c>) up to a text byte at <paramref name="textStart"/>.
+    /// </summary>
+    private static bool OnlyLineBreaksUntilText(ReadOnlySpan<byte> text, int i, out int textStart)
+    {
+        textStart = -1;
+        bool lineBreak = false;
+        while (i < text.Length)
+        {
+            byte b = text[i];
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                i++;
+            }
+            else if (b == '<' && Ascii.StartsWithIgnoreCase(text[(i + 1)..], "br"u8)
+                && i + 3 < text.Length && text[i + 3] is (byte)'>' or (byte)'/' or (byte)' ')
+            {
+                int close = text[i..].IndexOf((byte)'>');
+                if (close < 0)
+                {
+                    return false;
+                }
+
+                i += close + 1;
+                lineBreak = true;
+            }
+            else
+            {
+                textStart = i;
+                return lineBreak && b != '<';
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="lines"/> joined by commas have an address's shape (<see cref="NameShape.LooksLikeAddress"/>:
+    /// 10 bytes or more, and two commas or one and a PIN code) and some line has a PIN code or starts with a house number.
+    /// </summary>
+    private static bool LinesLookLikeAddress(ReadOnlySpan<byte> text, ReadOnlySpan<(int Start, int End)> lines)
+    {
+        int length = lines.Length - 1;
+        int commas = lines.Length - 1;
+        bool pinCode = false;
+        bool houseNumber = false;
+        foreach ((int start, int end) in lines)
+        {
+            ReadOnlySpan<byte> line = text[start..end];
+            length += line.Length;
+            commas += line.Count((byte)',');
+            pinCode |= HasPinCode(line);
+            houseNumber |= StartsWithHouseNumber(line);
+        }
+
+        return (pinCode || houseNumber) && length >= 10 && (commas >= 2 || pinCode);
+    }
+}
