@@ -14,8 +14,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 102, Level = LogLevel.Debug, Message = "ext_proc stream closed by the client")]
     public static partial void StreamCancelled(ILogger logger);
 
-    [LoggerMessage(EventId = 103, Level = LogLevel.Error, Message = "ext_proc stream failed with {ExceptionType}; ended with INTERNAL so Envoy fails closed")]
-    public static partial void StreamFailed(ILogger logger, string exceptionType);
+    /// <summary>
+    /// An unexpected exception ended a stream: its type and the method that threw it (no message, which could quote
+    /// data), so a rare failure can be traced without the exception's text.
+    /// </summary>
+    [LoggerMessage(EventId = 103, Level = LogLevel.Error, Message = "ext_proc stream failed with {ExceptionType} thrown in {ThrownIn}; ended with INTERNAL so Envoy fails closed")]
+    public static partial void StreamFailed(ILogger logger, string exceptionType, string thrownIn);
 
     [LoggerMessage(EventId = 104, Level = LogLevel.Error, Message = "ext_proc stream ended with INTERNAL: a finding at body offset {FindingOffset} lies in bytes already released up to offset {ReleasedTo} (malformed JSON after a STREAMED chunk boundary); the rest of the exchange is not forwarded")]
     public static partial void ReleasedBytesChanged(ILogger logger, long findingOffset, long releasedTo);
