@@ -90,12 +90,15 @@ internal sealed partial class Detector
     }
 
     /// <summary>True when <paramref name="address"/> holds a run of exactly 6 ASCII digits (an Indian PIN code).</summary>
-    private static bool HasPinCode(ReadOnlySpan<byte> address)
+    private static bool HasPinCode(ReadOnlySpan<byte> address) => PinCodeEnd(address) >= 0;
+
+    /// <summary>The index after the first run of exactly 6 ASCII digits in <paramref name="text"/> (a PIN code), or -1.</summary>
+    private static int PinCodeEnd(ReadOnlySpan<byte> text)
     {
         int run = 0;
-        foreach (byte b in address)
+        for (int i = 0; i <= text.Length; i++)
         {
-            if (Ascii.IsDigit(b))
+            if (i < text.Length && Ascii.IsDigit(text[i]))
             {
                 run++;
                 continue;
@@ -103,45 +106,33 @@ internal sealed partial class Detector
 
             if (run == 6)
             {
-                return true;
+                return i;
             }
 
             run = 0;
         }
 
-        return run == 6;
+        return -1;
     }
 
     /// <summary>
-    /// Where an address that starts at <paramref name="start"/> ends, at most at <paramref name="end"/>: right after the
-    /// first run of exactly 6 ASCII digits (a PIN code) unless the next byte after spaces is a comma; else
-    /// <paramref name="end"/>.
+    /// Where an address that starts at <paramref name="start"/> ends, at most at <paramref name="end"/>: right after its
+    /// first PIN code (<see cref="PinCodeEnd"/>) unless the next byte after spaces is a comma; else <paramref name="end"/>.
     /// </summary>
     private static int AddressEndAfterPinCode(ReadOnlySpan<byte> text, int start, int end)
     {
-        int run = 0;
-        for (int i = start; i <= end; i++)
+        int pinCodeEnd = PinCodeEnd(text[start..end]);
+        if (pinCodeEnd < 0)
         {
-            if (i < end && Ascii.IsDigit(text[i]))
-            {
-                run++;
-                continue;
-            }
-
-            if (run == 6)
-            {
-                int after = i;
-                while (after < end && text[after] == ' ')
-                {
-                    after++;
-                }
-
-                return after < end && text[after] == ',' ? end : i;
-            }
-
-            run = 0;
+            return end;
         }
 
-        return end;
+        int after = start + pinCodeEnd;
+        while (after < end && text[after] == ' ')
+        {
+            after++;
+        }
+
+        return after < end && text[after] == ',' ? end : start + pinCodeEnd;
     }
 }

@@ -201,15 +201,24 @@ internal static class Keywords
             return afterQualifier;
         }
 
+        return StandalonePart(AfterRunTogetherQualifier(whole));
+    }
+
+    /// <summary>
+    /// The rest of <paramref name="whole"/> after a run-together party prefix (<c>shipto</c>, <c>billto</c>...:
+    /// <see cref="s_runTogetherAddressQualifiers"/>), or empty when it has none or nothing after it.
+    /// </summary>
+    private static ReadOnlySpan<char> AfterRunTogetherQualifier(ReadOnlySpan<char> whole)
+    {
         foreach (string qualifier in s_runTogetherAddressQualifiers)
         {
-            if (whole.Length > qualifier.Length && whole.StartsWith(qualifier, StringComparison.Ordinal))
+            if (whole.StartsWith(qualifier, StringComparison.Ordinal))
             {
-                return StandalonePart(whole[qualifier.Length..]);
+                return whole[qualifier.Length..];
             }
         }
 
-        return ValueRole.None;
+        return default;
     }
 
     private static ValueRole StandalonePart(ReadOnlySpan<char> whole) => whole switch
@@ -245,18 +254,8 @@ internal static class Keywords
     /// True for a run-together party prefix and <c>name</c> (<c>ShipToName</c>, <c>bill_to_name</c>,
     /// <c>DeliverToName</c>): the ship-to party's name, as ERP exports write it.
     /// </summary>
-    private static bool IsRunTogetherPartyName(ReadOnlySpan<char> whole)
-    {
-        foreach (string qualifier in s_runTogetherAddressQualifiers)
-        {
-            if (whole.StartsWith(qualifier, StringComparison.Ordinal) && whole[qualifier.Length..] is "name" or "fullname" or "contactname")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsRunTogetherPartyName(ReadOnlySpan<char> whole) =>
+        AfterRunTogetherQualifier(whole) is "name" or "fullname" or "contactname";
 
     private static bool IsPartyWordSingular(ReadOnlySpan<char> whole) => whole switch
     {

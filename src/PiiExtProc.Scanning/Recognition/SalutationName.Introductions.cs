@@ -55,9 +55,7 @@ internal static partial class SalutationName
             }
 
             position = at + 1;
-            bool english = text[at + 2] == 'e' && at >= 1 && (text[at - 1] | 0x20) == 'n' && text[(at + 3)..].StartsWith(" is"u8);
-            bool hindi = text[at + 2] == ' ' && at >= 2 && text[at - 1] == 'a' && (text[at - 2] | 0x20) == 'n';
-            if (english || hindi)
+            if (IsEnglishCue(text, at) || IsHindiCue(text, at))
             {
                 return true;
             }
@@ -82,7 +80,7 @@ internal static partial class SalutationName
             }
 
             position = at + 1;
-            int nameStart = text[at + 2] == 'e' ? AfterEnglishCue(text, at) : AfterHindiCue(text, at);
+            int nameStart = IsEnglishCue(text, at) ? AfterEnglishCue(text, at) : IsHindiCue(text, at) ? AfterHindiCue(text, at) : -1;
             if (nameStart > 0 && TryReadName(text, nameStart, out start, out end))
             {
                 position = end;
@@ -154,18 +152,26 @@ internal static partial class SalutationName
     }
 
     /// <summary>
-    /// Where the name starts after <c>name is</c> whose <c>ame is</c> is at <paramref name="at"/>, or -1 when it is no
-    /// cue (no <c>n</c> before, a letter before <c>name</c>, no introducer word, no space after).
+    /// True when the <c>am</c> at <paramref name="at"/> (<see cref="NextCue"/>) is in <c>name is</c>, <c>n</c> in either
+    /// case. What is before <c>name</c> and after <c>is</c> is not read: <see cref="MayHoldIntroduction"/> relies on it.
+    /// </summary>
+    private static bool IsEnglishCue(ReadOnlySpan<byte> text, int at) =>
+        text[at + 2] == 'e' && at >= 1 && (text[at - 1] | 0x20) == 'n' && text[(at + 3)..].StartsWith(" is"u8);
+
+    /// <summary>
+    /// True when the <c>am</c> at <paramref name="at"/> (<see cref="NextCue"/>) is in <c>naam </c>, <c>n</c> in either
+    /// case. What is before <c>naam</c> is not read: <see cref="MayHoldIntroduction"/> relies on it.
+    /// </summary>
+    private static bool IsHindiCue(ReadOnlySpan<byte> text, int at) =>
+        text[at + 2] == ' ' && at >= 2 && text[at - 1] == 'a' && (text[at - 2] | 0x20) == 'n';
+
+    /// <summary>
+    /// Where the name starts after the <c>name is</c> of an English cue at <paramref name="at"/>
+    /// (<see cref="IsEnglishCue"/>), or -1 when no word before <c>name</c> says whose it is or no space follows.
     /// </summary>
     private static int AfterEnglishCue(ReadOnlySpan<byte> text, int at)
     {
-        int nameWord = at - 1;
-        if (nameWord < 0 || (text[nameWord] | 0x20) != 'n' || !IntroducedBy(text, nameWord))
-        {
-            return -1;
-        }
-
-        if (!text[(at + 3)..].StartsWith(" is"u8))
+        if (!IntroducedBy(text, at - 1))
         {
             return -1;
         }
@@ -179,11 +185,14 @@ internal static partial class SalutationName
         return AfterSeparator(text, i, allowComma: false);
     }
 
-    /// <summary>Where the name starts after <c>mera naam</c> whose <c>am </c> is at <paramref name="at"/>, or -1.</summary>
+    /// <summary>
+    /// Where the name starts after the <c>naam</c> of a Hindi cue at <paramref name="at"/> (<see cref="IsHindiCue"/>)
+    /// when <c>mera</c> stands before it, or -1.
+    /// </summary>
     private static int AfterHindiCue(ReadOnlySpan<byte> text, int at)
     {
         int naam = at - 2;
-        if (naam < 5 || text[at - 1] != 'a' || (text[naam] | 0x20) != 'n' || text[naam - 1] != ' ')
+        if (naam < 5 || text[naam - 1] != ' ')
         {
             return -1;
         }

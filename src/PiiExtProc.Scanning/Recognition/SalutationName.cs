@@ -391,10 +391,10 @@ internal static partial class SalutationName
     private static int AfterSelfIntroduction(ReadOnlySpan<byte> text, int i)
     {
         ReadOnlySpan<byte> rest = text[i..];
-        int length = StartsWithIgnoreCase(rest, "i am "u8) ? 5
-            : StartsWithIgnoreCase(rest, "i'm "u8) ? 4
-            : StartsWithIgnoreCase(rest, "this is "u8) ? 8
-            : StartsWithIgnoreCase(rest, "myself "u8) ? 7
+        int length = Ascii.StartsWithIgnoreCase(rest, "i am "u8) ? 5
+            : Ascii.StartsWithIgnoreCase(rest, "i'm "u8) ? 4
+            : Ascii.StartsWithIgnoreCase(rest, "this is "u8) ? 8
+            : Ascii.StartsWithIgnoreCase(rest, "myself "u8) ? 7
             : 0;
         if (length == 0)
         {
@@ -409,9 +409,6 @@ internal static partial class SalutationName
 
         return i;
     }
-
-    private static bool StartsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> prefix) =>
-        text.Length >= prefix.Length && System.Text.Ascii.EqualsIgnoreCase(text[..prefix.Length], prefix);
 
     /// <summary>End of the run of ASCII letters at <paramref name="i"/>.</summary>
     private static int LetterWordEnd(ReadOnlySpan<byte> text, int i)
