@@ -141,6 +141,7 @@ public sealed class MarkupLabelTests
         "Name", "Name:", "Customer Name", "Shipping Address", "Email", "Order Status", "Ravi Kumar", "Priya Sharma",
         "12, MG Road, Indiranagar, Bengaluru 560038", "ravi.kumar@example.com", "call 9876543210", "OD1234",
         "Name: Arjun Mehta", "<th>", "</th>", "<table>", "</table>", "Phone", "9876543210", "<td\n class=\"x\">",
+        "<div class=\"customer-name\">", "</div>", "<span id=\"shippingAddress\">", "</span>", "<img src=\"/a.png\">",
     ];
 
     /// <summary>

@@ -26,22 +26,30 @@ internal sealed partial class Detector
     {
         ValueRole pending = ValueRole.None;
         int pendingEnd = 0;
+        int previousEnd = 0;
         int i = 0;
         while (NextTextNode(text, ref i, out int start, out int end))
         {
-            if (pending != ValueRole.None && start - pendingEnd <= MaxMarkupLabelGapBytes && IsMarkupValue(text, start, end))
+            // A label's text names the node after it; else the attributes of the element the node is in may
+            // (<span class="customer-name">Ravi Kumar</span>: Detector.MarkupAttributeLabels.cs).
+            ValueRole role = pending != ValueRole.None && start - pendingEnd <= MaxMarkupLabelGapBytes
+                ? pending
+                : TagLabelRole(text, previousEnd, start, out _);
+            previousEnd = end;
+            if (role != ValueRole.None && IsMarkupValue(text, start, end))
             {
                 // "Shipping address:<br>Ravi Kumar<br>12 MG Road, Koramangala<br>Bengaluru - 560034": lines of one address.
-                int linesEnd = pending is ValueRole.PostalAddress or ValueRole.PartyName
-                    ? AddLineBrokenAddress(text, start, end, pending, output, first)
+                int linesEnd = role is ValueRole.PostalAddress or ValueRole.PartyName
+                    ? AddLineBrokenAddress(text, start, end, role, output, first)
                     : end;
                 if (linesEnd > end)
                 {
                     i = Math.Max(i, linesEnd);
+                    previousEnd = linesEnd;
                 }
                 else
                 {
-                    AddRoleValue(text, start, end, pending, output, first);
+                    AddRoleValue(text, start, end, role, output, first);
                 }
 
                 pending = ValueRole.None;
@@ -67,12 +75,24 @@ internal sealed partial class Detector
     /// <param name="output">This line's matches from <see cref="Scan"/>, in order.</param>
     public void ContinueMarkupLabel(ReadOnlySpan<byte> line, ref MarkupLabelCarry carry, List<RawMatch> output)
     {
+        // An element whose attributes label it is closed by an end tag before its text (<div class="customer-name"></div>).
         int i = 0;
-        if (!NextTextNode(line, ref i, out int start, out int end))
+        bool hasText = NextTextNode(line, ref i, out int start, out int end);
+        if (carry.FromTag && line[..start].IndexOf("</"u8) >= 0)
+        {
+            carry = default;
+        }
+
+        if (!hasText)
         {
             carry = carry.Role == ValueRole.None || carry.GapBytes + line.Length > MaxMarkupLabelGapBytes
                 ? default
-                : new MarkupLabelCarry(carry.Role, carry.GapBytes + line.Length);
+                : carry with { GapBytes = carry.GapBytes + line.Length };
+            if (carry.Role == ValueRole.None)
+            {
+                carry = TaggedCarry(line, 0);
+            }
+
             return;
         }
 
@@ -90,7 +110,19 @@ internal sealed partial class Detector
         }
 
         ValueRole role = line.Length - lastEnd <= MaxMarkupLabelGapBytes ? MarkupLabelRole(line[lastStart..lastEnd], _keywords) : ValueRole.None;
-        carry = role == ValueRole.None ? default : new MarkupLabelCarry(role, line.Length - lastEnd);
+        carry = role != ValueRole.None ? new MarkupLabelCarry(role, line.Length - lastEnd) : TaggedCarry(line, lastEnd);
+    }
+
+    /// <summary>
+    /// The carry for a line whose tags after <paramref name="from"/> open an element that its attributes label, with no
+    /// text after it on the line (<c>&lt;div class="customer-name"&gt;</c>, its text on the next line); else empty.
+    /// </summary>
+    private MarkupLabelCarry TaggedCarry(ReadOnlySpan<byte> line, int from)
+    {
+        ValueRole role = TagLabelRole(line, from, line.Length, out int labelEnd);
+        return role != ValueRole.None && line.Length - labelEnd <= MaxMarkupLabelGapBytes
+            ? new MarkupLabelCarry(role, line.Length - labelEnd, FromTag: true)
+            : default;
     }
 
     /// <summary>

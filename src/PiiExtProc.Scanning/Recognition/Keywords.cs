@@ -175,6 +175,12 @@ internal static class Keywords
         s_addressQualifiers.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
+    /// True when <paramref name="word"/> (one lower-case token of a key) says whose address a part key names
+    /// (<c>shipping</c>, <c>billing</c>, <c>delivery</c>, <c>customer</c>, <c>ship</c>...; see <see cref="StandalonePartRoleOf"/>).
+    /// </summary>
+    public static bool IsAddressQualifier(ReadOnlySpan<char> word) => s_addressQualifierLookup.Contains(word);
+
+    /// <summary>
     /// The part role a key names on its own, outside an address object, as the flat address fields of a record
     /// (<c>{"address1": ..., "city": ...}</c>): <see cref="ValueRole.StreetPart"/> for <c>street</c>,
     /// <c>street_address</c>, <c>address_line_1</c>, <c>address1</c>..<c>address3</c>, <c>house_no</c>, <c>flat_no</c>,
