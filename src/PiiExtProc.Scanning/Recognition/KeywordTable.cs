@@ -332,7 +332,10 @@ internal sealed class KeywordTable
         {
             ReadOnlySpan<byte> token = lowerBytes.Slice(starts[t], lengths[t]);
             entities |= KeyEntities(token);
-            negative |= IsNegative(token);
+
+            // A key that ends in message or msg (message, error_message, logMsg) holds prose, whose own words say what a
+            // number in it is ("order 9876543210"); message_id and msg_seq stay negative.
+            negative |= IsNegative(token) && !(t == count - 1 && Keywords.NamesProse(token));
         }
 
         ReadOnlySpan<char> last = lower.Slice(starts[count - 1], lengths[count - 1]);

@@ -36,6 +36,14 @@ internal static class Keywords
     ];
 
     /// <summary>
+    /// True for a negative word that, as a key's last word, names prose rather than a number (<c>message</c>,
+    /// <c>msg</c> and their plurals): the key does not make the numbers in the prose negative.
+    /// </summary>
+    /// <param name="word">One lower-case key token, UTF-8.</param>
+    public static bool NamesProse(ReadOnlySpan<byte> word) =>
+        word.SequenceEqual("message"u8) || word.SequenceEqual("messages"u8) || word.SequenceEqual("msg"u8) || word.SequenceEqual("msgs"u8);
+
+    /// <summary>
     /// Context words that yield to the word right before them when that one is a context or negative word
     /// (<see cref="KeywordFlags.CompoundHead"/>): <c>invoice number</c>, <c>order number</c> and <c>tracking number</c>
     /// are no mobile, <c>account number</c> is an account.
