@@ -40,6 +40,11 @@ public sealed class MailboxNameTests
     [InlineData("To: Anita Desai <anita.desai@example.com>, Ravi Kumar <ravi.k@example.com>",
         "To: AXXXX DXXXX <anXXX@example.com>, RXXX KXXXX <raXXX@example.com>")]
     [InlineData("sent to Anita Desai <anita.desai@example.com>", "sent to AXXXX DXXXX <anXXX@example.com>")]
+    [InlineData("Assigned to Priya Sharma (priya.sharma@example.com) by Anil Mehta (anil@example.com)",
+        "Assigned to PXXXX SXXXXX (prXXX@example.com) by AXXX MXXXX (anXXX@example.com)")]
+    [InlineData("User Ravi Kumar (ravi.k@example.com) logged in", "User RXXX KXXXX (raXXX@example.com) logged in")]
+    [InlineData("Customer Ravi Kumar (ravi.k@example.com)", "Customer RXXX KXXXX (raXXX@example.com)")]
+    [InlineData("Reply from ravi.k@example.com (Ravi Kumar): thanks", "Reply from raXXX@example.com (RXXX KXXXX): thanks")]
     public void Scan_MailboxDisplayName_IsANameAndCountsWithTheEmail(string line, string expected)
     {
         ScanResult result = Scanners.Run(s_masks, BodyFormat.Text, line);
@@ -54,6 +59,14 @@ public sealed class MailboxNameTests
     [InlineData("From: Team Updates <NoReply@example.com>")]
     [InlineData("notify customer anita <anita.desai@example.com>")]
     [InlineData("\"Anita Desai\" anita.desai@example.com")]
+    [InlineData("Escalated by Acme Traders (rahul@acme.in)")]
+    [InlineData("Escalated to Support Team (support@shop.in)")]
+    [InlineData("Signed in as ravi@example.in (Android App)")]
+    [InlineData("Signed in as ravi@example.in (web)")]
+    [InlineData("Session of ravi@example.in (logged out)")]
+    [InlineData("Escalated by ravi (ravi@example.in)")]
+    [InlineData("Ticket (ravi@example.in) closed")]
+    [InlineData("Sent (ravi%40example.in) ok")]
     public void Scan_NotAPersonsMailbox_NoName(string line)
     {
         ScanResult result = Scanners.Run(s_masks, BodyFormat.Text, line);

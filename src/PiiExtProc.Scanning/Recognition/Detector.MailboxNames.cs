@@ -19,7 +19,11 @@ internal sealed partial class Detector
     /// <c>Anita Desai &lt;anita.desai@example.com&gt;</c>, as in mail logs, notification payloads and <c>from</c>/<c>to</c>
     /// fields. A quoted name, or up to four capitalized words right before the <c>&lt;</c>, of person-name shape, is a
     /// PERSON_NAME (recognizer <c>name.mailbox</c>, key-named score), unless the address is a role mailbox
-    /// (<c>noreply@</c>, <c>support@</c>...).
+    /// (<c>noreply@</c>, <c>support@</c>...). Logs, CRM notes and audit trails write the same pair with parentheses:
+    /// <c>Ravi Kumar (ravi.kumar@example.com)</c>, or the older comment form <c>ravi.kumar@example.com (Ravi Kumar)</c>;
+    /// there the name must be two to five capitalized words with no organisation word
+    /// (<see cref="NameShape.HasOrganisationWord"/>), after any placeholder words before it (<c>User</c>,
+    /// <c>Customer</c>) are dropped.
     /// </summary>
     private void AddMailboxNames(ReadOnlySpan<byte> text, List<RawMatch> output, int first)
     {
@@ -29,39 +33,39 @@ internal sealed partial class Detector
         for (int m = first; m < output.Count; m++)
         {
             RawMatch email = output[m];
-            if (email.Entity != PiiEntity.Email || email.Start == 0 || text[email.Start - 1] != '<'
-                || email.Start + email.Length >= text.Length || text[email.Start + email.Length] != '>')
+            int emailEnd = email.Start + email.Length;
+            if (email.Entity != PiiEntity.Email)
+            {
+                continue;
+            }
+
+            byte before = email.Start > 0 ? text[email.Start - 1] : (byte)0;
+            byte after = emailEnd < text.Length ? text[emailEnd] : (byte)0;
+            int start;
+            int end;
+            if (before == '<' && after == '>')
+            {
+                (start, end) = AngleMailboxName(text, email.Start - 1);
+            }
+            else if (before == '(' && after == ')')
+            {
+                (start, end) = ParenthesizedMailboxName(text, email.Start - 1);
+            }
+            else if (after == ' ' && emailEnd + 1 < text.Length && text[emailEnd + 1] == '(')
+            {
+                (start, end) = CommentMailboxName(text, emailEnd + 2);
+            }
+            else
             {
                 continue;
             }
 
             ReadOnlySpan<byte> address = text.Slice(email.Start, email.Length);
-            if (IsRoleMailbox(address[..address.IndexOf((byte)'@')]))
+            int at = address.IndexOf((byte)'@');
+            if (at < 0 || IsRoleMailbox(address[..at]))
             {
+                // A role mailbox names a team or a service; an encoded address (ravi%40...) is no mailbox in prose.
                 continue;
-            }
-
-            int end = email.Start - 1;
-            while (end > 0 && text[end - 1] == ' ')
-            {
-                end--;
-            }
-
-            int start;
-            if (end > 1 && text[end - 1] == '"')
-            {
-                int open = text[..(end - 1)].LastIndexOf((byte)'"');
-                if (open < 0 || end - 1 - open > 100)
-                {
-                    continue;
-                }
-
-                start = open + 1;
-                end--;
-            }
-            else
-            {
-                start = CapitalizedWordsStart(text, end);
             }
 
             if (start < end && NameShape.Words(text[start..end]) is >= 2 and <= 5
@@ -73,6 +77,67 @@ internal sealed partial class Detector
 
         AddAll(output, first, names);
         names.Clear();
+    }
+
+    /// <summary>The display name before a <c>&lt;</c> at <paramref name="open"/>: quoted, or capitalized words; an empty range when none.</summary>
+    private static (int Start, int End) AngleMailboxName(ReadOnlySpan<byte> text, int open)
+    {
+        int end = open;
+        while (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        if (end > 1 && text[end - 1] == '"')
+        {
+            int quote = text[..(end - 1)].LastIndexOf((byte)'"');
+            return quote < 0 || end - 1 - quote > 100 ? (0, 0) : (quote + 1, end - 1);
+        }
+
+        return (CapitalizedWordsStart(text, end), end);
+    }
+
+    /// <summary>
+    /// The name before a <c>(</c> at <paramref name="open"/> (<c>Ravi Kumar (ravi@...)</c>): the capitalized words right
+    /// before it, leading placeholder words dropped (<c>User Ravi Kumar</c>), with no organisation word.
+    /// </summary>
+    private static (int Start, int End) ParenthesizedMailboxName(ReadOnlySpan<byte> text, int open)
+    {
+        int end = open;
+        while (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        int start = CapitalizedWordsStart(text, end);
+        while (start < end)
+        {
+            int space = text[start..end].IndexOf((byte)' ');
+            if (space < 0 || !NameShape.HasOrganisationWord(text.Slice(start, space)))
+            {
+                break;
+            }
+
+            start += space + 1;
+        }
+
+        return NameShape.HasOrganisationWord(text[start..end]) ? (0, 0) : (start, end);
+    }
+
+    /// <summary>
+    /// The name in the parentheses whose content starts at <paramref name="from"/>, after an address
+    /// (<c>ravi@... (Ravi Kumar)</c>): all of it up to the <c>)</c>, capitalized words with no organisation word.
+    /// </summary>
+    private static (int Start, int End) CommentMailboxName(ReadOnlySpan<byte> text, int from)
+    {
+        int close = text[from..].IndexOf((byte)')');
+        if (close <= 0 || close > 100)
+        {
+            return (0, 0);
+        }
+
+        int end = from + close;
+        return CapitalizedWordsStart(text, end) == from && !NameShape.HasOrganisationWord(text[from..end]) ? (from, end) : (0, 0);
     }
 
     /// <summary>Start of up to four words right before <paramref name="end"/>, each of letters (and <c>. ' -</c>) starting

@@ -114,7 +114,7 @@ internal static class NameShape
     /// <summary>
     /// True when a value has a word, ASCII case-insensitively, that a business, a team or a placeholder has and a person's
     /// name does not: legal forms and trades (<c>Pvt</c>, <c>Ltd</c>, <c>LLP</c>, <c>Traders</c>, <c>Enterprises</c>,
-    /// <c>Logistics</c>, <c>Bank</c>, <c>Hospital</c>...), teams and systems (<c>Team</c>, <c>Support</c>,
+    /// <c>Logistics</c>, <c>Bank</c>, <c>Hospital</c>...), teams and systems (<c>Team</c>, <c>Support</c>, <c>App</c>,
     /// <c>Admin</c>...), placeholders (<c>Guest</c>, <c>Customer</c>, <c>Walk</c> <c>In</c>, <c>Test</c>, <c>Unknown</c>,
     /// <c>Same</c> <c>As</c> <c>Above</c>...). Words are split at spaces, commas, dots and hyphens; words longer than 16
     /// bytes are not looked up. Used under party keys (<see cref="ValueRole.PartyName"/>), where a company
@@ -161,6 +161,8 @@ internal static class NameShape
         "hub", "depot", "india", "bharat",
         // teams and systems
         "team", "department", "dept", "support", "helpdesk", "desk", "admin", "administrator", "system", "group",
+        "app", "apps", "application", "android", "ios", "iphone", "web", "website", "portal", "bot", "api", "server",
+        "mobile", "device", "browser",
         // placeholders
         "guest", "user", "customer", "passenger", "anonymous", "unknown", "test", "demo", "sample", "dummy", "default",
         "valued", "dear", "walk", "walkin", "none", "null", "nil", "self", "same", "above", "available", "applicable",
