@@ -346,7 +346,8 @@ internal sealed partial class Detector
         for (int w = 0; w < count - 1 && !saysWhose; w++)
         {
             ReadOnlySpan<char> word = lower.Slice(words[w].Start, words[w].Length);
-            saysWhose = s_whoseWords.Contains(word) || Recognition.Keywords.IsPartyWord(word)
+            // "by" names a person in a key (createdByName) but sorts and filters in a class (sort-by-name).
+            saysWhose = (s_whoseWords.Contains(word) && word is not "by") || Recognition.Keywords.IsPartyWord(word)
                 || (Recognition.Keywords.IsAddressQualifier(word) && word is not ("address" or "addr"));
         }
 

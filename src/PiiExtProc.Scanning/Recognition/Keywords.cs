@@ -57,6 +57,10 @@ internal static class Keywords
         "sender", "payer", "payee", "billing", "shipping", "contact", "guardian", "father", "mother", "spouse",
         "nominee", "employee", "passenger", "patient", "student", "user", "legal", "display", "buyer", "consignee",
         "applicant", "member", "owner", "emergency", "traveller", "traveler", "driver", "agent", "cust",
+        // people in tickets, reviews, approvals and CRM records (reviewer_name, requester_name, createdByName)
+        "reviewer", "requester", "requestor", "reporter", "assignee", "approver", "creator", "submitter", "commenter",
+        "caller", "visitor", "candidate", "attendee", "participant", "respondent", "signatory", "manager", "supervisor",
+        "technician", "doctor", "landlord", "referrer", "lead", "by",
     ];
 
     /// <summary>
