@@ -20,6 +20,10 @@ public sealed class TextKeyValueTests
 
     [Theory]
     [InlineData("name: Rajesh Kumar", "PERSON_NAME=Rajesh Kumar")]
+    [InlineData("Name:- Rajesh Kumar", "PERSON_NAME=Rajesh Kumar")]
+    [InlineData("Customer Name :- Priya Sharma\n", "PERSON_NAME=Priya Sharma")]
+    [InlineData("Customer:- Priya Sharma, 12 MG Road, Bengaluru 560001", "PERSON_NAME=Priya Sharma")]
+    [InlineData("Address:- 12 MG Road, Bengaluru 560001", "POSTAL_ADDRESS=12 MG Road, Bengaluru 560001")]
     [InlineData("Name=Rajesh Kumar", "PERSON_NAME=Rajesh Kumar")]
     [InlineData("Customer Name : Priya Sharma\n", "PERSON_NAME=Priya Sharma")]
     [InlineData("name=Rajesh Kumar&city=Pune", "PERSON_NAME=Rajesh Kumar")]
@@ -106,6 +110,7 @@ public sealed class TextKeyValueTests
     [InlineData("address: Bengaluru")]
     [InlineData("url: https://example.com/name:Rajesh Kumar")]
     [InlineData("rename=Rajesh Kumar")]
+    [InlineData("name:-5 Rajesh Kumar")]
     [InlineData("name=Rajesh+Kumar")]
     [InlineData("name=\"Rajesh\" email=r@x.com")]
     [InlineData("{\"file_name\":\"Annual Report\"}")]

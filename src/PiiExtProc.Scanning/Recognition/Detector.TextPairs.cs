@@ -30,7 +30,7 @@ internal sealed partial class Detector
         int separator;
         while ((separator = NextTextPair(text, i, _keywords, out ValueRole role)) >= 0)
         {
-            int valueStart = separator + 1;
+            int valueStart = ValueStart(text, separator);
             int valueEnd = QuotedValueEnd(text, ref valueStart);
             bool quoted = valueEnd >= 0;
             if (role == ValueRole.PartyName
@@ -128,7 +128,7 @@ internal sealed partial class Detector
         bool party = false;
         if (!MayNameRole(text[..keyEnd]))
         {
-            party = ValueMayBeFullName(text, separator + 1) && MayNamePartyRole(text[..keyEnd]);
+            party = ValueMayBeFullName(text, ValueStart(text, separator)) && MayNamePartyRole(text[..keyEnd]);
             if (!party)
             {
                 return ValueRole.None;
@@ -346,7 +346,12 @@ internal sealed partial class Detector
             i++;
         }
 
-        if (i >= line.Length || line[i] != ':' || keyEnd - keyStart > 40
+        if (i < line.Length && line[i] == ':')
+        {
+            i = ValueStart(line, i) - 1;
+        }
+
+        if (i >= line.Length || line[i] is not ((byte)':' or (byte)'-') || keyEnd - keyStart > 40
             || !(i + 1 == line.Length || line[i + 1] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
         {
             return false;
@@ -360,6 +365,16 @@ internal sealed partial class Detector
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Where the value after the <c>:</c> or <c>=</c> at <paramref name="separator"/> starts: right after it, or after
+    /// the <c>-</c> of <c>:-</c> (<c>Name:- Ravi Kumar</c>, as Indian English writes a form in a message or a mail).
+    /// </summary>
+    private static int ValueStart(ReadOnlySpan<byte> text, int separator)
+    {
+        int next = separator + 1;
+        return text[separator] == ':' && next < text.Length && text[next] == '-' ? next + 1 : next;
     }
 
     /// <summary>
