@@ -898,6 +898,9 @@ internal sealed partial class Detector
             case ValueRole.PostalAddress when NameShape.LooksLikeAddress(value):
                 match = new RawMatch(PiiEntity.PostalAddress, start, end - start, Scores.KeyNamed, fromText ? "address.text_key" : "address.key", Evidence.Key);
                 break;
+            case ValueRole.PlaceAddress when NameShape.LooksLikeAddress(value) && HasPinCodeOrHouseNumber(value):
+                match = new RawMatch(PiiEntity.PostalAddress, start, end - start, Scores.KeyNamed, fromText ? "address.text_key" : "address.key", Evidence.Key);
+                break;
             case ValueRole.PostalAddress when !fromText && value.Length <= NameShape.MaxAddressPartBytes && NameShape.HasLetterByte(value):
                 // Only the street of a flat record's address ({"address": "12 MG Road", "city": ...}): a street part.
                 match = new RawMatch(PiiEntity.PostalAddress, start, end - start, Scores.KeyNamed, "address.parts", Evidence.Key) { NamePart = ValueRole.StreetPart };

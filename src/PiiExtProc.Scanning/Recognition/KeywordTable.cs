@@ -380,6 +380,14 @@ internal sealed class KeywordTable
             negative = false;
         }
 
+        if (role == ValueRole.None && entities == 0 && !negative && memberPart == ValueRole.None
+            && Keywords.NamesAPlace(last, lower[..n], starts[..count], lengths[..count], lower))
+        {
+            // delivery_location, dropoff, address_text: a full address only (the value's shape decides). Not a key that
+            // is a part in an address object (addressLines, addressLocality).
+            role = ValueRole.PlaceAddress;
+        }
+
         return new KeyClass(entities, negative, role, memberPart, Keywords.AttributeMemberOf(lower[..n]))
         {
             MobileInStringsOnly = messagingMobile,

@@ -287,6 +287,36 @@ internal static class Keywords
         _ => false,
     };
 
+    /// <summary>
+    /// True when a key names a place that may be a full address (<see cref="ValueRole.PlaceAddress"/>): its last token is
+    /// <c>location</c> or <c>dropoff</c> (<c>delivery_location</c>, <c>dropLocation</c>; not <c>destination</c>, an SMS
+    /// gateway's mobile number), or a token
+    /// before its last is <c>address</c> or <c>addr</c> (<c>address_text</c>, <c>addr_str</c>; a key ending in address
+    /// is a postal address already).
+    /// </summary>
+    /// <param name="last">The key's last token, lower case.</param>
+    /// <param name="whole">The key's letters and digits without separators, lower case.</param>
+    /// <param name="starts">Each token's start in <paramref name="lower"/>.</param>
+    /// <param name="lengths">Each token's length.</param>
+    /// <param name="lower">The key's letters and digits, lower case.</param>
+    public static bool NamesAPlace(ReadOnlySpan<char> last, ReadOnlySpan<char> whole, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, ReadOnlySpan<char> lower)
+    {
+        if (last is "location" or "locations" or "dropoff" || whole is "droplocation" or "deliverylocation")
+        {
+            return true;
+        }
+
+        for (int t = 0; t < starts.Length - 1; t++)
+        {
+            if (lower.Slice(starts[t], lengths[t]) is "address" or "addr")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The whole-value role a key's lower-case tokens name (names, addresses, device IDs).</summary>
     public static ValueRole RoleOf(ReadOnlySpan<char> last, ReadOnlySpan<char> beforeLast, bool beforeLastIsQualifier, int count, ReadOnlySpan<char> whole)
     {

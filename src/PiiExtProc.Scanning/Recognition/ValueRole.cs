@@ -66,4 +66,13 @@ internal enum ValueRole : byte
     /// is read as if the key named nothing: <c>"shipping": "express"</c> is no address.
     /// </summary>
     AddressHolder,
+
+    /// <summary>
+    /// A key that names a place rather than an address (<c>location</c>, <c>delivery_location</c>, <c>dropoff</c>), or an address under another word (<c>address_text</c>, <c>addr_str</c>): a string value is
+    /// POSTAL_ADDRESS only when it is a full address, with an address's shape (<see cref="NameShape.LooksLikeAddress"/>)
+    /// and a 6-digit PIN code or a house number at its start (<c>Flat 4B, 12 MG Road, Koramangala, Bengaluru 560034</c>);
+    /// a city, a store's name or coordinates under it (<c>"location": "Pune"</c>, <c>"12.97,77.59"</c>) are not. No
+    /// part roles, and an object under it is no address object.
+    /// </summary>
+    PlaceAddress,
 }
