@@ -195,7 +195,7 @@ internal sealed partial class Detector
             }
             else
             {
-                int space = tag[valueStart..].IndexOfAny(s_attributeSpace);
+                int space = tag[valueStart..].IndexOfAny(s_unquotedValueEnd);
                 valueEnd = space < 0 ? tag.Length : valueStart + space;
                 i = valueEnd;
             }
@@ -213,7 +213,7 @@ internal sealed partial class Detector
         return ValueRole.None;
     }
 
-    private static readonly System.Buffers.SearchValues<byte> s_attributeSpace = System.Buffers.SearchValues.Create(" \t\r\n"u8);
+    private static readonly System.Buffers.SearchValues<byte> s_unquotedValueEnd = System.Buffers.SearchValues.Create(" \t\r\n>"u8);
 
     /// <summary>True for the attributes that say what an element holds: <c>class</c>, <c>id</c>, <c>name</c>,
     /// <c>itemprop</c> and any <c>data-*</c> attribute (case-insensitive).</summary>

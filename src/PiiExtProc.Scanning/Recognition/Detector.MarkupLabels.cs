@@ -28,13 +28,17 @@ internal sealed partial class Detector
         int pendingEnd = 0;
         int previousEnd = 0;
         int i = 0;
+
+        // One walk over the text's attributes first: most texts have no attribute that labels a value, and then no
+        // node's tags need to be walked.
+        bool labelledTags = text.IndexOf((byte)'=') >= 0 && AttributeLabelRole(text) != ValueRole.None;
         while (NextTextNode(text, ref i, out int start, out int end))
         {
             // A label's text names the node after it; else the attributes of the element the node is in may
             // (<span class="customer-name">Ravi Kumar</span>: Detector.MarkupAttributeLabels.cs).
             ValueRole role = pending != ValueRole.None && start - pendingEnd <= MaxMarkupLabelGapBytes
                 ? pending
-                : TagLabelRole(text, previousEnd, start, out _);
+                : labelledTags ? TagLabelRole(text, previousEnd, start, out _) : ValueRole.None;
             previousEnd = end;
             if (role != ValueRole.None && IsMarkupValue(text, start, end))
             {
