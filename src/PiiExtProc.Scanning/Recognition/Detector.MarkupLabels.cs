@@ -19,8 +19,9 @@ internal sealed partial class Detector
     /// <c>&lt;</c>, without surrounding whitespace and <c>&amp;nbsp;</c>) that is only a key phrase naming a text pair
     /// role (<see cref="MarkupLabelRole"/>: <c>Name</c>, <c>Customer Name:</c>, <c>Delivery address</c>), followed by the
     /// next text node with at most <see cref="MaxMarkupLabelGapBytes"/> bytes of tags and whitespace between: that node
-    /// is read under the role (the shape of a text key-value pair's value). Runs on text records and embedded documents
-    /// that hold a <c>&lt;</c>.
+    /// is read under the role (the shape of a text key-value pair's value). A node inside an element whose attributes
+    /// label it (<c>&lt;span class="customer-name"&gt;</c>; <see cref="TagLabelRole"/>) is read the same way. Runs on text
+    /// records and embedded documents that hold a <c>&lt;</c>.
     /// </summary>
     private void ScanMarkupLabels(ReadOnlySpan<byte> text, List<RawMatch> output, int first)
     {
@@ -72,7 +73,9 @@ internal sealed partial class Detector
     /// when <paramref name="carry"/> holds a label from the lines before and the line's first text node comes within
     /// <see cref="MaxMarkupLabelGapBytes"/> bytes of tags and whitespace after it, the node is read under the label's role
     /// and its match added in order to <paramref name="output"/> (this line's matches); then <paramref name="carry"/>
-    /// takes the line's last text node when it is a label with only tags and whitespace after it.
+    /// takes the line's last text node when it is a label with only tags and whitespace after it, or else a start tag
+    /// after that node whose attributes label its content (<c>&lt;div class="customer-name"&gt;</c>, the name on the next
+    /// line; an end tag before the next text drops it).
     /// </summary>
     /// <param name="line">One line of a markup body, UTF-8, with its line end.</param>
     /// <param name="carry">The label carried between lines; starts empty for each body.</param>
