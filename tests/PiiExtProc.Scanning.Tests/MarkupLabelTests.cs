@@ -27,6 +27,8 @@ public sealed class MarkupLabelTests
     [InlineData("<label>Full name</label> <span class=\"v\">Ravi Kumar</span>")]
     [InlineData("<td>&nbsp;Name&nbsp;</td><td>&nbsp;Ravi Kumar</td>")]
     [InlineData("<p>name</p> Rajesh Kumar")]
+    [InlineData("<td>Name:-</td><td>Ravi Kumar</td>")]
+    [InlineData("<p><b>Customer Name :-</b> Ravi Kumar</p>")]
     public void Process_LabelThenValue_NameFoundAndCombinedWithTheEmail(string layout)
     {
         ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Markup, layout + Email);
@@ -127,6 +129,8 @@ public sealed class MarkupLabelTests
     [Theory]
     [InlineData("Name", true)]
     [InlineData("Customer Name :", true)]
+    [InlineData("Name:-", true)]
+    [InlineData("Name-", false)]
     [InlineData(" Name", false)]
     [InlineData("Name  x", false)]
     [InlineData("Full Customer Legal Name", false)]

@@ -134,13 +134,13 @@ internal sealed partial class Detector
 
     /// <summary>
     /// False when the text node [<paramref name="start"/>, <paramref name="end"/>) after a label is no value: it ends in
-    /// <c>:</c> or is itself a label (<c>Name</c> then <c>Shipping Address</c>), or it is a <c>th</c> header cell (a table's
+    /// <c>:</c> or <c>:-</c> or is itself a label (<c>Name</c> then <c>Shipping Address</c>), or it is a <c>th</c> header cell (a table's
     /// header row: <c>&lt;th&gt;Customer Name&lt;/th&gt;&lt;th&gt;Order Status&lt;/th&gt;</c>).
     /// </summary>
     private bool IsMarkupValue(ReadOnlySpan<byte> text, int start, int end)
     {
         ReadOnlySpan<byte> node = text[start..end];
-        if (node[^1] == ':' || MarkupLabelRole(node, _keywords) != ValueRole.None)
+        if (node[^1] == ':' || (node.Length >= 2 && node[^1] == '-' && node[^2] == ':') || MarkupLabelRole(node, _keywords) != ValueRole.None)
         {
             return false;
         }
@@ -152,11 +152,17 @@ internal sealed partial class Detector
 
     /// <summary>
     /// The role a label text names: one to three words of ASCII letters, <c>_</c> and <c>-</c> joined by single spaces,
-    /// at most <see cref="MaxMarkupLabelBytes"/> bytes, optionally ending in <c>:</c>, that classifies like a JSON key as
-    /// a text pair role (person name, first/last name, postal address, street or city); else <see cref="ValueRole.None"/>.
+    /// at most <see cref="MaxMarkupLabelBytes"/> bytes, optionally ending in <c>:</c> or <c>:-</c> (<c>Name:-</c>), that
+    /// classifies like a JSON key as a text pair role (person name, first/last name, postal address, street or city);
+    /// else <see cref="ValueRole.None"/>.
     /// </summary>
     internal static ValueRole MarkupLabelRole(ReadOnlySpan<byte> label, KeywordTable keywords)
     {
+        if (label.Length >= 2 && label[^1] == '-' && label[^2] == ':')
+        {
+            label = label[..^1];
+        }
+
         if (!label.IsEmpty && label[^1] == ':')
         {
             label = label[..^1].TrimEnd((byte)' ');
