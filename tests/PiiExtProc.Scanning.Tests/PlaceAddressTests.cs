@@ -56,6 +56,29 @@ public sealed class PlaceAddressTests
         Assert.DoesNotContain(result.Findings, f => f.Entity == PiiEntity.PostalAddress);
     }
 
+    /// <summary>Text pairs, markup labels and XML elements read a place key's full address as JSON does.</summary>
+    [Theory]
+    [InlineData(BodyFormat.Text, "Name: Ravi Kumar\nDelivery location: Flat 4B, 12 MG Road, Koramangala, Bengaluru 560034\n", "Delivery location: [POSTAL_ADDRESS]")]
+    [InlineData(BodyFormat.Markup, "<td>Name</td><td>Ravi Kumar</td><td>Drop location</td><td>H.No 12-3, Banjara Hills, Hyderabad 500034</td>", "<td>Drop location</td><td>[POSTAL_ADDRESS]</td>")]
+    [InlineData(BodyFormat.Markup, "<Name>Ravi Kumar</Name><DeliveryLocation>Flat 4B, 12 MG Road, Pune 411001</DeliveryLocation>", "<DeliveryLocation>[POSTAL_ADDRESS]</DeliveryLocation>")]
+    public void Process_PlaceKeyInTextAndMarkup_FullAddressMasked(BodyFormat format, string body, string expected)
+    {
+        ScanResult result = Scanners.Run(Scanners.Guardian, format, body);
+
+        Assert.Contains(expected, result.Text, StringComparison.Ordinal);
+        ScanComparison.AssertEveryTwoWaySplitSameAsWhole(Scanners.Guardian, format, Encoding.UTF8.GetBytes(body), result);
+    }
+
+    [Theory]
+    [InlineData("Name: Ravi Kumar\nLocation: Koramangala, Bengaluru, Karnataka\nEmail: ravi.k@example.com\n")]
+    [InlineData("Name: Ravi Kumar\nLocation: Pune\nEmail: ravi.k@example.com\n")]
+    public void Process_PlaceKeyInTextWithoutAFullAddress_NoAddress(string body)
+    {
+        ScanResult result = Scanners.Run(Scanners.Guardian, BodyFormat.Text, body);
+
+        Assert.DoesNotContain(result.Findings, f => f.Entity == PiiEntity.PostalAddress);
+    }
+
     [Theory]
     [InlineData("delivery_location", true)]
     [InlineData("dropLocation", true)]

@@ -44,7 +44,7 @@ internal sealed partial class Detector
             if (role != ValueRole.None && IsMarkupValue(text, start, end))
             {
                 // "Shipping address:<br>Ravi Kumar<br>12 MG Road, Koramangala<br>Bengaluru - 560034": lines of one address.
-                int linesEnd = role is ValueRole.PostalAddress or ValueRole.PartyName
+                int linesEnd = role is ValueRole.PostalAddress or ValueRole.PlaceAddress or ValueRole.PartyName
                     ? AddLineBrokenAddress(text, start, end, role, output, first)
                     : end;
                 if (linesEnd > end)

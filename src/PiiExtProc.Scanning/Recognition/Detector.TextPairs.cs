@@ -43,8 +43,9 @@ internal sealed partial class Detector
 
             if (!quoted)
             {
-                valueEnd = KeyValueEnd(text, valueStart, stopAtComma: role != ValueRole.PostalAddress);
-                if (role != ValueRole.PostalAddress)
+                bool address = role is ValueRole.PostalAddress or ValueRole.PlaceAddress;
+                valueEnd = KeyValueEnd(text, valueStart, stopAtComma: !address);
+                if (!address)
                 {
                     valueEnd = SurnameFirstEnd(text, valueStart, valueEnd);
                 }
@@ -451,7 +452,8 @@ internal sealed partial class Detector
 
     /// <summary>
     /// Cheap check before classifying: the last word ends with <c>name</c>, <c>addr</c>, <c>address</c>, or a flat address
-    /// field's word (<c>street</c>, <c>city</c>, <c>town</c>, <c>village</c>, <c>district</c>, <c>landmark</c>).
+    /// field's word (<c>street</c>, <c>city</c>, <c>town</c>, <c>village</c>, <c>district</c>, <c>landmark</c>), or
+    /// <c>location</c> (a place key, <see cref="ValueRole.PlaceAddress"/>).
     /// </summary>
     /// <remarks>Dispatched on the last byte first: it runs at every <c>:</c> and <c>=</c> of a text body.</remarks>
     private static bool MayNameRole(ReadOnlySpan<byte> key) => !key.IsEmpty && (key[^1] | 0x20) switch
@@ -461,7 +463,7 @@ internal sealed partial class Detector
         's' => Ascii.EndsWithIgnoreCase(key, "address"u8),
         't' => Ascii.EndsWithIgnoreCase(key, "street"u8) || Ascii.EndsWithIgnoreCase(key, "district"u8),
         'y' => Ascii.EndsWithIgnoreCase(key, "city"u8),
-        'n' => Ascii.EndsWithIgnoreCase(key, "town"u8),
+        'n' => Ascii.EndsWithIgnoreCase(key, "town"u8) || Ascii.EndsWithIgnoreCase(key, "location"u8),
         'k' => Ascii.EndsWithIgnoreCase(key, "landmark"u8),
         _ => false,
     };
@@ -542,10 +544,10 @@ internal sealed partial class Detector
     }
 
     /// <summary>True for the key roles text key-value pairs and XML elements are read for: names (by a name key or a party
-    /// key such as <c>Customer</c> or <c>Ship To</c>), addresses and the flat
-    /// street and city parts of an address.</summary>
+    /// key such as <c>Customer</c> or <c>Ship To</c>), addresses, the flat street and city parts of an address, and full
+    /// addresses under a place key (<c>Delivery location:</c>).</summary>
     private static bool IsTextPairRole(ValueRole role) => role is ValueRole.PersonName or ValueRole.PartyName or ValueRole.FirstName or ValueRole.LastName
-        or ValueRole.PostalAddress or ValueRole.StreetPart or ValueRole.CityPart;
+        or ValueRole.PostalAddress or ValueRole.StreetPart or ValueRole.CityPart or ValueRole.PlaceAddress;
 
 
     /// <summary>

@@ -873,7 +873,7 @@ internal sealed partial class Detector
             return false;
         }
 
-        if (role is ValueRole.PostalAddress or ValueRole.StreetPart or ValueRole.CityPart
+        if (role is ValueRole.PostalAddress or ValueRole.StreetPart or ValueRole.CityPart or ValueRole.PlaceAddress
             && value.IndexOf((byte)'@') >= 0 && value.IndexOfAny((byte)' ', (byte)'\t') < 0)
         {
             // One token with an @ under an address key is a mailbox, no street: a mail API's recipient
