@@ -42,7 +42,7 @@ internal sealed partial class Detector
     /// The role the tags in <paramref name="text"/>[<paramref name="from"/>..<paramref name="to"/>) (the tags and
     /// whitespace before a text node) give the text node at <paramref name="to"/>: the role of the innermost start tag
     /// the node is inside (no end tag closes it before the node) whose attributes label its content
-    /// (<see cref="AttributeLabelRole"/>) and whose <c>&gt;</c> is at most <see cref="MaxMarkupLabelGapBytes"/> before
+    /// (<see cref="AttributeLabelRole(ReadOnlySpan{byte})"/>) and whose <c>&gt;</c> is at most <see cref="MaxMarkupLabelGapBytes"/> before
     /// the node; else <see cref="ValueRole.None"/>. <paramref name="labelEnd"/> is the index
     /// after that start tag's <c>&gt;</c>.
     /// </summary>
@@ -153,10 +153,16 @@ internal sealed partial class Detector
     /// <see cref="ValueRole.None"/>. Values may be in double or single quotes or unquoted; values longer than
     /// <see cref="MaxLabellingAttributeBytes"/> are passed over.
     /// </summary>
-    /// <remarks>Walks from <c>=</c> to <c>=</c> (each attribute's name is read back from its <c>=</c>) and over quoted
-    /// values with one search each: it runs for every start tag with attributes between a markup body's text nodes.</remarks>
-    private ValueRole AttributeLabelRole(ReadOnlySpan<byte> tag)
+    /// <remarks>Walks from <c>=</c> to <c>=</c>: each attribute's name is read back from its <c>=</c>, and only a labelling
+    /// attribute's value is read (one search for its closing quote). A <c>=</c> inside another attribute's value (a URL's
+    /// query) is read as a name that labels nothing.</remarks>
+    private ValueRole AttributeLabelRole(ReadOnlySpan<byte> tag) => AttributeLabelRole(tag, out _);
+
+    /// <summary>As <see cref="AttributeLabelRole(ReadOnlySpan{byte})"/>; <paramref name="at"/> is the index of the labelling
+    /// attribute's <c>=</c> (-1 when none labels).</summary>
+    private ValueRole AttributeLabelRole(ReadOnlySpan<byte> tag, out int at)
     {
+        at = -1;
         int i = 0;
         while (i < tag.Length)
         {
@@ -177,6 +183,13 @@ internal sealed partial class Detector
             while (nameStart > i && (Ascii.IsLetterOrDigit(tag[nameStart - 1]) || tag[nameStart - 1] is (byte)'-' or (byte)'_' or (byte)':' or (byte)'.'))
             {
                 nameStart--;
+            }
+
+            if (nameStart == nameEnd || !IsLabellingAttribute(tag[nameStart..nameEnd]))
+            {
+                // Its value is not read: a '=' inside it (a URL's query) names no labelling attribute either.
+                i = equals + 1;
+                continue;
             }
 
             int valueStart = equals + 1;
@@ -200,11 +213,12 @@ internal sealed partial class Detector
                 i = valueEnd;
             }
 
-            if (nameStart < nameEnd && valueEnd - valueStart <= MaxLabellingAttributeBytes && IsLabellingAttribute(tag[nameStart..nameEnd]))
+            if (valueEnd - valueStart <= MaxLabellingAttributeBytes)
             {
                 ValueRole role = ValueTokensRole(tag[valueStart..valueEnd]);
                 if (role != ValueRole.None)
                 {
+                    at = equals;
                     return role;
                 }
             }

@@ -31,15 +31,16 @@ internal sealed partial class Detector
         int i = 0;
 
         // One walk over the text's attributes first: most texts have no attribute that labels a value, and then no
-        // node's tags need to be walked.
-        bool labelledTags = text.IndexOf((byte)'=') >= 0 && AttributeLabelRole(text) != ValueRole.None;
+        // node's tags need to be walked; a node before the first such attribute is in no labelled element either.
+        int firstLabel = -1;
+        bool labelledTags = text.IndexOf((byte)'=') >= 0 && AttributeLabelRole(text, out firstLabel) != ValueRole.None;
         while (NextTextNode(text, ref i, out int start, out int end))
         {
             // A label's text names the node after it; else the attributes of the element the node is in may
             // (<span class="customer-name">Ravi Kumar</span>: Detector.MarkupAttributeLabels.cs).
             ValueRole role = pending != ValueRole.None && start - pendingEnd <= MaxMarkupLabelGapBytes
                 ? pending
-                : labelledTags ? TagLabelRole(text, previousEnd, start, out _) : ValueRole.None;
+                : labelledTags && start > firstLabel ? TagLabelRole(text, previousEnd, start, out _) : ValueRole.None;
             previousEnd = end;
             if (role != ValueRole.None && IsMarkupValue(text, start, end))
             {

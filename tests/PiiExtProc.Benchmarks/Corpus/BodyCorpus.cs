@@ -17,11 +17,13 @@ public static class BodyCorpus
     public static byte[] Get(BodyKind kind, int approximateBytes)
         => s_cache.GetOrAdd((kind, approximateBytes), key => Encoding.UTF8.GetBytes(Build(key.Kind, key.Size)));
 
-    /// <summary>How a body of <paramref name="kind"/> is parsed: text for log lines, CSV for the export, else JSON.</summary>
+    /// <summary>How a body of <paramref name="kind"/> is parsed: text for log lines, CSV for the export, markup for the
+    /// HTML page, else JSON.</summary>
     public static Scanning.BodyFormat FormatOf(BodyKind kind) => kind switch
     {
         BodyKind.LogLines => Scanning.BodyFormat.Text,
         BodyKind.DenseCsv => Scanning.BodyFormat.Csv,
+        BodyKind.MarkupPage => Scanning.BodyFormat.Markup,
         _ => Scanning.BodyFormat.Json,
     };
 
@@ -71,6 +73,15 @@ public static class BodyCorpus
                 }
 
                 break;
+            case BodyKind.MarkupPage:
+                AppendPageHeader(builder, ids);
+                for (var i = 0; builder.Length < size - 24; i++)
+                {
+                    AppendOrderCard(builder, ids, i);
+                }
+
+                builder.Append("</ul>\n</body></html>\n");
+                break;
             default:
                 for (var i = 0; builder.Length < size; i++)
                 {
@@ -119,6 +130,36 @@ public static class BodyCorpus
         var last = ids.LastName();
         builder.Append(CultureInfo.InvariantCulture, $"C-{100000 + index},{first} {last},{ids.Email(first, last)},{ids.Mobile()},{ids.Aadhaar()},{ids.Pan(last)},{ids.Upi(first)},");
         builder.Append(CultureInfo.InvariantCulture, $"{ids.DateOfBirth()},{ids.Card()},{ids.Ipv4()},\"{ids.Random.Next(1, 300)} {ids.Street()}, {ids.City()}\",{ids.City()},{ids.PinCode()}\r\n");
+    }
+
+    private static void AppendPageHeader(StringBuilder builder, SyntheticIdentifiers ids)
+    {
+        var first = ids.FirstName();
+        var last = ids.LastName();
+        builder.Append("<html><head><meta charset=\"utf-8\"><title>My orders</title></head>\n<body class=\"account-page\">\n");
+        builder.Append(CultureInfo.InvariantCulture,
+            $"<div class=\"account-header\"><span class=\"customer-name\">{first} {last}</span> <span class=\"customer-email\">{ids.Email(first, last)}</span></div>\n");
+        builder.Append("<ul class=\"orders list-unstyled\">\n");
+    }
+
+    private static void AppendOrderCard(StringBuilder builder, SyntheticIdentifiers ids, int index)
+    {
+        var random = ids.Random;
+        builder.Append(CultureInfo.InvariantCulture,
+            $"<li class=\"order-card item product product-item col-md-6\" data-order-id=\"OD{ids.Digits(12)}\"><div class=\"product-item-info\" data-container=\"product-grid\">");
+        builder.Append(CultureInfo.InvariantCulture,
+            $"<a href=\"/p/{index}.html\" class=\"product photo product-item-photo\"><img class=\"product-image-photo\" src=\"/media/{index}.jpg\" alt=\"Cotton kurta, style {index}\"></a>");
+        builder.Append(CultureInfo.InvariantCulture,
+            $"<strong class=\"product name product-item-name\"><a class=\"product-item-link\" href=\"/p/{index}.html\">Cotton kurta, style {index}</a></strong>");
+        builder.Append(CultureInfo.InvariantCulture,
+            $"<span class=\"price-wrapper\" data-price-amount=\"{random.Next(199, 9999)}\"><span class=\"price\">Rs. {random.Next(199, 9999)}</span></span>");
+        if (index % 3 == 0)
+        {
+            builder.Append(CultureInfo.InvariantCulture,
+                $"<div class=\"shipping-address\">{random.Next(1, 300)} {ids.Street()}, {ids.City()} {ids.PinCode()}</div><span class=\"delivery-phone\">{ids.Mobile()}</span>");
+        }
+
+        builder.Append("</div></li>\n");
     }
 
     private static void AppendLogLine(StringBuilder builder, SyntheticIdentifiers ids, int index)

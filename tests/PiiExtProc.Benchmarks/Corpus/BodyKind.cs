@@ -18,4 +18,11 @@ public enum BodyKind
     /// <summary>The <see cref="DenseJson"/> customers as a CSV export: a header row, then one row of 13 fields per customer
     /// (the address one quoted field), 11 findings each.</summary>
     DenseCsv,
+
+    /// <summary>
+    /// A server-rendered "my orders" HTML page: the customer's name and email in class-labelled elements, then order
+    /// cards with a storefront's attributes (classes, data-* attributes, links, images), every third with a shipping
+    /// address and a delivery phone (the attribute-label and markup passes; from session 23 on).
+    /// </summary>
+    MarkupPage,
 }
