@@ -69,6 +69,8 @@ public sealed class KeyValueBlockTests
     [InlineData("Name:- Ravi Kumar", true)]
     [InlineData("Email :- ravi@example.in\n", true)]
     [InlineData("Name:-5", false)]
+    [InlineData("Order shipped - see details", false)]
+    [InlineData("Name - Ravi Kumar", false)]
     [InlineData("https://example.com", false)]
     [InlineData("one two three four: x", false)]
     [InlineData("Thanks for your order.", false)]

@@ -347,13 +347,14 @@ internal sealed partial class Detector
             i++;
         }
 
-        if (i < line.Length && line[i] == ':')
+        if (i >= line.Length || line[i] != ':' || keyEnd - keyStart > 40)
         {
-            i = ValueStart(line, i) - 1;
+            return false;
         }
 
-        if (i >= line.Length || line[i] is not ((byte)':' or (byte)'-') || keyEnd - keyStart > 40
-            || !(i + 1 == line.Length || line[i + 1] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        // The value starts after ": " or ":- " (Name:- Ravi Kumar).
+        i = ValueStart(line, i);
+        if (!(i == line.Length || line[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
         {
             return false;
         }
