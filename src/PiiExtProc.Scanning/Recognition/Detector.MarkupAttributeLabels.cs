@@ -30,15 +30,6 @@ internal sealed partial class Detector
         .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
-    /// Words before a token's last that say whose value it names: a part of a person's name (<c>first-name</c>,
-    /// <c>family_name</c>) or a person qualifier (<see cref="Recognition.Keywords.PersonQualifiers"/>: <c>customer</c>,
-    /// <c>billing</c>, <c>recipient</c>).
-    /// </summary>
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_whoseWords = new HashSet<string>(
-        ["first", "given", "fore", "middle", "last", "family", "sur", "full", .. Recognition.Keywords.PersonQualifiers], StringComparer.Ordinal)
-        .GetAlternateLookup<ReadOnlySpan<char>>();
-
-    /// <summary>
     /// The role the tags in <paramref name="text"/>[<paramref name="from"/>..<paramref name="to"/>) (the tags and
     /// whitespace before a text node) give the text node at <paramref name="to"/>: the role of the innermost start tag
     /// the node is inside (no end tag closes it before the node) whose attributes label its content
@@ -326,42 +317,30 @@ internal sealed partial class Detector
             return ValueRole.None;
         }
 
-        // The token's words, lower case: split at '_' and '-' and where a lower-case letter meets a capital. Whose value
-        // it names is checked before the token is classified: most tokens that pass MayLabelByToken (name,
-        // product-item-name) say no owner.
+        // The token's words, as the key classification splits them (at '_', '-' and where a lower-case letter meets a
+        // capital). Whose value it names is checked before the token is classified: most tokens that pass
+        // MayLabelByToken (name, product-item-name) say no owner.
         Span<char> lower = stackalloc char[MaxLabellingTokenBytes];
-        Span<(int Start, int Length)> words = stackalloc (int, int)[8];
-        int count = 0;
-        int n = 0;
-        int wordStart = -1;
-        for (int j = 0; j <= token.Length; j++)
+        Span<byte> lowerBytes = stackalloc byte[MaxLabellingTokenBytes];
+        Span<int> starts = stackalloc int[8];
+        Span<int> lengths = stackalloc int[8];
+        int count = KeywordTable.SplitKey(token, lower, lowerBytes, starts, lengths, out int n, out bool moreWords);
+        if (moreWords)
         {
-            byte b = j < token.Length ? token[j] : (byte)'-';
-            bool separator = b is (byte)'-' or (byte)'_' || (Ascii.IsUpper(b) && j > 0 && Ascii.IsLower(token[j - 1]));
-            if (separator && wordStart >= 0)
-            {
-                if (count == words.Length)
-                {
-                    return ValueRole.None;
-                }
-
-                words[count++] = (wordStart, n - wordStart);
-                wordStart = -1;
-            }
-
-            if (b is not ((byte)'-' or (byte)'_'))
-            {
-                wordStart = wordStart < 0 ? n : wordStart;
-                lower[n++] = (char)(Ascii.IsUpper(b) ? b | 0x20 : b);
-            }
+            return ValueRole.None;
         }
 
         bool saysWhose = count == 1 && s_oneWordPersonNameKeys.Contains(lower[..n]);
         for (int w = 0; w < count - 1 && !saysWhose; w++)
         {
-            ReadOnlySpan<char> word = lower.Slice(words[w].Start, words[w].Length);
-            // "by" names a person in a key (createdByName) but sorts and filters in a class (sort-by-name).
-            saysWhose = (s_whoseWords.Contains(word) && word is not "by") || Recognition.Keywords.IsPartyWord(word)
+            ReadOnlySpan<char> word = lower.Slice(starts[w], lengths[w]);
+
+            // A person qualifier (customer, billing, recipient; not "by", which names a person in a key such as
+            // createdByName but sorts and filters in a class such as sort-by-name), a part of a person's name
+            // (first-name, family_name, surname's "sur"), a party word or an address qualifier.
+            saysWhose = ((keywords.Exact(lowerBytes.Slice(starts[w], lengths[w])).Flags & KeywordFlags.PersonQualifier) != 0 && word is not "by")
+                || Recognition.Keywords.NamePartRoleOf(word) != ValueRole.None || word is "sur"
+                || Recognition.Keywords.IsPartyWord(word)
                 || (Recognition.Keywords.IsAddressQualifier(word) && word is not ("address" or "addr"));
         }
 

@@ -141,7 +141,7 @@ internal sealed partial class Detector
     private bool IsMarkupValue(ReadOnlySpan<byte> text, int start, int end)
     {
         ReadOnlySpan<byte> node = text[start..end];
-        if (node[^1] == ':' || (node.Length >= 2 && node[^1] == '-' && node[^2] == ':') || MarkupLabelRole(node, _keywords) != ValueRole.None)
+        if (LabelColonLength(node) > 0 || MarkupLabelRole(node, _keywords) != ValueRole.None)
         {
             return false;
         }
@@ -159,14 +159,10 @@ internal sealed partial class Detector
     /// </summary>
     internal static ValueRole MarkupLabelRole(ReadOnlySpan<byte> label, KeywordTable keywords)
     {
-        if (label.Length >= 2 && label[^1] == '-' && label[^2] == ':')
+        int colon = LabelColonLength(label);
+        if (colon > 0)
         {
-            label = label[..^1];
-        }
-
-        if (!label.IsEmpty && label[^1] == ':')
-        {
-            label = label[..^1].TrimEnd((byte)' ');
+            label = label[..^colon].TrimEnd((byte)' ');
         }
 
         if (label.IsEmpty || label.Length > MaxMarkupLabelBytes || !MayNameAnyRole(label))
@@ -194,6 +190,11 @@ internal sealed partial class Detector
         ValueRole role = keywords.ClassifyKey(label).Role;
         return IsTextPairRole(role) ? role : ValueRole.None;
     }
+
+    /// <summary>The bytes of the <c>:</c> or <c>:-</c> (<c>Name:-</c>) that end <paramref name="text"/> as a label's
+    /// text, else 0.</summary>
+    private static int LabelColonLength(ReadOnlySpan<byte> text) =>
+        text.EndsWith(":-"u8) ? 2 : text.EndsWith(":"u8) ? 1 : 0;
 
     /// <summary>
     /// The next text node at or after <paramref name="i"/>: bytes after a <c>&gt;</c> (or the line start when no tag

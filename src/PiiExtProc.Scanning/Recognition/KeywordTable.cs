@@ -278,49 +278,7 @@ internal sealed class KeywordTable
         Span<byte> lowerBytes = stackalloc byte[64];
         Span<int> starts = stackalloc int[MaxTokens];
         Span<int> lengths = stackalloc int[MaxTokens];
-        int count = 0;
-        int n = 0;
-        int tokenStart = -1;
-        byte previous = 0;
-        for (int i = 0; i < key.Length && n < lower.Length; i++)
-        {
-            byte b = key[i];
-            bool alnum = Ascii.IsLetterOrDigit(b);
-            bool camelBreak = alnum && b is >= (byte)'A' and <= (byte)'Z' && previous is >= (byte)'a' and <= (byte)'z';
-            if ((!alnum || camelBreak) && tokenStart >= 0)
-            {
-                if (count < MaxTokens)
-                {
-                    starts[count] = tokenStart;
-                    lengths[count] = n - tokenStart;
-                    count++;
-                }
-
-                tokenStart = -1;
-            }
-
-            if (alnum)
-            {
-                if (tokenStart < 0)
-                {
-                    tokenStart = n;
-                }
-
-                byte folded = b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b | 0x20) : b;
-                lowerBytes[n] = folded;
-                lower[n++] = (char)folded;
-            }
-
-            previous = b;
-        }
-
-        if (tokenStart >= 0 && count < MaxTokens)
-        {
-            starts[count] = tokenStart;
-            lengths[count] = n - tokenStart;
-            count++;
-        }
-
+        int count = SplitKey(key, lower, lowerBytes, starts, lengths, out int n, out _);
         if (count == 0)
         {
             return KeyClass.None;
@@ -393,6 +351,76 @@ internal sealed class KeywordTable
             MobileInStringsOnly = messagingMobile,
             PartInAddressHolder = memberPart is ValueRole.StreetPart or ValueRole.CityPart && Keywords.IsAddressHolderPart(lower[..n]),
         };
+    }
+
+    /// <summary>
+    /// Splits a key into the lower-case tokens <see cref="ClassifyKey"/> reads: runs of ASCII letters and digits, a
+    /// token also ending where a capital follows a lower-case letter (<c>customerName</c>, <c>shipping_address</c>,
+    /// <c>ship-to</c>). Keeps at most <paramref name="lower"/>'s length of letters and digits and the first
+    /// <paramref name="starts"/>' length of tokens.
+    /// </summary>
+    /// <param name="key">The key, UTF-8.</param>
+    /// <param name="lower">Receives the kept letters and digits, lower case, without separators.</param>
+    /// <param name="lowerBytes">The same as bytes; as long as <paramref name="lower"/>.</param>
+    /// <param name="starts">Receives each kept token's start in <paramref name="lower"/>.</param>
+    /// <param name="lengths">Receives each kept token's length; as long as <paramref name="starts"/>.</param>
+    /// <param name="length">How many letters and digits were kept.</param>
+    /// <param name="moreTokens">True when the key had more tokens than were kept.</param>
+    /// <returns>How many tokens were kept.</returns>
+    internal static int SplitKey(ReadOnlySpan<byte> key, Span<char> lower, Span<byte> lowerBytes, Span<int> starts, Span<int> lengths, out int length, out bool moreTokens)
+    {
+        int count = 0;
+        int n = 0;
+        int tokenStart = -1;
+        byte previous = 0;
+        moreTokens = false;
+        for (int i = 0; i < key.Length && n < lower.Length; i++)
+        {
+            byte b = key[i];
+            bool alnum = Ascii.IsLetterOrDigit(b);
+            bool camelBreak = alnum && b is >= (byte)'A' and <= (byte)'Z' && previous is >= (byte)'a' and <= (byte)'z';
+            if ((!alnum || camelBreak) && tokenStart >= 0)
+            {
+                AddToken(starts, lengths, ref count, tokenStart, n - tokenStart, ref moreTokens);
+                tokenStart = -1;
+            }
+
+            if (alnum)
+            {
+                if (tokenStart < 0)
+                {
+                    tokenStart = n;
+                }
+
+                byte folded = b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b | 0x20) : b;
+                lowerBytes[n] = folded;
+                lower[n++] = (char)folded;
+            }
+
+            previous = b;
+        }
+
+        if (tokenStart >= 0)
+        {
+            AddToken(starts, lengths, ref count, tokenStart, n - tokenStart, ref moreTokens);
+        }
+
+        length = n;
+        return count;
+
+        static void AddToken(Span<int> starts, Span<int> lengths, ref int count, int start, int length, ref bool moreTokens)
+        {
+            if (count < starts.Length)
+            {
+                starts[count] = start;
+                lengths[count] = length;
+                count++;
+            }
+            else
+            {
+                moreTokens = true;
+            }
+        }
     }
 
     /// <summary>True when a word (or the word without a trailing plural <c>s</c>) is a negative word.</summary>
