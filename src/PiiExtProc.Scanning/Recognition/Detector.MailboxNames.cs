@@ -82,11 +82,7 @@ internal sealed partial class Detector
     /// <summary>The display name before a <c>&lt;</c> at <paramref name="open"/>: quoted, or capitalized words; an empty range when none.</summary>
     private static (int Start, int End) AngleMailboxName(ReadOnlySpan<byte> text, int open)
     {
-        int end = open;
-        while (end > 0 && text[end - 1] == ' ')
-        {
-            end--;
-        }
+        int end = text[..open].TrimEnd((byte)' ').Length;
 
         if (end > 1 && text[end - 1] == '"')
         {
@@ -103,11 +99,7 @@ internal sealed partial class Detector
     /// </summary>
     private static (int Start, int End) ParenthesizedMailboxName(ReadOnlySpan<byte> text, int open)
     {
-        int end = open;
-        while (end > 0 && text[end - 1] == ' ')
-        {
-            end--;
-        }
+        int end = text[..open].TrimEnd((byte)' ').Length;
 
         int start = CapitalizedWordsStart(text, end);
         while (start < end)

@@ -896,8 +896,6 @@ internal sealed partial class Detector
                 match = new RawMatch(PiiEntity.PersonName, start, end - start, Scores.KeyNamed, "name.parts", Evidence.Key) { NamePart = ValueRole.FirstName };
                 break;
             case ValueRole.PostalAddress when NameShape.LooksLikeAddress(value):
-                match = new RawMatch(PiiEntity.PostalAddress, start, end - start, Scores.KeyNamed, fromText ? "address.text_key" : "address.key", Evidence.Key);
-                break;
             case ValueRole.PlaceAddress when NameShape.LooksLikeAddress(value) && HasPinCodeOrHouseNumber(value):
                 match = new RawMatch(PiiEntity.PostalAddress, start, end - start, Scores.KeyNamed, fromText ? "address.text_key" : "address.key", Evidence.Key);
                 break;
