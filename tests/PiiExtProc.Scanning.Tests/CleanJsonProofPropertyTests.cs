@@ -77,6 +77,14 @@ public sealed class CleanJsonProofPropertyTests
         "Consignee: 'Ravi Kumar'", "driver=Ravi", "guest: Kumar, Ravi",
     ];
 
+    private static readonly string[] s_columnKeys = ["columns", "meta", "rowType", "cols", "data", "rows", "values"];
+
+    private static readonly string[] s_columnNames =
+        ["Name", "customer_name", "Device ID", "email", "phone", "pincode", "order_id", "Sku", "red", "x@y", "address", "dob"];
+
+    private static readonly string[] s_cells =
+        ["Ravi Kumar", "web-abcdefgh", "560034", "9876543210", "12 MG Road, Pune", "15/08/1990", "Pune", "blue", "SKU-560034"];
+
     private static readonly string[] s_labelKeys = ["name", "key", "field", "label", "type", "system", "question", "attribute_code"];
 
     private static readonly string[] s_valueKeys = ["value", "answer", "field_value"];
@@ -269,10 +277,18 @@ public sealed class CleanJsonProofPropertyTests
                     _ => s_bareValues[random.Next(s_bareValues.Length)],
                 },
                 21 => StringContent(random),
+                19 => s_columnKeys[random.Next(s_columnKeys.Length)],
                 _ => s_cleanKeys[random.Next(s_cleanKeys.Length)],
             };
             builder.Append('"').Append(key).Append(random.Next(8) == 0 ? "\" : " : "\":");
-            Value(builder, random, depth + 1);
+            if (key is "columns" or "meta" or "rowType" && random.Next(2) == 0)
+            {
+                ColumnDeclaration(builder, random);
+            }
+            else
+            {
+                Value(builder, random, depth + 1);
+            }
         }
 
         builder.Append('}');
@@ -323,6 +339,10 @@ public sealed class CleanJsonProofPropertyTests
         {
             AttributeObject(builder, random, depth);
         }
+        else if (kind == 8 && random.Next(3) == 0 && depth < 4)
+        {
+            Table(builder, random, depth);
+        }
         else if (kind == 6 && random.Next(3) == 0)
         {
             // Free text with key-value pairs (a log message, a GraphQL query): the detector reads names and addresses in it.
@@ -332,6 +352,55 @@ public sealed class CleanJsonProofPropertyTests
         {
             builder.Append('"').Append(StringContent(random)).Append('"');
         }
+    }
+
+    /// <summary>A column declaration of columnar JSON: column names as strings or as objects' <c>name</c>.</summary>
+    private static void ColumnDeclaration(StringBuilder builder, Random random)
+    {
+        builder.Append('[');
+        int count = random.Next(0, 4);
+        bool objects = random.Next(2) == 0;
+        for (int c = 0; c < count; c++)
+        {
+            string column = s_columnNames[random.Next(s_columnNames.Length)];
+            builder.Append(c > 0 ? "," : "").Append(objects ? $"{{\"name\":\"{column}\",\"type\":\"varchar\"}}" : $"\"{column}\"");
+        }
+
+        builder.Append(']');
+    }
+
+    /// <summary>An array of rows (columnar JSON), sometimes with a header row first; cells are values a column's key can
+    /// make findings (names and device IDs without a trigger byte, bare numbers), or any value.</summary>
+    private static void Table(StringBuilder builder, Random random, int depth)
+    {
+        builder.Append('[');
+        int rows = random.Next(1, 4);
+        for (int r = 0; r < rows; r++)
+        {
+            builder.Append(r > 0 ? "," : "").Append('[');
+            int cells = random.Next(0, 4);
+            bool header = r == 0 && random.Next(2) == 0;
+            for (int c = 0; c < cells; c++)
+            {
+                builder.Append(c > 0 ? "," : "");
+                if (header)
+                {
+                    builder.Append('"').Append(s_columnNames[random.Next(s_columnNames.Length)]).Append('"');
+                }
+                else if (random.Next(2) == 0)
+                {
+                    builder.Append('"').Append(s_cells[random.Next(s_cells.Length)]).Append('"');
+                }
+                else
+                {
+                    Value(builder, random, depth + 2);
+                }
+            }
+
+            builder.Append(']');
+        }
+
+        builder.Append(']');
     }
 
     /// <summary>An attribute-list object (<c>{"key": "pincode", "value": "560034"}</c>), sometimes with a member between

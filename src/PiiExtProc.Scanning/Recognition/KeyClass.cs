@@ -10,6 +10,7 @@ internal readonly record struct KeyClass
     private const int AttributeShift = 1;
     private const byte MobileInStringsOnlyFlag = 8;
     private const byte PartInAddressHolderFlag = 16;
+    private const byte DeclaresColumnsFlag = 32;
 
     /// <summary>Creates a key class.</summary>
     /// <param name="entities">Built-in entities the key names (<see cref="BuiltInId"/> bits): a value of that entity's
@@ -53,7 +54,7 @@ internal readonly record struct KeyClass
     public ValueRole MemberPartRole { get; init; }
 
     /// <summary>Bit 0: <see cref="Negative"/>; bits 1-2: <see cref="Attribute"/>; bit 3: <see cref="MobileInStringsOnly"/>;
-    /// bit 4: <see cref="PartInAddressHolder"/>. Declared after the other fields (the
+    /// bit 4: <see cref="PartInAddressHolder"/>; bit 5: <see cref="DeclaresColumns"/>. Declared after the other fields (the
     /// layout is sequential): 4 + 1 + 1 + 1 bytes fit in 8.</summary>
     private readonly byte _flags;
 
@@ -88,6 +89,18 @@ internal readonly record struct KeyClass
     {
         get => (_flags & PartInAddressHolderFlag) != 0;
         init => _flags = (byte)((_flags & ~PartInAddressHolderFlag) | (value ? PartInAddressHolderFlag : 0));
+    }
+
+    /// <summary>
+    /// The key, holding an array, declares the columns of a table whose rows are arrays (columnar JSON:
+    /// <c>"columns": ["name", "email"]</c> or <c>"columns": [{"name": "email", "type": "varchar"}]</c> before
+    /// <c>"rows": [["Ravi Kumar", "ravi@example.com"]]</c>; <see cref="Keywords.DeclaresColumns"/>). Not part of
+    /// <see cref="IsNone"/>: it says nothing about the key's own value.
+    /// </summary>
+    public bool DeclaresColumns
+    {
+        get => (_flags & DeclaresColumnsFlag) != 0;
+        init => _flags = (byte)((_flags & ~DeclaresColumnsFlag) | (value ? DeclaresColumnsFlag : 0));
     }
 
     /// <summary>This class for a JSON number value: without the string-only mobile (<see cref="MobileInStringsOnly"/>).</summary>

@@ -72,6 +72,16 @@ internal static class Keywords
     public static bool IsMobileWholeKey(ReadOnlySpan<char> whole) =>
         whole is "to" or "from" or "dest" or "destination" or "destinations" or "numbers" or "recipientnumber" or "sendernumber";
 
+    /// <summary>
+    /// True for a whole key that, holding an array, declares the columns of a table sent as arrays of row values, from
+    /// its lower-case letters and digits without separators: <c>columns</c> and <c>cols</c> (Trino, Elasticsearch SQL,
+    /// Databricks' <c>manifest.schema.columns</c>, pandas' split orientation), <c>column_names</c>,
+    /// <c>columnHeaders</c> (Google Analytics), <c>meta</c> (ClickHouse's JSONCompact), <c>rowType</c> (Snowflake's SQL
+    /// API) and <c>header</c>. Not <c>headers</c> or <c>fields</c>: arrays of HTTP headers and field selections.
+    /// </summary>
+    public static bool DeclaresColumns(ReadOnlySpan<char> whole) =>
+        whole is "columns" or "cols" or "columnnames" or "columnheaders" or "meta" or "rowtype" or "header";
+
     /// <summary>Key words → entity bits (<see cref="BuiltInId"/>).</summary>
     public static Dictionary<string, uint> KeyWords() => BuildEntities(keys: true);
 

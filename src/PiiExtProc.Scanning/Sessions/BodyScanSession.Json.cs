@@ -373,6 +373,11 @@ public sealed partial class BodyScanSession
                 return ScanValue(ref reader, type == JsonTokenType.Number, tokenStart, tokenEnd);
             default:
                 _lastUnitStart = unitStart;
+                if (_depth > 0 && _frames[_depth - 1].ColumnPart != ColumnPart.None)
+                {
+                    ReadColumnLiteral();
+                }
+
                 return true;
         }
     }
@@ -438,9 +443,28 @@ public sealed partial class BodyScanSession
         // An object in an array starts a record, except an object in an array of a person's addresses, names, emails, IP
         // addresses or devices: its parts belong to the record the array is in (a customer's addresses, a patient's
         // names, a contact's emailAddresses [{"address": ..., "type": "work"}]).
-        bool startsRecord = _depth == 0 || (_frames[_depth - 1].IsArray && !HoldsPartsOfItsRecord(_frames[_depth - 1].ContainerKey));
+        // A row of columnar JSON is a record too, and what opens in a row belongs to the row's record
+        // (BodyScanSession.Columns.cs).
+        ColumnPart columnPart = ColumnPart.None;
+        if (_depth > 0)
+        {
+            ref JsonFrame parent = ref _frames[_depth - 1];
+            if (parent.ColumnPart != ColumnPart.None || (isArray && (parent.IsArray || parent.PropertyKey.DeclaresColumns)))
+            {
+                columnPart = OpenColumnContainer(isArray);
+            }
+
+            if (parent.IsArray)
+            {
+                parent.ContainerElements++;
+            }
+        }
+
+        bool startsRecord = _depth == 0 || columnPart == ColumnPart.Row
+            || (!isArray && _frames[_depth - 1].IsArray && _frames[_depth - 1].ColumnPart != ColumnPart.Row
+                && !HoldsPartsOfItsRecord(_frames[_depth - 1].ContainerKey));
         int recordIndex = -1;
-        if (startsRecord && (_depth == 0 || !isArray))
+        if (startsRecord)
         {
             _records.Add(new RecordInfo { Id = _nextRecordId++, FirstSlot = _slotBase + _slots.Count, FirstPendingStart = long.MaxValue });
             recordIndex = _records.Count - 1;
@@ -463,6 +487,7 @@ public sealed partial class BodyScanSession
             ContainerKey = ValueKey(forContainer: true),
             PropertyStart = propertyStart,
             PropertyLength = -1,
+            ColumnPart = columnPart,
         };
         _depth++;
     }
@@ -481,8 +506,14 @@ public sealed partial class BodyScanSession
     {
         _depth--;
         ref readonly JsonFrame frame = ref _frames[_depth];
+        if (frame.ColumnPart != ColumnPart.None)
+        {
+            CloseColumnContainer(frame.ColumnPart);
+        }
+
+        // The sibling proofs do not model columns: none runs while columns are declared or in force.
         _cleanObjectClosed = !frame.IsArray && _depth > 0 && frame.SlotsAtOpen == _slotBase + _slots.Count
-            && CleanProofEnabled && _detector.OnlyBuiltInRecognizers;
+            && CleanProofEnabled && _detector.OnlyBuiltInRecognizers && _columnCount == 0 && !_declarationOpen;
         if (frame.RecordIndex >= 0)
         {
             if (frame.IsAttribute && frame.RecordIndex > 0)
@@ -506,8 +537,10 @@ public sealed partial class BodyScanSession
             return KeyClass.None;
         }
 
-        ref readonly JsonFrame top = ref _frames[_depth - 1];
-        return JsonValueKey.Of(top.IsArray, top.ContainerKey, top.PropertyKey, forContainer);
+        ref JsonFrame top = ref _frames[_depth - 1];
+        return top.ColumnPart == ColumnPart.Row
+            ? RowElementKey(ref top, forContainer)
+            : JsonValueKey.Of(top.IsArray, top.ContainerKey, top.PropertyKey, forContainer);
     }
 
     private ReadOnlySpan<byte> CurrentKeyName()
@@ -551,6 +584,11 @@ public sealed partial class BodyScanSession
             // Out of line, and ValueKey read on its own below: the stores inline here, sharing one frame reference with
             // the key, made the dense JSON scan 3% slower (measured side by side).
             RememberAttributeLabel(ref _frames[_depth - 1], value, tokenStart, escaped: kind == SlotKind.JsonEscapedString);
+        }
+
+        if (_depth > 0 && _frames[_depth - 1].ColumnPart is ColumnPart.Declaration or ColumnPart.DeclarationEntry or ColumnPart.HeaderCandidate)
+        {
+            ReadColumnName(value, isNumber);
         }
 
         KeyClass key = ValueKey(forContainer: false);

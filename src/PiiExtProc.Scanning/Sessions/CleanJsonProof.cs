@@ -25,6 +25,9 @@ namespace PiiExtProc.Scanning.Sessions;
 /// below both <see cref="ScanLimits.MaxJsonDepth"/> and 64, and no token that could pass
 /// <see cref="ScanLimits.MaxRecordBytes"/> (checked as: no two token starts two apart more than that);</item>
 /// <item>no property name has a whole-value role (names, addresses, device IDs; <see cref="KeyClassCache"/>);</item>
+/// <item>no array directly in an array that is not in an array (a row of columnar JSON) after a column declaration
+/// (an array under a key that <see cref="KeyClass.DeclaresColumns"/>; in a sibling walk, no declaration at all), and no
+/// such array starting with a string (a possible header row): the session reads later rows under those columns;</item>
 /// <item>every string value holding a digit, colon, equals sign or question mark (or starting like an embedded document), and every number the session scans (over
 /// <see cref="Detector.ShortNumberBytes"/> and with a 6-digit or 9+-digit group), passes <see cref="CleanValueRules"/>
 /// under the key class the session would give it (the same frames and inheritance as its JSON parser).</item>
@@ -77,7 +80,7 @@ internal static partial class CleanJsonProof
         }
 
         ProofScratch scratch = ProofScratch.ForThread();
-        var walk = new ProofWalk(scratch, keywords, maxKeyBytes, Math.Min(ProofScratch.MaxFrames, limits.MaxJsonDepth), limits.MaxRecordBytes, 0);
+        var walk = new ProofWalk(scratch, keywords, maxKeyBytes, Math.Min(ProofScratch.MaxFrames, limits.MaxJsonDepth), limits.MaxRecordBytes, 0) { WholeBody = true };
         int end = ValueEnd(body, 0, 0, ref walk, ref cache);
         return end >= 0 && SkipWhitespace(body, end) == body.Length && body.Length - walk.SecondPreviousStart <= walk.MaxToken;
     }
@@ -152,6 +155,14 @@ internal static partial class CleanJsonProof
         {
             if (depth + 1 >= walk.MaxDepth)
             {
+                return -1;
+            }
+
+            if (b == '[' && depth > 0 && frames[depth - 1].IsArray && (depth < 2 || !frames[depth - 2].IsArray)
+                && (walk.ColumnsDeclared || (SkipWhitespace(body, i + 1) is int first && first < body.Length && body[first] == '"')))
+            {
+                // A row after a column declaration is read under its columns, and a row of strings in an array of arrays
+                // may be a header row, which gives the rows after it keys (the session's columnar JSON): not proved.
                 return -1;
             }
 
@@ -329,6 +340,18 @@ internal static partial class CleanJsonProof
             }
 
             i++;
+            if (frame.PropertyKey.DeclaresColumns && SkipWhitespace(body, i) is int next && next < body.Length && body[next] == '[')
+            {
+                // A column declaration gives the rows after it keys (the session's columnar JSON): a whole body's walk
+                // disproves those rows; a sibling walk stops, as the session would not read the declaration.
+                if (!walk.WholeBody)
+                {
+                    return -1;
+                }
+
+                walk.ColumnsDeclared = true;
+            }
+
             goto Value;
         }
     }

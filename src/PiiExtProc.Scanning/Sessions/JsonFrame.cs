@@ -51,6 +51,15 @@ internal struct JsonFrame
     /// around it (see <see cref="AttributeMember"/>).</summary>
     public bool IsAttribute;
 
+    /// <summary>The part this container plays in columnar JSON (BodyScanSession.Columns.cs).</summary>
+    public ColumnPart ColumnPart;
+
+    /// <summary>For a <see cref="ColumnPart.Row"/>: the column of the next element (elements read so far).</summary>
+    public int Column;
+
+    /// <summary>For arrays: the objects and arrays opened in it so far.</summary>
+    public int ContainerElements;
+
     /// <summary>This container's own path, once a value inside it needed it (see <see cref="JsonPathCache"/>).</summary>
     public string? Path;
 }

@@ -48,4 +48,12 @@ internal ref struct ProofWalk
 
     /// <summary>Start of the token before it.</summary>
     public int SecondPreviousStart { get; set; }
+
+    /// <summary>The walk covers a whole body from its start (<see cref="CleanJsonProof.Holds"/>), so a column declaration
+    /// in it only disproves the arrays of arrays after it; a sibling walk stops at one (the session would not read it).</summary>
+    public bool WholeBody { get; init; }
+
+    /// <summary>A column declaration was walked (<see cref="KeyClass.DeclaresColumns"/>): every row after it is read under
+    /// its columns by the session, so none is proved.</summary>
+    public bool ColumnsDeclared { get; set; }
 }

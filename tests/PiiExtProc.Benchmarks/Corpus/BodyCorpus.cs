@@ -73,6 +73,24 @@ public static class BodyCorpus
                 }
 
                 break;
+            case BodyKind.ColumnarJson:
+                builder.Append("{\"id\":\"20261125_000042_00001_abcde\",\"columns\":[");
+                string[] columns = ["customer_id", "name", "email", "mobile", "aadhaar", "pan", "upi_id", "date_of_birth", "card_number", "last_login_ip", "shipping_address", "city", "pincode"];
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    AppendComma(builder, c);
+                    builder.Append("{\"name\":\"").Append(columns[c]).Append("\",\"type\":\"varchar\"}");
+                }
+
+                builder.Append("],\"data\":[");
+                for (var i = 0; builder.Length < size - 40; i++)
+                {
+                    AppendComma(builder, i);
+                    AppendCustomerValues(builder, ids, i);
+                }
+
+                builder.Append("],\"stats\":{\"state\":\"FINISHED\"}}");
+                break;
             case BodyKind.MarkupPage:
                 AppendPageHeader(builder, ids);
                 for (var i = 0; builder.Length < size - 24; i++)
@@ -130,6 +148,14 @@ public static class BodyCorpus
         var last = ids.LastName();
         builder.Append(CultureInfo.InvariantCulture, $"C-{100000 + index},{first} {last},{ids.Email(first, last)},{ids.Mobile()},{ids.Aadhaar()},{ids.Pan(last)},{ids.Upi(first)},");
         builder.Append(CultureInfo.InvariantCulture, $"{ids.DateOfBirth()},{ids.Card()},{ids.Ipv4()},\"{ids.Random.Next(1, 300)} {ids.Street()}, {ids.City()}\",{ids.City()},{ids.PinCode()}\r\n");
+    }
+
+    private static void AppendCustomerValues(StringBuilder builder, SyntheticIdentifiers ids, int index)
+    {
+        var first = ids.FirstName();
+        var last = ids.LastName();
+        builder.Append(CultureInfo.InvariantCulture, $"[\"C-{100000 + index}\",\"{first} {last}\",\"{ids.Email(first, last)}\",\"{ids.Mobile()}\",\"{ids.Aadhaar()}\",\"{ids.Pan(last)}\",\"{ids.Upi(first)}\",");
+        builder.Append(CultureInfo.InvariantCulture, $"\"{ids.DateOfBirth()}\",\"{ids.Card()}\",\"{ids.Ipv4()}\",\"{ids.Random.Next(1, 300)} {ids.Street()}, {ids.City()}\",\"{ids.City()}\",\"{ids.PinCode()}\"]");
     }
 
     private static void AppendPageHeader(StringBuilder builder, SyntheticIdentifiers ids)

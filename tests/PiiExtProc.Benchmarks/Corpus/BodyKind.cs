@@ -16,7 +16,7 @@ public enum BodyKind
     LogLines,
 
     /// <summary>The <see cref="DenseJson"/> customers as a CSV export: a header row, then one row of 13 fields per customer
-    /// (the address one quoted field), 11 findings each.</summary>
+    /// (the address one quoted field), 12 findings each (the address and the city are two).</summary>
     DenseCsv,
 
     /// <summary>
@@ -25,4 +25,11 @@ public enum BodyKind
     /// address and a delivery phone (the attribute-label and markup passes; from session 23 on).
     /// </summary>
     MarkupPage,
+
+    /// <summary>
+    /// The <see cref="DenseCsv"/> customers as a SQL gateway's query result (columnar JSON, Trino's shape): 13 column
+    /// objects with a name and a type, then one array of 13 values per customer, 12 findings each as in the CSV rows (the column keys and
+    /// row records; from session 24 on).
+    /// </summary>
+    ColumnarJson,
 }
