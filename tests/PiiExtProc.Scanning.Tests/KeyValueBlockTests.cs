@@ -70,7 +70,7 @@ public sealed class KeyValueBlockTests
     [InlineData("Email :- ravi@example.in\n", true)]
     [InlineData("Name:-5", false)]
     [InlineData("Order shipped - see details", false)]
-    [InlineData("Name - Ravi Kumar", false)]
+    [InlineData("Name - Ravi Kumar", true)] // a dash pair whose key names a role (DashPairTests)
     [InlineData("https://example.com", false)]
     [InlineData("one two three four: x", false)]
     [InlineData("Thanks for your order.", false)]

@@ -30,36 +30,44 @@ internal sealed partial class Detector
         int separator;
         while ((separator = NextTextPair(text, i, _keywords, out ValueRole role)) >= 0)
         {
-            int valueStart = ValueStart(text, separator);
-            int valueEnd = QuotedValueEnd(text, ref valueStart);
-            bool quoted = valueEnd >= 0;
-            if (role == ValueRole.PartyName
-                && AddPartyBlock(text, valueStart, quoted ? valueEnd : KeyValueEnd(text, valueStart, stopAtComma: false), fromText: true, output, first) is int blockEnd and > 0)
-            {
-                // "Deliver to: Ravi Kumar, 12 MG Road, Pune 411001": a name and an address.
-                i = Math.Max(separator + 1, blockEnd);
-                continue;
-            }
-
-            if (!quoted)
-            {
-                bool address = role is ValueRole.PostalAddress or ValueRole.PlaceAddress;
-                valueEnd = KeyValueEnd(text, valueStart, stopAtComma: !address);
-                if (!address)
-                {
-                    valueEnd = SurnameFirstEnd(text, valueStart, valueEnd);
-                }
-            }
-
-            if (!AddWholeValue(text, valueStart, valueEnd, role, fromText: true, output, first)
-                && !quoted && role is ValueRole.PersonName or ValueRole.PartyName
-                && LeadingCapitalizedNameEnd(text, valueStart, valueEnd) is int nameEnd and > 0)
-            {
-                AddWholeValue(text, valueStart, nameEnd, role, fromText: true, output, first);
-            }
-
-            i = Math.Max(separator + 1, valueEnd);
+            i = Math.Max(separator + 1, AddTextPairValue(text, ValueStart(text, separator), role, output, first));
         }
+    }
+
+    /// <summary>
+    /// The value of a text pair of role <paramref name="role"/> starting at <paramref name="valueStart"/> (see
+    /// <see cref="ScanKeyValuePairs"/>: quoted, a party block, or up to its end), added when it has the role's shape;
+    /// returns the index where the value (or the party block) ends.
+    /// </summary>
+    private int AddTextPairValue(ReadOnlySpan<byte> text, int valueStart, ValueRole role, List<RawMatch> output, int first)
+    {
+        int valueEnd = QuotedValueEnd(text, ref valueStart);
+        bool quoted = valueEnd >= 0;
+        if (role == ValueRole.PartyName
+            && AddPartyBlock(text, valueStart, quoted ? valueEnd : KeyValueEnd(text, valueStart, stopAtComma: false), fromText: true, output, first) is int blockEnd and > 0)
+        {
+            // "Deliver to: Ravi Kumar, 12 MG Road, Pune 411001": a name and an address.
+            return blockEnd;
+        }
+
+        if (!quoted)
+        {
+            bool address = role is ValueRole.PostalAddress or ValueRole.PlaceAddress;
+            valueEnd = KeyValueEnd(text, valueStart, stopAtComma: !address);
+            if (!address)
+            {
+                valueEnd = SurnameFirstEnd(text, valueStart, valueEnd);
+            }
+        }
+
+        if (!AddWholeValue(text, valueStart, valueEnd, role, fromText: true, output, first)
+            && !quoted && role is ValueRole.PersonName or ValueRole.PartyName
+            && LeadingCapitalizedNameEnd(text, valueStart, valueEnd) is int nameEnd and > 0)
+        {
+            AddWholeValue(text, valueStart, nameEnd, role, fromText: true, output, first);
+        }
+
+        return valueEnd;
     }
 
     /// <summary>
@@ -299,11 +307,53 @@ internal sealed partial class Detector
     /// and a <c>-</c> or <c>*</c> bullet, one to three words of ASCII letters, <c>_</c> and <c>-</c> joined by single
     /// spaces (at most 40 bytes, starting with a letter), optional spaces, and a <c>:</c> followed by a space, a tab or
     /// the line end. A single word in capitals (<c>INFO:</c>, <c>WARN:</c>: a log level) counts only when it classifies
-    /// as a key that names an entity or a role (<c>PAN:</c>, <c>DOB:</c>).
+    /// as a key that names an entity or a role (<c>PAN:</c>, <c>DOB:</c>). A dash pair (<c>Name - Ravi Kumar</c>,
+    /// <see cref="DashPairValueStart"/>) counts only when its key names an entity or a role: <c>Order shipped - see
+    /// details</c> is prose.
     /// </summary>
     /// <param name="line">One text line, UTF-8, with or without its line end.</param>
     /// <param name="keywords">The scanner's keywords (key classification).</param>
     internal static bool IsKeyValueLine(ReadOnlySpan<byte> line, KeywordTable keywords)
+    {
+        int keyEnd = LineKeyEnd(line, out int keyStart, out int words);
+        if (keyEnd < 0)
+        {
+            return false;
+        }
+
+        int i = keyEnd;
+        while (i < line.Length && line[i] == ' ')
+        {
+            i++;
+        }
+
+        if (i >= line.Length || line[i] != ':')
+        {
+            return DashPairValueStart(line, keyEnd) >= 0 && NamesEntityOrRole(keywords.ClassifyKey(line[keyStart..keyEnd]));
+        }
+
+        // The value starts after ": " or ":- " (Name:- Ravi Kumar).
+        i = ValueStart(line, i);
+        if (!(i == line.Length || line[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> key = line[keyStart..keyEnd];
+        return words != 1 || !IsCapitalsWord(key) || NamesEntityOrRole(keywords.ClassifyKey(key));
+    }
+
+    /// <summary>True when a key class names an entity or a role other than an address holder.</summary>
+    private static bool NamesEntityOrRole(KeyClass keyClass) =>
+        keyClass.Entities != 0 || keyClass.Role is not (ValueRole.None or ValueRole.AddressHolder);
+
+    /// <summary>
+    /// The end of the key phrase at a line's start (after optional spaces, tabs and a <c>-</c> or <c>*</c> bullet): one
+    /// to three words of ASCII letters, <c>_</c> and <c>-</c> joined by single spaces, starting with a letter, at most
+    /// 40 bytes; -1 when the line does not start so. <paramref name="keyStart"/> is its start and
+    /// <paramref name="words"/> its word count.
+    /// </summary>
+    private static int LineKeyEnd(ReadOnlySpan<byte> line, out int keyStart, out int words)
     {
         int i = 0;
         while (i < line.Length && line[i] is (byte)' ' or (byte)'\t')
@@ -316,11 +366,11 @@ internal sealed partial class Detector
             i += 2;
         }
 
-        int keyStart = i;
-        int words = 1;
+        keyStart = i;
+        words = 1;
         if (i >= line.Length || !Ascii.IsLetter(line[i]))
         {
-            return false;
+            return -1;
         }
 
         while (i < line.Length && i - keyStart <= 40)
@@ -341,32 +391,73 @@ internal sealed partial class Detector
             }
         }
 
-        int keyEnd = i;
+        return i - keyStart > 40 ? -1 : i;
+    }
+
+    /// <summary>
+    /// For a line whose key phrase ends at <paramref name="keyEnd"/> (<see cref="LineKeyEnd"/>): where the value of a
+    /// dash pair starts (<c>Name - Ravi Kumar</c>, <c>Address – 12 MG Road, Pune 411001</c>, as order messages and
+    /// mails write a form), or -1. The key is followed by one or more spaces, a hyphen, an en dash or an em dash, and
+    /// one or more spaces before the value, which is not empty.
+    /// </summary>
+    private static int DashPairValueStart(ReadOnlySpan<byte> line, int keyEnd)
+    {
+        int i = keyEnd;
         while (i < line.Length && line[i] == ' ')
         {
             i++;
         }
 
-        if (i >= line.Length || line[i] != ':' || keyEnd - keyStart > 40)
+        if (i == keyEnd || i >= line.Length)
         {
-            return false;
+            return -1;
         }
 
-        // The value starts after ": " or ":- " (Name:- Ravi Kumar).
-        i = ValueStart(line, i);
-        if (!(i == line.Length || line[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        if (line[i] == '-')
         {
-            return false;
+            i++;
+        }
+        else if (line[i..].StartsWith("\u2013"u8) || line[i..].StartsWith("\u2014"u8))
+        {
+            i += 3;
+        }
+        else
+        {
+            return -1;
         }
 
-        ReadOnlySpan<byte> key = line[keyStart..keyEnd];
-        if (words == 1 && IsCapitalsWord(key))
+        int valueStart = i;
+        while (i < line.Length && line[i] == ' ')
         {
-            KeyClass keyClass = keywords.ClassifyKey(key);
-            return keyClass.Entities != 0 || keyClass.Role is not (ValueRole.None or ValueRole.AddressHolder);
+            i++;
         }
 
-        return true;
+        return i == valueStart || i >= line.Length || line[i] is (byte)'\r' or (byte)'\n' or (byte)'\t' ? -1 : valueStart;
+    }
+
+    /// <summary>
+    /// A name or an address in a dash pair at the start of a plain text line (<c>Name - Ravi Kumar</c>,
+    /// <c>Address - 12 MG Road, Pune 411001</c>; <see cref="DashPairValueStart"/>): the key phrase must classify as a
+    /// text pair role (see <see cref="ScanKeyValuePairs"/>) and the value has that role's shape, read as after a
+    /// <c>:</c>. Only for lines of a text body: a JSON value holding such a line is read without it (the value
+    /// prefilter and the clean proofs treat a value without a trigger byte as clean).
+    /// </summary>
+    /// <param name="line">One text line, UTF-8.</param>
+    /// <param name="output">This line's matches, sorted (a match found here replaces an overlapping weaker one).</param>
+    public void ScanLineDashPair(ReadOnlySpan<byte> line, List<RawMatch> output)
+    {
+        int keyEnd = LineKeyEnd(line, out int keyStart, out _);
+        int valueStart = keyEnd < 0 ? -1 : DashPairValueStart(line, keyEnd);
+        if (valueStart < 0)
+        {
+            return;
+        }
+
+        ValueRole role = _keywords.ClassifyKey(line[keyStart..keyEnd]).Role;
+        if (IsTextPairRole(role))
+        {
+            AddTextPairValue(line, valueStart, role, output, 0);
+        }
     }
 
     /// <summary>
