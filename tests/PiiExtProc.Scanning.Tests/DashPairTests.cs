@@ -6,8 +6,9 @@ using PiiExtProc.Scanning.Tests.Support;
 namespace PiiExtProc.Scanning.Tests;
 
 /// <summary>
-/// Dash pairs at the start of plain text lines (<c>Name - Ravi Kumar</c>, <c>Address – 12 MG Road, Pune 411001</c>), the
-/// way order messages and mails write a form: read like <c>Name: Ravi Kumar</c>, and the lines group into one record.
+/// Dash pairs at the start of text lines and after tags (<c>Name - Ravi Kumar</c>, <c>Address – 12 MG Road, Pune
+/// 411001</c>, <c>&lt;br&gt;Email - ...</c>), the way order messages and mails write a form: read like
+/// <c>Name: Ravi Kumar</c>, and the lines of a text body group into one record.
 /// Before, the name and the address were not found, so the email stayed below the combination rule and all went out.
 /// </summary>
 public sealed class DashPairTests
@@ -20,6 +21,7 @@ public sealed class DashPairTests
     [InlineData("Customer Name \u2013 Priya Sharma\nMobile \u2013 9876543210\nDelivery Address \u2014 Flat 4, Lake View, Kolkata 700019\n",
         "Customer Name \u2013 PXXXX SXXXXX\nMobile \u2013 98XXXXXX10\nDelivery Address \u2014 [REDACTED_ADDRESS]\n")]
     [InlineData("- Name - Ravi Kumar\r\n- Email - ravi.kumar@example.com\r\n", "- Name - RXXX KXXXX\r\n- Email - raXXX@example.com\r\n")]
+    [InlineData("  - Name - Ravi Kumar\n  - Email - ravi.kumar@example.com\n", "  - Name - RXXX KXXXX\n  - Email - raXXX@example.com\n")]
     [InlineData("Order OD1234 placed.\n\nName   -   Ravi Kumar\nEmail - ravi.kumar@example.com\n",
         "Order OD1234 placed.\n\nName   -   RXXX KXXXX\nEmail - raXXX@example.com\n")]
     public void Process_DashPairLines_ReadAsPairsOfOneRecord(string body, string expected)
@@ -43,6 +45,35 @@ public sealed class DashPairTests
 
         Assert.DoesNotContain(result.Findings, f => f.Entity.Name == "PERSON_NAME");
         Assert.Equal(body, result.Text);
+    }
+
+    [Theory]
+    [InlineData("<p>Name - Ravi Kumar<br>Email - ravi.kumar@example.com<br/>Address - 12 MG Road, Pune 411001</p>\n",
+        "<p>Name - RXXX KXXXX<br>Email - raXXX@example.com<br/>Address - [REDACTED_ADDRESS]</p>\n")]
+    [InlineData("<div>\n  Name \u2013 Ravi Kumar\n  <span>Email \u2013 ravi.kumar@example.com</span>\n</div>\n",
+        "<div>\n  Name \u2013 RXXX KXXXX\n  <span>Email \u2013 raXXX@example.com</span>\n</div>\n")]
+    public void Process_DashPairsInMarkup_ReadAfterATagOrALineStart(string body, string expected)
+    {
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Markup, body);
+
+        Assert.Equal(expected, result.Text);
+    }
+
+    [Fact]
+    public void Process_DashPairInAnEmbeddedDocument_Read()
+    {
+        // An HTML mail body in a JSON value is an embedded document: always scanned in full, so its pairs are read.
+        const string Body = """{"html":"<p>Name - Ravi Kumar<br>Email - ravi.kumar@example.com</p>"}""";
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Json, Body);
+
+        Assert.Equal("""{"html":"<p>Name - RXXX KXXXX<br>Email - raXXX@example.com</p>"}""", result.Text);
+        ScanComparison.AssertCleanProofAndValuePrefilterSkipNothing(Encoding.UTF8.GetBytes(Body));
+
+        // Its lines too: a text mail after a tag, one pair per line.
+        const string Lines = """{"body":"<b>New order</b>\nName - Ravi Kumar\nEmail - ravi.kumar@example.com"}""";
+        Assert.Equal(
+            """{"body":"<b>New order</b>\nName - RXXX KXXXX\nEmail - raXXX@example.com"}""",
+            Scanners.Run(s_masks, BodyFormat.Json, Lines).Text);
     }
 
     [Fact]

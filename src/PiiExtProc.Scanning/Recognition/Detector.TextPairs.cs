@@ -436,27 +436,65 @@ internal sealed partial class Detector
     }
 
     /// <summary>
-    /// A name or an address in a dash pair at the start of a plain text line (<c>Name - Ravi Kumar</c>,
-    /// <c>Address - 12 MG Road, Pune 411001</c>; <see cref="DashPairValueStart"/>): the key phrase must classify as a
+    /// Names and addresses in dash pairs (<c>Name - Ravi Kumar</c>, <c>Address – 12 MG Road, Pune 411001</c>;
+    /// <see cref="DashPairValueStart"/>) at the start of a text record, of each of its lines and of each text after a
+    /// tag's <c>&gt;</c> (<c>&lt;br&gt;Name - Ravi Kumar&lt;br&gt;</c>, an HTML order mail): the key phrase must classify as a
     /// text pair role (see <see cref="ScanKeyValuePairs"/>) and the value has that role's shape, read as after a
-    /// <c>:</c>. Only for lines of a text body: a JSON value holding such a line is read without it (the value
-    /// prefilter and the clean proofs treat a value without a trigger byte as clean).
+    /// <c>:</c>. Only in text records (text and markup bodies, embedded documents): a plain JSON value holding such a
+    /// pair is read without it, as the value prefilter and the clean proofs treat a value without a trigger byte as
+    /// clean (an embedded document is never clean to them).
     /// </summary>
-    /// <param name="line">One text line, UTF-8.</param>
-    /// <param name="output">This line's matches, sorted (a match found here replaces an overlapping weaker one).</param>
-    public void ScanLineDashPair(ReadOnlySpan<byte> line, List<RawMatch> output)
+    private void ScanDashPairs(ReadOnlySpan<byte> text, List<RawMatch> output, int first)
     {
-        int keyEnd = LineKeyEnd(line, out int keyStart, out _);
-        int valueStart = keyEnd < 0 ? -1 : DashPairValueStart(line, keyEnd);
-        if (valueStart < 0)
+        // The dashes are searched first (one vectorized pass each): most texts have none, and a markup line has many
+        // tags whose ends would otherwise each be looked at.
+        ScanDashPairs(text, " -"u8, output, first);
+        if (text.IndexOf((byte)0xE2) >= 0)
         {
-            return;
+            ScanDashPairs(text, " \u2013"u8, output, first);
+            ScanDashPairs(text, " \u2014"u8, output, first);
         }
+    }
 
-        ValueRole role = _keywords.ClassifyKey(line[keyStart..keyEnd]).Role;
-        if (IsTextPairRole(role))
+    /// <summary>The dash pairs of <see cref="ScanDashPairs(ReadOnlySpan{byte}, List{RawMatch}, int)"/> whose separator
+    /// starts with <paramref name="spaceAndDash"/> (a space and a hyphen, en dash or em dash).</summary>
+    private void ScanDashPairs(ReadOnlySpan<byte> text, ReadOnlySpan<byte> spaceAndDash, List<RawMatch> output, int first)
+    {
+        const int KeyReach = 128;
+        int from = 0;
+        int found;
+        while ((found = text[from..].IndexOf(spaceAndDash)) >= 0)
         {
-            AddTextPairValue(line, valueStart, role, output, 0);
+            int dash = from + found + 1;
+            from = dash;
+
+            // The key phrase starts the text, a line or the text after a tag.
+            int reach = Math.Max(0, dash - KeyReach);
+            int boundary = text[reach..dash].LastIndexOfAny((byte)'\n', (byte)'>');
+            int at = boundary >= 0 ? reach + boundary + 1 : reach == 0 ? 0 : -1;
+            if (at < 0)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<byte> line = text[at..];
+            int keyEnd = LineKeyEnd(line, out int keyStart, out _);
+            if (keyEnd < 0 || keyEnd > dash - at || line[keyEnd..(dash - at)].IndexOfAnyExcept((byte)' ') >= 0)
+            {
+                continue;
+            }
+
+            int valueStart = DashPairValueStart(line, keyEnd);
+            if (valueStart < 0)
+            {
+                continue;
+            }
+
+            ValueRole role = _keywords.ClassifyKey(line[keyStart..keyEnd]).Role;
+            if (IsTextPairRole(role))
+            {
+                from = Math.Max(from, AddTextPairValue(text, at + valueStart, role, output, first));
+            }
         }
     }
 

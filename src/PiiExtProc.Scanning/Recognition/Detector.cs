@@ -174,6 +174,7 @@ internal sealed partial class Detector
         if (textRecord && !embeddedJson)
         {
             ScanKeyValuePairs(text, output, first);
+            ScanDashPairs(text, output, first);
             AddSalutationNames(text, output, first, inLineNames);
             if (text.Contains((byte)'<'))
             {

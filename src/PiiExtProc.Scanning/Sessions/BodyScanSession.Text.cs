@@ -147,12 +147,6 @@ public sealed partial class BodyScanSession
 
         _scratchMatches.Clear();
         _detector.Scan(line, key, default, _scratchMatches, textRecord: true, inLineNames: _textMayHoldInLineName);
-        if (!_markupMode && !_multipartMode)
-        {
-            // A form written with dashes in a message or a mail (Name - Ravi Kumar): plain text lines only.
-            _detector.ScanLineDashPair(line, _scratchMatches);
-        }
-
         if (_markupMode)
         {
             _detector.ContinueMarkupLabel(line, ref _markupLabel, _scratchMatches);
