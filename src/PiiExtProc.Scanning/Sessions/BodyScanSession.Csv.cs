@@ -43,6 +43,20 @@ public sealed partial class BodyScanSession
 
     private (int Start, int Length)[] _csvHeaderRanges = [];
 
+    /// <summary>Most rows after a title line (a first row of fewer than two fields that are not empty, naming nothing)
+    /// that are looked at for the real header row (a report's title and date lines before it, Excel's <c>sep=;</c>
+    /// line).</summary>
+    private const int MaxCsvPreambleRows = 8;
+
+    /// <summary>Longest field of a header row found after a preamble, bytes: a longer field is data.</summary>
+    private const int MaxCsvHeaderFieldBytes = 64;
+
+    /// <summary>Rows left to look for the header row in (<see cref="MaxCsvPreambleRows"/>); 0 once found or given up.</summary>
+    private int _csvHeaderSearchRows;
+
+    /// <summary>The first row had no delimiter at all (a title line): the header row found later gives it.</summary>
+    private bool _csvDelimiterGuessed;
+
     private void ResetCsv(BodyFormat format)
     {
         _csvMode = format == BodyFormat.Csv;
@@ -51,6 +65,8 @@ public sealed partial class BodyScanSession
         _csvInQuotes = false;
         _csvDelimiter = 0;
         _csvColumnCount = 0;
+        _csvHeaderSearchRows = 0;
+        _csvDelimiterGuessed = false;
     }
 
     private void ParseCsv(ReadOnlySpan<byte> work, long workOffset, bool isFinal)
@@ -128,18 +144,51 @@ public sealed partial class BodyScanSession
         return -1;
     }
 
-    /// <summary>Scans one row (with its line break): each field with its column's key; the row is one record.</summary>
+    /// <summary>
+    /// Scans one row (with its line break): each field with its column's key; the row is one record. The first row is
+    /// the header; when it has fewer than two fields that are not empty and none names a role or an entity (a title
+    /// line), the first of the next <see cref="MaxCsvPreambleRows"/> rows that looks like a header
+    /// (<see cref="IsCsvHeaderRow"/>) replaces it, so a report's title and date lines or Excel's <c>sep=;</c> line before
+    /// the real header do not leave the data without keys.
+    /// </summary>
     private void ScanCsvRow(ReadOnlySpan<byte> row, long start)
     {
         bool header = _csvDelimiter == 0;
+        bool firstRow = header;
+        ReadOnlySpan<byte> content = row.TrimEnd("\r\n"u8);
         if (header)
         {
-            _csvDelimiter = DetectCsvDelimiter(row);
+            _csvDelimiter = DetectCsvDelimiter(row, out bool anyDelimiter);
+            _csvDelimiterGuessed = !anyDelimiter;
+            if (content.Length == 5 && content.StartsWith("sep="u8))
+            {
+                // Excel's delimiter line: the header follows it.
+                _csvDelimiter = content[4];
+                _csvDelimiterGuessed = false;
+            }
+        }
+        else if (_csvHeaderSearchRows > 0)
+        {
+            _csvHeaderSearchRows--;
+            byte delimiter = _csvDelimiter;
+            if (_csvDelimiterGuessed)
+            {
+                byte detected = DetectCsvDelimiter(row, out bool anyDelimiter);
+                delimiter = anyDelimiter ? detected : delimiter;
+            }
+
+            if (IsCsvHeaderRow(content, delimiter))
+            {
+                header = true;
+                _csvDelimiter = delimiter;
+                _csvColumnCount = 0;
+                _csvHeaderSearchRows = 0;
+            }
         }
 
-        ReadOnlySpan<byte> content = row.TrimEnd("\r\n"u8);
         int column = 0;
         int position = 0;
+        int headerFields = 0;
         while (true)
         {
             int end = CsvFieldEnd(content, position, _csvDelimiter);
@@ -147,6 +196,7 @@ public sealed partial class BodyScanSession
             if (header)
             {
                 AddCsvColumn(field, column);
+                headerFields += CsvFieldValue(field, out _, out _).IsEmpty ? 0 : 1;
             }
 
             // The header's own fields are scanned without keys (a "Customer Name" header is not a name), so a CSV that has
@@ -161,7 +211,80 @@ public sealed partial class BodyScanSession
             column++;
         }
 
+        if (firstRow && headerFields < 2 && !CsvColumnsNameSomething())
+        {
+            // A title line (Order Report,,) or Excel's sep=; line, not a header: a first row of two or more fields is the
+            // header even when its names say nothing (id,sku,qty), so a data row later is never taken for one.
+            _csvHeaderSearchRows = MaxCsvPreambleRows;
+        }
+
         ResolveOpenRecords();
+    }
+
+    /// <summary>True when a header column names a role or a non-negative entity.</summary>
+    private bool CsvColumnsNameSomething()
+    {
+        foreach (KeyClass key in _csvColumnKeys.AsSpan(0, _csvColumnCount))
+        {
+            if (key.Role != ValueRole.None || (key.Entities != 0 && !key.Negative))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="content"/> (a row without its line break) split by <paramref name="delimiter"/> looks
+    /// like a header row: two or more fields, none longer than <see cref="MaxCsvHeaderFieldBytes"/> or holding an
+    /// <c>@</c> or three digits in a row, and one naming a role or a non-negative entity (<c>Customer Name</c>,
+    /// <c>E-mail ID</c>).
+    /// </summary>
+    private bool IsCsvHeaderRow(ReadOnlySpan<byte> content, byte delimiter)
+    {
+        int fields = 0;
+        bool namesSomething = false;
+        int position = 0;
+        while (true)
+        {
+            int end = CsvFieldEnd(content, position, delimiter);
+            ReadOnlySpan<byte> value = CsvFieldValue(content[position..end], out _, out _);
+            if (value.Length > MaxCsvHeaderFieldBytes || value.Contains((byte)'@') || HasThreeDigits(value))
+            {
+                return false;
+            }
+
+            fields++;
+            if (!namesSomething && !value.IsEmpty)
+            {
+                KeyClass key = _detector.Keywords.ClassifyKey(value);
+                namesSomething = key.Role != ValueRole.None || (key.Entities != 0 && !key.Negative);
+            }
+
+            if (end >= content.Length)
+            {
+                return fields >= 2 && namesSomething;
+            }
+
+            position = end + 1;
+        }
+    }
+
+    /// <summary>True when <paramref name="value"/> has three ASCII digits in a row (data, not a column name).</summary>
+    private static bool HasThreeDigits(ReadOnlySpan<byte> value)
+    {
+        int run = 0;
+        foreach (byte b in value)
+        {
+            run = Ascii.IsDigit(b) ? run + 1 : 0;
+            if (run == 3)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Index of the delimiter that ends the field starting at <paramref name="position"/> (outside quotes), or the
@@ -196,8 +319,9 @@ public sealed partial class BodyScanSession
     }
 
     /// <summary>The delimiter of the CSV whose first row is <paramref name="row"/>: the most frequent of comma, tab,
-    /// semicolon and vertical bar outside quotes; comma when none occurs or on a tie with comma.</summary>
-    private static byte DetectCsvDelimiter(ReadOnlySpan<byte> row)
+    /// semicolon and vertical bar outside quotes; comma when none occurs (<paramref name="anyDelimiter"/> false) or on a
+    /// tie with comma.</summary>
+    private static byte DetectCsvDelimiter(ReadOnlySpan<byte> row, out bool anyDelimiter)
     {
         Span<int> counts = stackalloc int[4];
         bool inQuotes = false;
@@ -222,6 +346,7 @@ public sealed partial class BodyScanSession
             }
         }
 
+        anyDelimiter = counts[best] > 0;
         return CsvDelimiters[best];
     }
 
