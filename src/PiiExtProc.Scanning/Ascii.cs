@@ -136,4 +136,20 @@ internal static class Ascii
 
     /// <summary>True when every byte is a digit '0'-'9' (vectorised; true for an empty span).</summary>
     public static bool AllDigits(ReadOnlySpan<byte> s) => s.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0;
+
+    /// <summary>True when <paramref name="s"/> has <paramref name="length"/> ASCII digits in a row.</summary>
+    public static bool HasDigitRun(ReadOnlySpan<byte> s, int length)
+    {
+        int run = 0;
+        foreach (byte b in s)
+        {
+            run = IsDigit(b) ? run + 1 : 0;
+            if (run == length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

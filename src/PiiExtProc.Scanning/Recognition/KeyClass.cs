@@ -111,6 +111,10 @@ internal readonly record struct KeyClass
     /// <summary>No information: free text rules apply.</summary>
     public static KeyClass None => default;
 
+    /// <summary>True when the key names a role or an entity it does not negate: a value under it is read as that data
+    /// (a name, an address, a mobile), not only kept from being taken for something else.</summary>
+    public bool NamesRoleOrEntity => Role != ValueRole.None || (Entities != 0 && !Negative);
+
     /// <summary>True when the key says nothing.</summary>
     public bool IsNone => Entities == 0 && !Negative && Role == ValueRole.None;
 

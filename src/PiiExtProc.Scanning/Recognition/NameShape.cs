@@ -194,16 +194,6 @@ internal static class NameShape
             return true;
         }
 
-        int run = 0;
-        foreach (byte b in value)
-        {
-            run = Ascii.IsDigit(b) ? run + 1 : 0;
-            if (run == 6)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return Ascii.HasDigitRun(value, 6);
     }
 }

@@ -231,7 +231,7 @@ public sealed partial class BodyScanSession
     {
         foreach (KeyClass key in _pendingColumns.AsSpan(0, _pendingColumnCount))
         {
-            if (key.Role != ValueRole.None || (key.Entities != 0 && !key.Negative) || (!entityOrRoleOnly && key.Negative))
+            if (key.NamesRoleOrEntity || (!entityOrRoleOnly && key.Negative))
             {
                 return true;
             }

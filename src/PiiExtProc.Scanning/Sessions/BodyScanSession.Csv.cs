@@ -226,7 +226,7 @@ public sealed partial class BodyScanSession
     {
         foreach (KeyClass key in _csvColumnKeys.AsSpan(0, _csvColumnCount))
         {
-            if (key.Role != ValueRole.None || (key.Entities != 0 && !key.Negative))
+            if (key.NamesRoleOrEntity)
             {
                 return true;
             }
@@ -250,7 +250,7 @@ public sealed partial class BodyScanSession
         {
             int end = CsvFieldEnd(content, position, delimiter);
             ReadOnlySpan<byte> value = CsvFieldValue(content[position..end], out _, out _);
-            if (value.Length > MaxCsvHeaderFieldBytes || value.Contains((byte)'@') || HasThreeDigits(value))
+            if (value.Length > MaxCsvHeaderFieldBytes || value.Contains((byte)'@') || Ascii.HasDigitRun(value, 3))
             {
                 return false;
             }
@@ -258,8 +258,7 @@ public sealed partial class BodyScanSession
             fields++;
             if (!namesSomething && !value.IsEmpty)
             {
-                KeyClass key = _detector.Keywords.ClassifyKey(value);
-                namesSomething = key.Role != ValueRole.None || (key.Entities != 0 && !key.Negative);
+                namesSomething = _detector.Keywords.ClassifyKey(value).NamesRoleOrEntity;
             }
 
             if (end >= content.Length)
@@ -269,22 +268,6 @@ public sealed partial class BodyScanSession
 
             position = end + 1;
         }
-    }
-
-    /// <summary>True when <paramref name="value"/> has three ASCII digits in a row (data, not a column name).</summary>
-    private static bool HasThreeDigits(ReadOnlySpan<byte> value)
-    {
-        int run = 0;
-        foreach (byte b in value)
-        {
-            run = Ascii.IsDigit(b) ? run + 1 : 0;
-            if (run == 3)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Index of the delimiter that ends the field starting at <paramref name="position"/> (outside quotes), or the

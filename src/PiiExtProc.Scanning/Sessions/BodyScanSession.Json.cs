@@ -320,7 +320,7 @@ public sealed partial class BodyScanSession
     /// path applies to the policy. A predicate, so that the callers' hot paths keep <c>TryScanKeyed</c> inlined.
     /// </summary>
     private bool KeyedFastPathMayApply(KeyClass key) =>
-        (key.Role != ValueRole.None || (key.Entities != 0 && !key.Negative)) && KeyedFastPathEnabled && _detector.KeyedFastPathApplies;
+        key.NamesRoleOrEntity && KeyedFastPathEnabled && _detector.KeyedFastPathApplies;
 
     /// <summary>Values the prefilter kept from the detector in this body (tests check the prefilter is taken).</summary>
     internal long ValuesPrefiltered { get; private set; }
