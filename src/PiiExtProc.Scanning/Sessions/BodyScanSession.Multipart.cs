@@ -6,7 +6,9 @@ namespace PiiExtProc.Scanning.Sessions;
 /// <c>multipart/form-data</c> scanning of a <see cref="BodyScanSession"/> (<see cref="BodyFormat.Multipart"/>), line by
 /// line on top of text scanning: the boundary is learnt from the first delimiter line (<c>--BOUNDARY</c>), each part's
 /// <c>Content-Disposition</c> <c>name</c> is the key of the lines of its value, file parts whose content type is not
-/// text are passed through unscanned, and the body is one record.
+/// text are passed through unscanned, and the body is one record. A CSV or TSV file part (<c>text/csv</c>, or a
+/// <c>.csv</c> / <c>.tsv</c> file name whatever its type) is read as a CSV body is: its first row is the header (or the
+/// first header-like row after title lines), each later row a record whose fields are read under their columns.
 /// </summary>
 public sealed partial class BodyScanSession
 {
@@ -20,6 +22,9 @@ public sealed partial class BodyScanSession
     private KeyClass _partKey;
     private bool _partIsFile;
     private bool _partIsBinary;
+
+    /// <summary>The part is a CSV or TSV file (by its content type or its file name's extension): its lines are CSV rows.</summary>
+    private bool _partIsCsv;
 
     private enum MultipartState : byte
     {
@@ -47,6 +52,7 @@ public sealed partial class BodyScanSession
         _partKey = KeyClass.None;
         _partIsFile = false;
         _partIsBinary = false;
+        _partIsCsv = false;
     }
 
     /// <summary>
@@ -64,6 +70,7 @@ public sealed partial class BodyScanSession
             _partKey = KeyClass.None;
             _partIsFile = false;
             _partIsBinary = false;
+            _partIsCsv = false;
             return false;
         }
 
@@ -72,7 +79,12 @@ public sealed partial class BodyScanSession
             case MultipartState.Headers:
                 if (content.IsEmpty)
                 {
-                    _multipartState = _partIsFile && _partIsBinary ? MultipartState.Skipped : MultipartState.Value;
+                    // A .csv file is scanned whatever type the browser gave it (application/vnd.ms-excel where Excel is installed).
+                    _multipartState = _partIsFile && _partIsBinary && !_partIsCsv ? MultipartState.Skipped : MultipartState.Value;
+                    if (_partIsCsv)
+                    {
+                        StartCsvPart();
+                    }
                 }
                 else
                 {
@@ -140,7 +152,12 @@ public sealed partial class BodyScanSession
         ReadOnlySpan<byte> value = header[(colon + 1)..].Trim(" \t"u8);
         if (System.Text.Ascii.EqualsIgnoreCase(name, "content-disposition"u8))
         {
-            _partIsFile |= Parameter(value, "filename"u8, out _);
+            if (Parameter(value, "filename"u8, out ReadOnlySpan<byte> fileName))
+            {
+                _partIsFile = true;
+                _partIsCsv |= Ascii.EndsWithIgnoreCase(fileName, ".csv"u8) || Ascii.EndsWithIgnoreCase(fileName, ".tsv"u8);
+            }
+
             if (Parameter(value, "name"u8, out ReadOnlySpan<byte> key) && key.Length <= MaxKeyBytes)
             {
                 _partKey = _detector.Keywords.ClassifyKey(key);
@@ -151,7 +168,23 @@ public sealed partial class BodyScanSession
             ReadOnlySpan<byte> type = value[..(value.IndexOf((byte)';') is int semicolon and >= 0 ? semicolon : value.Length)].Trim(" \t"u8);
             _partIsBinary = !(Ascii.StartsWithIgnoreCase(type, "text/"u8) || Ascii.EndsWithIgnoreCase(type, "json"u8)
                 || Ascii.EndsWithIgnoreCase(type, "xml"u8) || System.Text.Ascii.EqualsIgnoreCase(type, "application/x-www-form-urlencoded"u8));
+            _partIsCsv |= System.Text.Ascii.EqualsIgnoreCase(type, "text/csv"u8) || System.Text.Ascii.EqualsIgnoreCase(type, "application/csv"u8)
+                || System.Text.Ascii.EqualsIgnoreCase(type, "text/tab-separated-values"u8)
+                || System.Text.Ascii.EqualsIgnoreCase(type, "text/comma-separated-values"u8);
         }
+    }
+
+    /// <summary>
+    /// A CSV part's value starts: its first row is its header (the CSV state starts again). The fields read so far are
+    /// decided with that header row, which ends a record as every row does, so they are not one record with the file's
+    /// rows.
+    /// </summary>
+    private void StartCsvPart()
+    {
+        _csvDelimiter = 0;
+        _csvColumnCount = 0;
+        _csvHeaderSearchRows = 0;
+        _csvDelimiterGuessed = false;
     }
 
     /// <summary>The value of parameter <paramref name="parameter"/> (<c>; name="value"</c> or <c>; name=value</c>) in a

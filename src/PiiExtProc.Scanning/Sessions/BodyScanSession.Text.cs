@@ -125,6 +125,13 @@ public sealed partial class BodyScanSession
             return;
         }
 
+        if (_multipartMode && _partIsCsv && _multipartState == MultipartState.Value)
+        {
+            // An uploaded CSV file: its rows are read under its header, each a record (BodyScanSession.Csv.cs).
+            ScanCsvRow(line, start);
+            return;
+        }
+
         bool blockLine = false;
         if (!_markupMode && !_multipartMode)
         {
