@@ -95,6 +95,34 @@ public sealed class MultipartCsvTests
     }
 
     [Fact]
+    public void Process_QuotedFieldOverTwoLines_OneRowOneRecord()
+    {
+        // Multipart bodies are read line by line: a quoted field with a line break (an address typed with Alt+Enter in
+        // Excel) is two pieces of one row, each scanned under its column, and the row is one record, so the name and the
+        // email after the break are masked together; a doubled quote in a piece does not close the field. The first piece
+        // alone ("12 MG Road,") has no address shape.
+        string body = Upload("name,address,email\r\nRavi Kumar,\"12 MG Road,\r\nKoramangala \"\"East\"\", Pune 411001\",ravi.kumar@example.com\r\nPriya Sharma,\"x\"\"y\",priya@example.in");
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Multipart, body);
+
+        Assert.Contains(
+            "\r\nname,address,email\r\nRXXX KXXXX,\"12 MG Road,\r\n[REDACTED_ADDRESS]\",raXXX@example.com\r\nPXXXX SXXXXX,\"x\"\"y\",prXXX@example.in\r\n",
+            result.Text,
+            StringComparison.Ordinal);
+        ScanComparison.AssertEveryTwoWaySplitSameAsWhole(s_masks, BodyFormat.Multipart, Encoding.UTF8.GetBytes(body), result);
+    }
+
+    [Fact]
+    public void Process_PartEndsInsideAQuotedField_RowEndsThere()
+    {
+        // The unclosed row ends with its part: the email field after it is not one record with the row's name.
+        string body = "--XyZ123\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.csv\"\r\nContent-Type: text/csv\r\n\r\nname,note\r\nRavi Kumar,\"open\r\n"
+            + "--XyZ123\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nravi.kumar@example.com\r\n--XyZ123--\r\n";
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Multipart, body);
+
+        Assert.Equal(body, result.Text);
+    }
+
+    [Fact]
     public void Process_BinaryFilePart_StillPassedThrough()
     {
         // The control: a file that is neither text nor named .csv is not scanned.

@@ -57,6 +57,15 @@ public sealed partial class BodyScanSession
     /// <summary>The first row had no delimiter at all (a title line): the header row found later gives it.</summary>
     private bool _csvDelimiterGuessed;
 
+    /// <summary>
+    /// In a multipart body's CSV part, read line by line: the last line ended inside a quoted field (a line break in
+    /// an address), so the next line starts inside it, in column <see cref="_csvContinuedColumn"/>, and is the same row
+    /// (record).
+    /// </summary>
+    private bool _csvRowContinues;
+
+    private int _csvContinuedColumn;
+
     private void ResetCsv(BodyFormat format)
     {
         _csvMode = format == BodyFormat.Csv;
@@ -67,6 +76,7 @@ public sealed partial class BodyScanSession
         _csvColumnCount = 0;
         _csvHeaderSearchRows = 0;
         _csvDelimiterGuessed = false;
+        _csvRowContinues = false;
     }
 
     private void ParseCsv(ReadOnlySpan<byte> work, long workOffset, bool isFinal)
@@ -153,9 +163,15 @@ public sealed partial class BodyScanSession
     /// </summary>
     private void ScanCsvRow(ReadOnlySpan<byte> row, long start)
     {
+        ReadOnlySpan<byte> content = row.TrimEnd("\r\n"u8);
+        if (_csvRowContinues)
+        {
+            ContinueCsvRow(content, start);
+            return;
+        }
+
         bool header = _csvDelimiter == 0;
         bool firstRow = header;
-        ReadOnlySpan<byte> content = row.TrimEnd("\r\n"u8);
         if (header)
         {
             _csvDelimiter = DetectCsvDelimiter(row, out bool anyDelimiter);
@@ -186,8 +202,32 @@ public sealed partial class BodyScanSession
             }
         }
 
-        int column = 0;
-        int position = 0;
+        int headerFields = ScanCsvFields(content, start, 0, 0, header);
+        if (_csvRowContinues)
+        {
+            // A multipart CSV part's row goes on in the next line.
+            return;
+        }
+
+        if (firstRow && headerFields < 2 && !CsvColumnsNameSomething())
+        {
+            // A title line (Order Report,,) or Excel's sep=; line, not a header: a first row of two or more fields is the
+            // header even when its names say nothing (id,sku,qty), so a data row later is never taken for one.
+            _csvHeaderSearchRows = MaxCsvPreambleRows;
+        }
+
+        ResolveOpenRecords();
+    }
+
+    /// <summary>
+    /// Scans the fields of <paramref name="content"/> (a row without its line break, at absolute
+    /// <paramref name="start"/>) from index <paramref name="position"/>, the first in column <paramref name="column"/>;
+    /// a header row's fields become the columns. Returns the header's fields that are not empty. In a multipart body, a
+    /// last field whose quote does not close on this line is scanned from after its quote and the row is marked to go on
+    /// (<see cref="_csvRowContinues"/>).
+    /// </summary>
+    private int ScanCsvFields(ReadOnlySpan<byte> content, long start, int position, int column, bool header)
+    {
         int headerFields = 0;
         while (true)
         {
@@ -199,26 +239,91 @@ public sealed partial class BodyScanSession
                 headerFields += CsvFieldValue(field, out _, out _).IsEmpty ? 0 : 1;
             }
 
+            if (end >= content.Length && _multipartMode && OpenQuoteEnd(field) is int inside and >= 0)
+            {
+                ScanCsvField(field[inside..], start + position + inside, header ? -1 : column);
+                _csvRowContinues = true;
+                _csvContinuedColumn = column;
+                return headerFields;
+            }
+
             // The header's own fields are scanned without keys (a "Customer Name" header is not a name), so a CSV that has
             // no header loses nothing in its first row.
             ScanCsvField(field, start + position, header ? -1 : column);
             if (end >= content.Length)
             {
-                break;
+                return headerFields;
             }
 
             position = end + 1;
             column++;
         }
+    }
 
-        if (firstRow && headerFields < 2 && !CsvColumnsNameSomething())
+    /// <summary>
+    /// A line of a multipart CSV part that starts inside a quoted field (<see cref="_csvRowContinues"/>): the field's
+    /// rest up to its closing quote is scanned under its column, then the row's other fields; the row ends (its record
+    /// is decided) when this line does not end inside a quoted field again.
+    /// </summary>
+    private void ContinueCsvRow(ReadOnlySpan<byte> content, long start)
+    {
+        _csvRowContinues = false;
+        int column = _csvContinuedColumn;
+        int close = ClosingQuote(content);
+        if (close < 0)
         {
-            // A title line (Order Report,,) or Excel's sep=; line, not a header: a first row of two or more fields is the
-            // header even when its names say nothing (id,sku,qty), so a data row later is never taken for one.
-            _csvHeaderSearchRows = MaxCsvPreambleRows;
+            ScanCsvField(content, start, column);
+            _csvRowContinues = true;
+            return;
         }
 
-        ResolveOpenRecords();
+        ScanCsvField(content[..close], start, column);
+        int end = CsvFieldEnd(content, close + 1, _csvDelimiter);
+        if (end < content.Length)
+        {
+            ScanCsvFields(content, start, end + 1, column + 1, header: false);
+        }
+
+        if (!_csvRowContinues)
+        {
+            ResolveOpenRecords();
+        }
+    }
+
+    /// <summary>Index of the first quote in <paramref name="text"/> that is not doubled (closes a quoted field), or -1.</summary>
+    private static int ClosingQuote(ReadOnlySpan<byte> text)
+    {
+        int i = 0;
+        while (true)
+        {
+            int q = text[i..].IndexOf((byte)'"');
+            if (q < 0)
+            {
+                return -1;
+            }
+
+            q += i;
+            if (q + 1 < text.Length && text[q + 1] == '"')
+            {
+                i = q + 2;
+                continue;
+            }
+
+            return q;
+        }
+    }
+
+    /// <summary>For a field whose quote opens and does not close (<c>"12 MG Road,</c>): the index just after that quote;
+    /// else -1.</summary>
+    private static int OpenQuoteEnd(ReadOnlySpan<byte> field)
+    {
+        int quote = field.IndexOfAnyExcept((byte)' ');
+        if (quote < 0 || field[quote] != '"')
+        {
+            return -1;
+        }
+
+        return ClosingQuote(field[(quote + 1)..]) < 0 ? quote + 1 : -1;
     }
 
     /// <summary>True when a header column names a role or a non-negative entity.</summary>
@@ -397,6 +502,7 @@ public sealed partial class BodyScanSession
 
         bool hasKey = column >= 0 && column < _csvColumnCount;
         KeyClass key = hasKey ? _csvColumnKeys[column] : KeyClass.None;
+
         ReadOnlySpan<byte> keyName = hasKey && _detector.HasCustomRecognizers
             ? _csvHeaderNames.AsSpan(_csvHeaderRanges[column].Start, _csvHeaderRanges[column].Length)
             : default;

@@ -66,6 +66,13 @@ public sealed partial class BodyScanSession
         ReadOnlySpan<byte> content = line.TrimEnd("\r\n"u8);
         if (!oversized && IsDelimiter(content, out bool closing))
         {
+            if (_csvRowContinues)
+            {
+                // A CSV part ended inside a quoted field: its last row ends here.
+                _csvRowContinues = false;
+                ResolveOpenRecords();
+            }
+
             _multipartState = closing ? MultipartState.Epilogue : MultipartState.Headers;
             _partKey = KeyClass.None;
             _partIsFile = false;
@@ -185,6 +192,7 @@ public sealed partial class BodyScanSession
         _csvColumnCount = 0;
         _csvHeaderSearchRows = 0;
         _csvDelimiterGuessed = false;
+        _csvRowContinues = false;
     }
 
     /// <summary>The value of parameter <paramref name="parameter"/> (<c>; name="value"</c> or <c>; name=value</c>) in a
