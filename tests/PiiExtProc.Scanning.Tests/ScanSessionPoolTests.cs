@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text;
 using PiiExtProc.Scanning;
+using PiiExtProc.Scanning.Recognition;
 using PiiExtProc.Scanning.Sessions;
 using PiiExtProc.Scanning.Tests.Support;
 
@@ -17,7 +18,7 @@ public sealed class ScanSessionPoolTests
         "_held", "_decoded", "_names", "_frames", "_operatorOutput", "_encodedOutput", "_keyCache", "_pathCache", "_pool", "_rented",
         "<RentCount>k__BackingField", "_entities", "_recognizers", "_paths", "_boundary",
         "_csvColumnKeys", "_csvHeaderNames", "_csvHeaderRanges", "_tableColumns", "_tableHeaderRow", "_tableCellMatches",
-        "_repeatedValues", "_repeatedBytes", "_repeatScratch", "_repeatMerge", "_fingerprintGroups",
+        "_repeatedValues", "_repeatedBytes", "_repeatScratch", "_repeatMerge", "_fingerprintGroups", "_columns",
     ];
 
     [Fact]
@@ -172,6 +173,9 @@ public sealed class ScanSessionPoolTests
         else if (format == BodyFormat.Multipart)
         {
             used.Process("--b\r\nContent-Disposition: form-data; name=\"full_name\"\r\n\r\nRavi Kumar\r\n--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.jpg\""u8, isFinal: false, output);
+
+            // Then a CSV file part left inside a quoted field that a line break split.
+            used.Process("\r\nContent-Type: image/jpeg\r\n\r\n\u00ff\r\n--b\r\nContent-Disposition: form-data; name=\"c\"; filename=\"c.csv\"\r\n\r\nname,address\r\nRavi Kumar,\"12 MG Road,\r\n"u8, isFinal: false, output);
         }
         else if (format == BodyFormat.Text)
         {
@@ -186,6 +190,8 @@ public sealed class ScanSessionPoolTests
         }
         else if (messy)
         {
+            // Columns in force and a row open (columnar JSON), then a body that falls back to text.
+            used.Process("{\"columns\":[\"name\",\"email\"],\"rows\":[[\"Ravi Kumar\","u8, isFinal: false, output);
             byte[] body = BodyGenerator.Generate(7);
             used.Process(body.AsSpan(0, body.Length / 2), isFinal: false, output);
             used.Process("}}} not json \"name\": Ravi Kumar 9876543210 "u8, isFinal: false, output);
@@ -208,6 +214,15 @@ public sealed class ScanSessionPoolTests
             }
 
             Assert.True(Equals(field.GetValue(fresh), field.GetValue(used)), $"field {field.Name} is not reset");
+        }
+
+        // The column table is kept (its arrays are reused); its counts and flags are reset.
+        FieldInfo columnsField = typeof(BodyScanSession).GetField("_columns", BindingFlags.Instance | BindingFlags.NonPublic)!;
+        foreach (FieldInfo field in typeof(ColumnTable).GetFields(BindingFlags.Instance | BindingFlags.NonPublic).Where(f => !f.FieldType.IsArray))
+        {
+            Assert.True(
+                Equals(field.GetValue(columnsField.GetValue(fresh)), field.GetValue(columnsField.GetValue(used))),
+                $"column table field {field.Name} is not reset");
         }
 
         Assert.Empty(used.Findings);

@@ -77,6 +77,7 @@ public sealed partial class BodyScanSession
         _csvHeaderSearchRows = 0;
         _csvDelimiterGuessed = false;
         _csvRowContinues = false;
+        _csvContinuedColumn = 0;
     }
 
     private void ParseCsv(ReadOnlySpan<byte> work, long workOffset, bool isFinal)

@@ -449,7 +449,7 @@ public sealed partial class BodyScanSession
         if (_depth > 0)
         {
             ref JsonFrame parent = ref _frames[_depth - 1];
-            if (parent.ColumnPart != ColumnPart.None || (isArray && (parent.IsArray || parent.PropertyKey.DeclaresColumns)))
+            if (ColumnTable.MayOpen(parent.ColumnPart, parent.IsArray, parent.PropertyKey, isArray))
             {
                 columnPart = OpenColumnContainer(isArray);
             }
@@ -513,7 +513,7 @@ public sealed partial class BodyScanSession
 
         // The sibling proofs do not model columns: none runs while columns are declared or in force.
         _cleanObjectClosed = !frame.IsArray && _depth > 0 && frame.SlotsAtOpen == _slotBase + _slots.Count
-            && CleanProofEnabled && _detector.OnlyBuiltInRecognizers && _columnCount == 0 && !_declarationOpen;
+            && CleanProofEnabled && _detector.OnlyBuiltInRecognizers && !_columns.InForce;
         if (frame.RecordIndex >= 0)
         {
             if (frame.IsAttribute && frame.RecordIndex > 0)
@@ -586,7 +586,7 @@ public sealed partial class BodyScanSession
             RememberAttributeLabel(ref _frames[_depth - 1], value, tokenStart, escaped: kind == SlotKind.JsonEscapedString);
         }
 
-        if (_depth > 0 && _frames[_depth - 1].ColumnPart is ColumnPart.Declaration or ColumnPart.DeclarationEntry or ColumnPart.HeaderCandidate)
+        if (_depth > 0 && ColumnTable.ReadsNames(_frames[_depth - 1].ColumnPart))
         {
             ReadColumnName(value, isNumber);
         }

@@ -143,7 +143,7 @@ public sealed partial class BodyScanSession
         _jsonComplete = false;
         _cleanObjectClosed = false;
         ResetRepeatedValues();
-        ResetColumns();
+        _columns.Reset();
         _neverAt = -1;
         _siblingProofWaitAt = -1;
         _siblingProofWaitBytes = 0;

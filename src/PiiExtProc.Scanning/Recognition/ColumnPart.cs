@@ -1,8 +1,8 @@
-namespace PiiExtProc.Scanning.Sessions;
+namespace PiiExtProc.Scanning.Recognition;
 
 /// <summary>
 /// The part a JSON container plays in columnar JSON, a table sent as arrays of row values whose column names come
-/// first (BodyScanSession.Columns.cs): <c>{"columns": ["name", "email"], "rows": [["Ravi Kumar", "ravi@example.com"]]}</c>,
+/// first (<see cref="ColumnTable"/>): <c>{"columns": ["name", "email"], "rows": [["Ravi Kumar", "ravi@example.com"]]}</c>,
 /// or a header row as the first row (<c>"values": [["Name", "Email"], ["Ravi Kumar", ...]]</c>, Google Sheets).
 /// </summary>
 internal enum ColumnPart : byte
@@ -10,7 +10,7 @@ internal enum ColumnPart : byte
     /// <summary>No part.</summary>
     None,
 
-    /// <summary>An array under a key that declares columns (<see cref="Recognition.KeyClass.DeclaresColumns"/>): each
+    /// <summary>An array under a key that declares columns (<see cref="KeyClass.DeclaresColumns"/>): each
     /// element is the next column, named by a string element or by an object element's <c>name</c>.</summary>
     Declaration,
 
