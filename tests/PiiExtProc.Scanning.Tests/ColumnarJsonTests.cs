@@ -196,6 +196,34 @@ public sealed class ColumnarJsonTests
         Assert.Equal("""{"columns":["name","email"],"rows":[["RXXX KXXXX","raXXX@example.com","Priya Sharma"]]}""", result.Text);
     }
 
+    [Fact]
+    public void Process_ColumnarDocumentInAString_ReadAsInABody()
+    {
+        // A log shipper's wrapped line: the query result is a string holding JSON. An empty cell and a null keep their
+        // columns.
+        const string Body =
+            """{"log":"{\"values\":[[\"Name\",\"Phone\",\"Device ID\"],[null,\"9876543210\",\"web-hgfedcba\"],[\"Ravi Kumar\",\"\",\"web-abcdefgh\"]]}"}""";
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Json, Body);
+
+        Assert.Equal(
+            """{"log":"{\"values\":[[\"Name\",\"Phone\",\"Device ID\"],[null,\"98XXXXXX10\",\"[REDACTED_DEVICE_ID]\"],[\"RXXX KXXXX\",\"\",\"[REDACTED_DEVICE_ID]\"]]}"}""",
+            result.Text);
+        ScanComparison.AssertCleanProofAndValuePrefilterSkipNothing(Encoding.UTF8.GetBytes(Body));
+
+        // As in a body, only the first row of an array of arrays may be its header.
+        const string NoHeader = """{"log":"{\"values\":[[\"red\",\"blue\"],[\"Name\",\"Device ID\"],[\"Ravi Kumar\",\"web-abcdefgh\"]]}"}""";
+        Assert.Equal(NoHeader, Scanners.Run(s_masks, BodyFormat.Json, NoHeader).Text);
+    }
+
+    [Fact]
+    public void Process_ColumnarJsonLogLine_ReadAsInABody()
+    {
+        const string Body = "{\"columns\":[{\"name\":\"customer_name\"},{\"name\":\"email\"}],\"data\":[[\"Ravi Kumar\",\"ravi.kumar@example.com\"]]}\n";
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Text, Body);
+
+        Assert.Equal("{\"columns\":[{\"name\":\"customer_name\"},{\"name\":\"email\"}],\"data\":[[\"RXXX KXXXX\",\"raXXX@example.com\"]]}\n", result.Text);
+    }
+
     [Theory]
     [InlineData("""{"meta":["a","b"],"id":7}""", true)]
     [InlineData("""{"meta":{"page":1},"data":[[1,2],[3,4]]}""", true)]

@@ -5,7 +5,7 @@ namespace PiiExtProc.Scanning.Recognition;
 /// <summary>
 /// The embedded JSON pass of a <see cref="Detector"/>: a text record or a value that is itself one whole JSON document
 /// (a webhook's stringified payload, a JSON log line in a text body) is read as JSON, each value scanned with its own
-/// key, as the same document sent as a body would be; the text candidate pass then runs over the whole document too
+/// key, as the same document sent as a body would be (columnar JSON too: <see cref="ColumnTable"/>); the text candidate pass then runs over the whole document too
 /// (context words in sibling values), and overlapping matches resolve as usual (key evidence first).
 /// </summary>
 internal sealed partial class Detector
@@ -38,6 +38,9 @@ internal sealed partial class Detector
         int entry = output.Count;
         Span<EmbeddedFrame> frames = stackalloc EmbeddedFrame[MaxEmbeddedJsonDepth];
         int depth = 0;
+        ColumnTable columns = t_columns ??= new ColumnTable();
+        columns.Reset();
+        ColumnPart noParentPart = ColumnPart.None;
         var reader = new Utf8JsonReader(text, new JsonReaderOptions { MaxDepth = MaxEmbeddedJsonDepth, CommentHandling = JsonCommentHandling.Disallow });
         try
         {
@@ -46,11 +49,30 @@ internal sealed partial class Detector
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                        KeyClass containerKey = depth == 0 ? key with { Attribute = AttributeMember.None } : KeyOf(frames[depth - 1], forContainer: true);
-                        frames[depth++] = new EmbeddedFrame { IsArray = reader.TokenType == JsonTokenType.StartArray, ContainerKey = containerKey };
+                        bool isArray = reader.TokenType == JsonTokenType.StartArray;
+                        ColumnPart part = ColumnPart.None;
+                        if (depth > 0)
+                        {
+                            // Columnar JSON, as in a body (ColumnTable); a row's cells count in the document's record.
+                            ref EmbeddedFrame parent = ref frames[depth - 1];
+                            if (ColumnTable.MayOpen(parent.ColumnPart, parent.IsArray, parent.PropertyKey, isArray))
+                            {
+                                part = columns.Open(ref parent.ColumnPart, parent.IsArray, parent.ContainerElements, depth >= 2 && frames[depth - 2].IsArray, isArray);
+                            }
+
+                            parent.ContainerElements += parent.IsArray ? 1 : 0;
+                        }
+
+                        KeyClass containerKey = depth == 0 ? key with { Attribute = AttributeMember.None } : KeyOf(ref frames[depth - 1], forContainer: true, columns);
+                        frames[depth++] = new EmbeddedFrame { IsArray = isArray, ContainerKey = containerKey, ColumnPart = part };
                         break;
                     case JsonTokenType.EndObject or JsonTokenType.EndArray:
                         depth--;
+                        if (frames[depth].ColumnPart != ColumnPart.None)
+                        {
+                            columns.Close(frames[depth].ColumnPart, ref depth > 0 ? ref frames[depth - 1].ColumnPart : ref noParentPart);
+                        }
+
                         break;
                     case JsonTokenType.PropertyName:
                         frames[depth - 1].PropertyKey = _keywords.ClassifyKey(reader.ValueSpan);
@@ -65,8 +87,16 @@ internal sealed partial class Detector
                     case JsonTokenType.String or JsonTokenType.Number:
                         if (depth > 0)
                         {
+                            ref EmbeddedFrame top = ref frames[depth - 1];
+                            if (ColumnTable.ReadsNames(top.ColumnPart))
+                            {
+                                // The raw bytes: a column name with escapes is classified as it is written.
+                                columns.ReadName(top.ColumnPart, reader.ValueSpan, reader.TokenType == JsonTokenType.Number,
+                                    top.PropertyNameLength > 0 ? text.Slice(top.PropertyName, top.PropertyNameLength) : default, _keywords);
+                            }
+
                             int before = output.Count;
-                            ScanEmbeddedValue(text, in reader, frames[depth - 1], output);
+                            ScanEmbeddedValue(text, in reader, ref top, columns, output);
                             if (reader.TokenType == JsonTokenType.String && frames[depth - 1].PropertyKey.Attribute == AttributeMember.Label)
                             {
                                 // An attribute-list label: a value member after it reads under its class (see AttributeMember).
@@ -80,6 +110,11 @@ internal sealed partial class Detector
 
                         break;
                     default:
+                        if (depth > 0 && frames[depth - 1].ColumnPart != ColumnPart.None)
+                        {
+                            columns.ReadLiteral(frames[depth - 1].ColumnPart, ref frames[depth - 1].Column);
+                        }
+
                         break;
                 }
 
@@ -107,17 +142,19 @@ internal sealed partial class Detector
         }
     }
 
-    private void ScanEmbeddedValue(ReadOnlySpan<byte> text, in Utf8JsonReader reader, in EmbeddedFrame frame, List<RawMatch> output)
+    private void ScanEmbeddedValue(ReadOnlySpan<byte> text, in Utf8JsonReader reader, ref EmbeddedFrame frame, ColumnTable columns, List<RawMatch> output)
     {
         bool isString = reader.TokenType == JsonTokenType.String;
         int start = (int)reader.TokenStartIndex + (isString ? 1 : 0);
         ReadOnlySpan<byte> value = text.Slice(start, reader.ValueSpan.Length);
+
+        // Before the empty check: an empty cell of a row still takes its column.
+        KeyClass key = KeyOf(ref frame, forContainer: false, columns);
         if (value.IsEmpty)
         {
             return;
         }
 
-        KeyClass key = KeyOf(frame, forContainer: false);
         if (!isString)
         {
             key = key.ForNumber;
@@ -162,8 +199,17 @@ internal sealed partial class Detector
         }
     }
 
-    private static KeyClass KeyOf(in EmbeddedFrame frame, bool forContainer) =>
-        JsonValueKey.Of(frame.IsArray, frame.ContainerKey, frame.PropertyKey, forContainer);
+    /// <summary>The key class of the next value (or container) in <paramref name="frame"/>: a row's element under its
+    /// column (which advances), else as in a body (<see cref="JsonValueKey"/>).</summary>
+    private static KeyClass KeyOf(ref EmbeddedFrame frame, bool forContainer, ColumnTable columns) =>
+        frame.ColumnPart == ColumnPart.Row
+            ? JsonValueKey.Of(isArray: false, frame.ContainerKey, columns.NextColumnKey(ref frame.Column), forContainer)
+            : JsonValueKey.Of(frame.IsArray, frame.ContainerKey, frame.PropertyKey, forContainer);
+
+    /// <summary>This thread's column table for the embedded pass (one document at a time: a document inside a value of
+    /// a document is read as text, not as JSON again).</summary>
+    [ThreadStatic]
+    private static ColumnTable? t_columns;
 
     /// <summary>True when <paramref name="text"/> starts, after whitespace, like a JSON object or array.</summary>
     private static bool StartsLikeJson(ReadOnlySpan<byte> text)
@@ -190,5 +236,14 @@ internal sealed partial class Detector
         /// <summary>The label's matches in the output: from <see cref="LabelMatches"/> to <see cref="LabelMatchesEnd"/>.</summary>
         public int LabelMatches;
         public int LabelMatchesEnd;
+
+        /// <summary>The part this container plays in columnar JSON (<see cref="ColumnTable"/>).</summary>
+        public ColumnPart ColumnPart;
+
+        /// <summary>For a <see cref="ColumnPart.Row"/>: the column of the next element.</summary>
+        public int Column;
+
+        /// <summary>For arrays: the objects and arrays opened in it so far.</summary>
+        public int ContainerElements;
     }
 }
