@@ -133,9 +133,9 @@ internal sealed class ColumnTable
         return ColumnPart.None;
     }
 
-    /// <summary>A container with columnar part <paramref name="part"/> closed; <paramref name="parentPart"/> is the part
-    /// of the container around it (a header row makes it a <see cref="ColumnPart.Table"/>).</summary>
-    public void Close(ColumnPart part, ref ColumnPart parentPart)
+    /// <summary>A container with columnar part <paramref name="part"/> closed. True when the container around it is now
+    /// a <see cref="ColumnPart.Table"/> (an adopted header row: the caller sets that part).</summary>
+    public bool Close(ColumnPart part)
     {
         switch (part)
         {
@@ -152,7 +152,7 @@ internal sealed class ColumnTable
                 if (_pendingHeaderValid && PendingSay(entityOrRoleOnly: true))
                 {
                     AdoptPending();
-                    parentPart = ColumnPart.Table;
+                    return true;
                 }
 
                 break;
@@ -160,6 +160,8 @@ internal sealed class ColumnTable
                 _columnCount = 0;
                 break;
         }
+
+        return false;
     }
 
     /// <summary>A literal (<c>true</c>, <c>false</c>, <c>null</c>) in a container of part <paramref name="part"/>, whose

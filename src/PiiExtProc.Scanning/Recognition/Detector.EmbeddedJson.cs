@@ -40,7 +40,6 @@ internal sealed partial class Detector
         int depth = 0;
         ColumnTable columns = t_columns ??= new ColumnTable();
         columns.Reset();
-        ColumnPart noParentPart = ColumnPart.None;
         var reader = new Utf8JsonReader(text, new JsonReaderOptions { MaxDepth = MaxEmbeddedJsonDepth, CommentHandling = JsonCommentHandling.Disallow });
         try
         {
@@ -68,9 +67,10 @@ internal sealed partial class Detector
                         break;
                     case JsonTokenType.EndObject or JsonTokenType.EndArray:
                         depth--;
-                        if (frames[depth].ColumnPart != ColumnPart.None)
+                        if (frames[depth].ColumnPart != ColumnPart.None && columns.Close(frames[depth].ColumnPart))
                         {
-                            columns.Close(frames[depth].ColumnPart, ref depth > 0 ? ref frames[depth - 1].ColumnPart : ref noParentPart);
+                            // An adopted header row: its array (the parent, which a header row always has) is a table.
+                            frames[depth - 1].ColumnPart = ColumnPart.Table;
                         }
 
                         break;

@@ -11,9 +11,6 @@ public sealed partial class BodyScanSession
 {
     private readonly ColumnTable _columns = new();
 
-    /// <summary>Stands in for the part of the container around the body's top container, which has none.</summary>
-    private ColumnPart _noParentPart;
-
     /// <summary>
     /// The columnar part of a container about to open in the innermost frame (the parent), called when
     /// <see cref="ColumnTable.MayOpen"/> is true.
@@ -24,9 +21,15 @@ public sealed partial class BodyScanSession
         return _columns.Open(ref parent.ColumnPart, parent.IsArray, parent.ContainerElements, _depth >= 2 && _frames[_depth - 2].IsArray, isArray);
     }
 
-    /// <summary>A container with a columnar part closed (<see cref="_depth"/> is its frame's index).</summary>
-    private void CloseColumnContainer(ColumnPart part) =>
-        _columns.Close(part, ref _depth > 0 ? ref _frames[_depth - 1].ColumnPart : ref _noParentPart);
+    /// <summary>A container with a columnar part closed (<see cref="_depth"/> is its frame's index; an adopted header
+    /// row's array is in another, so its parent exists).</summary>
+    private void CloseColumnContainer(ColumnPart part)
+    {
+        if (_columns.Close(part))
+        {
+            _frames[_depth - 1].ColumnPart = ColumnPart.Table;
+        }
+    }
 
     /// <summary>A literal (<c>true</c>, <c>false</c>, <c>null</c>) in a container with a columnar part.</summary>
     private void ReadColumnLiteral()

@@ -72,6 +72,13 @@ public sealed partial class BodyScanSession
         _csvPosition = 0;
         _csvWalkedTo = 0;
         _csvInQuotes = false;
+        ResetCsvTable();
+    }
+
+    /// <summary>Forgets the delimiter, the header and any row in progress: the next row is a first row (a CSV body's
+    /// start, or a multipart body's CSV part).</summary>
+    private void ResetCsvTable()
+    {
         _csvDelimiter = 0;
         _csvColumnCount = 0;
         _csvHeaderSearchRows = 0;
@@ -503,7 +510,6 @@ public sealed partial class BodyScanSession
 
         bool hasKey = column >= 0 && column < _csvColumnCount;
         KeyClass key = hasKey ? _csvColumnKeys[column] : KeyClass.None;
-
         ReadOnlySpan<byte> keyName = hasKey && _detector.HasCustomRecognizers
             ? _csvHeaderNames.AsSpan(_csvHeaderRanges[column].Start, _csvHeaderRanges[column].Length)
             : default;

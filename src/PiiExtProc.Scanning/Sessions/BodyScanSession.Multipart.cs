@@ -90,7 +90,9 @@ public sealed partial class BodyScanSession
                     _multipartState = _partIsFile && _partIsBinary && !_partIsCsv ? MultipartState.Skipped : MultipartState.Value;
                     if (_partIsCsv)
                     {
-                        StartCsvPart();
+                        // Its first row is its header. The fields read so far are decided with that row, which ends a
+                        // record as every row does, so they are not one record with the file's rows.
+                        ResetCsvTable();
                     }
                 }
                 else
@@ -179,20 +181,6 @@ public sealed partial class BodyScanSession
                 || System.Text.Ascii.EqualsIgnoreCase(type, "text/tab-separated-values"u8)
                 || System.Text.Ascii.EqualsIgnoreCase(type, "text/comma-separated-values"u8);
         }
-    }
-
-    /// <summary>
-    /// A CSV part's value starts: its first row is its header (the CSV state starts again). The fields read so far are
-    /// decided with that header row, which ends a record as every row does, so they are not one record with the file's
-    /// rows.
-    /// </summary>
-    private void StartCsvPart()
-    {
-        _csvDelimiter = 0;
-        _csvColumnCount = 0;
-        _csvHeaderSearchRows = 0;
-        _csvDelimiterGuessed = false;
-        _csvRowContinues = false;
     }
 
     /// <summary>The value of parameter <paramref name="parameter"/> (<c>; name="value"</c> or <c>; name=value</c>) in a

@@ -142,20 +142,35 @@ public static class BodyCorpus
             $"\"address\":{{\"line1\":\"{ids.Random.Next(1, 300)} {ids.Street()}\",\"city\":\"{ids.City()}\",\"pincode\":\"{ids.PinCode()}\"}}}}");
     }
 
+    /// <summary>A customer export row: CSV fields, the address (which holds a comma) quoted.</summary>
     private static void AppendCustomerRow(StringBuilder builder, SyntheticIdentifiers ids, int index)
     {
-        var first = ids.FirstName();
-        var last = ids.LastName();
-        builder.Append(CultureInfo.InvariantCulture, $"C-{100000 + index},{first} {last},{ids.Email(first, last)},{ids.Mobile()},{ids.Aadhaar()},{ids.Pan(last)},{ids.Upi(first)},");
-        builder.Append(CultureInfo.InvariantCulture, $"{ids.DateOfBirth()},{ids.Card()},{ids.Ipv4()},\"{ids.Random.Next(1, 300)} {ids.Street()}, {ids.City()}\",{ids.City()},{ids.PinCode()}\r\n");
+        string[] fields = CustomerFields(ids, index);
+        fields[AddressField] = $"\"{fields[AddressField]}\"";
+        builder.AppendJoin(',', fields).Append("\r\n");
     }
 
-    private static void AppendCustomerValues(StringBuilder builder, SyntheticIdentifiers ids, int index)
+    /// <summary>The same customer as a columnar JSON row: an array of 13 strings.</summary>
+    private static void AppendCustomerValues(StringBuilder builder, SyntheticIdentifiers ids, int index) =>
+        builder.Append("[\"").AppendJoin("\",\"", CustomerFields(ids, index)).Append("\"]");
+
+    /// <summary>Index of the shipping address among <see cref="CustomerFields"/>.</summary>
+    private const int AddressField = 10;
+
+    /// <summary>
+    /// One export customer's 13 values, drawn in column order (customer_id, name, email, mobile, aadhaar, pan, upi_id,
+    /// date_of_birth, card_number, last_login_ip, shipping_address, city, pincode), for the CSV and columnar JSON bodies.
+    /// </summary>
+    private static string[] CustomerFields(SyntheticIdentifiers ids, int index)
     {
         var first = ids.FirstName();
         var last = ids.LastName();
-        builder.Append(CultureInfo.InvariantCulture, $"[\"C-{100000 + index}\",\"{first} {last}\",\"{ids.Email(first, last)}\",\"{ids.Mobile()}\",\"{ids.Aadhaar()}\",\"{ids.Pan(last)}\",\"{ids.Upi(first)}\",");
-        builder.Append(CultureInfo.InvariantCulture, $"\"{ids.DateOfBirth()}\",\"{ids.Card()}\",\"{ids.Ipv4()}\",\"{ids.Random.Next(1, 300)} {ids.Street()}, {ids.City()}\",\"{ids.City()}\",\"{ids.PinCode()}\"]");
+        return
+        [
+            string.Create(CultureInfo.InvariantCulture, $"C-{100000 + index}"), $"{first} {last}", ids.Email(first, last), ids.Mobile(),
+            ids.Aadhaar(), ids.Pan(last), ids.Upi(first), ids.DateOfBirth(), ids.Card(), ids.Ipv4(),
+            string.Create(CultureInfo.InvariantCulture, $"{ids.Random.Next(1, 300)} {ids.Street()}, {ids.City()}"), ids.City(), ids.PinCode(),
+        ];
     }
 
     private static void AppendPageHeader(StringBuilder builder, SyntheticIdentifiers ids)
