@@ -179,8 +179,8 @@ public sealed class ScanSessionPoolTests
         }
         else if (format == BodyFormat.Text)
         {
-            // A Key: value block open with a pending name.
-            used.Process("Name: Ravi Kumar\nCity: Pune\nEmail: x"u8, isFinal: false, output);
+            // A Key: value block open with a pending name, and an address block open after its label.
+            used.Process("Name: Ravi Kumar\nCity: Pune\nShip to:\nRavi Kumar\n12 MG Road\nEmail: x"u8, isFinal: false, output);
         }
         else if (format == BodyFormat.Markup)
         {

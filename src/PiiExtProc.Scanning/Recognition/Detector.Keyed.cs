@@ -104,10 +104,13 @@ internal sealed partial class Detector
     /// The key role path: when no built-in recognizer can find a candidate in the value
     /// (<see cref="CannotHoldCandidate"/>), the full scan finds at most the whole-value match of the role
     /// (<see cref="WholeValue"/>). Not for an embedded document (<see cref="IsEmbeddedDocument"/>): the full scan reads
-    /// <c>["12 MG Road"]</c> as JSON and finds the street inside the brackets, not the whole value.
+    /// <c>["12 MG Road"]</c> as JSON and finds the street inside the brackets, not the whole value. Nor for an address
+    /// with a line feed, whose first line the full scan may read as the addressee's name (<see cref="AddAddresseeBlock"/>).
     /// </summary>
     private bool TryKeyedRole(ReadOnlySpan<byte> text, ValueRole role, ref RawMatch match) =>
-        !IsEmbeddedDocument(text) && CannotHoldCandidate(text) && WholeValue(text, 0, text.Length, role, fromText: false, out match);
+        !IsEmbeddedDocument(text) && CannotHoldCandidate(text)
+        && !(role is ValueRole.PostalAddress or ValueRole.PlaceAddress && text.Contains((byte)'\n'))
+        && WholeValue(text, 0, text.Length, role, fromText: false, out match);
 
     /// <summary>
     /// True when no built-in recognizer can find a candidate in <paramref name="text"/> (with

@@ -3,23 +3,23 @@ using static PiiExtProc.Scanning.Recognition.BuiltInId;
 namespace PiiExtProc.Scanning.Recognition;
 
 /// <summary>
-/// Addresses that an HTML mail breaks into lines after their label: <c>&lt;b&gt;Shipping address:&lt;/b&gt;&lt;br&gt;Ravi
-/// Kumar&lt;br&gt;12 MG Road, Koramangala&lt;br&gt;Bengaluru - 560034</c>, as order confirmations and invoices write them.
+/// Addresses broken into lines after their label: in an HTML mail (<c>&lt;b&gt;Shipping address:&lt;/b&gt;&lt;br&gt;Ravi
+/// Kumar&lt;br&gt;12 MG Road, Koramangala&lt;br&gt;Bengaluru - 560034</c>, as order confirmations and invoices write them)
+/// and in plain text after a label alone on its line (<c>Ship to:\nRavi Kumar\n12 MG Road...</c>).
 /// </summary>
 internal sealed partial class Detector
 {
     /// <summary>Most text nodes read as the lines of one address.</summary>
     private const int MaxAddressLines = 6;
 
+    /// <summary>Longest text line read as a line of an address after a label alone on its line, bytes (a longer one is prose).</summary>
+    private const int MaxAddressLineBytes = 100;
+
     /// <summary>
     /// Reads the text nodes from [<paramref name="start"/>, <paramref name="end"/>) on that only <c>&lt;br&gt;</c> tags
     /// and whitespace separate (at most <see cref="MaxAddressLines"/>) as the lines of one address under an address or
-    /// party label (<paramref name="role"/>), when there are two or more and together they have an address's shape
-    /// (<see cref="NameShape.LooksLikeAddress"/> with the line breaks as commas) and a PIN code or a house number
-    /// (<see cref="HasPinCodeOrHouseNumber"/> of some line). Under a party label a first line with a party name's shape is
-    /// the name (<c>Ship to:&lt;br&gt;Ravi Kumar&lt;br&gt;12 MG Road...</c>); every other line is a POSTAL_ADDRESS match
-    /// (recognizer <c>address.text_key</c>), one per line so the tags between stay. Returns the index after the last
-    /// line read, or <paramref name="end"/> when nothing was added.
+    /// party label (<paramref name="role"/>; <see cref="AddAddressLines"/>). Returns the index after the last line read,
+    /// or <paramref name="end"/> when nothing was added.
     /// </summary>
     private int AddLineBrokenAddress(ReadOnlySpan<byte> text, int start, int end, ValueRole role, List<RawMatch> output, int first)
     {
@@ -39,13 +39,62 @@ internal sealed partial class Detector
             i = j;
         }
 
-        if (count < 2 || !LinesLookLikeAddress(text, lines[..count]))
+        return AddAddressLines(text, lines[..count], role, output, first) ? lines[count - 1].End : end;
+    }
+
+    /// <summary>
+    /// Reads the lines that follow a text label alone on its line (<c>Shipping address:</c>, <c>Ship to:</c>), from
+    /// <paramref name="start"/> (the next line's start) as the lines of one address under the label's
+    /// <paramref name="role"/> (<see cref="AddAddressLines"/>), as plain-text order mails, SMS and notes write an
+    /// address. The lines end at a blank line, a <c>Key: value</c> line (<see cref="IsKeyValueLine"/>:
+    /// <c>Phone: 98765 43210</c>), a line longer than <see cref="MaxAddressLineBytes"/> (prose), the text's end or after
+    /// <see cref="MaxAddressLines"/>. Returns the index after the last line read, or -1 when nothing was added.
+    /// </summary>
+    private int AddAddressLinesAfterLabel(ReadOnlySpan<byte> text, int start, ValueRole role, List<RawMatch> output, int first)
+    {
+        Span<(int Start, int End)> lines = stackalloc (int, int)[MaxAddressLines];
+        int count = 0;
+        int i = start;
+        while (count < MaxAddressLines && i < text.Length)
         {
-            return end;
+            int lineFeed = text[i..].IndexOf((byte)'\n');
+            int next = lineFeed < 0 ? text.Length : i + lineFeed + 1;
+            ReadOnlySpan<byte> line = text[i..(lineFeed < 0 ? text.Length : i + lineFeed)].TrimEnd((byte)'\r');
+            int indent = line.IndexOfAnyExcept((byte)' ', (byte)'\t');
+            if (indent < 0 || line.Length > MaxAddressLineBytes || IsKeyValueLine(line, _keywords))
+            {
+                break;
+            }
+
+            lines[count++] = (i + indent, i + line.Length);
+            i = next;
+        }
+
+        return AddAddressLines(text, lines[..count], role, output, first) ? lines[count - 1].End : -1;
+    }
+
+    /// <summary>
+    /// Adds the <paramref name="lines"/> of one address under an address or party label (<paramref name="role"/>) when
+    /// there are two or more and together they have an address's shape (<see cref="NameShape.LooksLikeAddress"/> with the
+    /// line breaks as commas) and a PIN code or a house number (<see cref="HasPinCodeOrHouseNumber"/> of some line). A
+    /// first line with a party name's shape is the addressee's name: under a party label
+    /// (<c>Ship to:&lt;br&gt;Ravi Kumar&lt;br&gt;12 MG Road...</c>), and under an address label when it has no place word
+    /// (<see cref="NameShape.HasPlaceWord"/>) and the lines after it are an address on their own (<c>Shipping
+    /// address:&lt;br&gt;Ravi Kumar&lt;br&gt;12 MG Road, Koramangala&lt;br&gt;Bengaluru - 560034</c>). Every other line is a
+    /// POSTAL_ADDRESS match (recognizer <c>address.text_key</c>), one per line so the tags or line breaks between stay.
+    /// False when nothing was added.
+    /// </summary>
+    private bool AddAddressLines(ReadOnlySpan<byte> text, ReadOnlySpan<(int Start, int End)> lines, ValueRole role, List<RawMatch> output, int first)
+    {
+        if (lines.Length < 2 || !LinesLookLikeAddress(text, lines))
+        {
+            return false;
         }
 
         int firstAddressLine = 0;
-        if (role == ValueRole.PartyName && WholeValue(text, lines[0].Start, lines[0].End, ValueRole.PartyName, fromText: true, out RawMatch name))
+        (int nameStart, int nameEnd) = lines[0];
+        if ((role == ValueRole.PartyName || (!NameShape.HasPlaceWord(text[nameStart..nameEnd]) && LinesLookLikeAddress(text, lines[1..])))
+            && WholeValue(text, nameStart, nameEnd, ValueRole.PartyName, fromText: true, out RawMatch name))
         {
             Add(output, first, name);
             firstAddressLine = 1;
@@ -53,15 +102,15 @@ internal sealed partial class Detector
 
         if (!Passes(PiiEntity.PostalAddress, Of(PiiEntity.PostalAddress), Scores.KeyNamed))
         {
-            return lines[count - 1].End;
+            return true;
         }
 
-        foreach ((int lineStart, int lineEnd) in lines[firstAddressLine..count])
+        foreach ((int lineStart, int lineEnd) in lines[firstAddressLine..])
         {
             Add(output, first, new RawMatch(PiiEntity.PostalAddress, lineStart, lineEnd - lineStart, Scores.KeyNamed, "address.text_key", Evidence.Key));
         }
 
-        return lines[count - 1].End;
+        return true;
     }
 
     /// <summary>

@@ -19,13 +19,26 @@ internal sealed partial class Detector
     /// when neither is there.
     /// </summary>
     private bool AddRoleValue(ReadOnlySpan<byte> text, int start, int end, ValueRole role, List<RawMatch> output, int first) =>
-        AddWholeValue(text, start, end, role, fromText: true, output, first)
-        || (role == ValueRole.PartyName && AddPartyBlock(text, start, end, fromText: true, output, first) > 0);
+        (role is ValueRole.PostalAddress or ValueRole.PlaceAddress && AddAddresseeBlock(text, start, end, fromText: true, output, first))
+        || AddWholeValue(text, start, end, role, fromText: true, output, first)
+        || (role == ValueRole.PartyName && AddPartyValue(text, start, end, fromText: true, output, first) > 0);
+
+    /// <summary>
+    /// Adds what a value under a party key holds when it is no name alone: a party block's name and address
+    /// (<see cref="AddPartyBlock"/>), else an address alone (<see cref="AddPartyAddress"/>: <c>"deliver_to": "12 MG Road,
+    /// Pune 411001"</c>). Returns the address's end, or -1 (nothing added).
+    /// </summary>
+    private int AddPartyValue(ReadOnlySpan<byte> text, int start, int end, bool fromText, List<RawMatch> output, int first)
+    {
+        int blockEnd = AddPartyBlock(text, start, end, fromText, output, first);
+        return blockEnd > 0 ? blockEnd : AddPartyAddress(text, start, end, fromText, output, first);
+    }
 
     /// <summary>
     /// Adds the name and the address of a party block in <paramref name="text"/>[<paramref name="start"/>..
     /// <paramref name="end"/>) (the value of a <see cref="ValueRole.PartyName"/> key): the name is the text before its
-    /// first comma and must have a party name's shape (<see cref="WholeValue"/>: 2-5 name words, no organisation word);
+    /// first comma or line feed (<c>Ravi Kumar\n12 MG Road\nPune 411001</c>, a courier label's lines) and must have a
+    /// party name's shape (<see cref="WholeValue"/>: 2-5 name words, no organisation word);
     /// the address is the rest and must have an address's shape (<see cref="NameShape.LooksLikeAddress"/>) and a 6-digit
     /// PIN code or start with a house number (<c>12 MG Road, Pune</c>), so that a customer's tags after the name
     /// (<c>Ravi Kumar, Premium, Loyal, Since 2019</c>) are no address. The address
@@ -35,18 +48,14 @@ internal sealed partial class Detector
     /// </summary>
     private int AddPartyBlock(ReadOnlySpan<byte> text, int start, int end, bool fromText, List<RawMatch> output, int first)
     {
-        int comma = text[start..end].IndexOf((byte)',');
+        int comma = text[start..end].IndexOfAny((byte)',', (byte)'\n');
         if (comma < 0)
         {
             return -1;
         }
 
         comma += start;
-        int addressEnd = AddressEndAfterPinCode(text, comma + 1, end);
-        while (addressEnd > comma + 1 && text[addressEnd - 1] is (byte)'.' or (byte)',' or (byte)' ' or (byte)'\t')
-        {
-            addressEnd--;
-        }
+        int addressEnd = TrimAddressEnd(text, comma + 1, AddressEndAfterPinCode(text, comma + 1, end));
 
         if (!HasPinCodeOrHouseNumber(text[(comma + 1)..addressEnd])
             || !WholeValue(text, start, comma, ValueRole.PartyName, fromText, out RawMatch name)
@@ -58,6 +67,83 @@ internal sealed partial class Detector
         Add(output, first, name);
         Add(output, first, address);
         return addressEnd;
+    }
+
+    /// <summary>
+    /// Adds the address of a value under a party key that is an address without a name (<c>Deliver to: 12, 3rd Cross, HSR
+    /// Layout, Bengaluru 560102</c>): its text before the first comma or line feed is no name (it has a digit, a symbol or
+    /// a place word: <see cref="NameShape.HasPlaceWord"/>), and the value has an address's shape and a PIN code or a house
+    /// number (<see cref="ValueRole.PlaceAddress"/>), and a PIN code or a place word (<c>12 boxes, fragile, handle with
+    /// care</c> is none). The address ends as a party block's does (after its PIN code unless a comma follows). Returns the
+    /// address's end, or -1 (nothing added).
+    /// </summary>
+    private int AddPartyAddress(ReadOnlySpan<byte> text, int start, int end, bool fromText, List<RawMatch> output, int first)
+    {
+        int segmentEnd = text[start..end].IndexOfAny((byte)',', (byte)'\n');
+        if (segmentEnd < 0)
+        {
+            return -1;
+        }
+
+        ReadOnlySpan<byte> segment = text[start..(start + segmentEnd)].Trim(" \t\r"u8);
+        if (NameShape.Words(segment) > 0 && !NameShape.HasPlaceWord(segment))
+        {
+            return -1;
+        }
+
+        int addressEnd = TrimAddressEnd(text, start, AddressEndAfterPinCode(text, start, end));
+        ReadOnlySpan<byte> address = text[start..addressEnd];
+        if (!HasPinCode(address) && !NameShape.HasPlaceWord(address))
+        {
+            // A house number alone is too little here: "12 boxes, fragile, handle with care".
+            return -1;
+        }
+
+        return AddWholeValue(text, start, addressEnd, ValueRole.PlaceAddress, fromText, output, first) ? addressEnd : -1;
+    }
+
+    /// <summary>
+    /// Adds the addressee's name and the address of an address block under an address key or label
+    /// (<see cref="ValueRole.PostalAddress"/>, <see cref="ValueRole.PlaceAddress"/>) in <paramref name="text"/>[
+    /// <paramref name="start"/>..<paramref name="end"/>): its first line (up to the first line feed) is a name with a party
+    /// name's shape and no place word (<see cref="NameShape.HasPlaceWord"/>: <c>Green Park Enclave</c> is the address's
+    /// first line), and the lines after it are an address with an address's shape and a PIN code or a house number
+    /// (<c>"shipping_address": "Ravi Kumar\n12 MG Road, Koramangala\nBengaluru 560034"</c>, as an address form's text area
+    /// or a courier label writes it). False (nothing added) otherwise.
+    /// </summary>
+    private bool AddAddresseeBlock(ReadOnlySpan<byte> text, int start, int end, bool fromText, List<RawMatch> output, int first)
+    {
+        int lineFeed = text[start..end].IndexOf((byte)'\n');
+        if (lineFeed < 0)
+        {
+            return false;
+        }
+
+        lineFeed += start;
+        if (!HasPinCodeOrHouseNumber(text[(lineFeed + 1)..end].TrimStart(" \t\r\n"u8))
+            || NameShape.HasPlaceWord(text[start..lineFeed])
+            || !WholeValue(text, start, lineFeed, ValueRole.PartyName, fromText, out RawMatch name)
+            || !WholeValue(text, lineFeed + 1, end, ValueRole.PostalAddress, fromText, out RawMatch address)
+            || address.NamePart != ValueRole.None)
+        {
+            // Not a full address after the first line (a street part is too little): the whole value is read as usual.
+            return false;
+        }
+
+        Add(output, first, name);
+        Add(output, first, address);
+        return true;
+    }
+
+    /// <summary>The index before the <c>. , space tab</c> bytes that end <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>).</summary>
+    private static int TrimAddressEnd(ReadOnlySpan<byte> text, int start, int end)
+    {
+        while (end > start && text[end - 1] is (byte)'.' or (byte)',' or (byte)' ' or (byte)'\t')
+        {
+            end--;
+        }
+
+        return end;
     }
 
     /// <summary>

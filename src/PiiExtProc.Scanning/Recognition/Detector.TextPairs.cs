@@ -43,10 +43,18 @@ internal sealed partial class Detector
     {
         int valueEnd = QuotedValueEnd(text, ref valueStart);
         bool quoted = valueEnd >= 0;
-        if (role == ValueRole.PartyName
-            && AddPartyBlock(text, valueStart, quoted ? valueEnd : KeyValueEnd(text, valueStart, stopAtComma: false), fromText: true, output, first) is int blockEnd and > 0)
+        if (!quoted && role is ValueRole.PostalAddress or ValueRole.PlaceAddress or ValueRole.PartyName
+            && NextLineIfBlank(text, valueStart) is int nextLine and > 0
+            && AddAddressLinesAfterLabel(text, nextLine, role, output, first) is int linesEnd and > 0)
         {
-            // "Deliver to: Ravi Kumar, 12 MG Road, Pune 411001": a name and an address.
+            // "Shipping address:" alone on its line: the address (and the addressee's name) is the lines after it.
+            return linesEnd;
+        }
+
+        if (role == ValueRole.PartyName
+            && AddPartyValue(text, valueStart, quoted ? valueEnd : KeyValueEnd(text, valueStart, stopAtComma: false), fromText: true, output, first) is int blockEnd and > 0)
+        {
+            // "Deliver to: Ravi Kumar, 12 MG Road, Pune 411001": a name and an address, or an address alone.
             return blockEnd;
         }
 
@@ -133,11 +141,15 @@ internal sealed partial class Detector
 
         // The phrase's suffix check first, on the bytes before the separator (it needs no phrase start): most pairs
         // (status=200, ts: 10:05) end otherwise and are not walked back. A party key (Customer:, passenger=) is looked
-        // for only before a value that can start a name: its word lookup would otherwise run at most pairs of a log line.
+        // for only before a value that can start a name, or after a colon before an address or the line's end (Ship to:
+        // alone on its line, the address on the lines after): its word lookup would otherwise run at most pairs of a log
+        // line (status=200).
         bool party = false;
         if (!MayNameRole(text[..keyEnd]))
         {
-            party = ValueMayBeFullName(text, ValueStart(text, separator)) && MayNamePartyRole(text[..keyEnd]);
+            int valueStart = ValueStart(text, separator);
+            party = (ValueMayBeFullName(text, valueStart) || (text[separator] == ':' && ValueMayStartAddressOrLines(text, valueStart)))
+                && MayNamePartyRole(text[..keyEnd]);
             if (!party)
             {
                 return ValueRole.None;
@@ -643,6 +655,47 @@ internal sealed partial class Detector
         return false;
     }
 
+    /// <summary>How far after a party key's value's leading digits a comma is looked for, bytes.</summary>
+    private const int MaxCommaSearchBytes = 64;
+
+    /// <summary>
+    /// True when the value after a separator at <paramref name="from"/> - 1 can start an address after a party key, or
+    /// the key is alone on its line: after spaces and tabs, a line end (<c>Ship to:</c>, the lines of a name and an
+    /// address after it) or one to five digits and a space, comma, <c>/</c>, <c>-</c> or a letter (<c>12, 3rd Cross</c>,
+    /// <c>221B Baker Street</c>, <c>4/12 MG Road</c>), with a comma within <see cref="MaxCommaSearchBytes"/> bytes before
+    /// the line's end.
+    /// </summary>
+    private static bool ValueMayStartAddressOrLines(ReadOnlySpan<byte> text, int from)
+    {
+        int i = from;
+        while (i < text.Length && text[i] is (byte)' ' or (byte)'\t')
+        {
+            i++;
+        }
+
+        if (i < text.Length && text[i] is (byte)'\r' or (byte)'\n')
+        {
+            return true;
+        }
+
+        int digits = 0;
+        while (i < text.Length && Ascii.IsDigit(text[i]) && digits <= 5)
+        {
+            i++;
+            digits++;
+        }
+
+        if (digits is 0 or > 5 || i >= text.Length || !(text[i] is (byte)' ' or (byte)',' or (byte)'/' or (byte)'-' || Ascii.IsLetter(text[i])))
+        {
+            return false;
+        }
+
+        // An address has a comma soon (NameShape.LooksLikeAddress): a log line's status=200 duration_ms=12 has none.
+        ReadOnlySpan<byte> soon = text[i..Math.Min(text.Length, i + MaxCommaSearchBytes)];
+        int comma = soon.IndexOfAny((byte)',', (byte)'\n');
+        return comma >= 0 && soon[comma] == ',';
+    }
+
     /// <summary>
     /// Cheap check before classifying: the last word (ASCII letters, at most 16) is a party word
     /// (<see cref="Recognition.Keywords.IsPartyWord"/>: <c>Customer</c>, <c>Passengers</c>) or the last word of a two-word one
@@ -784,6 +837,21 @@ internal sealed partial class Detector
         }
 
         return words >= 2 && i < end ? nameEnd : -1;
+    }
+
+    /// <summary>
+    /// The start of the line after the one <paramref name="start"/> is in when the bytes from <paramref name="start"/> to
+    /// that line's end are only spaces, tabs and a <c>\r</c> (a label alone on its line), else -1 (also at the text's end).
+    /// </summary>
+    private static int NextLineIfBlank(ReadOnlySpan<byte> text, int start)
+    {
+        int i = start;
+        while (i < text.Length && text[i] is (byte)' ' or (byte)'\t' or (byte)'\r')
+        {
+            i++;
+        }
+
+        return i + 1 < text.Length && text[i] == '\n' ? i + 1 : -1;
     }
 
     /// <summary>End of a text key-value pair's value (see <see cref="ScanKeyValuePairs"/>).</summary>

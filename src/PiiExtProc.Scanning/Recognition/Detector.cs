@@ -149,8 +149,9 @@ internal sealed partial class Detector
         int first = output.Count;
         if (key.Role != ValueRole.None)
         {
-            if (!AddWholeValue(text, 0, text.Length, key.Role, fromText: false, output, first)
-                && !(key.Role == ValueRole.PartyName && AddPartyBlock(text, 0, text.Length, fromText: false, output, first) > 0)
+            if (!(key.Role is ValueRole.PostalAddress or ValueRole.PlaceAddress && AddAddresseeBlock(text, 0, text.Length, fromText: false, output, first))
+                && !AddWholeValue(text, 0, text.Length, key.Role, fromText: false, output, first)
+                && !(key.Role == ValueRole.PartyName && AddPartyValue(text, 0, text.Length, fromText: false, output, first) > 0)
                 && key.Role is ValueRole.PersonName or ValueRole.PartyName
                 && LeadingCapitalizedNameEnd(text, 0, text.Length) is int nameEnd and > 0)
             {

@@ -121,7 +121,20 @@ internal static class NameShape
     /// (<c>"shipper": "Acme Traders Pvt Ltd"</c>) or a placeholder (<c>"customer": "Walk In Customer"</c>) is as likely
     /// as a person.
     /// </summary>
-    public static bool HasOrganisationWord(ReadOnlySpan<byte> value)
+    public static bool HasOrganisationWord(ReadOnlySpan<byte> value) => HasListedWord(value, s_organisationWordLookup);
+
+    /// <summary>
+    /// True when a value has a word, ASCII case-insensitively, that places have and a person's name does not: streets and
+    /// roads (<c>Road</c>, <c>Marg</c>, <c>Lane</c>, <c>Cross</c>), localities (<c>Nagar</c>, <c>Colony</c>, <c>Layout</c>,
+    /// <c>Sector</c>, <c>Vihar</c>), buildings (<c>Apartments</c>, <c>Towers</c>, <c>Residency</c>, <c>Enclave</c>),
+    /// landmarks (<c>Near</c>, <c>Opp</c>, <c>Behind</c>) and districts (<c>Taluk</c>, <c>Dist</c>). Words are split as
+    /// in <see cref="HasOrganisationWord"/>. Used where the first line of an address block may be the addressee's name
+    /// (<c>Ravi Kumar</c>) or the first line of the address (<c>Green Park Enclave</c>).
+    /// </summary>
+    public static bool HasPlaceWord(ReadOnlySpan<byte> value) => HasListedWord(value, s_placeWordLookup);
+
+    /// <summary>True when a word of <paramref name="value"/> (split at spaces, commas, dots and hyphens) is in <paramref name="list"/>.</summary>
+    private static bool HasListedWord(ReadOnlySpan<byte> value, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> list)
     {
         int i = 0;
         while (i < value.Length)
@@ -132,7 +145,7 @@ internal static class NameShape
                 i++;
             }
 
-            if (Ascii.IsListedLowercase(value[start..i], s_organisationWordLookup))
+            if (Ascii.IsListedLowercase(value[start..i], list))
             {
                 return true;
             }
@@ -172,9 +185,28 @@ internal static class NameShape
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_organisationWordLookup =
         s_organisationWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_placeWordLookup = new HashSet<string>(StringComparer.Ordinal)
+    {
+        // streets and roads
+        "road", "rd", "marg", "street", "st", "lane", "ln", "gali", "cross", "main", "avenue", "ave", "highway", "bypass",
+        "circle", "chowk", "junction", "square",
+        // localities
+        "nagar", "colony", "layout", "sector", "phase", "block", "extension", "extn", "vihar", "bagh", "puram", "pur",
+        "halli", "palya", "pet", "peth", "ganj", "wadi", "mohalla", "basti", "village", "town", "park", "garden",
+        "gardens", "market", "bazar", "bazaar", "enclave", "estate",
+        // buildings
+        "apartment", "apartments", "apts", "apt", "tower", "towers", "residency", "residences", "heights", "villa",
+        "villas", "complex", "building", "bldg", "plaza", "arcade", "mansion", "niwas", "nivas", "bhavan", "bhawan",
+        "sadan", "floor", "flat", "wing",
+        // landmarks and districts
+        "near", "opp", "opposite", "behind", "beside", "taluk", "taluka", "tehsil", "district", "dist", "post", "po",
+        "city", "west", "east", "north", "south",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
-    /// True when an address value has street, city and PIN parts (Guardian rule B.3): at least 10 bytes, a comma, and
-    /// either a 6-digit PIN or at least two commas.
+    /// True when an address value has street, city and PIN parts (Guardian rule B.3): at least 10 bytes, a separator, and
+    /// either a 6-digit PIN or at least two separators. A separator is a comma or a line feed (<c>12 MG Road\nKoramangala\n
+    /// Bengaluru 560034</c>: an address form's lines, a courier label).
     /// </summary>
     public static bool LooksLikeAddress(ReadOnlySpan<byte> value)
     {
@@ -183,13 +215,13 @@ internal static class NameShape
             return false;
         }
 
-        int commas = value.Count((byte)',');
-        if (commas == 0)
+        int separators = value.Count((byte)',') + value.Count((byte)'\n');
+        if (separators == 0)
         {
             return false;
         }
 
-        if (commas >= 2)
+        if (separators >= 2)
         {
             return true;
         }

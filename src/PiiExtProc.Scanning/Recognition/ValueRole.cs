@@ -75,4 +75,12 @@ internal enum ValueRole : byte
     /// part roles, and an object under it is no address object.
     /// </summary>
     PlaceAddress,
+
+    /// <summary>
+    /// Never a key's role: the part a match has when it is the first line of a plain-text address block under an address
+    /// label (<c>Shipping address:</c>, then <c>Ravi Kumar</c> on the next line; <c>Detector.AddAddressBlockLine</c>).
+    /// It is a full name only when its record holds a full address too (<c>Sessions.RecordPartRules</c>): the first line
+    /// may as well be a building's name.
+    /// </summary>
+    AddresseeName,
 }

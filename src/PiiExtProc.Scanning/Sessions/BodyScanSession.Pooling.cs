@@ -125,6 +125,7 @@ public sealed partial class BodyScanSession
         _markupLabel = default;
         _markupContainer = default;
         _keyValueBlock = false;
+        _addressBlock = default;
         ResetMarkupTables();
         _final = false;
         _disposed = false;

@@ -26,6 +26,12 @@ public sealed partial class BodyScanSession
     /// </summary>
     private bool _keyValueBlock;
 
+    /// <summary>
+    /// An address or party label alone on a line of a plain-text body, and the lines read under it
+    /// (<see cref="Detector.StartAddressBlock"/>): they join the <see cref="_keyValueBlock"/> record, each a part of it.
+    /// </summary>
+    private AddressBlockCarry _addressBlock;
+
     /// <summary>How far back from the cut of an over-long line a space is looked for, bytes.</summary>
     private const int CutSearchBytes = 256;
 
@@ -133,11 +139,18 @@ public sealed partial class BodyScanSession
         }
 
         bool blockLine = false;
+        bool addressLine = false;
         if (!_markupMode && !_multipartMode)
         {
             // Consecutive Key: value lines (a form summary, a ticket, a message's headers) are one person's record; a log
-            // line or prose ends it.
-            blockLine = !oversized && Detector.IsKeyValueLine(line, _detector.Keywords);
+            // line or prose ends it. The lines of an address after its label alone on a line ("Ship to:") belong to it.
+            addressLine = !oversized && _detector.ContinuesAddressBlock(line, _addressBlock);
+            if (!addressLine)
+            {
+                _addressBlock = default;
+            }
+
+            blockLine = addressLine || (!oversized && Detector.IsKeyValueLine(line, _detector.Keywords));
             if (!blockLine && _keyValueBlock && line.IndexOfAnyExcept(" \t\r\n"u8) < 0)
             {
                 // A blank line between the fields of one form does not end it.
@@ -154,6 +167,15 @@ public sealed partial class BodyScanSession
 
         _scratchMatches.Clear();
         _detector.Scan(line, key, default, _scratchMatches, textRecord: true, inLineNames: _textMayHoldInLineName);
+        if (addressLine)
+        {
+            _detector.AddAddressBlockLine(line, ref _addressBlock, _scratchMatches);
+        }
+        else if (blockLine)
+        {
+            _addressBlock = _detector.StartAddressBlock(line);
+        }
+
         if (_markupMode)
         {
             _detector.ContinueMarkupLabel(line, ref _markupLabel, _scratchMatches);

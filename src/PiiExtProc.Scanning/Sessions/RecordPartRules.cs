@@ -18,6 +18,7 @@ internal static class RecordPartRules
         ValueRole.LastName => RecordParts.LastName,
         ValueRole.StreetPart => RecordParts.Street,
         ValueRole.CityPart => RecordParts.City,
+        ValueRole.AddresseeName => RecordParts.Addressee,
         _ => RecordParts.None,
     };
 
@@ -39,12 +40,17 @@ internal static class RecordPartRules
         return RecordParts.None;
     }
 
-    /// <summary>The combination groups that the parts of a record complete (a full name, a full address).</summary>
-    public static uint GroupsOf(RecordParts parts) =>
-        ((parts & RecordParts.FullName) == RecordParts.FullName ? s_nameGroup : 0)
-        | ((parts & RecordParts.FullAddress) == RecordParts.FullAddress ? s_addressGroup : 0);
+    /// <summary>The combination groups that the parts of a record complete (a full name, or an addressee's name with a
+    /// full address; a full address).</summary>
+    public static uint GroupsOf(RecordParts parts)
+    {
+        bool fullAddress = (parts & RecordParts.FullAddress) == RecordParts.FullAddress;
+        bool fullName = (parts & RecordParts.FullName) == RecordParts.FullName || (fullAddress && (parts & RecordParts.Addressee) != 0);
+        return (fullName ? s_nameGroup : 0) | (fullAddress ? s_addressGroup : 0);
+    }
 
-    /// <summary>True when the other half of part <paramref name="role"/> is in the record too (else the part is dropped).</summary>
+    /// <summary>True when the other half of part <paramref name="role"/> is in the record too (else the part is dropped):
+    /// the other name part, the other address part, or a full address for an addressee's name.</summary>
     public static bool IsComplete(ValueRole role, RecordParts parts)
     {
         RecordParts whole = role is ValueRole.FirstName or ValueRole.LastName ? RecordParts.FullName : RecordParts.FullAddress;

@@ -2,7 +2,8 @@ namespace PiiExtProc.Scanning.Sessions;
 
 /// <summary>
 /// The part matches a record holds (Guardian rule B): a first and a last name together are a full name, a street part
-/// and a city part (or a PIN code) together are a full address. A part on its own is not personal data.
+/// and a city part (or a PIN code) together are a full address, and an addressee's name with a full address is a full
+/// name. A part on its own is not personal data.
 /// </summary>
 [Flags]
 internal enum RecordParts : byte
@@ -22,6 +23,9 @@ internal enum RecordParts : byte
     /// <summary>A city part of an address object (<see cref="Recognition.ValueRole.CityPart"/>), or a PIN code finding
     /// (<see cref="RecordPartRules.PinCodePartOf"/>).</summary>
     City = 8,
+
+    /// <summary>An addressee's name (<see cref="Recognition.ValueRole.AddresseeName"/>): a full name with a full address.</summary>
+    Addressee = 16,
 
     /// <summary>Both name parts: a full name.</summary>
     FullName = FirstName | LastName,
