@@ -902,11 +902,18 @@ internal sealed partial class Detector
                 match = new RawMatch(PiiEntity.PostalAddress, start, end - start, Scores.KeyNamed, fromText ? "address.text_key" : "address.key", Evidence.Key);
                 break;
             case ValueRole.PostalAddress when !fromText && value.Length <= NameShape.MaxAddressPartBytes && NameShape.HasLetterByte(value):
-                // Only the street of a flat record's address ({"address": "12 MG Road", "city": ...}): a street part.
-                match = new RawMatch(PiiEntity.PostalAddress, start, end - start, Scores.KeyNamed, "address.parts", Evidence.Key) { NamePart = ValueRole.StreetPart };
+                // Only the street of a flat record's address ({"address": "12 MG Road", "city": ...}): a street part. A
+                // part with a PIN code stands for the city (an address's lines as an array: ["12 MG Road", "Pune 411001"]).
+                match = new RawMatch(PiiEntity.PostalAddress, start, end - start, Scores.KeyNamed, "address.parts", Evidence.Key)
+                {
+                    NamePart = HasPinCode(value) ? ValueRole.CityPart : ValueRole.StreetPart,
+                };
                 break;
             case ValueRole.StreetPart or ValueRole.CityPart when value.Length <= NameShape.MaxAddressPartBytes && NameShape.HasLetterByte(value):
-                match = new RawMatch(PiiEntity.PostalAddress, start, end - start, Scores.KeyNamed, "address.parts", Evidence.Key) { NamePart = role };
+                match = new RawMatch(PiiEntity.PostalAddress, start, end - start, Scores.KeyNamed, "address.parts", Evidence.Key)
+                {
+                    NamePart = HasPinCode(value) ? ValueRole.CityPart : role,
+                };
                 break;
             case ValueRole.DeviceId when !fromText && value.Length is >= 4 and <= 128 && value.IndexOfAny((byte)' ', (byte)'\t') < 0:
                 match = new RawMatch(PiiEntity.DeviceId, start, end - start, Scores.KeyNamed, "device_id.key", Evidence.Key);
