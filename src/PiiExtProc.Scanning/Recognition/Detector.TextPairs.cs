@@ -133,9 +133,9 @@ internal sealed partial class Detector
             keyEnd--;
         }
 
-        if (keyEnd > 0 && text[keyEnd - 1] is (byte)'"' or (byte)'\'')
+        if (keyEnd > 0 && text[keyEnd - 1] is (byte)'"' or (byte)'\'' or (byte)']')
         {
-            // A quoted key ("name": ..., as JSON written into a log line).
+            // A quoted key ("name": ..., as JSON written into a log line), or a bracketed one (PHP's print_r: [name] => ...).
             keyEnd--;
         }
 
@@ -321,7 +321,7 @@ internal sealed partial class Detector
     /// the line end. A single word in capitals (<c>INFO:</c>, <c>WARN:</c>: a log level) counts only when it classifies
     /// as a key that names an entity or a role (<c>PAN:</c>, <c>DOB:</c>). A dash pair (<c>Name - Ravi Kumar</c>,
     /// <see cref="DashPairValueStart"/>) counts only when its key names an entity or a role: <c>Order shipped - see
-    /// details</c> is prose.
+    /// details</c> is prose. An entry of a dumped PHP array or Ruby hash (<see cref="IsArrayEntryLine"/>) counts too.
     /// </summary>
     /// <param name="line">One text line, UTF-8, with or without its line end.</param>
     /// <param name="keywords">The scanner's keywords (key classification).</param>
@@ -330,7 +330,7 @@ internal sealed partial class Detector
         int keyEnd = LineKeyEnd(line, out int keyStart, out int words);
         if (keyEnd < 0)
         {
-            return false;
+            return IsArrayEntryLine(line);
         }
 
         int i = keyEnd;
@@ -353,6 +353,41 @@ internal sealed partial class Detector
 
         ReadOnlySpan<byte> key = line[keyStart..keyEnd];
         return words != 1 || !IsCapitalsWord(key) || NamesEntityOrRole(keywords.ClassifyKey(key));
+    }
+
+    /// <summary>
+    /// True when <paramref name="line"/> is an entry of an array dumped by PHP's <c>print_r</c> or <c>var_export</c>, or a
+    /// Ruby hash pretty-printed one entry a line (<c>    [name] =&gt; Ravi Kumar</c>, <c>  'email' =&gt; 'ravi@...',</c>):
+    /// after spaces and tabs, a key of ASCII letters, digits, <c>_</c> and <c>-</c> (at most 40 bytes) in brackets or
+    /// quotes, optional spaces, <c>=&gt;</c>, and a space or the line end.
+    /// </summary>
+    private static bool IsArrayEntryLine(ReadOnlySpan<byte> line)
+    {
+        int i = line.IndexOfAnyExcept((byte)' ', (byte)'\t');
+        if (i < 0 || i + 2 >= line.Length || line[i] is not ((byte)'[' or (byte)'\'' or (byte)'"'))
+        {
+            return false;
+        }
+
+        byte closer = line[i] == '[' ? (byte)']' : line[i];
+        int keyStart = ++i;
+        while (i < line.Length && i - keyStart <= 40 && (Ascii.IsLetterOrDigit(line[i]) || line[i] is (byte)'_' or (byte)'-'))
+        {
+            i++;
+        }
+
+        if (i >= line.Length || i - keyStart > 40 || line[i] != closer)
+        {
+            return false;
+        }
+
+        i++;
+        while (i < line.Length && line[i] == ' ')
+        {
+            i++;
+        }
+
+        return line[i..].StartsWith("=>"u8) && (i + 2 == line.Length || line[i + 2] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n');
     }
 
     /// <summary>True when a key class names an entity or a role other than an address holder.</summary>
@@ -511,13 +546,20 @@ internal sealed partial class Detector
     }
 
     /// <summary>
-    /// Where the value after the <c>:</c> or <c>=</c> at <paramref name="separator"/> starts: right after it, or after
-    /// the <c>-</c> of <c>:-</c> (<c>Name:- Ravi Kumar</c>, as Indian English writes a form in a message or a mail).
+    /// Where the value after the <c>:</c> or <c>=</c> at <paramref name="separator"/> starts: right after it, after the
+    /// <c>-</c> of <c>:-</c> (<c>Name:- Ravi Kumar</c>, as Indian English writes a form in a message or a mail), or after
+    /// the <c>&gt;</c> of <c>=&gt;</c> (a Ruby hash in a Rails log's <c>Parameters: {"name"=&gt;"Ravi Kumar"}</c>, PHP's
+    /// <c>print_r</c> and <c>var_export</c>).
     /// </summary>
     private static int ValueStart(ReadOnlySpan<byte> text, int separator)
     {
         int next = separator + 1;
-        return text[separator] == ':' && next < text.Length && text[next] == '-' ? next + 1 : next;
+        if (next >= text.Length)
+        {
+            return next;
+        }
+
+        return (text[separator], text[next]) is ((byte)':', (byte)'-') or ((byte)'=', (byte)'>') ? next + 1 : next;
     }
 
     /// <summary>
@@ -862,13 +904,23 @@ internal sealed partial class Detector
         int end = k < 0 ? text.Length : start + k;
         if (end < text.Length && text[end] is (byte)':' or (byte)'=')
         {
-            // The next pair's key is not part of this value.
+            // The next pair's key is not part of this value, nor its quotes or brackets ([email] => in PHP's print_r).
             while (end > start && text[end - 1] == ' ')
             {
                 end--;
             }
 
+            if (end > start && text[end - 1] is (byte)'"' or (byte)'\'' or (byte)']')
+            {
+                end--;
+            }
+
             while (end > start && (Ascii.IsLetter(text[end - 1]) || text[end - 1] is (byte)'_' or (byte)'-'))
+            {
+                end--;
+            }
+
+            if (end > start && text[end - 1] is (byte)'"' or (byte)'\'' or (byte)'[')
             {
                 end--;
             }

@@ -912,7 +912,7 @@ internal sealed partial class Detector
             case ValueRole.StreetPart or ValueRole.CityPart when value.Length <= NameShape.MaxAddressPartBytes && NameShape.HasLetterByte(value):
                 match = new RawMatch(PiiEntity.PostalAddress, start, end - start, Scores.KeyNamed, "address.parts", Evidence.Key)
                 {
-                    NamePart = HasPinCode(value) ? ValueRole.CityPart : role,
+                    NamePart = role == ValueRole.StreetPart && HasPinCode(value) ? ValueRole.CityPart : role,
                 };
                 break;
             case ValueRole.DeviceId when !fromText && value.Length is >= 4 and <= 128 && value.IndexOfAny((byte)' ', (byte)'\t') < 0:
