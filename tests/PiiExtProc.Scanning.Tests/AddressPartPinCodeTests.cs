@@ -21,12 +21,16 @@ public sealed class AddressPartPinCodeTests
         """{"shipping":{"address":["[REDACTED_ADDRESS]","[REDACTED_ADDRESS]","[REDACTED_ADDRESS]"]},"email":"raXXX@gmail.com"}""")]
     [InlineData("""{"address_line1":"12 MG Road","address_line2":"Pune 411001","email":"ravi@gmail.com"}""",
         """{"address_line1":"[REDACTED_ADDRESS]","address_line2":"[REDACTED_ADDRESS]","email":"raXXX@gmail.com"}""")]
+    // A line field that holds the whole address is a full address, and completes the city field beside it.
+    [InlineData("""{"name":"Ravi Kumar","address1":"12 MG Road, Koramangala, Bengaluru 560034","city":"Bengaluru"}""",
+        """{"name":"RXXX KXXXX","address1":"[REDACTED_ADDRESS]","city":"[REDACTED_ADDRESS]"}""")]
     public void Scan_AddressLinesWithAPinCodeLine_AFullAddress(string body, string expected)
     {
         ScanResult result = Scanners.Run(s_masks, BodyFormat.Json, body);
 
         Assert.Equal(expected, result.Text);
         Assert.Contains(result.Findings, f => f.Entity == PiiEntity.PostalAddress && f.Recognizer == "address.parts" && f.Action == FindingAction.Redacted);
+        Assert.DoesNotContain(result.Findings, f => f.Action == FindingAction.BelowCombinationThreshold);
         ScanComparison.AssertSplitsAndKeyedFastPathChangeNothing(Encoding.UTF8.GetBytes(body), Scanners.Run(Scanners.Guardian, BodyFormat.Json, body));
     }
 

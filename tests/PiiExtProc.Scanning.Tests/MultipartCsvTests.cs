@@ -100,12 +100,12 @@ public sealed class MultipartCsvTests
         // Multipart bodies are read line by line: a quoted field with a line break (an address typed with Alt+Enter in
         // Excel) is two pieces of one row, each scanned under its column, and the row is one record, so the name and the
         // email after the break are masked together; a doubled quote in a piece does not close the field. The first piece
-        // alone ("12 MG Road,") has no address shape.
+        // alone ("12 MG Road,") is a street part, which the full address after the break completes.
         string body = Upload("name,address,email\r\nRavi Kumar,\"12 MG Road,\r\nKoramangala \"\"East\"\", Pune 411001\",ravi.kumar@example.com\r\nPriya Sharma,\"x\"\"y\",priya@example.in");
         ScanResult result = Scanners.Run(s_masks, BodyFormat.Multipart, body);
 
         Assert.Contains(
-            "\r\nname,address,email\r\nRXXX KXXXX,\"12 MG Road,\r\n[REDACTED_ADDRESS]\",raXXX@example.com\r\nPXXXX SXXXXX,\"x\"\"y\",prXXX@example.in\r\n",
+            "\r\nname,address,email\r\nRXXX KXXXX,\"[REDACTED_ADDRESS]\r\n[REDACTED_ADDRESS]\",raXXX@example.com\r\nPXXXX SXXXXX,\"x\"\"y\",prXXX@example.in\r\n",
             result.Text,
             StringComparison.Ordinal);
         ScanComparison.AssertEveryTwoWaySplitSameAsWhole(s_masks, BodyFormat.Multipart, Encoding.UTF8.GetBytes(body), result);

@@ -22,9 +22,9 @@ public sealed class TextAddressBlockTests
     // A name elsewhere in the block: the address lines are the second kind.
     [InlineData("Address:\n12, 3rd Cross, HSR Layout\nBengaluru, Karnataka 560102\nName: Ravi Kumar\n",
         "Address:\n[REDACTED_ADDRESS]\n[REDACTED_ADDRESS]\nName: RXXX KXXXX\n")]
-    // An address on one line, then a country's line (a street part without a city part: dropped).
+    // An address on one line, then a country's line (a street part the full address completes).
     [InlineData("Address:\n12, 3rd Cross, HSR Layout, Bengaluru 560102\nIndia\nEmail: ravi@gmail.com\n",
-        "Address:\n[REDACTED_ADDRESS]\nIndia\nEmail: raXXX@gmail.com\n")]
+        "Address:\n[REDACTED_ADDRESS]\n[REDACTED_ADDRESS]\nEmail: raXXX@gmail.com\n")]
     // A party block on the first line under a party label.
     [InlineData("Customer details\nShip to:\nRavi Kumar, 12 MG Road, Pune 411001\nThanks\n",
         "Customer details\nShip to:\nRXXX KXXXX, [REDACTED_ADDRESS]\nThanks\n")]
@@ -56,6 +56,16 @@ public sealed class TextAddressBlockTests
 
         Assert.DoesNotContain(result.Findings, f => f.Action == FindingAction.Redacted);
         Assert.Equal(body, result.Text);
+    }
+
+    [Fact]
+    public void Scan_KeyEndingInADigit_AKeyValueLineOfTheBlock()
+    {
+        // Address1: is a Key: value line like Address:, so it and the name line are one record.
+        const string body = "Name: Ravi Kumar\nAddress1: 12 MG Road, Bengaluru 560001\n";
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Text, body);
+
+        Assert.Equal("Name: RXXX KXXXX\nAddress1: [REDACTED_ADDRESS]\n", result.Text);
     }
 
     [Fact]

@@ -20,6 +20,11 @@ public sealed class TextKeyValueTests
 
     [Theory]
     [InlineData("name: Rajesh Kumar", "PERSON_NAME=Rajesh Kumar")]
+    // Keys that end with a digit, and logfmt keys after an earlier pair's unquoted value.
+    [InlineData("Address1: 12 MG Road, Bengaluru 560001", "POSTAL_ADDRESS=12 MG Road, Bengaluru 560001")]
+    [InlineData("order=OD1 address_line1=12 MG Road, Bengaluru 560001", "POSTAL_ADDRESS=12 MG Road, Bengaluru 560001")]
+    [InlineData("name=Rajesh Kumar address1=12 MG Road, Bengaluru 560001", "POSTAL_ADDRESS=12 MG Road, Bengaluru 560001")]
+    [InlineData("name=Rajesh Kumar address1=12 MG Road, Bengaluru 560001", "PERSON_NAME=Rajesh Kumar")]
     [InlineData("Name:- Rajesh Kumar", "PERSON_NAME=Rajesh Kumar")]
     [InlineData("Customer Name :- Priya Sharma\n", "PERSON_NAME=Priya Sharma")]
     [InlineData("Customer:- Priya Sharma, 12 MG Road, Bengaluru 560001", "PERSON_NAME=Priya Sharma")]

@@ -11,6 +11,11 @@ namespace PiiExtProc.Scanning.Recognition;
 /// </summary>
 internal sealed partial class Detector
 {
+    /// <summary>First words of a message's closing lines, which end an address block.</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_closingWords = new HashSet<string>(
+        ["thanks", "thank", "thankyou", "regards", "sincerely", "cheers", "best", "warm", "kind", "yours", "team", "note", "please"],
+        StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// The carry after <paramref name="line"/>, a text line that does not continue an address block: the role of an
     /// address or party label alone on it (a key phrase as <see cref="IsKeyValueLine"/> reads it, then <c>:</c> and only
@@ -60,9 +65,25 @@ internal sealed partial class Detector
 
         ReadOnlySpan<byte> text = line.TrimEnd("\r\n"u8);
         return text.Length <= MaxAddressLineBytes && text.IndexOfAnyExcept(" \t"u8) >= 0
-            && (!carry.PinCodeRead || (text.Trim(" \t"u8).Count((byte)' ') <= 1 && text.IndexOfAnyInRange((byte)'0', (byte)'9') < 0))
+            && (!carry.PinCodeRead || IsStateOrCountryLine(text.Trim(" \t"u8)))
             && !IsKeyValueLine(text, _keywords);
     }
+
+    /// <summary>
+    /// True when a line after an address's PIN code can be its state's or country's (<c>Karnataka</c>, <c>Tamil Nadu,
+    /// India</c>): one or two words, no digit, and no closing word of a message (<c>Thanks</c>, <c>Regards</c>).
+    /// </summary>
+    private static bool IsStateOrCountryLine(ReadOnlySpan<byte> line)
+    {
+        if (line.Count((byte)' ') > 1 || line.IndexOfAnyInRange((byte)'0', (byte)'9') >= 0)
+        {
+            return false;
+        }
+
+        int wordEnd = line.IndexOfAny((byte)' ', (byte)',');
+        return !Ascii.IsListedLowercase(wordEnd < 0 ? line : line[..wordEnd], s_closingWords);
+    }
+
 
     /// <summary>
     /// Adds the match of <paramref name="line"/>, which continues the block of <paramref name="carry"/>
@@ -92,6 +113,7 @@ internal sealed partial class Detector
         carry = carry with { Lines = carry.Lines + 1 };
         if (firstLine && carry.Role == ValueRole.PartyName && AddPartyValue(line, start, end, fromText: true, output, 0) > 0)
         {
+            carry = carry with { AddressLines = 1, PinCodeRead = HasPinCode(line[start..end]) };
             return;
         }
 

@@ -60,7 +60,7 @@ internal sealed partial class Detector
 
         if (!quoted)
         {
-            bool address = role is ValueRole.PostalAddress or ValueRole.PlaceAddress;
+            bool address = role is ValueRole.PostalAddress or ValueRole.PlaceAddress or ValueRole.StreetPart or ValueRole.CityPart;
             valueEnd = KeyValueEnd(text, valueStart, stopAtComma: !address);
             if (!address)
             {
@@ -144,20 +144,34 @@ internal sealed partial class Detector
         // for only before a value that can start a name, or after a colon before an address or the line's end (Ship to:
         // alone on its line, the address on the lines after): its word lookup would otherwise run at most pairs of a log
         // line (status=200).
-        bool party = false;
-        if (!MayNameRole(text[..keyEnd]))
+        // A key's trailing digits (address1, address_line2) are part of it; the checks read the words before them (a
+        // number's digits leave no key word before them: 10:05).
+        int wordsEnd = keyEnd;
+        while (wordsEnd > 0 && keyEnd - wordsEnd < MaxKeyDigits && Ascii.IsDigit(text[wordsEnd - 1]))
         {
+            wordsEnd--;
+        }
+
+        bool party = false;
+        if (!MayNameRole(text[..wordsEnd]))
+        {
+            if (wordsEnd < keyEnd || keyEnd == 0 || !Ascii.IsLetter(text[keyEnd - 1]))
+            {
+                // A party word ends a party key (a time's 10:05 has none).
+                return ValueRole.None;
+            }
+
             int valueStart = ValueStart(text, separator);
             party = (ValueMayBeFullName(text, valueStart) || (text[separator] == ':' && ValueMayStartAddressOrLines(text, valueStart)))
-                && MayNamePartyRole(text[..keyEnd]);
+                && MayNamePartyRole(text[..wordsEnd]);
             if (!party)
             {
                 return ValueRole.None;
             }
         }
 
-        int keyStart = KeyPhraseStart(text, keyEnd);
-        if (keyStart < 0 || (!party && !MayNameRole(text[keyStart..keyEnd])))
+        int keyStart = KeyPhraseStart(text, wordsEnd);
+        if (keyStart < 0 || (!party && !MayNameRole(text[keyStart..wordsEnd])))
         {
             return ValueRole.None;
         }
@@ -180,12 +194,15 @@ internal sealed partial class Detector
         }
 
         // A log line's words before a party key (INFO checkout customer="Ravi Kumar") are not part of it either: the
-        // party word alone, only for a party key (a last word such as name would make "file name" a person's name).
+        // party word alone, only for a party key (a last word such as name would make "file name" a person's name);
+        // and after an earlier key=value pair of the line, the words before a key= are the end of that pair's value
+        // (name=Ravi Kumar address1=12 MG Road): logfmt keys are one word.
         int lastWordStart = text[keyStart..keyEnd].LastIndexOf((byte)' ') + 1;
-        if (party && lastWordStart > 0)
+        bool afterPair = lastWordStart > 0 && !party && text[separator] == '=' && FollowsPairOnItsLine(text, keyStart);
+        if (party || afterPair)
         {
-            role = keywords.ClassifyKey(text[(keyStart + lastWordStart)..keyEnd]).Role;
-            if (role == ValueRole.PartyName)
+            role = lastWordStart > 0 ? keywords.ClassifyKey(text[(keyStart + lastWordStart)..keyEnd]).Role : ValueRole.None;
+            if (role == ValueRole.PartyName || (afterPair && IsTextPairRole(role)))
             {
                 return role;
             }
@@ -316,8 +333,9 @@ internal sealed partial class Detector
     /// <summary>
     /// True when <paramref name="line"/> is a <c>Key: value</c> line of a form summary, a support ticket or a message's
     /// header block (<c>Name: Ravi Kumar</c>, <c>Order ID: OD1234</c>, <c>- Email: ...</c>): after optional spaces, tabs
-    /// and a <c>-</c> or <c>*</c> bullet, one to three words of ASCII letters, <c>_</c> and <c>-</c> joined by single
-    /// spaces (at most 40 bytes, starting with a letter), optional spaces, and a <c>:</c> followed by a space, a tab or
+    /// and a <c>-</c> or <c>*</c> bullet, one to three words of ASCII letters, <c>_</c> and <c>-</c> (digits inside or at
+    /// a word's end: <c>Address1</c>) joined by single spaces (at most 40 bytes, starting with a letter), optional
+    /// spaces, and a <c>:</c> followed by a space, a tab or
     /// the line end. A single word in capitals (<c>INFO:</c>, <c>WARN:</c>: a log level) counts only when it classifies
     /// as a key that names an entity or a role (<c>PAN:</c>, <c>DOB:</c>). A dash pair (<c>Name - Ravi Kumar</c>,
     /// <see cref="DashPairValueStart"/>) counts only when its key names an entity or a role: <c>Order shipped - see
@@ -396,8 +414,8 @@ internal sealed partial class Detector
 
     /// <summary>
     /// The end of the key phrase at a line's start (after optional spaces, tabs and a <c>-</c> or <c>*</c> bullet): one
-    /// to three words of ASCII letters, <c>_</c> and <c>-</c> joined by single spaces, starting with a letter, at most
-    /// 40 bytes; -1 when the line does not start so. <paramref name="keyStart"/> is its start and
+    /// to three words of ASCII letters, <c>_</c> and <c>-</c> (digits inside or at a word's end) joined by single
+    /// spaces, starting with a letter, at most 40 bytes; -1 when the line does not start so. <paramref name="keyStart"/> is its start and
     /// <paramref name="words"/> its word count.
     /// </summary>
     private static int LineKeyEnd(ReadOnlySpan<byte> line, out int keyStart, out int words)
@@ -423,8 +441,9 @@ internal sealed partial class Detector
         while (i < line.Length && i - keyStart <= 40)
         {
             byte b = line[i];
-            if (Ascii.IsLetter(b) || b is (byte)'_' or (byte)'-')
+            if (Ascii.IsLetter(b) || b is (byte)'_' or (byte)'-' || (Ascii.IsDigit(b) && Ascii.IsLetterOrDigit(line[i - 1])))
             {
+                // Digits only inside or at the end of a word (Address1, line2).
                 i++;
             }
             else if (b == ' ' && i + 1 < line.Length && Ascii.IsLetter(line[i + 1]) && words < 3)
@@ -562,6 +581,17 @@ internal sealed partial class Detector
         return (text[separator], text[next]) is ((byte)':', (byte)'-') or ((byte)'=', (byte)'>') ? next + 1 : next;
     }
 
+    /// <summary>True when a <c>key=</c> comes before <paramref name="at"/> on its line (a logfmt line's earlier pair).</summary>
+    private static bool FollowsPairOnItsLine(ReadOnlySpan<byte> text, int at)
+    {
+        ReadOnlySpan<byte> before = text[..at];
+        int lineStart = before.LastIndexOf((byte)'\n') + 1;
+        return before[lineStart..].Contains((byte)'=');
+    }
+
+    /// <summary>Most digits that end a key (<c>address1</c>, <c>line12</c>).</summary>
+    private const int MaxKeyDigits = 2;
+
     /// <summary>
     /// Start of the longest key phrase of one to three words ending at <paramref name="end"/> that starts at a
     /// boundary (line start, space, tab, <c>, ; &amp; ? | ( [ {</c>, a quote or <c>&gt;</c>) and is at most 40 bytes, or -1. A word
@@ -636,13 +666,20 @@ internal sealed partial class Detector
 
     /// <summary>
     /// Cheap check before classifying: the last word ends with <c>name</c>, <c>addr</c>, <c>address</c>, or a flat address
-    /// field's word (<c>street</c>, <c>city</c>, <c>town</c>, <c>village</c>, <c>district</c>, <c>landmark</c>), or
-    /// <c>location</c> (a place key, <see cref="ValueRole.PlaceAddress"/>).
+    /// field's word (<c>street</c>, <c>line</c>, <c>city</c>, <c>town</c>, <c>village</c>, <c>district</c>,
+    /// <c>landmark</c>), or <c>location</c> (a place key, <see cref="ValueRole.PlaceAddress"/>). A key's trailing digits
+    /// are not passed (<c>address_line1</c> is checked as <c>address_line</c>).
     /// </summary>
     /// <remarks>Dispatched on the last byte first: it runs at every <c>:</c> and <c>=</c> of a text body.</remarks>
     private static bool MayNameRole(ReadOnlySpan<byte> key) => !key.IsEmpty && (key[^1] | 0x20) switch
     {
-        'e' => Ascii.EndsWithIgnoreCase(key, "name"u8) || Ascii.EndsWithIgnoreCase(key, "village"u8),
+        'e' => key.Length >= 4 && (key[^2] | 0x20) switch
+        {
+            'm' => Ascii.EndsWithIgnoreCase(key, "name"u8),
+            'g' => Ascii.EndsWithIgnoreCase(key, "village"u8),
+            'n' => Ascii.EndsWithIgnoreCase(key, "line"u8),
+            _ => false,
+        },
         'r' => Ascii.EndsWithIgnoreCase(key, "addr"u8),
         's' => Ascii.EndsWithIgnoreCase(key, "address"u8),
         't' => Ascii.EndsWithIgnoreCase(key, "street"u8) || Ascii.EndsWithIgnoreCase(key, "district"u8),
@@ -913,6 +950,18 @@ internal sealed partial class Detector
             if (end > start && text[end - 1] is (byte)'"' or (byte)'\'' or (byte)']')
             {
                 end--;
+            }
+
+            int digits = end;
+            while (digits > start && end - digits < MaxKeyDigits && Ascii.IsDigit(text[digits - 1]))
+            {
+                digits--;
+            }
+
+            if (digits < end && digits > start && (Ascii.IsLetter(text[digits - 1]) || text[digits - 1] == '_'))
+            {
+                // The next key's digits (address2=).
+                end = digits;
             }
 
             while (end > start && (Ascii.IsLetter(text[end - 1]) || text[end - 1] is (byte)'_' or (byte)'-'))

@@ -909,6 +909,10 @@ internal sealed partial class Detector
                     NamePart = HasPinCode(value) ? ValueRole.CityPart : ValueRole.StreetPart,
                 };
                 break;
+            case ValueRole.StreetPart when NameShape.LooksLikeAddress(value) && HasPinCode(value):
+                // A line field that holds the whole address ({"address1": "12 MG Road, Koramangala, Bengaluru 560034"}).
+                match = new RawMatch(PiiEntity.PostalAddress, start, end - start, Scores.KeyNamed, fromText ? "address.text_key" : "address.key", Evidence.Key);
+                break;
             case ValueRole.StreetPart or ValueRole.CityPart when value.Length <= NameShape.MaxAddressPartBytes && NameShape.HasLetterByte(value):
                 match = new RawMatch(PiiEntity.PostalAddress, start, end - start, Scores.KeyNamed, "address.parts", Evidence.Key)
                 {

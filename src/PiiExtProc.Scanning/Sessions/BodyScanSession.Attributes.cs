@@ -152,6 +152,7 @@ public sealed partial class BodyScanSession
 
         enclosing.FirstPendingStart = Math.Min(enclosing.FirstPendingStart, element.FirstPendingStart);
         enclosing.DecidedParts |= element.DecidedParts;
+        enclosing.RepeatGroups |= element.RepeatGroups;
         _records.RemoveAt(recordIndex);
         UpdateEarliestPending();
     }

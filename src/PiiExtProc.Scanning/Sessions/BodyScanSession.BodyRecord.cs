@@ -22,6 +22,10 @@ public sealed partial class BodyScanSession
         if (!decideNow)
         {
             record.DecidedParts |= RecordPartRules.PinCodePartOf(matches);
+            if (_repeatedValues.Count > 0)
+            {
+                record.RepeatGroups |= OwnRepeatGroups(matches);
+            }
         }
 
         int pending = AddSlot(slot, matches, decideNow ? -1 : record.Id, decideNow);
@@ -60,7 +64,7 @@ public sealed partial class BodyScanSession
         for (int r = _records.Count - 1; r >= 0; r--)
         {
             RecordInfo record = _records[r];
-            ResolveRecord(record.Id, record.FirstSlot, record.DecidedParts, asPii: record.Oversized);
+            ResolveRecord(record.Id, record.FirstSlot, record.DecidedParts, asPii: record.Oversized, record.RepeatGroups);
         }
 
         _records.Clear();

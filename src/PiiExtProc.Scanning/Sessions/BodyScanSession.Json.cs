@@ -523,7 +523,7 @@ public sealed partial class BodyScanSession
             }
 
             RecordInfo record = _records[frame.RecordIndex];
-            ResolveRecord(record.Id, record.FirstSlot, record.DecidedParts, asPii: record.Oversized);
+            ResolveRecord(record.Id, record.FirstSlot, record.DecidedParts, asPii: record.Oversized, record.RepeatGroups);
             _records.RemoveAt(frame.RecordIndex);
             UpdateEarliestPending();
         }

@@ -236,6 +236,33 @@ public sealed partial class BodyScanSession
         return false;
     }
 
+    /// <summary>The recognizer of a name's repeat that the remembered-value search found (not the detector).</summary>
+    private const string RepeatedNameRecognizer = "name.repeated";
+
+    /// <summary>
+    /// True when a repeat (<see cref="RawMatch.RepeatOf"/>) is a match the detector found itself in its value (a name
+    /// under a name key, an email) and that was only marked as the repeat: it is then its own record's quasi-identifier
+    /// too (<c>name=Ravi Kumar address=...</c> on a line after another line named him). A repeat the remembered-value
+    /// search added in free text is not.
+    /// </summary>
+    private static bool IsOwnRepeat(in RawMatch match) =>
+        match.NamePart == ValueRole.None && !match.Allowed && !ReferenceEquals(match.Recognizer, RepeatedNameRecognizer);
+
+    /// <summary>The combination groups of the own repeats (<see cref="IsOwnRepeat"/>) among <paramref name="matches"/>.</summary>
+    private uint OwnRepeatGroups(ReadOnlySpan<RawMatch> matches)
+    {
+        uint groups = 0;
+        foreach (ref readonly RawMatch match in matches)
+        {
+            if (match.RepeatOf > 0 && IsOwnRepeat(match))
+            {
+                groups |= _entities.GroupAt(_entities.IndexOf(match.Entity));
+            }
+        }
+
+        return groups;
+    }
+
     /// <summary>
     /// Adds the repeats of remembered values in the free-text <paramref name="value"/> to <paramref name="matches"/>
     /// (sorted, not overlapping): a detector match of the same entity on the same bytes is marked as the repeat
@@ -277,7 +304,7 @@ public sealed partial class BodyScanSession
             int at;
             while ((at = NameShape.NextWholeCopy(value, ref from, needle)) >= 0)
             {
-                repeats.Add(new RawMatch(entity, at, length, Scores.KeyNamed, "name.repeated", Evidence.Key)
+                repeats.Add(new RawMatch(entity, at, length, Scores.KeyNamed, RepeatedNameRecognizer, Evidence.Key)
                 {
                     RepeatOf = (byte)(v + 1),
                     ReportedOnlyWhenPii = recordId >= 0,

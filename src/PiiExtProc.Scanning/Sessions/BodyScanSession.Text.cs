@@ -144,8 +144,8 @@ public sealed partial class BodyScanSession
         {
             // Consecutive Key: value lines (a form summary, a ticket, a message's headers) are one person's record; a log
             // line or prose ends it. The lines of an address after its label alone on a line ("Ship to:") belong to it.
-            addressLine = !oversized && _detector.ContinuesAddressBlock(line, _addressBlock);
-            if (!addressLine)
+            addressLine = _addressBlock.Role != ValueRole.None && !oversized && _detector.ContinuesAddressBlock(line, _addressBlock);
+            if (!addressLine && _addressBlock.Role != ValueRole.None)
             {
                 _addressBlock = default;
             }

@@ -901,6 +901,7 @@ public sealed partial class BodyScanSession : IDisposable
                 if (raw.NamePart == ValueRole.None)
                 {
                     groups |= group;
+                    parts |= RecordPartRules.WholePartsOf(group);
                 }
             }
             else
@@ -910,6 +911,12 @@ public sealed partial class BodyScanSession : IDisposable
                 match.Action = default;
                 match.RecordId = raw.RepeatOf > 0 ? _repeatedValues[raw.RepeatOf - 1].RecordId : recordId;
                 pending++;
+            }
+
+            if (countNow && raw.RepeatOf > 0 && IsOwnRepeat(raw))
+            {
+                // A repeat the detector found here is this value's too (RecordInfo.RepeatGroups).
+                groups |= group;
             }
         }
 
@@ -970,9 +977,10 @@ public sealed partial class BodyScanSession : IDisposable
     /// <param name="firstSlot">Absolute index of its first slot.</param>
     /// <param name="decidedParts">Parts it holds through decided findings (<see cref="RecordInfo.DecidedParts"/>).</param>
     /// <param name="asPii">Decide every pending quasi-identifier as PII (the record outgrew the limit).</param>
-    private void ResolveRecord(int recordId, long firstSlot, RecordParts decidedParts, bool asPii)
+    /// <param name="repeatGroups">Groups of its repeats decided with other records (<see cref="RecordInfo.RepeatGroups"/>).</param>
+    private void ResolveRecord(int recordId, long firstSlot, RecordParts decidedParts, bool asPii, uint repeatGroups = 0)
     {
-        uint groups = 0;
+        uint groups = repeatGroups;
         RecordParts parts = decidedParts;
         int from = (int)Math.Max(0, firstSlot - _slotBase);
         ReadOnlySpan<Slot> pendingSlots = CollectionsMarshal.AsSpan(_slots);
@@ -996,7 +1004,9 @@ public sealed partial class BodyScanSession : IDisposable
                 parts |= RecordPartRules.PartOf(match.NamePart);
                 if (match.NamePart == ValueRole.None)
                 {
-                    groups |= _entities.GroupAt(match.Entity);
+                    uint group = _entities.GroupAt(match.Entity);
+                    groups |= group;
+                    parts |= RecordPartRules.WholePartsOf(group);
                 }
             }
         }

@@ -19,4 +19,11 @@ internal struct RecordInfo
 
     /// <summary>Parts the record holds through decided findings: a PIN code's city part (<see cref="RecordPartRules.PinCodePartOf"/>).</summary>
     public RecordParts DecidedParts;
+
+    /// <summary>
+    /// Combination groups of quasi-identifiers the detector found in this record that are decided with another record:
+    /// a name or an email an earlier record holds, repeated here (<c>BodyScanSession.RepeatedValues.cs</c>). They are
+    /// this record's too, so they count in its combination.
+    /// </summary>
+    public uint RepeatGroups;
 }

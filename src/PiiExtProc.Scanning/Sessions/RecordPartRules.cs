@@ -40,6 +40,14 @@ internal static class RecordPartRules
         return RecordParts.None;
     }
 
+    /// <summary>
+    /// The parts a whole-value match of combination group <paramref name="group"/> stands for: a full address completes
+    /// its record's address parts (a line field that holds the whole address beside a city field: the city is that
+    /// address's part). Not a full name: a one-word value under a name key beside it is no part of that name (a column
+    /// declaration's <c>{"name": "email"}</c>).
+    /// </summary>
+    public static RecordParts WholePartsOf(uint group) => group == s_addressGroup ? RecordParts.FullAddress : RecordParts.None;
+
     /// <summary>The combination groups that the parts of a record complete (a full name, or an addressee's name with a
     /// full address; a full address).</summary>
     public static uint GroupsOf(RecordParts parts)
