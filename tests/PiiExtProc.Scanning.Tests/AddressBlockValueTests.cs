@@ -66,6 +66,8 @@ public sealed class AddressBlockValueTests
     }
 
     [Theory]
+    [InlineData(BodyFormat.Json, """{"delivered_to":"Ravi Kumar, 12 MG Road, Pune 411001"}""",
+        """{"delivered_to":"RXXX KXXXX, [REDACTED_ADDRESS]"}""")]
     [InlineData(BodyFormat.Json, """{"ship_to":"12, 3rd Cross, HSR Layout, Bengaluru 560102","email":"ravi@gmail.com"}""",
         """{"ship_to":"[REDACTED_ADDRESS]","email":"raXXX@gmail.com"}""")]
     [InlineData(BodyFormat.Json, """{"consignee":"Flat 4B, Lotus Apartments, Andheri West, Mumbai 400053","consignee_email":"ravi@gmail.com"}""",
@@ -101,6 +103,8 @@ public sealed class AddressBlockValueTests
     [Theory]
     [InlineData("""{"msg":"Ship to:\nRavi Kumar\n12, 3rd Cross, HSR Layout\nBengaluru 560102\nPhone: 9876543210"}""",
         """{"msg":"Ship to:\nRXXX KXXXX\n[REDACTED_ADDRESS]\n[REDACTED_ADDRESS]\nPhone: 98XXXXXX10"}""")]
+    [InlineData("""{"message":"Dear Ravi Kumar,\nYour order will be delivered to:\nRavi Kumar\n12, 3rd Cross, HSR Layout\nBengaluru 560102\nTrack: https://shop.example/t/AB12"}""",
+        """{"message":"Dear RXXX KXXXX,\nYour order will be delivered to:\nRXXX KXXXX\n[REDACTED_ADDRESS]\n[REDACTED_ADDRESS]\nTrack: https://shop.example/t/AB12"}""")]
     [InlineData("""{"note":"Shipping address:\r\nRavi Kumar\r\n12 MG Road, Koramangala\r\nBengaluru 560034\r\n\r\nThanks"}""",
         """{"note":"Shipping address:\r\nRXXX KXXXX\r\n[REDACTED_ADDRESS]\r\n[REDACTED_ADDRESS]\r\n\r\nThanks"}""")]
     public void Scan_LabelAloneOnItsLineInFreeText_LinesRedacted(string body, string expected)

@@ -31,6 +31,11 @@ public sealed class TextAddressBlockTests
     // Prose after the PIN code's line is no line of the address.
     [InlineData("Ship to:\nRavi Kumar\n12 MG Road\nPune 411001\nMaharashtra, India\nThanks for shopping with us\n",
         "Ship to:\nRXXX KXXXX\n[REDACTED_ADDRESS]\n[REDACTED_ADDRESS]\n[REDACTED_ADDRESS]\nThanks for shopping with us\n")]
+    // Prose that ends with a party phrase, as order mails write it.
+    [InlineData("Order #12345 confirmed!\nYour order will be delivered to:\nRavi Kumar\n12, 3rd Cross, HSR Layout\nBengaluru, Karnataka 560102\nPhone: 9876543210\n",
+        "Order #12345 confirmed!\nYour order will be delivered to:\nRXXX KXXXX\n[REDACTED_ADDRESS]\n[REDACTED_ADDRESS]\nPhone: 98XXXXXX10\n")]
+    [InlineData("Shipping to:\nAnita Desai\nFlat 4B, Lotus Apartments\nMumbai 400053\n",
+        "Shipping to:\nAXXXX DXXXX\n[REDACTED_ADDRESS]\n[REDACTED_ADDRESS]\n")]
     // A place word on the first line: a street part, not a name; the email is the second kind.
     [InlineData("Shipping address:\nGreen Park Enclave\nBengaluru 560102\n\nEmail: ravi@gmail.com\n",
         "Shipping address:\n[REDACTED_ADDRESS]\n[REDACTED_ADDRESS]\n\nEmail: raXXX@gmail.com\n")]
@@ -66,6 +71,17 @@ public sealed class TextAddressBlockTests
         ScanResult result = Scanners.Run(s_masks, BodyFormat.Text, body);
 
         Assert.Equal("Name: RXXX KXXXX\nAddress1: [REDACTED_ADDRESS]\n", result.Text);
+    }
+
+    [Theory]
+    // Prose that ends with a colon but names no party: its lines are no address block.
+    [InlineData("Your order contains:\nRavi Kumar Kurta Set\n12 units, size M, Pune warehouse 411001\nEmail: ravi@gmail.com\n")]
+    [InlineData("Please find the details below:\nRavi Kumar\n12 MG Road, Pune 411001\n\nEmail: ravi@gmail.com\n")]
+    public void Scan_ProseEndingWithAColonNamingNoParty_NoBlock(string body)
+    {
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Text, body);
+
+        Assert.DoesNotContain(result.Findings, f => f.Entity == PiiEntity.PersonName);
     }
 
     [Fact]

@@ -31,6 +31,13 @@ internal sealed partial class Detector
             return default;
         }
 
+        ReadOnlySpan<byte> trimmed = line.TrimEnd(" \t\r\n"u8);
+        if (trimmed.Length <= MaxAddressLineBytes && trimmed.EndsWith(":"u8) && PartyPhraseBeforeColon(trimmed))
+        {
+            // Prose that ends with a party phrase, the address on the lines after: "Your order will be delivered to:".
+            return new AddressBlockCarry(ValueRole.PartyName, 0);
+        }
+
         int colon = keyEnd;
         while (colon < line.Length && line[colon] == ' ')
         {
@@ -44,6 +51,18 @@ internal sealed partial class Detector
 
         ValueRole role = _keywords.ClassifyKey(line[keyStart..keyEnd]).Role;
         return role is ValueRole.PostalAddress or ValueRole.PlaceAddress or ValueRole.PartyName ? new AddressBlockCarry(role, 0) : default;
+    }
+
+    /// <summary>
+    /// True when the last two words before the final <c>:</c> of <paramref name="line"/> are a party phrase
+    /// (<c>delivered to</c>, <c>shipping to</c>, <c>Ship To</c>: <see cref="Keywords.IsPartyWord"/>).
+    /// </summary>
+    private bool PartyPhraseBeforeColon(ReadOnlySpan<byte> line)
+    {
+        ReadOnlySpan<byte> phrase = line[..^1].TrimEnd((byte)' ');
+        int lastSpace = phrase.LastIndexOf((byte)' ');
+        int start = lastSpace > 0 ? phrase[..lastSpace].LastIndexOf((byte)' ') + 1 : -1;
+        return start >= 0 && phrase.Length - start <= 24 && _keywords.ClassifyKey(phrase[start..]).Role == ValueRole.PartyName;
     }
 
     /// <summary>

@@ -208,6 +208,17 @@ internal sealed partial class Detector
             }
         }
 
+        // Prose that ends with a party phrase (Your order will be delivered to: ...): its last two words.
+        int lastTwoStart = lastWordStart > 1 ? text[keyStart..(keyStart + lastWordStart - 1)].LastIndexOf((byte)' ') + 1 : 0;
+        if (party && lastTwoStart > 0)
+        {
+            role = keywords.ClassifyKey(text[(keyStart + lastTwoStart)..keyEnd]).Role;
+            if (role == ValueRole.PartyName)
+            {
+                return role;
+            }
+        }
+
         return ValueRole.None;
     }
 

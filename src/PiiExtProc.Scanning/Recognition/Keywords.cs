@@ -288,7 +288,8 @@ internal static class Keywords
     private static bool IsPartyWordSingular(ReadOnlySpan<char> whole) => whole switch
     {
         "consignee" or "consignor" or "addressee" or "recipient" or "receiver" or "sender" or "shipper" or "shipto"
-            or "billto" or "deliverto" or "soldto" or "attention" or "attn" or "customer" or "buyer" or "guest"
+            or "billto" or "deliverto" or "deliveredto" or "deliveringto" or "shippedto" or "shippingto" or "dispatchedto"
+            or "soldto" or "attention" or "attn" or "customer" or "buyer" or "guest"
             or "passenger" or "traveller" or "traveler" or "driver" or "rider" or "deliveryagent" or "deliveryboy"
             or "deliveryperson" or "deliveryexecutive" or "payer" or "remitter" or "beneficiary" or "cardholder"
             or "accountholder" or "nominee" or "borrower" or "coborrower" or "guarantor" or "policyholder" or "insured"

@@ -171,8 +171,9 @@ public sealed partial class BodyScanSession
         {
             _detector.AddAddressBlockLine(line, ref _addressBlock, _scratchMatches);
         }
-        else if (blockLine)
+        else if (blockLine || (!_markupMode && !_multipartMode && line.TrimEnd(" \t\r\n"u8).EndsWith(":"u8)))
         {
+            // A label alone on its line, or prose ending with a party phrase ("Your order will be delivered to:").
             _addressBlock = _detector.StartAddressBlock(line);
         }
 
