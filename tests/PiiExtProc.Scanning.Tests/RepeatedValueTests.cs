@@ -16,30 +16,19 @@ public sealed class RepeatedValueTests
 {
     private static readonly PiiScanner s_masks = PiiScanner.Create(Scanners.GuardianOptions(DefaultMaskOperator.Instance));
 
-    [Fact]
-    public void TextLines_NameFoundAgainWithAnAddress_CountsInItsOwnLineToo()
+    [Theory]
+    // The third line's name is the detector's own (under name=) and a repeat of the first line's: it is decided with
+    // the first line, and it is the third line's name too, so its address is that of a named person.
+    [InlineData("INFO name=Ravi Kumar email=ravi.k@gmail.com\nINFO order=OD1 total=499\nINFO name=Ravi Kumar address1=12 MG Road, Koramangala address2=Bengaluru 560034\n",
+        "INFO name=RXXX KXXXX email=raXXX@gmail.com\nINFO order=OD1 total=499\nINFO name=RXXX KXXXX address1=[REDACTED_ADDRESS] address2=[REDACTED_ADDRESS]\n")]
+    // The same in a block of Key: value lines, a record that waits for its end.
+    [InlineData("Name: Ravi Kumar\nEmail: ravi.k@gmail.com\n\nOrder shipped today\nName: Ravi Kumar\nAddress: 12 MG Road, Koramangala, Bengaluru 560034\n",
+        "Name: RXXX KXXXX\nEmail: raXXX@gmail.com\n\nOrder shipped today\nName: RXXX KXXXX\nAddress: [REDACTED_ADDRESS]\n")]
+    public void TextLines_NameFoundAgainWithAnAddress_CountsInItsOwnRecordToo(string body, string expected)
     {
-        // The third line's name is the detector's own (under name=) and a repeat of the first line's: it is decided with
-        // the first line, and it is the third line's name too, so its address is that of a named person.
-        const string body = "INFO name=Ravi Kumar email=ravi.k@gmail.com\nINFO order=OD1 total=499\nINFO name=Ravi Kumar address1=12 MG Road, Koramangala address2=Bengaluru 560034\n";
         ScanResult result = Scanners.Run(s_masks, BodyFormat.Text, body);
 
-        Assert.Equal(
-            "INFO name=RXXX KXXXX email=raXXX@gmail.com\nINFO order=OD1 total=499\nINFO name=RXXX KXXXX address1=[REDACTED_ADDRESS] address2=[REDACTED_ADDRESS]\n",
-            result.Text);
-        ScanComparison.AssertEveryTwoWaySplitSameAsWhole(s_masks, BodyFormat.Text, Encoding.UTF8.GetBytes(body), result);
-    }
-
-    [Fact]
-    public void KeyValueBlock_NameFoundAgainWithAnAddress_CountsInItsOwnRecordToo()
-    {
-        // The same in a block of Key: value lines, a record that waits for its end.
-        const string body = "Name: Ravi Kumar\nEmail: ravi.k@gmail.com\n\nOrder shipped today\nName: Ravi Kumar\nAddress: 12 MG Road, Koramangala, Bengaluru 560034\n";
-        ScanResult result = Scanners.Run(s_masks, BodyFormat.Text, body);
-
-        Assert.Equal(
-            "Name: RXXX KXXXX\nEmail: raXXX@gmail.com\n\nOrder shipped today\nName: RXXX KXXXX\nAddress: [REDACTED_ADDRESS]\n",
-            result.Text);
+        Assert.Equal(expected, result.Text);
         ScanComparison.AssertEveryTwoWaySplitSameAsWhole(s_masks, BodyFormat.Text, Encoding.UTF8.GetBytes(body), result);
     }
 

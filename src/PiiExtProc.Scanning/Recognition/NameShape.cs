@@ -215,7 +215,13 @@ internal static class NameShape
             return false;
         }
 
-        int separators = value.Count((byte)',') + value.Count((byte)'\n');
+        // Line feeds are counted only when commas do not decide: most addresses have two commas or more.
+        int separators = value.Count((byte)',');
+        if (separators < 2)
+        {
+            separators += value.Count((byte)'\n');
+        }
+
         if (separators == 0)
         {
             return false;
