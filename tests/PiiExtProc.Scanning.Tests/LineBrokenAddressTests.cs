@@ -34,6 +34,9 @@ public sealed class LineBrokenAddressTests
         "<p><b>Shipping address:</b><br>RXXX KXXXX<br>[REDACTED_ADDRESS]<br>[REDACTED_ADDRESS]</p>")]
     [InlineData("<p>Shipping address:<br>Anita Desai<br>Flat 4B, Lotus Apartments, Andheri West, Mumbai 400053</p>",
         "<p>Shipping address:<br>AXXXX DXXXX<br>[REDACTED_ADDRESS]</p>")]
+    // A paragraph of prose that ends with a party phrase labels the paragraph after it, as order mails write it.
+    [InlineData("<p>Hi Ravi,</p><p>Your order will be delivered to:</p><p>Ravi Kumar<br>12, 3rd Cross, HSR Layout<br>Bengaluru, Karnataka 560102</p>",
+        "<p>Hi Ravi,</p><p>Your order will be delivered to:</p><p>RXXX KXXXX<br>[REDACTED_ADDRESS]<br>[REDACTED_ADDRESS]</p>")]
     public void Scan_AddresseeNameFirstUnderAnAddressLabel_NameAndAddressRedacted(string body, string expected)
     {
         ScanResult result = Scanners.Run(s_masks, BodyFormat.Markup, body);
@@ -64,6 +67,8 @@ public sealed class LineBrokenAddressTests
     [InlineData("<p><b>Address:</b><br>Note<br>Call before delivery</p><p>ravi.k@example.com</p>")]
     [InlineData("<p><b>Delivery address:</b><br>Same as billing<br>Leave at gate, ring twice</p><p>ravi.k@example.com</p>")]
     [InlineData("<p><b>Address:</b><br>Koramangala</p><p>Name: Ravi Kumar, ravi.k@example.com</p>")]
+    // Prose that ends with a colon but no party phrase labels nothing.
+    [InlineData("<p>Your parcel was handed over to:</p><p>Blue Dart<br>12 MG Road, Pune 411001</p><p>ravi.k@example.com</p>")]
     // Labels one after another are not lines of the first one's value.
     [InlineData("<p><b>Address:</b> Pune<br><b>Order:</b> 411001<br>Track 12 items</p><p>ravi.k@example.com</p>")]
     public void Scan_NoLineBrokenAddress_NoAddress(string body)

@@ -155,7 +155,8 @@ internal sealed partial class Detector
     /// The role a label text names: one to three words of ASCII letters, <c>_</c> and <c>-</c> joined by single spaces,
     /// at most <see cref="MaxMarkupLabelBytes"/> bytes, optionally ending in <c>:</c> or <c>:-</c> (<c>Name:-</c>), that
     /// classifies like a JSON key as a text pair role (person name, first/last name, postal address, street or city);
-    /// else <see cref="ValueRole.None"/>.
+    /// or more words ending with a party phrase and a colon (<c>Your order will be delivered to:</c>), a party; else
+    /// <see cref="ValueRole.None"/>.
     /// </summary>
     internal static ValueRole MarkupLabelRole(ReadOnlySpan<byte> label, KeywordTable keywords)
     {
@@ -171,20 +172,31 @@ internal sealed partial class Detector
         }
 
         int spaces = 0;
+        int lastTwoStart = 0;
+        int lastStart = 0;
         for (int j = 0; j < label.Length; j++)
         {
             byte b = label[j];
             if (b == ' ')
             {
-                if (++spaces > 2 || j == 0 || label[j - 1] == ' ')
+                if (j == 0 || label[j - 1] == ' ')
                 {
                     return ValueRole.None;
                 }
+
+                spaces++;
+                (lastTwoStart, lastStart) = (lastStart, j + 1);
             }
             else if (!(Ascii.IsLetter(b) || b is (byte)'_' or (byte)'-'))
             {
                 return ValueRole.None;
             }
+        }
+
+        if (spaces > 2)
+        {
+            // Prose that ends with a party phrase and a colon: "Your order will be delivered to:".
+            return colon > 0 && keywords.ClassifyKey(label[lastTwoStart..]).Role == ValueRole.PartyName ? ValueRole.PartyName : ValueRole.None;
         }
 
         ValueRole role = keywords.ClassifyKey(label).Role;
