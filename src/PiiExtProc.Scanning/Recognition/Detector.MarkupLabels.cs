@@ -172,8 +172,6 @@ internal sealed partial class Detector
         }
 
         int spaces = 0;
-        int lastTwoStart = 0;
-        int lastStart = 0;
         for (int j = 0; j < label.Length; j++)
         {
             byte b = label[j];
@@ -185,7 +183,6 @@ internal sealed partial class Detector
                 }
 
                 spaces++;
-                (lastTwoStart, lastStart) = (lastStart, j + 1);
             }
             else if (!(Ascii.IsLetter(b) || b is (byte)'_' or (byte)'-'))
             {
@@ -196,7 +193,7 @@ internal sealed partial class Detector
         if (spaces > 2)
         {
             // Prose that ends with a party phrase and a colon: "Your order will be delivered to:".
-            return colon > 0 && keywords.ClassifyKey(label[lastTwoStart..]).Role == ValueRole.PartyName ? ValueRole.PartyName : ValueRole.None;
+            return colon > 0 && keywords.ClassifyKey(label[LastTwoWordsStart(label)..]).Role == ValueRole.PartyName ? ValueRole.PartyName : ValueRole.None;
         }
 
         ValueRole role = keywords.ClassifyKey(label).Role;

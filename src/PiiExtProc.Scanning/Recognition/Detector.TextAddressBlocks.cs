@@ -60,8 +60,7 @@ internal sealed partial class Detector
     private bool PartyPhraseBeforeColon(ReadOnlySpan<byte> line)
     {
         ReadOnlySpan<byte> phrase = line[..^1].TrimEnd((byte)' ');
-        int lastSpace = phrase.LastIndexOf((byte)' ');
-        int start = lastSpace > 0 ? phrase[..lastSpace].LastIndexOf((byte)' ') + 1 : -1;
+        int start = LastTwoWordsStart(phrase);
         return start >= 0 && phrase.Length - start <= 24 && _keywords.ClassifyKey(phrase[start..]).Role == ValueRole.PartyName;
     }
 

@@ -139,19 +139,15 @@ internal sealed partial class Detector
             keyEnd--;
         }
 
+        // A key's trailing digits (address1, address_line2) are part of it; the checks read the words before them (a
+        // number's digits leave no key word before them: 10:05).
+        int wordsEnd = KeyDigitsStart(text, 0, keyEnd);
+
         // The phrase's suffix check first, on the bytes before the separator (it needs no phrase start): most pairs
         // (status=200, ts: 10:05) end otherwise and are not walked back. A party key (Customer:, passenger=) is looked
         // for only before a value that can start a name, or after a colon before an address or the line's end (Ship to:
         // alone on its line, the address on the lines after): its word lookup would otherwise run at most pairs of a log
         // line (status=200).
-        // A key's trailing digits (address1, address_line2) are part of it; the checks read the words before them (a
-        // number's digits leave no key word before them: 10:05).
-        int wordsEnd = keyEnd;
-        while (wordsEnd > 0 && keyEnd - wordsEnd < MaxKeyDigits && Ascii.IsDigit(text[wordsEnd - 1]))
-        {
-            wordsEnd--;
-        }
-
         bool party = false;
         if (!MayNameRole(text[..wordsEnd]))
         {
@@ -209,7 +205,7 @@ internal sealed partial class Detector
         }
 
         // Prose that ends with a party phrase (Your order will be delivered to: ...): its last two words.
-        int lastTwoStart = lastWordStart > 1 ? text[keyStart..(keyStart + lastWordStart - 1)].LastIndexOf((byte)' ') + 1 : 0;
+        int lastTwoStart = LastTwoWordsStart(text[keyStart..keyEnd]);
         if (party && lastTwoStart > 0)
         {
             role = keywords.ClassifyKey(text[(keyStart + lastTwoStart)..keyEnd]).Role;
@@ -604,6 +600,31 @@ internal sealed partial class Detector
     private const int MaxKeyDigits = 2;
 
     /// <summary>
+    /// Where the digits that end <paramref name="text"/>[<paramref name="floor"/>..<paramref name="end"/>) start, at most
+    /// <see cref="MaxKeyDigits"/> of them (a key's: <c>address1</c>), or <paramref name="end"/> when it ends otherwise.
+    /// </summary>
+    private static int KeyDigitsStart(ReadOnlySpan<byte> text, int floor, int end)
+    {
+        int i = end;
+        while (i > floor && end - i < MaxKeyDigits && Ascii.IsDigit(text[i - 1]))
+        {
+            i--;
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// The start of the second-to-last word of <paramref name="phrase"/> (words one space apart), or -1 when it has fewer
+    /// than two words. A party phrase at the end of prose is read from there (<c>Your order will be delivered to</c>).
+    /// </summary>
+    private static int LastTwoWordsStart(ReadOnlySpan<byte> phrase)
+    {
+        int lastSpace = phrase.LastIndexOf((byte)' ');
+        return lastSpace > 0 ? phrase[..lastSpace].LastIndexOf((byte)' ') + 1 : -1;
+    }
+
+    /// <summary>
     /// Start of the longest key phrase of one to three words ending at <paramref name="end"/> that starts at a
     /// boundary (line start, space, tab, <c>, ; &amp; ? | ( [ {</c>, a quote or <c>&gt;</c>) and is at most 40 bytes, or -1. A word
     /// in capitals before a key with small letters is not part of it (a log level: <c>WARN Name: ...</c>).
@@ -963,11 +984,7 @@ internal sealed partial class Detector
                 end--;
             }
 
-            int digits = end;
-            while (digits > start && end - digits < MaxKeyDigits && Ascii.IsDigit(text[digits - 1]))
-            {
-                digits--;
-            }
+            int digits = KeyDigitsStart(text, start, end);
 
             if (digits < end && digits > start && (Ascii.IsLetter(text[digits - 1]) || text[digits - 1] == '_'))
             {

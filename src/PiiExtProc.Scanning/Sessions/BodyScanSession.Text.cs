@@ -144,8 +144,9 @@ public sealed partial class BodyScanSession
         {
             // Consecutive Key: value lines (a form summary, a ticket, a message's headers) are one person's record; a log
             // line or prose ends it. The lines of an address after its label alone on a line ("Ship to:") belong to it.
+            // The role test first: most lines of a text body follow no address label, and pay no call.
             addressLine = _addressBlock.Role != ValueRole.None && !oversized && _detector.ContinuesAddressBlock(line, _addressBlock);
-            if (!addressLine && _addressBlock.Role != ValueRole.None)
+            if (!addressLine)
             {
                 _addressBlock = default;
             }
