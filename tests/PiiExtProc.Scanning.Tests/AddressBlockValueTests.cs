@@ -107,6 +107,9 @@ public sealed class AddressBlockValueTests
         """{"message":"Dear RXXX KXXXX,\nYour order will be delivered to:\nRXXX KXXXX\n[REDACTED_ADDRESS]\n[REDACTED_ADDRESS]\nTrack: https://shop.example/t/AB12"}""")]
     [InlineData("""{"note":"Shipping address:\r\nRavi Kumar\r\n12 MG Road, Koramangala\r\nBengaluru 560034\r\n\r\nThanks"}""",
         """{"note":"Shipping address:\r\nRXXX KXXXX\r\n[REDACTED_ADDRESS]\r\n[REDACTED_ADDRESS]\r\n\r\nThanks"}""")]
+    // Prose after the PIN code's line (and a state's line) ends the block, as in a text body.
+    [InlineData("""{"note":"Ship to:\nRavi Kumar\n12, 3rd Cross, HSR Layout\nBengaluru 560102\nKarnataka\nThanks for shopping with us"}""",
+        """{"note":"Ship to:\nRXXX KXXXX\n[REDACTED_ADDRESS]\n[REDACTED_ADDRESS]\n[REDACTED_ADDRESS]\nThanks for shopping with us"}""")]
     public void Scan_LabelAloneOnItsLineInFreeText_LinesRedacted(string body, string expected)
     {
         ScanResult result = Scanners.Run(s_masks, BodyFormat.Json, body);

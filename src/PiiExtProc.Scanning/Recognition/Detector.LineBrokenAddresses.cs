@@ -46,27 +46,32 @@ internal sealed partial class Detector
     /// Reads the lines that follow a text label alone on its line (<c>Shipping address:</c>, <c>Ship to:</c>), from
     /// <paramref name="start"/> (the next line's start) as the lines of one address under the label's
     /// <paramref name="role"/> (<see cref="AddAddressLines"/>), as plain-text order mails, SMS and notes write an
-    /// address. The lines end at a blank line, a <c>Key: value</c> line (<see cref="IsKeyValueLine"/>:
-    /// <c>Phone: 98765 43210</c>), a line longer than <see cref="MaxAddressLineBytes"/> (prose), the text's end or after
-    /// <see cref="MaxAddressLines"/>. Returns the index after the last line read, or -1 when nothing was added.
+    /// address. The lines end where a text body's address block ends (<see cref="IsAddressBlockLine"/>: at a blank line,
+    /// a <c>Key: value</c> line such as <c>Phone: 98765 43210</c>, a line longer than <see cref="MaxAddressLineBytes"/>,
+    /// or after the PIN code's line at anything but a state's or a country's: <c>Thanks for shopping with us</c>), at the
+    /// text's end or after <see cref="MaxAddressLines"/>. Returns the index after the last line read, or -1 when nothing
+    /// was added.
     /// </summary>
     private int AddAddressLinesAfterLabel(ReadOnlySpan<byte> text, int start, ValueRole role, List<RawMatch> output, int first)
     {
         Span<(int Start, int End)> lines = stackalloc (int, int)[MaxAddressLines];
         int count = 0;
         int i = start;
+        bool pinCodeRead = false;
         while (count < MaxAddressLines && i < text.Length)
         {
             int lineFeed = text[i..].IndexOf((byte)'\n');
             int next = lineFeed < 0 ? text.Length : i + lineFeed + 1;
             ReadOnlySpan<byte> line = text[i..(lineFeed < 0 ? text.Length : i + lineFeed)].TrimEnd((byte)'\r');
-            int indent = line.IndexOfAnyExcept((byte)' ', (byte)'\t');
-            if (indent < 0 || line.Length > MaxAddressLineBytes || IsKeyValueLine(line, _keywords))
+            if (!IsAddressBlockLine(line, pinCodeRead))
             {
                 break;
             }
 
-            lines[count++] = (i + indent, i + line.Length);
+            int indent = line.IndexOfAnyExcept((byte)' ', (byte)'\t');
+            int end = line.TrimEnd(" \t"u8).Length;
+            pinCodeRead |= HasPinCode(line[indent..end]);
+            lines[count++] = (i + indent, i + end);
             i = next;
         }
 

@@ -81,11 +81,19 @@ internal sealed partial class Detector
             return false;
         }
 
-        ReadOnlySpan<byte> text = line.TrimEnd("\r\n"u8);
-        return text.Length <= MaxAddressLineBytes && text.IndexOfAnyExcept(" \t"u8) >= 0
-            && (!carry.PinCodeRead || IsStateOrCountryLine(text.Trim(" \t"u8)))
-            && !IsKeyValueLine(text, _keywords);
+        return IsAddressBlockLine(line.TrimEnd("\r\n"u8), carry.PinCodeRead);
     }
+
+    /// <summary>
+    /// True when <paramref name="line"/> (without its line end) can be the next line of an address block, in a text body
+    /// (<see cref="ContinuesAddressBlock"/>) as in free text (<see cref="AddAddressLinesAfterLabel"/>): it has text, is at
+    /// most <see cref="MaxAddressLineBytes"/> long, is no <c>Key: value</c> line, and after a line with a PIN code
+    /// (<paramref name="pinCodeRead"/>) is a state's or a country's (<see cref="IsStateOrCountryLine"/>).
+    /// </summary>
+    private bool IsAddressBlockLine(ReadOnlySpan<byte> line, bool pinCodeRead) =>
+        line.Length <= MaxAddressLineBytes && line.IndexOfAnyExcept(" \t"u8) >= 0
+            && (!pinCodeRead || IsStateOrCountryLine(line.Trim(" \t"u8)))
+            && !IsKeyValueLine(line, _keywords);
 
     /// <summary>
     /// True when a line after an address's PIN code can be its state's or country's (<c>Karnataka</c>, <c>Tamil Nadu,

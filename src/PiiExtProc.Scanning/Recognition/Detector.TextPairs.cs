@@ -30,7 +30,9 @@ internal sealed partial class Detector
         int separator;
         while ((separator = NextTextPair(text, i, _keywords, out ValueRole role)) >= 0)
         {
-            i = Math.Max(separator + 1, AddTextPairValue(text, ValueStart(text, separator), role, output, first));
+            int valueStart = ValueStart(text, separator);
+            int objectEnd = AddInlineObject(text, valueStart, role, output, first);
+            i = objectEnd >= 0 ? objectEnd : Math.Max(separator + 1, AddTextPairValue(text, valueStart, role, output, first));
         }
     }
 
@@ -158,7 +160,8 @@ internal sealed partial class Detector
             }
 
             int valueStart = ValueStart(text, separator);
-            party = (ValueMayBeFullName(text, valueStart) || (text[separator] == ':' && ValueMayStartAddressOrLines(text, valueStart)))
+            party = (ValueMayBeFullName(text, valueStart) || (text[separator] == ':' && ValueMayStartAddressOrLines(text, valueStart))
+                    || InlineObjectOpen(text, valueStart) >= 0)
                 && MayNamePartyRole(text[..wordsEnd]);
             if (!party)
             {
@@ -1006,6 +1009,34 @@ internal sealed partial class Detector
         while (end > start && text[end - 1] is (byte)' ' or (byte)',')
         {
             end--;
+        }
+
+        return WithoutUnopenedClosers(text, start, end);
+    }
+
+    /// <summary>
+    /// <paramref name="end"/> moved back past closing brackets that end the value <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>)
+    /// without an opening one in it (and the spaces and commas before them): the end of the object a pair is printed in
+    /// (<c>Consignee(name=Ravi Kumar, address=12 MG Road, Pune 411001)</c>, <c>Customer { Name = Ravi Kumar }</c>) is no
+    /// part of its last value. A bracket the value opens stays (<c>12 MG Road (near temple)</c>).
+    /// </summary>
+    private static int WithoutUnopenedClosers(ReadOnlySpan<byte> text, int start, int end)
+    {
+        while (end > start && text[end - 1] is (byte)')' or (byte)'}' or (byte)']')
+        {
+            byte closer = text[end - 1];
+            byte opener = closer == ')' ? (byte)'(' : closer == '}' ? (byte)'{' : (byte)'[';
+            ReadOnlySpan<byte> value = text[start..end];
+            if (value.Count(opener) >= value.Count(closer))
+            {
+                break;
+            }
+
+            end--;
+            while (end > start && text[end - 1] is (byte)' ' or (byte)',')
+            {
+                end--;
+            }
         }
 
         return end;

@@ -126,6 +126,7 @@ public sealed partial class BodyScanSession
         _markupContainer = default;
         _keyValueBlock = false;
         _addressBlock = default;
+        _indentedObject = default;
         ResetMarkupTables();
         _final = false;
         _disposed = false;

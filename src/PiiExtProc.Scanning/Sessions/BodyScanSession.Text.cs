@@ -32,6 +32,12 @@ public sealed partial class BodyScanSession
     /// </summary>
     private AddressBlockCarry _addressBlock;
 
+    /// <summary>
+    /// An object's key alone on a line of a plain-text body, its members indented on the lines after it (YAML:
+    /// <see cref="Detector.StartIndentedObject"/>): members whose keys name nothing alone take their part roles in it.
+    /// </summary>
+    private IndentedObjectCarry _indentedObject;
+
     /// <summary>How far back from the cut of an over-long line a space is looked for, bytes.</summary>
     private const int CutSearchBytes = 256;
 
@@ -140,6 +146,7 @@ public sealed partial class BodyScanSession
 
         bool blockLine = false;
         bool addressLine = false;
+        bool memberLine = false;
         if (!_markupMode && !_multipartMode)
         {
             // Consecutive Key: value lines (a form summary, a ticket, a message's headers) are one person's record; a log
@@ -164,6 +171,11 @@ public sealed partial class BodyScanSession
             }
 
             _keyValueBlock = blockLine;
+            memberLine = blockLine && !addressLine && Detector.ContinuesIndentedObject(line, _indentedObject);
+            if (!memberLine)
+            {
+                _indentedObject = default;
+            }
         }
 
         _scratchMatches.Clear();
@@ -176,6 +188,17 @@ public sealed partial class BodyScanSession
         {
             // A label alone on its line, or prose ending with a party phrase ("Your order will be delivered to:").
             _addressBlock = _detector.StartAddressBlock(line);
+        }
+
+        if (memberLine)
+        {
+            _detector.AddIndentedMember(line, _indentedObject, _scratchMatches);
+        }
+
+        if (blockLine && _detector.StartIndentedObject(line) is { Role: not ValueRole.None } opened)
+        {
+            // An object's key alone on its line (address:), its members on the lines after; a nested one replaces it.
+            _indentedObject = opened;
         }
 
         if (_markupMode)
