@@ -10,8 +10,9 @@ internal static class JsonValueKey
     /// <summary>
     /// The key class of the current value (or of a container about to open, <paramref name="forContainer"/>) in a
     /// container: an array passes its own key to its elements (an object in an array of addresses, names or parties is an
-    /// address or name object too); a member of an address or name object takes its part role (street, city, first or last name); a member
-    /// whose key says nothing inherits the entities of the container's key.
+    /// address or name object too); a typed value's wrapper under a key with a role (<see cref="TypedValueWrapper"/>) is
+    /// that key's value; a member of an address or name object takes its part role (street, city, first or last name); a
+    /// member whose key says nothing inherits the entities of the container's key.
     /// </summary>
     /// <param name="isArray">The innermost open container is an array.</param>
     /// <param name="containerKey">What the key holding that container says.</param>
@@ -28,6 +29,14 @@ internal static class JsonValueKey
             return forContainer && containerKey.Role is not (ValueRole.PostalAddress or ValueRole.PersonName or ValueRole.PartyName)
                 ? containerKey with { Role = ValueRole.None }
                 : containerKey;
+        }
+
+        if (containerKey.Role != ValueRole.None && propertyKey.Wrapper == (forContainer ? TypedValueWrapper.Container : TypedValueWrapper.Value))
+        {
+            // A typed value's wrapper under a key with a role ({"name": {"S": "Ravi Kumar"}}, {"address": {"M": {...}}},
+            // {"fullName": {"stringValue": ...}}): the wrapped value is the key's own. (The clean-body proof never reads
+            // inside a container whose key has a role.)
+            return containerKey;
         }
 
         if (propertyKey.TakesPartRoleIn(containerKey.Role) && (!forContainer || propertyKey.Role == ValueRole.None))

@@ -11,6 +11,7 @@ internal readonly record struct KeyClass
     private const byte MobileInStringsOnlyFlag = 8;
     private const byte PartInAddressHolderFlag = 16;
     private const byte DeclaresColumnsFlag = 32;
+    private const int WrapperShift = 6;
 
     /// <summary>Creates a key class.</summary>
     /// <param name="entities">Built-in entities the key names (<see cref="BuiltInId"/> bits): a value of that entity's
@@ -54,7 +55,7 @@ internal readonly record struct KeyClass
     public ValueRole MemberPartRole { get; init; }
 
     /// <summary>Bit 0: <see cref="Negative"/>; bits 1-2: <see cref="Attribute"/>; bit 3: <see cref="MobileInStringsOnly"/>;
-    /// bit 4: <see cref="PartInAddressHolder"/>; bit 5: <see cref="DeclaresColumns"/>. Declared after the other fields (the
+    /// bit 4: <see cref="PartInAddressHolder"/>; bit 5: <see cref="DeclaresColumns"/>; bits 6-7: <see cref="Wrapper"/>. Declared after the other fields (the
     /// layout is sequential): 4 + 1 + 1 + 1 bytes fit in 8.</summary>
     private readonly byte _flags;
 
@@ -101,6 +102,17 @@ internal readonly record struct KeyClass
     {
         get => (_flags & DeclaresColumnsFlag) != 0;
         init => _flags = (byte)((_flags & ~DeclaresColumnsFlag) | (value ? DeclaresColumnsFlag : 0));
+    }
+
+    /// <summary>
+    /// The key's part in a typed value's wrapper object (<see cref="TypedValueWrapper"/>: DynamoDB's <c>{"S": ...}</c>,
+    /// Firestore's <c>{"stringValue": ...}</c>), or <see cref="TypedValueWrapper.None"/>. Not part of <see cref="IsNone"/>:
+    /// it says nothing about the key's own value.
+    /// </summary>
+    public TypedValueWrapper Wrapper
+    {
+        get => (TypedValueWrapper)((_flags >> WrapperShift) & 3);
+        init => _flags = (byte)((_flags & ~(3 << WrapperShift)) | ((int)value << WrapperShift));
     }
 
     /// <summary>This class for a JSON number value: without the string-only mobile (<see cref="MobileInStringsOnly"/>).</summary>

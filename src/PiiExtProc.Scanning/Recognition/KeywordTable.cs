@@ -351,6 +351,7 @@ internal sealed class KeywordTable
             MobileInStringsOnly = messagingMobile,
             PartInAddressHolder = memberPart is ValueRole.StreetPart or ValueRole.CityPart && Keywords.IsAddressHolderPart(lower[..n]),
             DeclaresColumns = Keywords.DeclaresColumns(lower[..n]),
+            Wrapper = Keywords.TypedValueWrapperOf(lower[..n]),
         };
     }
 

@@ -82,6 +82,19 @@ internal static class Keywords
     public static bool DeclaresColumns(ReadOnlySpan<char> whole) =>
         whole is "columns" or "cols" or "columnnames" or "columnheaders" or "meta" or "rowtype" or "header";
 
+    /// <summary>
+    /// The part a whole key plays in a typed value's wrapper (<see cref="TypedValueWrapper"/>), from its lower-case letters
+    /// and digits without separators: DynamoDB's <c>S</c>, <c>M</c> and <c>L</c>, Firestore's <c>stringValue</c>,
+    /// <c>mapValue</c>, <c>fields</c>, <c>arrayValue</c> and <c>values</c>, and the <c>value</c> of Google Analytics' user
+    /// properties and protobuf's wrapper types.
+    /// </summary>
+    public static TypedValueWrapper TypedValueWrapperOf(ReadOnlySpan<char> whole) => whole switch
+    {
+        "s" or "stringvalue" or "value" => TypedValueWrapper.Value,
+        "m" or "l" or "mapvalue" or "fields" or "arrayvalue" or "values" => TypedValueWrapper.Container,
+        _ => TypedValueWrapper.None,
+    };
+
     /// <summary>Key words → entity bits (<see cref="BuiltInId"/>).</summary>
     public static Dictionary<string, uint> KeyWords() => BuildEntities(keys: true);
 
