@@ -114,7 +114,8 @@ internal sealed partial class Detector
     /// <summary>
     /// The index of the opening bracket of the inline object a value at <paramref name="valueStart"/> starts, or -1: after
     /// optional spaces, an optional <c>&amp;</c> (Go's pointer), an optional type name of ASCII letters, digits,
-    /// <c>_</c>, <c>.</c> and <c>$</c> starting with a letter (at most <see cref="MaxInlineTypeNameBytes"/>), then
+    /// <c>_</c>, <c>.</c> and <c>$</c> starting with a capital letter, as class names do (at most
+    /// <see cref="MaxInlineTypeNameBytes"/>; a lower-case value such as <c>hit</c> is passed at its first byte), then
     /// <c>{</c> or <c>(</c> (a space between a type name and <c>{</c> allowed). An address with a remark in brackets
     /// (<c>MG Road (near temple)</c>) starts none: its bracket follows a space. Whether the object closes is not checked
     /// (<see cref="InlineObjectClose"/>).
@@ -133,7 +134,7 @@ internal sealed partial class Detector
         }
 
         int nameStart = i;
-        if (i < text.Length && Ascii.IsLetter(text[i]))
+        if (i < text.Length && Ascii.IsUpper(text[i]))
         {
             while (i < text.Length && i - nameStart <= MaxInlineTypeNameBytes
                 && (Ascii.IsLetterOrDigit(text[i]) || text[i] is (byte)'_' or (byte)'.' or (byte)'$'))

@@ -153,13 +153,18 @@ internal sealed partial class Detector
     private static bool HasPinCodeOrHouseNumber(ReadOnlySpan<byte> address) => StartsWithHouseNumber(address) || HasPinCode(address);
 
     /// <summary>
-    /// True when <paramref name="address"/> (spaces first allowed) starts with a digit, or with a house word such as
-    /// <c>Flat</c>, <c>House</c>, <c>H.No</c>, <c>Plot</c>, <c>Door</c>, <c>No.</c> and a word that starts with a digit
-    /// (<c>Flat 4B</c>, <c>H.No 12-3</c>).
+    /// True when <paramref name="address"/> (spaces first allowed) starts with a digit (after a <c>#</c>: <c>#45, 2nd
+    /// Main</c>), or with a house word such as <c>Flat</c>, <c>House</c>, <c>H.No</c>, <c>Plot</c>, <c>Door</c>,
+    /// <c>No.</c> and a word that starts with a digit (<c>Flat 4B</c>, <c>H.No 12-3</c>).
     /// </summary>
     private static bool StartsWithHouseNumber(ReadOnlySpan<byte> address)
     {
         address = address.TrimStart((byte)' ');
+        if (address.Length >= 2 && address[0] == '#')
+        {
+            address = address[1..];
+        }
+
         if (!address.IsEmpty && Ascii.IsDigit(address[0]))
         {
             return true;

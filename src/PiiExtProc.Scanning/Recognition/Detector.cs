@@ -184,6 +184,11 @@ internal sealed partial class Detector
                 ScanFormControls(text, output, first);
                 ScanMarkupLabels(text, output, first);
             }
+            else
+            {
+                // Not in markup: its labels say whose an address is, and pages list stores' and couriers' addresses.
+                AddProseAddresses(text, output, first);
+            }
         }
         else if (!textRecord && key.Role == ValueRole.None && key.Entities == 0)
         {
@@ -191,6 +196,11 @@ internal sealed partial class Detector
             // pairs: "Created order for Name: Ravi Kumar, Email: ...", and a message a salutation name: "Dear Ravi Kumar, ...".
             ScanKeyValuePairs(text, output, first);
             AddSalutationNames(text, output, first, inLineNames);
+            if (!key.Negative && !text.Contains((byte)'<'))
+            {
+                // Not under a key that names something else (order_location), nor in markup (as in a text record).
+                AddProseAddresses(text, output, first);
+            }
         }
 
         int i = 0;

@@ -74,6 +74,12 @@ internal static class CleanValueRules
             return true;
         }
 
+        if (Detector.MayHoldProseAddress(value))
+        {
+            // A comma and a PIN code's digits: the detector reads free text back from them for an address.
+            return false;
+        }
+
         int i = 0;
         while (true)
         {

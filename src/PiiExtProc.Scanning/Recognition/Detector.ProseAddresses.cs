@@ -1,0 +1,240 @@
+using static PiiExtProc.Scanning.Recognition.BuiltInId;
+
+namespace PiiExtProc.Scanning.Recognition;
+
+/// <summary>
+/// Addresses written into prose without a label, ended by their PIN code: notification texts (an SMS gateway's
+/// <c>message</c>, a WhatsApp template's parameters, a mail's body) and log messages write a customer's address inline
+/// (<c>Your order will be delivered to 12 MG Road, Koramangala, Bengaluru 560034 today.</c>); not markup, whose labels
+/// say whose an address is and whose pages list stores' and couriers' addresses. Read backwards from a PIN
+/// code over the comma-separated parts before it, to the farthest part that starts an address: a house number or a
+/// house word (<c>12</c>, <c>3rd Cross</c>, <c>Flat 4B</c>), or a short capitalized part with a place word
+/// (<c>HSR Layout</c>).
+/// </summary>
+internal sealed partial class Detector
+{
+    /// <summary>Longest address read back from its PIN code, bytes.</summary>
+    private const int MaxProseAddressBytes = 160;
+
+    /// <summary>Longest comma-separated part of an address in prose, bytes; a longer one is prose that may end with the
+    /// address's start (<c>will be delivered to 12 MG Road</c>).</summary>
+    private const int MaxProseAddressPartBytes = 48;
+
+    /// <summary>Most comma-separated parts read back from a PIN code.</summary>
+    private const int MaxProseAddressParts = 6;
+
+    /// <summary>Most words of a part without a house number that starts an address (<c>Near Wipro Park</c>).</summary>
+    /// <summary>The bytes that end the reading back from a PIN code over an address's parts (<see cref="ProseAddressStart"/>).</summary>
+    private static readonly System.Buffers.SearchValues<byte> s_proseAddressBoundaries = System.Buffers.SearchValues.Create(",\n\r:;|\"()\t"u8);
+
+    private const int MaxPlacePartWords = 4;
+
+    /// <summary>Longest part that is a house number alone (<c>12</c>, <c>4B</c>, <c>12/3A</c>), bytes; a longer number
+    /// alone (<c>9876543210</c>, a CSV row's field) starts no address.</summary>
+    private const int MaxBareHouseNumberBytes = 5;
+
+    /// <summary>
+    /// True when <paramref name="text"/> may hold an address that <see cref="AddProseAddresses"/> reads: 16 bytes or more,
+    /// a comma, and after it a run of exactly 6 ASCII digits that does not start with 0 (an address's PIN code follows at
+    /// least one of its commas). Also the value prefilter's test
+    /// (<see cref="Sessions.CleanValueRules"/>): a value that passes it is never clean.
+    /// </summary>
+    internal static bool MayHoldProseAddress(ReadOnlySpan<byte> text) =>
+        text.Length >= 16 && text.IndexOf((byte)',') is int comma and >= 0 && NextPinCodeCandidate(text, comma + 1, out _) >= 0;
+
+    /// <summary>The start of the first run of exactly 6 ASCII digits at or after <paramref name="from"/> that does not
+    /// start with 0, with its end in <paramref name="end"/>; -1 when there is none.</summary>
+    private static int NextPinCodeCandidate(ReadOnlySpan<byte> text, int from, out int end)
+    {
+        int i = from;
+        while (i < text.Length)
+        {
+            int k = text[i..].IndexOfAnyInRange((byte)'0', (byte)'9');
+            if (k < 0)
+            {
+                break;
+            }
+
+            int start = i + k;
+            i = start;
+            while (i < text.Length && Ascii.IsDigit(text[i]))
+            {
+                i++;
+            }
+
+            if (i - start == 6 && text[start] != '0')
+            {
+                end = i;
+                return start;
+            }
+        }
+
+        end = -1;
+        return -1;
+    }
+
+    /// <summary>
+    /// Adds, to <paramref name="output"/>, each address in <paramref name="text"/> that ends with a PIN code
+    /// (<see cref="NextPinCodeCandidate"/>, no letter beside it) and starts at the farthest of the comma-separated parts
+    /// before it (<see cref="ProseAddressStart"/>), when it has a place word (<see cref="NameShape.HasPlaceWord"/>) and a
+    /// comma, or two commas and a start that is more than a house number alone (<c>12 MG Road</c>, <c>Flat 4B</c>; not
+    /// <c>12</c>: a quantity in a CSV row). An address another pass found there too (a pair's value, with key evidence)
+    /// wins the overlap.
+    /// </summary>
+    private void AddProseAddresses(ReadOnlySpan<byte> text, List<RawMatch> output, int first)
+    {
+        int firstComma = text.IndexOf((byte)',');
+        if (text.Length < 16 || firstComma < 0 || !Passes(PiiEntity.PostalAddress, Of(PiiEntity.PostalAddress), Scores.KeyNamed))
+        {
+            return;
+        }
+
+        // The same test as MayHoldProseAddress (the value prefilter's), one search: a PIN code after the first comma.
+        int pinStart;
+        int i = firstComma + 1;
+        while ((pinStart = NextPinCodeCandidate(text, i, out int pinEnd)) >= 0)
+        {
+            i = pinEnd;
+            if ((pinStart > 0 && Ascii.IsLetter(text[pinStart - 1])) || (pinEnd < text.Length && Ascii.IsLetter(text[pinEnd])))
+            {
+                continue;
+            }
+
+            int start = ProseAddressStart(text, pinStart, out int commas, out bool bareStart);
+            if (start >= 0 && (NameShape.HasPlaceWord(text[start..pinEnd]) ? commas >= 1 : commas >= 2 && !bareStart))
+            {
+                Add(output, first, new RawMatch(PiiEntity.PostalAddress, start, pinEnd - start, Scores.KeyNamed, "address.prose", Evidence.ContextWord));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Where the address that ends with the PIN code at <paramref name="pinStart"/> starts, or -1: reading back over
+    /// the comma-separated parts before it (at most <see cref="MaxProseAddressParts"/>, within
+    /// <see cref="MaxProseAddressBytes"/>; a line end, <c>: ; | " ( )</c>, a tab or a comma between digits ends the
+    /// reading, as does a part longer than <see cref="MaxProseAddressPartBytes"/>), the start of the farthest part that
+    /// starts an address: one that starts with a house number (<see cref="StartsWithHouseNumber"/>) and has at most
+    /// <see cref="MaxPlacePartWords"/> words after it, or is a number alone at most <see cref="MaxBareHouseNumberBytes"/>
+    /// long (<paramref name="bareStart"/>), else the last house number inside a
+    /// part (prose before it: <c>delivered to 12 MG Road</c>; nothing before it is read), else a part of at most
+    /// <see cref="MaxPlacePartWords"/> capitalized words with a place word (<c>HSR Layout</c>). The PIN code's own part
+    /// (the city's) starts none. <paramref name="commas"/> is the number of commas from the start to the PIN code.
+    /// </summary>
+    private static int ProseAddressStart(ReadOnlySpan<byte> text, int pinStart, out int commas, out bool bareStart)
+    {
+        int floor = Math.Max(0, pinStart - MaxProseAddressBytes);
+        int start = -1;
+        (commas, bareStart) = (0, false);
+        int partEnd = pinStart;
+        for (int part = 0; part <= MaxProseAddressParts; part++)
+        {
+            int boundary = text[floor..partEnd].LastIndexOfAny(s_proseAddressBoundaries);
+            int partStart = boundary < 0 ? floor : floor + boundary + 1;
+            bool comma = boundary >= 0 && text[partStart - 1] == ',';
+            if (comma && partStart >= 2 && Ascii.IsDigit(text[partStart - 2]) && partStart < text.Length && Ascii.IsDigit(text[partStart]))
+            {
+                // A number's thousands separator (Rs 1,499): the part is the end of a number, no part of an address.
+                break;
+            }
+
+            if (part > 0)
+            {
+                ReadOnlySpan<byte> words = text[partStart..partEnd];
+                int lead = words.IndexOfAnyExcept((byte)' ');
+                ReadOnlySpan<byte> trimmed = lead < 0 ? default : words[lead..].TrimEnd((byte)' ');
+                int spaces = trimmed.Count((byte)' ');
+                bool bare = spaces == 0;
+                if (lead >= 0 && words.Length <= MaxProseAddressPartBytes && StartsWithHouseNumber(trimmed)
+                    && (bare ? trimmed.Length <= MaxBareHouseNumberBytes : spaces <= MaxPlacePartWords))
+                {
+                    (start, commas, bareStart) = (partStart + lead, part, bare);
+                }
+                else if (HouseNumberInside(words, out bool bareInside) is int inside and >= 0)
+                {
+                    (start, commas, bareStart) = (partStart + inside, part, bareInside);
+                    break;
+                }
+                else if (lead >= 0 && words.Length <= MaxProseAddressPartBytes && IsPlacePart(trimmed))
+                {
+                    (start, commas, bareStart) = (partStart + lead, part, false);
+                }
+
+                if (words.Length > MaxProseAddressPartBytes)
+                {
+                    break;
+                }
+            }
+
+            if (!comma)
+            {
+                break;
+            }
+
+            partEnd = partStart - 1;
+        }
+
+        return start;
+    }
+
+    /// <summary>
+    /// The index in <paramref name="words"/> of the last house number after a space (a word that starts with a digit or
+    /// <c>#</c> and a digit: <c>12</c>, <c>4B</c>, <c>#45</c>; or a house word and a number: <c>Flat 4B</c>) that is either
+    /// followed by one to <see cref="MaxPlacePartWords"/> words to the part's end (<c>delivered to 12 MG Road</c>; not
+    /// <c>3 items will be delivered to MG Road</c>) or ends the part alone, at most <see cref="MaxBareHouseNumberBytes"/>
+    /// long (<c>will reach 12</c>, then <c>, 3rd Cross, ...</c>: <paramref name="bare"/>; after a house word, from the
+    /// house word: <c>delivered to Flat 4B</c>); -1 when there is none.
+    /// </summary>
+    private static int HouseNumberInside(ReadOnlySpan<byte> words, out bool bare)
+    {
+        words = words.TrimEnd((byte)' ');
+        bare = false;
+        int i = words.Length;
+        while ((i = words[..i].LastIndexOf((byte)' ')) >= 0)
+        {
+            int wordStart = i + 1;
+            ReadOnlySpan<byte> rest = words[wordStart..];
+            if (!StartsWithHouseNumber(rest))
+            {
+                continue;
+            }
+
+            int spaces = rest.Count((byte)' ');
+            if (spaces == 0 && rest.Length <= MaxBareHouseNumberBytes)
+            {
+                // After a house word, the address starts with it (delivered to Flat 4B, ...).
+                int before = words[..i].LastIndexOf((byte)' ') + 1;
+                bare = !StartsWithHouseNumber(words[before..]);
+                return bare ? wordStart : before;
+            }
+
+            if (spaces is >= 1 and <= MaxPlacePartWords)
+            {
+                return wordStart;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>True when <paramref name="part"/> is at most <see cref="MaxPlacePartWords"/> words, each capitalized, and
+    /// one of them a place word (<c>HSR Layout</c>, <c>Near Wipro Park</c>).</summary>
+    private static bool IsPlacePart(ReadOnlySpan<byte> part)
+    {
+        part = part.TrimEnd((byte)' ');
+        if (part.IsEmpty || part.Count((byte)' ') >= MaxPlacePartWords || !NameShape.HasPlaceWord(part))
+        {
+            return false;
+        }
+
+        foreach (System.Range word in part.Split((byte)' '))
+        {
+            ReadOnlySpan<byte> w = part[word];
+            if (!w.IsEmpty && !Ascii.IsUpper(w[0]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
