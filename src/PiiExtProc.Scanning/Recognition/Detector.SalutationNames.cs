@@ -35,8 +35,7 @@ internal sealed partial class Detector
         names.Clear();
         int lineStart = 0;
         int position = 0;
-        System.Buffers.SearchValues<byte> lineStartsAfter = SalutationName.LineStartsAfterIn(text);
-        bool atLineStart = SalutationName.TryFindNext(text, lineStartsAfter, ref lineStart, out int lineName, out int lineNameEnd);
+        bool atLineStart = SalutationName.TryFindNext(text, ref lineStart, out int lineName, out int lineNameEnd);
         int start = 0;
         int end = 0;
         inLine = inLine && SalutationName.TryFindNextInLine(text, ref position, out start, out end);
@@ -51,7 +50,7 @@ internal sealed partial class Detector
                     inLine = SalutationName.TryFindNextInLine(text, ref position, out start, out end);
                 }
 
-                atLineStart = SalutationName.TryFindNext(text, lineStartsAfter, ref lineStart, out lineName, out lineNameEnd);
+                atLineStart = SalutationName.TryFindNext(text, ref lineStart, out lineName, out lineNameEnd);
             }
             else
             {

@@ -12,9 +12,8 @@ namespace PiiExtProc.Scanning.Recognition;
 /// the context word, and the name must be 2-4 capitalized words.
 /// </summary>
 /// <remarks>
-/// <para>The line (the text's start or the byte after a <c>\n</c>, after a tag's <c>&gt;</c>: an HTML mail's
-/// <c>&lt;p&gt;Hi Ravi Kumar,&lt;/p&gt;</c>, or after a <c>:</c> or a <c>"</c> that a message a log line quotes follows:
-/// <c>sms sent: Dear Ravi Kumar,</c>, <c>text="Hi Ravi Kumar, ...</c>) starts, after optional spaces and tabs, with a
+/// <para>The line (the text's start or the byte after a <c>\n</c>, or after a tag's <c>&gt;</c>: an HTML mail's
+/// <c>&lt;p&gt;Hi Ravi Kumar,&lt;/p&gt;</c>) starts, after optional spaces and tabs, with a
 /// salutation (<c>Dear</c>, <c>Hi</c>, <c>Hii</c>, <c>Hello</c>, <c>Hey</c>, <c>Namaste</c>, <c>Namaskar</c>,
 /// <c>Greetings</c>, <c>Respected</c>, <c>Welcome</c>, <c>Thanks</c>, <c>Thank you</c>, <c>Congrats</c>,
 /// <c>Congratulations</c>; any case), an optional comma and one or more spaces, then an optional honorific
@@ -87,7 +86,7 @@ internal static partial class SalutationName
     {
         int lineStart = 0;
         int position = 0;
-        return TryFindNext(text, LineStartsAfterIn(text), ref lineStart, out _, out _)
+        return TryFindNext(text, ref lineStart, out _, out _)
             || (inLine && (TryFindNextInLine(text, ref position, out _, out _) || AnyIntroduction(text)));
     }
 
@@ -240,22 +239,15 @@ internal static partial class SalutationName
     /// <paramref name="lineStart"/> moves to the next line's start (past the text's end after its last line). False when
     /// no later line has one.
     /// </summary>
-    /// <param name="text">UTF-8 text.</param>
-    /// <param name="lineStartsAfter">The bytes after which a line starts, <see cref="LineStartsAfterIn"/> of
-    /// <paramref name="text"/>.</param>
-    /// <param name="lineStart">A line start; moved to the next one.</param>
-    /// <param name="start">The name's start.</param>
-    /// <param name="end">The name's end.</param>
-    public static bool TryFindNext(ReadOnlySpan<byte> text, System.Buffers.SearchValues<byte> lineStartsAfter, ref int lineStart, out int start, out int end)
+    public static bool TryFindNext(ReadOnlySpan<byte> text, ref int lineStart, out int start, out int end)
     {
         start = end = 0;
         while (lineStart <= text.Length)
         {
             // Most lines start otherwise: one table lookup before the call.
             bool found = lineStart < text.Length && s_lineStarts[text[lineStart]] && TryFind(text, lineStart, out start, out end);
-            // A tag's '>' starts a line too (an HTML mail's <p>Hi Ravi Kumar,</p>), and so do a colon and a quote before a
-            // message that a log line quotes (sms sent: Dear Ravi Kumar, ...; text="Hi Ravi Kumar, ...").
-            int newline = text[lineStart..].IndexOfAny(lineStartsAfter);
+            // A tag's '>' starts a line too: an HTML mail's <p>Hi Ravi Kumar,</p>.
+            int newline = text[lineStart..].IndexOfAny((byte)'\n', (byte)'>');
             lineStart = newline < 0 ? text.Length + 1 : lineStart + newline + 1;
             if (found)
             {
@@ -368,22 +360,6 @@ internal static partial class SalutationName
     /// and <c>thank</c> in either case, a space and a tab): one table lookup before any word is read.
     /// </summary>
     private static readonly bool[] s_lineStarts = LineStarts();
-
-    /// <summary>The bytes after which a line starts: a line feed and a tag's <c>&gt;</c>.</summary>
-    private static readonly System.Buffers.SearchValues<byte> s_lineStartAfter = System.Buffers.SearchValues.Create("\n>"u8);
-
-    /// <summary>As <see cref="s_lineStartAfter"/>, with a colon and a double quote, for a text that quotes a message
-    /// (<see cref="LineStartsAfterIn"/>).</summary>
-    private static readonly System.Buffers.SearchValues<byte> s_lineStartAfterQuoting = System.Buffers.SearchValues.Create("\n>:\""u8);
-
-    /// <summary>
-    /// The bytes after which a line of <paramref name="text"/> starts (<see cref="TryFindNext"/>): also a colon and a
-    /// double quote when the text has a <c>": "</c> or a <c>"</c> (a log line that quotes the message it sent:
-    /// <c>sms sent: Dear Ravi Kumar, ...</c>, <c>text="Hi Ravi Kumar, ..."</c>). One search of the text, so that a log
-    /// line's many other colons (<c>10:05:33</c>) are not stopped at.
-    /// </summary>
-    public static System.Buffers.SearchValues<byte> LineStartsAfterIn(ReadOnlySpan<byte> text) =>
-        text.Contains((byte)'"') || text.IndexOf(": "u8) >= 0 ? s_lineStartAfterQuoting : s_lineStartAfter;
 
     private static bool[] LineStarts()
     {
