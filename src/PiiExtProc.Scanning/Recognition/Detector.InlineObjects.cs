@@ -1,8 +1,8 @@
 namespace PiiExtProc.Scanning.Recognition;
 
 /// <summary>
-/// Objects printed on one line of text as a pair's value: what a log line holds when code logs an object whose members
-/// are an address or a name. Java's <c>toString</c> (<c>address=Address{line1='12 MG Road', city='Pune'}</c>), Lombok
+/// Objects printed into text as a pair's value (on a log line, or over lines in a free-text value): what code logs when
+/// it logs an object whose members are an address or a name. Java's <c>toString</c> (<c>address=Address{line1='12 MG Road', city='Pune'}</c>), Lombok
 /// and Kotlin data classes (<c>address=Address(line1=12 MG Road, city=Pune)</c>), .NET records
 /// (<c>Address = Address { Line1 = 12 MG Road, City = Pune }</c>), Go's <c>%+v</c> (<c>Address:{Line1:12 MG Road
 /// City:Pune}</c>) and Python's dicts (<c>'address': {'line1': '12 MG Road', 'city': 'Pune'}</c>). A member takes its
@@ -29,7 +29,7 @@ internal sealed partial class Detector
     /// (an address, a name, a party): adds its members' values under their roles and returns the index after the object's
     /// closing bracket; -1 (nothing added) otherwise. A member that is an object itself is read the same way under its
     /// own key's role (<c>name=Name{first=...}</c> in a party), or passed over whole when its key names none of those
-    /// roles (<c>courier={'name': 'Blue Dart'}</c> in an address: no member of the address).
+    /// roles (<c>store={'name': ..., 'city': ...}</c> in an address: no member of the address).
     /// </summary>
     private int AddInlineObject(ReadOnlySpan<byte> text, int valueStart, ValueRole role, List<RawMatch> output, int first, int depth = 1)
     {

@@ -19,7 +19,8 @@ internal sealed partial class Detector
     /// <c>&amp;</c>, <c>;</c>, <c>|</c>, <c>&lt;</c> (a tag: <c>&lt;p&gt;Name: Ravi Kumar&lt;/p&gt;</c>), before the next <c>word:</c> / <c>word=</c> pair, and for names also at
     /// <c>,</c> (except the comma of a surname-first name: <c>Name: Kumar, Ravi</c>); trailing spaces and commas are dropped. It must have the same shape as under a JSON key (2-5 name
     /// words without digits, 1-3 for a first or last name; an address of 10+ bytes with a comma and a 6-digit PIN or
-    /// two commas). A name value that runs on without a comma (<c>Name: Ravi Kumar placed order OD1</c>,
+    /// two commas). A value that is a printed object (<c>address=Address{line1='12 MG Road', city='Pune'}</c>) is read by
+    /// its members (<see cref="AddInlineObject"/>). A name value that runs on without a comma (<c>Name: Ravi Kumar placed order OD1</c>,
     /// <c>Name: Anita Desai anita@example.com</c>) is its first 2-4 capitalized words when a word that is not capitalized
     /// follows them (<see cref="LeadingCapitalizedNameEnd"/>). URL-encoded values (<c>+</c>, <c>%20</c>) are not decoded
     /// and so not detected.
@@ -1015,8 +1016,8 @@ internal sealed partial class Detector
     }
 
     /// <summary>
-    /// <paramref name="end"/> moved back past closing brackets that end the value <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>)
-    /// without an opening one in it (and the spaces and commas before them): the end of the object a pair is printed in
+    /// <paramref name="end"/> moved back past closing brackets that end the value
+    /// <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>) without an opening one in it (and the spaces and commas before them): the end of the object a pair is printed in
     /// (<c>Consignee(name=Ravi Kumar, address=12 MG Road, Pune 411001)</c>, <c>Customer { Name = Ravi Kumar }</c>) is no
     /// part of its last value. A bracket the value opens stays (<c>12 MG Road (near temple)</c>).
     /// </summary>

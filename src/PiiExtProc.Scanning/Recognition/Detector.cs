@@ -133,8 +133,10 @@ internal sealed partial class Detector
     /// (<see cref="IsEmbeddedDocument"/>, decided here for every caller: JSON strings, form values, CSV fields), that is
     /// a whole JSON object or array is read as JSON (<see cref="TryScanEmbeddedJson"/>); otherwise
     /// <c>name: VALUE</c> / <c>address=VALUE</c> pairs, <c>&lt;name&gt;VALUE&lt;/name&gt;</c> elements and HTML form controls
-    /// are recognized too (<see cref="ScanKeyValuePairs"/>, <see cref="ScanXmlElements"/>, <see cref="ScanFormControls"/>). When false, pairs (not elements) are still
-    /// recognized in a value whose key names no role and no entity (free text: a message, a note, a query).</param>
+    /// are recognized too (<see cref="ScanKeyValuePairs"/>, <see cref="ScanXmlElements"/>, <see cref="ScanFormControls"/>), and
+    /// outside markup addresses in prose (<see cref="AddProseAddresses"/>). When false, pairs (not elements) and addresses in
+    /// prose are still recognized in a value whose key names no role and no entity (free text: a message, a note, a
+    /// query).</param>
     /// <param name="inLineNames">False when the caller knows <paramref name="text"/> holds no capitalized honorific
     /// initial after a space or <c>(</c> and no introduction cue (<see cref="SalutationName.MayHoldInLineOrIntroducedName"/>
     /// of the bytes it was sliced from), so the searches for names after an honorific inside a line and for introduced
