@@ -120,14 +120,36 @@ public sealed class ProseAddressTests
     }
 
     [Theory]
-    // The value prefilter's test: a comma, then a PIN code's six digits.
-    [InlineData("12 MG Road, Koramangala, Bengaluru 560034", true)]
-    [InlineData("560034 Bengaluru, Koramangala, 12 MG Road", false)]
-    [InlineData("12 MG Road, Koramangala, Bengaluru 056003", false)]
-    [InlineData("12 MG Road, Koramangala, Bengaluru 5600341", false)]
-    [InlineData("12 MG Road Koramangala Bengaluru 560034", false)]
-    public void MayHoldProseAddress_CommaThenPinCode(string text, bool expected)
+    // A PIN code: six digits, not 0 first, alone (nothing joined to it as DigitRun joins groups, no word byte beside it).
+    [InlineData("Bengaluru 560034 today", true)]
+    [InlineData("Bengaluru - 560034", true)]
+    [InlineData("Bengaluru 056003", false)]
+    [InlineData("Bengaluru 5600341", false)]
+    [InlineData("Bengaluru 12 560034", false)]
+    [InlineData("Bengaluru 560034-1234", false)]
+    [InlineData("Bengaluru AWB560034", false)]
+    [InlineData("Bengaluru 560034_x", false)]
+    public void IsPinCodeCandidate_TheSixDigitsAfterTheCity(string text, bool expected)
     {
-        Assert.Equal(expected, Recognition.Detector.MayHoldProseAddress(Encoding.UTF8.GetBytes(text)));
+        byte[] bytes = Encoding.UTF8.GetBytes(text);
+        int start = text.IndexOf("560034", StringComparison.Ordinal) is int at and >= 0 ? at : text.IndexOf("056003", StringComparison.Ordinal);
+        int end = start;
+        while (end < bytes.Length && bytes[end] is >= (byte)'0' and <= (byte)'9')
+        {
+            end++;
+        }
+
+        Assert.Equal(expected, Recognition.Detector.IsPinCodeCandidate(bytes, start, end));
+    }
+
+    [Theory]
+    // Six digits joined to another group are no PIN code.
+    [InlineData("""{"note":"Dear Ravi Kumar, 12 MG Road, Koramangala, Bengaluru 12 560034"}""")]
+    [InlineData("""{"note":"Dear Ravi Kumar, 12 MG Road, Koramangala, Bengaluru 560034-1234"}""")]
+    public void Scan_SixDigitsJoinedToAnotherGroup_NoProseAddress(string body)
+    {
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Json, body);
+
+        Assert.DoesNotContain(result.Findings, f => f.Recognizer == "address.prose");
     }
 }

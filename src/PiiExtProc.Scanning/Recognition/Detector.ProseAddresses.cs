@@ -34,16 +34,21 @@ internal sealed partial class Detector
     private const int MaxBareHouseNumberBytes = 5;
 
     /// <summary>
-    /// True when <paramref name="text"/> may hold an address that <see cref="AddProseAddresses"/> reads: 16 bytes or more,
-    /// a comma, and after it a run of exactly 6 ASCII digits that does not start with 0 (an address's PIN code follows at
-    /// least one of its commas). Also the value prefilter's test
-    /// (<see cref="Sessions.CleanValueRules"/>): a value that passes it is never clean.
+    /// True when <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>), a run of digits, can be an
+    /// address's PIN code: exactly 6 digits, not 0 first, no letter, digit or <c>_</c> beside it, and not joined to
+    /// another group of digits by one space, hyphen, dot or slash (as <see cref="DigitRun"/> joins them: <c>12 560034</c>,
+    /// <c>411001-1234</c>). Also the value prefilter's test (<see cref="Sessions.CleanValueRules"/>): a value with such a
+    /// run and a comma is never clean.
     /// </summary>
-    internal static bool MayHoldProseAddress(ReadOnlySpan<byte> text) =>
-        text.Length >= 16 && text.IndexOf((byte)',') is int comma and >= 0 && NextPinCodeCandidate(text, comma + 1, out _) >= 0;
+    internal static bool IsPinCodeCandidate(ReadOnlySpan<byte> text, int start, int end) =>
+        end - start == 6 && text[start] != '0'
+        && (start == 0 || !(Ascii.IsWordByte(text[start - 1])
+            || (start >= 2 && text[start - 1] is (byte)' ' or (byte)'-' or (byte)'.' or (byte)'/' && Ascii.IsDigit(text[start - 2]))))
+        && (end == text.Length || !(Ascii.IsWordByte(text[end])
+            || (end + 1 < text.Length && text[end] is (byte)' ' or (byte)'-' or (byte)'.' or (byte)'/' && Ascii.IsDigit(text[end + 1]))));
 
-    /// <summary>The start of the first run of exactly 6 ASCII digits at or after <paramref name="from"/> that does not
-    /// start with 0, with its end in <paramref name="end"/>; -1 when there is none.</summary>
+    /// <summary>The start of the first PIN code candidate (<see cref="IsPinCodeCandidate"/>) at or after
+    /// <paramref name="from"/>, with its end in <paramref name="end"/>; -1 when there is none.</summary>
     private static int NextPinCodeCandidate(ReadOnlySpan<byte> text, int from, out int end)
     {
         int i = from;
@@ -62,7 +67,7 @@ internal sealed partial class Detector
                 i++;
             }
 
-            if (i - start == 6 && text[start] != '0')
+            if (IsPinCodeCandidate(text, start, i))
             {
                 end = i;
                 return start;
@@ -74,8 +79,8 @@ internal sealed partial class Detector
     }
 
     /// <summary>
-    /// Adds, to <paramref name="output"/>, each address in <paramref name="text"/> that ends with a PIN code
-    /// (<see cref="NextPinCodeCandidate"/>, no letter beside it) and starts at the farthest of the comma-separated parts
+    /// Adds, to <paramref name="output"/>, each address in <paramref name="text"/> (16 bytes or more) that ends with a PIN
+    /// code after a comma (<see cref="IsPinCodeCandidate"/>) and starts at the farthest of the comma-separated parts
     /// before it (<see cref="ProseAddressStart"/>), when it has a place word (<see cref="NameShape.HasPlaceWord"/>) and a
     /// comma, or two commas and a start that is more than a house number alone (<c>12 MG Road</c>, <c>Flat 4B</c>; not
     /// <c>12</c>: a quantity in a CSV row). An address another pass found there too (a pair's value, with key evidence)
@@ -89,17 +94,12 @@ internal sealed partial class Detector
             return;
         }
 
-        // The same test as MayHoldProseAddress (the value prefilter's), one search: a PIN code after the first comma.
+        // An address's PIN code follows at least one of its commas.
         int pinStart;
         int i = firstComma + 1;
         while ((pinStart = NextPinCodeCandidate(text, i, out int pinEnd)) >= 0)
         {
             i = pinEnd;
-            if ((pinStart > 0 && Ascii.IsLetter(text[pinStart - 1])) || (pinEnd < text.Length && Ascii.IsLetter(text[pinEnd])))
-            {
-                continue;
-            }
-
             int start = ProseAddressStart(text, pinStart, out int commas, out bool bareStart);
             if (start >= 0 && (NameShape.HasPlaceWord(text[start..pinEnd]) ? commas >= 1 : commas >= 2 && !bareStart))
             {

@@ -45,7 +45,9 @@ namespace PiiExtProc.Scanning.Sessions;
 /// group of 9-18 digits; IN_PIN_CODE 6 digits whole or 3+3 with a space and an assigned postal circle;
 /// DATE_OF_BIRTH three groups 4-2-2 or 2-2-4 with one separator kind of <c>- / .</c>) reject only when the key names
 /// the entity or a whole context word for it occurs anywhere from 50 bytes before the chain to its end
-/// (<see cref="KeywordTable.AnyContextEntities"/>, a superset of the detector's 48-byte nearest-word window).</item>
+/// (<see cref="KeywordTable.AnyContextEntities"/>, a superset of the detector's 48-byte nearest-word window). A lone
+/// 6-digit group rejects too in a value of 16 bytes or more with a comma: it may end an address in prose
+/// (<see cref="Detector.IsPinCodeCandidate"/>).</item>
 /// </list>
 /// </remarks>
 internal static class CleanValueRules
@@ -57,6 +59,9 @@ internal static class CleanValueRules
     private const int MaxChainGroups = 32;
 
     private const uint SuppressibleMask = (1u << Mobile) | (1u << Aadhaar) | (1u << AadhaarVirtualId) | (1u << PaymentCard) | (1u << IpAddress);
+
+    /// <summary><see cref="ShortChainEnd"/>'s answer for a chain that makes its value unclean whatever follows.</summary>
+    private const int NotClean = int.MinValue;
 
     private static readonly SearchValues<byte> s_triggers = SearchValues.Create("0123456789:=@?"u8);
 
@@ -72,12 +77,6 @@ internal static class CleanValueRules
         if (IsPlainTimestamp(value))
         {
             return true;
-        }
-
-        if (Detector.MayHoldProseAddress(value))
-        {
-            // A comma and a PIN code's digits: the detector reads free text back from them for an address.
-            return false;
         }
 
         int i = 0;
@@ -132,6 +131,11 @@ internal static class CleanValueRules
             }
 
             int shortEnd = ShortChainEnd(value, p, key, keywords);
+            if (shortEnd == NotClean)
+            {
+                return false;
+            }
+
             if (shortEnd >= 0)
             {
                 i = shortEnd;
@@ -195,8 +199,9 @@ internal static class CleanValueRules
 
     /// <summary>
     /// The common cases without <see cref="ChainEnd"/>'s buffers, deciding as it does; returns the chain's end (or the
-    /// end of the word that ends it), else -1 (then <see cref="ChainEnd"/> decides). Handled: one group of 6 digits
-    /// (only IN_PIN_CODE has that shape: clean unless its circle is assigned and the key or a context word names it);
+    /// end of the word that ends it), else -1 (then <see cref="ChainEnd"/> decides), or <see cref="NotClean"/>. Handled:
+    /// one group of 6 digits (only IN_PIN_CODE has that shape: clean unless its circle is assigned and the key or a
+    /// context word names it; never in a value of 16 bytes or more with a comma, <see cref="NotClean"/>);
     /// one or two groups whose windows have no shape (<see cref="MayHaveCandidate"/> false, or two groups of 6 digits
     /// in all that are not 3+3 joined by a space, the only two-group 6-digit shape), optionally ended by a word that
     /// <see cref="WordIsClean"/> accepts (a third group joined to letters, as in <c>2026-11-05T10:23</c>); a first group
@@ -223,6 +228,13 @@ internal static class CleanValueRules
             if (first != 6)
             {
                 return first >= 9 ? -1 : q;
+            }
+
+            if (value.Length >= 16 && value.Contains((byte)','))
+            {
+                // Every PIN code candidate of an address in prose (Detector.IsPinCodeCandidate: six digits joined to no
+                // other group) is such a group: in a value with a comma, the detector reads back from it for an address.
+                return NotClean;
             }
 
             const uint Pin = 1u << BuiltInId.PinCode;
