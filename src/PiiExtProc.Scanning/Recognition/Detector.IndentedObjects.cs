@@ -9,27 +9,15 @@ namespace PiiExtProc.Scanning.Recognition;
 internal sealed partial class Detector
 {
     /// <summary>
-    /// The carry after <paramref name="line"/>: an object's key alone on its line (a key phrase as
-    /// <see cref="IsKeyValueLine"/> reads it, then <c>:</c> and only spaces, tabs and the line end) that names an
-    /// address, an address holder, a name or a party (<c>address:</c>, <c>shipping:</c>, <c>consignee:</c>), with the
-    /// key's indentation; else <c>default</c>.
+    /// The carry after <paramref name="line"/>: an object's key alone on its line (<see cref="LabelAloneRole"/>) that
+    /// names an address, an address holder, a name or a party (<c>address:</c>, <c>shipping:</c>, <c>consignee:</c>), with
+    /// the key's indentation; else <c>default</c>.
     /// </summary>
     /// <param name="line">One text line, UTF-8, with or without its line end.</param>
     public IndentedObjectCarry StartIndentedObject(ReadOnlySpan<byte> line)
     {
-        ReadOnlySpan<byte> trimmed = line.TrimEnd(" \t\r\n"u8);
-        if (!trimmed.EndsWith(":"u8))
-        {
-            return default;
-        }
-
-        int keyEnd = LineKeyEnd(trimmed, out int keyStart, out _);
-        if (keyEnd < 0 || trimmed[keyEnd..^1].IndexOfAnyExcept((byte)' ') >= 0)
-        {
-            return default;
-        }
-
-        ValueRole role = _keywords.ClassifyKey(trimmed[keyStart..keyEnd]).Role;
+        int keyEnd = LineKeyEnd(line, out int keyStart, out _);
+        ValueRole role = keyEnd < 0 ? ValueRole.None : LabelAloneRole(line, keyStart, keyEnd);
         return role is ValueRole.PostalAddress or ValueRole.AddressHolder or ValueRole.PersonName or ValueRole.PartyName
             ? new IndentedObjectCarry(role, keyStart)
             : default;

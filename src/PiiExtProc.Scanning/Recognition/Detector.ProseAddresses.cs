@@ -24,10 +24,10 @@ internal sealed partial class Detector
     private const int MaxProseAddressParts = 6;
 
     /// <summary>Most words of a part without a house number that starts an address (<c>Near Wipro Park</c>).</summary>
+    private const int MaxPlacePartWords = 4;
+
     /// <summary>The bytes that end the reading back from a PIN code over an address's parts (<see cref="ProseAddressStart"/>).</summary>
     private static readonly System.Buffers.SearchValues<byte> s_proseAddressBoundaries = System.Buffers.SearchValues.Create(",\n\r:;|\"()\t"u8);
-
-    private const int MaxPlacePartWords = 4;
 
     /// <summary>Longest part that is a house number alone (<c>12</c>, <c>4B</c>, <c>12/3A</c>), bytes; a longer number
     /// alone (<c>9876543210</c>, a CSV row's field) starts no address.</summary>
@@ -42,10 +42,8 @@ internal sealed partial class Detector
     /// </summary>
     internal static bool IsPinCodeCandidate(ReadOnlySpan<byte> text, int start, int end) =>
         end - start == 6 && text[start] != '0'
-        && (start == 0 || !(Ascii.IsWordByte(text[start - 1])
-            || (start >= 2 && text[start - 1] is (byte)' ' or (byte)'-' or (byte)'.' or (byte)'/' && Ascii.IsDigit(text[start - 2]))))
-        && (end == text.Length || !(Ascii.IsWordByte(text[end])
-            || (end + 1 < text.Length && text[end] is (byte)' ' or (byte)'-' or (byte)'.' or (byte)'/' && Ascii.IsDigit(text[end + 1]))));
+        && (start == 0 || !(Ascii.IsWordByte(text[start - 1]) || DigitRun.JoinsPrevious(text, start)))
+        && (end == text.Length || !(Ascii.IsWordByte(text[end]) || DigitRun.JoinsNext(text, end)));
 
     /// <summary>The start of the first PIN code candidate (<see cref="IsPinCodeCandidate"/>) at or after
     /// <paramref name="from"/>, with its end in <paramref name="end"/>; -1 when there is none.</summary>

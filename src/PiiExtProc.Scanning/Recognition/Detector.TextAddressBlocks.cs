@@ -38,19 +38,27 @@ internal sealed partial class Detector
             return new AddressBlockCarry(ValueRole.PartyName, 0);
         }
 
+        ValueRole role = LabelAloneRole(line, keyStart, keyEnd);
+        return role is ValueRole.PostalAddress or ValueRole.PlaceAddress or ValueRole.PartyName ? new AddressBlockCarry(role, 0) : default;
+    }
+
+    /// <summary>
+    /// The role of the key phrase <paramref name="line"/>[<paramref name="keyStart"/>..<paramref name="keyEnd"/>) (from
+    /// <see cref="LineKeyEnd"/>) when it is a label alone on its line: optional spaces, a <c>:</c>, then only spaces, tabs
+    /// and the line end (<c>Shipping address:</c>, <c>address:</c>); <see cref="ValueRole.None"/> otherwise. Shared by the
+    /// address blocks after a label and the indented objects under a key (<see cref="StartIndentedObject"/>).
+    /// </summary>
+    private ValueRole LabelAloneRole(ReadOnlySpan<byte> line, int keyStart, int keyEnd)
+    {
         int colon = keyEnd;
         while (colon < line.Length && line[colon] == ' ')
         {
             colon++;
         }
 
-        if (colon >= line.Length || line[colon] != ':' || line[(colon + 1)..].IndexOfAnyExcept(" \t\r\n"u8) >= 0)
-        {
-            return default;
-        }
-
-        ValueRole role = _keywords.ClassifyKey(line[keyStart..keyEnd]).Role;
-        return role is ValueRole.PostalAddress or ValueRole.PlaceAddress or ValueRole.PartyName ? new AddressBlockCarry(role, 0) : default;
+        return colon >= line.Length || line[colon] != ':' || line[(colon + 1)..].IndexOfAnyExcept(" \t\r\n"u8) >= 0
+            ? ValueRole.None
+            : _keywords.ClassifyKey(line[keyStart..keyEnd]).Role;
     }
 
     /// <summary>

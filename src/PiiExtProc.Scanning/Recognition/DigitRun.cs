@@ -217,6 +217,16 @@ internal ref struct DigitRun
         return NextGroup(text, groupEnd, ref open, out byte separator) >= 0 && separator == Parenthesis;
     }
 
+    /// <summary>True when <see cref="Read"/> joins a next group to the group ending at <paramref name="groupEnd"/> without
+    /// parentheses: one space, hyphen, dot or slash, then a digit.</summary>
+    internal static bool JoinsNext(ReadOnlySpan<byte> text, int groupEnd) =>
+        groupEnd + 1 < text.Length && IsSeparator(text[groupEnd]) && IsDigit(text[groupEnd + 1]);
+
+    /// <summary>True when the group starting at <paramref name="groupStart"/> is joined to a group before it without
+    /// parentheses: a digit, then one space, hyphen, dot or slash.</summary>
+    internal static bool JoinsPrevious(ReadOnlySpan<byte> text, int groupStart) =>
+        groupStart >= 2 && IsSeparator(text[groupStart - 1]) && IsDigit(text[groupStart - 2]);
+
     /// <summary>True when a <c>(</c> directly precedes <paramref name="runStart"/> (the run's <c>+</c> or first digit).</summary>
     private static bool OpenedBefore(ReadOnlySpan<byte> text, int runStart) => runStart > 0 && text[runStart - 1] == '(';
 

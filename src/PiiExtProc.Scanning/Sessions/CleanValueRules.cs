@@ -223,7 +223,7 @@ internal static class CleanValueRules
             return -1;
         }
 
-        if (!JoinsNext(value, q))
+        if (!DigitRun.JoinsNext(value, q))
         {
             if (first != 6)
             {
@@ -261,7 +261,7 @@ internal static class CleanValueRules
             return -1;
         }
 
-        if (!JoinsNext(value, secondEnd))
+        if (!DigitRun.JoinsNext(value, secondEnd))
         {
             return secondEnd;
         }
@@ -291,10 +291,6 @@ internal static class CleanValueRules
     private static bool IsCandidateLength(int digits) => digits == 6 || digits >= 9;
 
     private static bool EndsInWord(ReadOnlySpan<byte> value, int q) => q < value.Length && (Ascii.IsLetter(value[q]) || value[q] == '_');
-
-    /// <summary>True when <see cref="DigitRun"/> joins the group ending at <paramref name="q"/> to the next (one separator, then a digit).</summary>
-    private static bool JoinsNext(ReadOnlySpan<byte> value, int q) =>
-        q + 1 < value.Length && value[q] is (byte)' ' or (byte)'-' or (byte)'.' or (byte)'/' && Ascii.IsDigit(value[q + 1]);
 
     private static int WordStart(ReadOnlySpan<byte> text, int p)
     {
@@ -414,7 +410,7 @@ internal static class CleanValueRules
                 return -1;
             }
 
-            if (q + 1 >= value.Length || value[q] is not ((byte)' ' or (byte)'-' or (byte)'.' or (byte)'/') || !Ascii.IsDigit(value[q + 1]))
+            if (!DigitRun.JoinsNext(value, q))
             {
                 break;
             }
