@@ -180,6 +180,7 @@ public sealed class SalutationNameTests
     [InlineData("Dear Ravi Kumar, thanks")]
     [InlineData("Order 40512\nHi Anita Desai")]
     [InlineData("delivered to Mr. Ravi Kumar")]
+    [InlineData("sms sent: Dear Ravi Kumar, thanks")]
     public void RolePath_NeverReadsSalutationNames(string value)
     {
         // Under no key the detector finds the name; under a key role (the only case CannotHoldCandidate serves) it does

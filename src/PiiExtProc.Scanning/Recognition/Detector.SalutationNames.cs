@@ -9,8 +9,9 @@ namespace PiiExtProc.Scanning.Recognition;
 internal sealed partial class Detector
 {
     /// <summary>
-    /// The name after a salutation or honorific at the start of each line of <paramref name="text"/>, and after each
-    /// capitalized honorific inside a line (<see cref="SalutationName"/>): a PERSON_NAME (recognizer <c>name.salutation</c>, key-named score, the
+    /// The name after a salutation or honorific at the start of each line of <paramref name="text"/>, after each
+    /// capitalized honorific inside a line (<see cref="SalutationName"/>) and after each salutation that opens a message
+    /// quoted inside a line (<see cref="SalutationName.TryFindNextQuoted"/>): a PERSON_NAME (recognizer <c>name.salutation</c>, key-named score, the
     /// salutation being its context word); and each introduced name (<see cref="SalutationName.TryFindNextIntroduction"/>,
     /// recognizer <c>name.introduced</c>). A quasi-identifier like any full name: it is redacted only with a second
     /// kind in its record (an email, an address, an IP), by the combination rule, and reported only then
@@ -19,7 +20,8 @@ internal sealed partial class Detector
     /// <param name="text">UTF-8 text.</param>
     /// <param name="output">The matches.</param>
     /// <param name="first">Index of this span's first match in <paramref name="output"/>.</param>
-    /// <param name="inLine">False to skip the names after an honorific inside a line and the introduced names (the caller
+    /// <param name="inLine">False to skip the names after an honorific inside a line, the introduced names and the names
+    /// after a quoted salutation (the caller
     /// knows there is none: <see cref="SalutationName.MayHoldInLineOrIntroducedName"/>).</param>
     private void AddSalutationNames(ReadOnlySpan<byte> text, List<RawMatch> output, int first, bool inLine)
     {
@@ -59,12 +61,20 @@ internal sealed partial class Detector
             }
         }
 
-        // Introduced names ("my name is Ravi Kumar") after the others: rare, so out of start order only when both occur
-        // (AddAll then adds them one by one). Skipped with the in-line names when the caller knows there is none.
+        // Introduced names ("my name is Ravi Kumar") and names after a quoted salutation ("sms sent: Dear Ravi Kumar,")
+        // after the others: rare, so out of start order only when they occur (AddAll then adds them one by one, and keeps
+        // one of two equal matches: "sms sent: Dear Mr. Ravi Kumar" is also a name after an honorific inside the line).
+        // Skipped with the in-line names when the caller knows there is none.
         position = 0;
         while (introductions && SalutationName.TryFindNextIntroduction(text, ref position, out start, out end))
         {
             names.Add(new RawMatch(PiiEntity.PersonName, start, end - start, Scores.KeyNamed, "name.introduced", Evidence.Key) { ReportedOnlyWhenPii = true });
+        }
+
+        position = 0;
+        while (introductions && SalutationName.TryFindNextQuoted(text, ref position, out start, out end))
+        {
+            names.Add(SalutationMatch(start, end));
         }
 
         AddAll(output, first, names);

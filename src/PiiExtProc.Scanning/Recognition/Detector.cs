@@ -138,9 +138,10 @@ internal sealed partial class Detector
     /// prose are still recognized in a value whose key names no role and no entity (free text: a message, a note, a
     /// query).</param>
     /// <param name="inLineNames">False when the caller knows <paramref name="text"/> holds no capitalized honorific
-    /// initial after a space or <c>(</c> and no introduction cue (<see cref="SalutationName.MayHoldInLineOrIntroducedName"/>
-    /// of the bytes it was sliced from), so the searches for names after an honorific inside a line and for introduced
-    /// names are skipped; the result is the same.</param>
+    /// initial after a space or <c>(</c>, no introduction cue and no quoted salutation
+    /// (<see cref="SalutationName.MayHoldInLineOrIntroducedName"/> of the bytes it was sliced from), so the searches for
+    /// names after an honorific inside a line, for introduced names and for names after a quoted salutation are skipped;
+    /// the result is the same.</param>
     public void Scan(ReadOnlySpan<byte> text, KeyClass key, ReadOnlySpan<byte> keyName, List<RawMatch> output, bool textRecord = false, bool inLineNames = true) =>
         ScanSpan(text, key, keyName, output, textRecord || IsEmbeddedDocument(text), encodedQueries: true, inLineNames);
 

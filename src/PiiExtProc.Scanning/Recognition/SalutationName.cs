@@ -8,8 +8,9 @@ namespace PiiExtProc.Scanning.Recognition;
 /// A full name right after a salutation or an honorific at the start of a line, as notification, e-mail and SMS
 /// templates write it: <c>Dear Ravi Kumar,</c>, <c>Hi Anita Desai!</c>, <c>Hello Mr. Ravi Kumar</c>,
 /// <c>Smt. Sunita Devi</c>, or after a capitalized honorific inside a line, after a space or <c>(</c>
-/// (<c>delivered to Mr. Ravi Kumar at 5pm</c>, <c>call back Smt Anita Desai</c>). No NER: the salutation or honorific is
-/// the context word, and the name must be 2-4 capitalized words.
+/// (<c>delivered to Mr. Ravi Kumar at 5pm</c>, <c>call back Smt Anita Desai</c>), or after a salutation that opens a
+/// message quoted inside a line (<c>sms sent: Dear Ravi Kumar,</c>: SalutationName.QuotedMessages.cs). No NER: the
+/// salutation or honorific is the context word, and the name must be 2-4 capitalized words.
 /// </summary>
 /// <remarks>
 /// <para>The line (the text's start or the byte after a <c>\n</c>, or after a tag's <c>&gt;</c>: an HTML mail's
@@ -80,14 +81,15 @@ internal static partial class SalutationName
     /// <summary>
     /// True when some line of <paramref name="text"/> (UTF-8) starts with a salutation name, or (unless
     /// <paramref name="inLine"/> is false: the caller knows <see cref="MayHoldInLineOrIntroducedName"/> is false) a name
-    /// follows a capitalized honorific inside a line or a speaker introduces a name (<see cref="TryFindNextIntroduction"/>).
+    /// follows a capitalized honorific inside a line, a speaker introduces a name (<see cref="TryFindNextIntroduction"/>)
+    /// or a message quoted inside a line opens with a salutation name (<see cref="TryFindNextQuoted"/>).
     /// </summary>
     public static bool Any(ReadOnlySpan<byte> text, bool inLine = true)
     {
         int lineStart = 0;
         int position = 0;
         return TryFindNext(text, ref lineStart, out _, out _)
-            || (inLine && (TryFindNextInLine(text, ref position, out _, out _) || AnyIntroduction(text)));
+            || (inLine && (TryFindNextInLine(text, ref position, out _, out _) || AnyIntroduction(text) || AnyQuoted(text)));
     }
 
     /// <summary>
@@ -99,10 +101,12 @@ internal static partial class SalutationName
 
     /// <summary>
     /// False when neither <paramref name="text"/> nor any slice of it holds a name after an honorific inside a line
-    /// (<see cref="MayHoldInLineName"/>) or an introduced name (<see cref="MayHoldIntroduction"/>): one search over a
-    /// chunk saves one per line or value, whose short tails cost more than the chunk's one.
+    /// (<see cref="MayHoldInLineName"/>), an introduced name (<see cref="MayHoldIntroduction"/>) or a name after a quoted
+    /// salutation (<see cref="MayHoldQuotedSalutation"/>): one search over a chunk saves one per line or value, whose
+    /// short tails cost more than the chunk's one.
     /// </summary>
-    public static bool MayHoldInLineOrIntroducedName(ReadOnlySpan<byte> text) => MayHoldInLineName(text) || MayHoldIntroduction(text);
+    public static bool MayHoldInLineOrIntroducedName(ReadOnlySpan<byte> text) =>
+        MayHoldInLineName(text) || MayHoldIntroduction(text) || MayHoldQuotedSalutation(text);
 
     /// <summary>
     /// The next name at or after <paramref name="position"/> (0, or where the previous call left it) after a capitalized
@@ -288,27 +292,10 @@ internal static partial class SalutationName
 
         if (Ascii.IsListedLowercase(word, s_salutationLookup))
         {
-            i = AfterSeparator(text, wordEnd, allowComma: true);
+            i = AfterSalutation(text, word, wordEnd);
             if (i < 0)
             {
                 return false;
-            }
-
-            // "Hello, I am Priya Sharma", "Hi this is Ravi Kumar": the speaker's own name after a greeting (not after
-            // "Thanks" or "Welcome": "Thanks, this is Very Helpful").
-            if (Ascii.IsListedLowercase(word, s_greetingLookup))
-            {
-                i = AfterSelfIntroduction(text, i);
-            }
-
-            wordEnd = LetterWordEnd(text, i);
-            if (Ascii.IsListedLowercase(text[i..wordEnd], s_honorificLookup))
-            {
-                i = AfterHonorific(text, wordEnd);
-                if (i < 0)
-                {
-                    return false;
-                }
             }
         }
         else if (word.Length == 6 && System.Text.Ascii.EqualsIgnoreCase(word, "myself"u8))
@@ -350,6 +337,31 @@ internal static partial class SalutationName
         }
 
         return TryReadName(text, i, out start, out end);
+    }
+
+    /// <summary>
+    /// Where the name starts after the salutation <paramref name="word"/> (one of the salutations, ending at
+    /// <paramref name="wordEnd"/>): after an optional comma and one or more spaces, a greeting's optional
+    /// self-introduction (<c>Hi, I am</c>) and an optional honorific (<c>Dear Mr. </c>); -1 when no space follows the
+    /// salutation or the honorific.
+    /// </summary>
+    private static int AfterSalutation(ReadOnlySpan<byte> text, ReadOnlySpan<byte> word, int wordEnd)
+    {
+        int i = AfterSeparator(text, wordEnd, allowComma: true);
+        if (i < 0)
+        {
+            return -1;
+        }
+
+        // "Hello, I am Priya Sharma", "Hi this is Ravi Kumar": the speaker's own name after a greeting (not after
+        // "Thanks" or "Welcome": "Thanks, this is Very Helpful").
+        if (Ascii.IsListedLowercase(word, s_greetingLookup))
+        {
+            i = AfterSelfIntroduction(text, i);
+        }
+
+        int honorificEnd = LetterWordEnd(text, i);
+        return Ascii.IsListedLowercase(text[i..honorificEnd], s_honorificLookup) ? AfterHonorific(text, honorificEnd) : i;
     }
 
     /// <summary>For each letter a-z, a bit per length (1-15) of the salutations, honorifics and <c>thank</c> that start with it.</summary>
