@@ -58,6 +58,10 @@ public sealed class TextKeyValueTests
     [InlineData("name=KUMAR, RAVI K; email=r@x.com", "PERSON_NAME=KUMAR, RAVI K")]
     [InlineData("Customer Name: Mehta, Arjun\nCity: Pune", "PERSON_NAME=Mehta, Arjun")]
     [InlineData("INFO checkout customer=\"Ravi Kumar\" email=r@x.com", "PERSON_NAME=Ravi Kumar")]
+    // A one-word logfmt key after a log line's message words, with a later pair on its line (no earlier one).
+    [InlineData("INFO notify name=Meena Iyer email=m@x.com", "PERSON_NAME=Meena Iyer")]
+    [InlineData("2026-11-25 10:01:02 INFO created user name=\"Meena Iyer\" id=42", "PERSON_NAME=Meena Iyer")]
+    [InlineData("INFO dispatch address=12 MG Road, Bengaluru 560001 awb=X1", "POSTAL_ADDRESS=12 MG Road, Bengaluru 560001")]
     [InlineData("WARN refund failed passenger=Priya Sharma pnr=4521", "PERSON_NAME=Priya Sharma")]
     public void Scan_TextKeyValue_Found(string body, string expected) =>
         Assert.Contains(expected, Values(body));
@@ -127,6 +131,9 @@ public sealed class TextKeyValueTests
     [InlineData("</name>Rajesh Kumar</name>")]
     [InlineData("<address>Bengaluru</address>")]
     [InlineData("INFO upload file name=\"Annual Report\" email=r@x.com")]
+    // A word before the one-word key that makes it a thing's name; no other pair on the line.
+    [InlineData("INFO catalog product name=Laptop Bag qty=2 email=r@x.com")]
+    [InlineData("INFO notify name=Meena Iyer")]
     [InlineData("INFO checkout customer=\"Acme Traders Pvt Ltd\"")]
     public void Scan_TextKeyValueNegative_NoNameOrAddress(string body) =>
         Assert.Empty(Values(body));

@@ -23,7 +23,9 @@ internal sealed partial class Detector
     /// <param name="inLine">False to skip the names after an honorific inside a line, the introduced names and the names
     /// after a quoted salutation (the caller
     /// knows there is none: <see cref="SalutationName.MayHoldInLineOrIntroducedName"/>).</param>
-    private void AddSalutationNames(ReadOnlySpan<byte> text, List<RawMatch> output, int first, bool inLine)
+    /// <param name="quotedMessages">False to skip the names after a quoted salutation: in markup, whose attribute values
+    /// are quoted after <c>=</c> (<c>alt="Cotton kurta"</c>) and whose mails greet after a tag, a line start.</param>
+    private void AddSalutationNames(ReadOnlySpan<byte> text, List<RawMatch> output, int first, bool inLine, bool quotedMessages)
     {
         if (!Passes(PiiEntity.PersonName, Of(PiiEntity.PersonName), Scores.KeyNamed))
         {
@@ -72,7 +74,7 @@ internal sealed partial class Detector
         }
 
         position = 0;
-        while (introductions && SalutationName.TryFindNextQuoted(text, ref position, out start, out end))
+        while (introductions && quotedMessages && SalutationName.TryFindNextQuoted(text, ref position, out start, out end))
         {
             names.Add(SalutationMatch(start, end));
         }

@@ -195,10 +195,12 @@ internal sealed partial class Detector
 
         // A log line's words before a party key (INFO checkout customer="Ravi Kumar") are not part of it either: the
         // party word alone, only for a party key (a last word such as name would make "file name" a person's name);
-        // and after an earlier key=value pair of the line, the words before a key= are the end of that pair's value
-        // (name=Ravi Kumar address1=12 MG Road): logfmt keys are one word.
+        // and on a line with another key=value pair, before or after this one, the words before a key= are the end of
+        // the earlier pair's value (name=Ravi Kumar address1=12 MG Road) or the line's message (INFO notify name=Ravi
+        // Kumar email=...): logfmt keys are one word.
         int lastWordStart = text[keyStart..keyEnd].LastIndexOf((byte)' ') + 1;
-        bool afterPair = lastWordStart > 0 && !party && text[separator] == '=' && FollowsPairOnItsLine(text, keyStart);
+        bool afterPair = lastWordStart > 0 && !party && text[separator] == '=' && HasOtherPairOnItsLine(text, keyStart, separator)
+            && !NamesAThing(text[keyStart..(keyStart + lastWordStart)]);
         if (party || afterPair)
         {
             role = lastWordStart > 0 ? keywords.ClassifyKey(text[(keyStart + lastWordStart)..keyEnd]).Role : ValueRole.None;
@@ -592,12 +594,35 @@ internal sealed partial class Detector
         return (text[separator], text[next]) is ((byte)':', (byte)'-') or ((byte)'=', (byte)'>') ? next + 1 : next;
     }
 
-    /// <summary>True when a <c>key=</c> comes before <paramref name="at"/> on its line (a logfmt line's earlier pair).</summary>
-    private static bool FollowsPairOnItsLine(ReadOnlySpan<byte> text, int at)
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_thingQualifiers =
+        new HashSet<string>(Recognition.Keywords.ThingQualifiers, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// True when the last word of <paramref name="wordsBefore"/> (the words of a key phrase before its last word, with
+    /// the space after them) makes the key a thing's (<see cref="Recognition.Keywords.ThingQualifiers"/>: <c>file name=</c>).
+    /// </summary>
+    private static bool NamesAThing(ReadOnlySpan<byte> wordsBefore)
     {
-        ReadOnlySpan<byte> before = text[..at];
-        int lineStart = before.LastIndexOf((byte)'\n') + 1;
-        return before[lineStart..].Contains((byte)'=');
+        ReadOnlySpan<byte> words = wordsBefore.TrimEnd((byte)' ');
+        return Ascii.IsListedLowercase(words[(words.LastIndexOf((byte)' ') + 1)..], s_thingQualifiers);
+    }
+
+    /// <summary>
+    /// True when the <c>=</c> at <paramref name="separator"/>, whose key phrase starts at <paramref name="keyStart"/>, is
+    /// one of a logfmt line's pairs: another <c>=</c> stands before the phrase or after the separator on its line
+    /// (<c>name=Ravi Kumar address1=...</c>, <c>INFO notify name=Ravi Kumar email=...</c>).
+    /// </summary>
+    private static bool HasOtherPairOnItsLine(ReadOnlySpan<byte> text, int keyStart, int separator)
+    {
+        ReadOnlySpan<byte> before = text[..keyStart];
+        if (before[(before.LastIndexOf((byte)'\n') + 1)..].Contains((byte)'='))
+        {
+            return true;
+        }
+
+        ReadOnlySpan<byte> after = text[(separator + 1)..];
+        int lineEnd = after.IndexOf((byte)'\n');
+        return (lineEnd >= 0 ? after[..lineEnd] : after).Contains((byte)'=');
     }
 
     /// <summary>Most digits that end a key (<c>address1</c>, <c>line12</c>).</summary>

@@ -179,8 +179,9 @@ internal sealed partial class Detector
         {
             ScanKeyValuePairs(text, output, first);
             ScanDashPairs(text, output, first);
-            AddSalutationNames(text, output, first, inLineNames);
-            if (text.Contains((byte)'<'))
+            bool markup = text.Contains((byte)'<');
+            AddSalutationNames(text, output, first, inLineNames, quotedMessages: !markup);
+            if (markup)
             {
                 // One search for both markup passes: most log lines have no tag.
                 ScanXmlElements(text, output, first);
@@ -198,8 +199,9 @@ internal sealed partial class Detector
             // Free text under a key that names nothing (a log event's message, a GraphQL query, a note) may hold
             // pairs: "Created order for Name: Ravi Kumar, Email: ...", and a message a salutation name: "Dear Ravi Kumar, ...".
             ScanKeyValuePairs(text, output, first);
-            AddSalutationNames(text, output, first, inLineNames);
-            if (!key.Negative && !text.Contains((byte)'<'))
+            bool markup = text.Contains((byte)'<');
+            AddSalutationNames(text, output, first, inLineNames, quotedMessages: !markup);
+            if (!key.Negative && !markup)
             {
                 // Not under a key that names something else (order_location), nor in markup (as in a text record).
                 AddProseAddresses(text, output, first);

@@ -64,6 +64,24 @@ internal static class Keywords
     ];
 
     /// <summary>
+    /// Words that, right before a one-word name key in a log line's text (<c>upload file name=Annual Report</c>,
+    /// <c>catalog product name=Laptop Bag</c>), make it a thing's name, not a person's: the one-word logfmt key
+    /// (<c>INFO notify name=Ravi Kumar email=...</c>) is not read there.
+    /// </summary>
+    public static readonly string[] ThingQualifiers =
+    [
+        "file", "filename", "product", "item", "brand", "sku", "variant", "category", "catalog", "catalogue", "store",
+        "shop", "company", "business", "merchant", "seller", "vendor", "supplier", "bank", "branch", "city", "state",
+        "street", "area", "locality", "district", "country", "region", "zone", "site", "domain", "host", "server",
+        "service", "app", "application", "device", "model", "template", "event", "campaign", "coupon", "offer", "plan",
+        "project", "team", "group", "role", "queue", "topic", "bucket", "cluster", "node", "job", "task", "function",
+        "class", "method", "module", "package", "image", "container", "pod", "namespace", "database", "db", "schema",
+        "table", "column", "field", "index", "key", "tag", "attribute", "property", "param", "parameter", "header",
+        "cookie", "page", "route", "path", "org", "organisation", "organization", "tenant", "warehouse", "hub",
+        "courier", "carrier", "partner", "document", "report", "folder", "directory", "bundle", "feature", "flag",
+    ];
+
+    /// <summary>
     /// Whole keys (lower-case letters and digits without separators) that name a mobile number only on their own, as the
     /// messaging APIs of Indian commerce use them: WhatsApp Cloud API messages and webhooks (<c>to</c>, <c>from</c>),
     /// SMS gateways (<c>to</c>, <c>dest</c>, <c>destination</c>, <c>numbers</c>). Inside a longer key (<c>valid_to</c>,

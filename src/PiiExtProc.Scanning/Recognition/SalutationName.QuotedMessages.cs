@@ -15,7 +15,9 @@ namespace PiiExtProc.Scanning.Recognition;
 /// <c>said "</c>). The name after it is read as at a line start: an optional comma and spaces, a greeting's optional
 /// self-introduction, an optional honorific, then 2-4 capitalized words (see <see cref="SalutationName"/>). A quote
 /// after a colon (<c>"text":"Dear</c>: compact JSON) is no cue: a JSON value's own start is a line start already, and
-/// every compact JSON string would otherwise be a candidate. Lower-case salutations (<c>sms sent: dear ravi kumar</c>)
+/// every compact JSON string would otherwise be a candidate. Markup (a text with a <c>&lt;</c>) is not searched: its
+/// attribute values are quoted after <c>=</c> (<c>alt="Cotton kurta"</c>: a search per element), and a mail greets after
+/// a tag, which starts a line (<c>&lt;p&gt;Dear Ravi Kumar,</c>). Lower-case salutations (<c>sms sent: dear ravi kumar</c>)
 /// are no cue: the name after them is lower case too, which is not read without NER.
 /// </remarks>
 internal static partial class SalutationName
