@@ -83,12 +83,15 @@ internal static class Keywords
 
     /// <summary>
     /// Whole keys (lower-case letters and digits without separators) that name a mobile number only on their own, as the
-    /// messaging APIs of Indian commerce use them: WhatsApp Cloud API messages and webhooks (<c>to</c>, <c>from</c>),
-    /// SMS gateways (<c>to</c>, <c>dest</c>, <c>destination</c>, <c>numbers</c>). Inside a longer key (<c>valid_to</c>,
-    /// <c>reply_to</c>, <c>from_date</c>) they name nothing; a date or a small number under them has no mobile's format.
+    /// messaging APIs of Indian commerce use them: WhatsApp Cloud API messages and webhooks (<c>to</c>, <c>from</c>,
+    /// <c>wa_number</c>), SMS gateways (<c>to</c>, <c>dest</c>, <c>destination</c>, <c>numbers</c>), call-tracking
+    /// webhooks (<c>caller_id</c>, <c>CallFrom</c>, <c>CallTo</c>) and a sign-in by mobile number (<c>username</c>,
+    /// <c>login</c>). Inside a longer key (<c>valid_to</c>, <c>reply_to</c>, <c>from_date</c>, <c>last_login_ip</c>) they
+    /// name nothing; a date, a user name or a small number under them has no mobile's format.
     /// </summary>
     public static bool IsMobileWholeKey(ReadOnlySpan<char> whole) =>
-        whole is "to" or "from" or "dest" or "destination" or "destinations" or "numbers" or "recipientnumber" or "sendernumber";
+        whole is "to" or "from" or "dest" or "destination" or "destinations" or "numbers" or "recipientnumber" or "sendernumber"
+            or "wanumber" or "callerid" or "callfrom" or "callto" or "username" or "login" or "loginid";
 
     /// <summary>
     /// True for a whole key that, holding an array, declares the columns of a table sent as arrays of row values, from
@@ -474,7 +477,10 @@ internal static class Keywords
             "rmn", "mobno", "mobnum", "phno", "cellno", "telno", "whatsappno",
             // A second number of the customer's, as order and KYC forms name it: alternate_number, alt_no,
             // emergency_no. Not "alt" alone (an image's alt text) and not "backup" (backup_size in bytes).
-            "alternate", "alternative", "altno", "altnumber", "altnum", "emergency");
+            "alternate", "alternative", "altno", "altnumber", "altnum", "emergency",
+            // The parties of an SMS or WhatsApp message (sender, receiver, recipients): party words too, so under a
+            // longer key (receiver_name) the value is read by its party role first.
+            "sender", "receiver", "recipient", "recipients");
         // Aadhaar: Presidio InAadhaarRecognizer context (aadhaar, uidai) plus common spellings and key names.
         Add(Aadhaar, "aadhaar", "aadhar", "adhaar", "adhar", "uidai", "aadhaarno", "aadharno", "aadhaarnumber",
             "aadharnumber", "aadhaarid");
@@ -508,6 +514,9 @@ internal static class Keywords
             // Indian support and delivery notes: "alt no 98765 43210", "alternate no.", and OTP logs ("OTP sent to
             // 98765 43210"), where the number is the one fraudsters want.
             Add(Mobile, "alt", "otp");
+            // The login of a sign-in by mobile number and the parties of a message, as log lines write them ("login ok
+            // username=98765 43210"); as keys only whole (IsMobileWholeKey): last_login_ip names an IP address.
+            Add(Mobile, "login", "username");
             // Presidio PhoneRecognizer's "number", as support tickets and chats write it ("my number is 98765 43210"); a
             // compound head (CompoundHeads): the word before it decides when it counts (order number, account number).
             Add(Mobile, "number");
