@@ -43,6 +43,21 @@ public sealed class ProseAddressTests
     // A part of capitalized words with a place word starts an address.
     [InlineData("""{"text":"Dear Ravi Kumar, delivered: Near Wipro Park, Koramangala, Bengaluru 560034"}""",
         """{"text":"Dear RXXX KXXXX, delivered: [REDACTED_ADDRESS]"}""")]
+    // A numbered place part (Sector 21, Ward 7, Koramangala 4th Block) is a whole part: the reading goes on past it to a
+    // house number (before, the number inside it started a bare, rejected address). A block letter's flat number
+    // (B-204) is a house number, and a locality named Civil Lines has a place word.
+    [InlineData("""{"text":"Dear Ravi Kumar, deliver at Plot 12, Sector 21, Gurugram 122001."}""",
+        """{"text":"Dear RXXX KXXXX, deliver at [REDACTED_ADDRESS]."}""")]
+    [InlineData("""{"text":"Dear Ravi Kumar, deliver at 45, Ward 7, Patna 800001."}""",
+        """{"text":"Dear RXXX KXXXX, deliver at [REDACTED_ADDRESS]."}""")]
+    [InlineData("""{"text":"Dear Ravi Kumar, delivered to 12, Koramangala 4th Block, Bengaluru 560034"}""",
+        """{"text":"Dear RXXX KXXXX, delivered to [REDACTED_ADDRESS]"}""")]
+    [InlineData("""{"text":"Dear Ravi Kumar, delivered to B-204 Galaxy Heights, Andheri East, Mumbai 400069"}""",
+        """{"text":"Dear RXXX KXXXX, delivered to [REDACTED_ADDRESS]"}""")]
+    [InlineData("""{"text":"Dear Ravi Kumar, address 22 Civil Lines, Jaipur 302006"}""",
+        """{"text":"Dear RXXX KXXXX, address [REDACTED_ADDRESS]"}""")]
+    [InlineData("""{"text":"Dear Ravi Kumar, deliver at 4, Vill Rampur, Sitamarhi 843330"}""",
+        """{"text":"Dear RXXX KXXXX, deliver at [REDACTED_ADDRESS]"}""")]
     public void Scan_AddressInProse_Redacted(string body, string expected)
     {
         ScanResult result = Scanners.Run(s_masks, BodyFormat.Json, body);
@@ -80,6 +95,8 @@ public sealed class ProseAddressTests
     [InlineData("Dear Ravi Kumar, 12 units shipped to Pune 411001")]
     // Prose of many words after a number is no street: 3 items ... to Pune.
     [InlineData("Dear Ravi Kumar, 3 items will be delivered by our partner to, Koramangala, Pune 411001")]
+    // A number beside words that are no place (a size, a quantity) is no address part.
+    [InlineData("Dear Ravi Kumar, Size 9, Qty 2, shipped from Pune 411001")]
     public void Scan_NoAddressBeforeThePinCode_NoAddress(string body)
     {
         ScanResult result = Scanners.Run(s_masks, BodyFormat.Text, body);

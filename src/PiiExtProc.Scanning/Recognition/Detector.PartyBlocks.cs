@@ -154,8 +154,10 @@ internal sealed partial class Detector
 
     /// <summary>
     /// True when <paramref name="address"/> (spaces first allowed) starts with a digit (after a <c>#</c>: <c>#45, 2nd
-    /// Main</c>), or with a house word such as <c>Flat</c>, <c>House</c>, <c>H.No</c>, <c>Plot</c>, <c>Door</c>,
-    /// <c>No.</c> and a word that starts with a digit (<c>Flat 4B</c>, <c>H.No 12-3</c>).
+    /// Main</c>), with a block's capital letter or two and a hyphen or slash before a digit (<c>B-204 Galaxy Heights</c>,
+    /// <c>C/12</c>, <c>DS-4</c>, as Indian flats are numbered), or with a house word such as <c>Flat</c>, <c>House</c>,
+    /// <c>H.No</c>, <c>Plot</c>, <c>Door</c>, <c>No.</c> and a word that starts with a digit (<c>Flat 4B</c>,
+    /// <c>H.No 12-3</c>).
     /// </summary>
     private static bool StartsWithHouseNumber(ReadOnlySpan<byte> address)
     {
@@ -166,6 +168,12 @@ internal sealed partial class Detector
         }
 
         if (!address.IsEmpty && Ascii.IsDigit(address[0]))
+        {
+            return true;
+        }
+
+        int letters = address.IndexOfAnyExceptInRange((byte)'A', (byte)'Z');
+        if (letters is 1 or 2 && address.Length > letters + 1 && address[letters] is (byte)'-' or (byte)'/' && Ascii.IsDigit(address[letters + 1]))
         {
             return true;
         }
@@ -208,7 +216,10 @@ internal sealed partial class Detector
 
     /// <summary>
     /// Where an address that starts at <paramref name="start"/> ends, at most at <paramref name="end"/>: right after its
-    /// first PIN code (<see cref="PinCodeEnd"/>) unless the next byte after spaces is a comma; else <paramref name="end"/>.
+    /// first PIN code (<see cref="PinCodeEnd"/>), or after the comma-separated parts that follow it while each is a
+    /// state's or country's words (<see cref="IsRegionPart"/>: <c>Pune 411001, Maharashtra, India</c>), so that what a
+    /// line says after the address (<c>, email ravi@example.com</c>, <c>, Mob 98765 43210</c>) stays out of it;
+    /// <paramref name="end"/> when it has no PIN code.
     /// </summary>
     private static int AddressEndAfterPinCode(ReadOnlySpan<byte> text, int start, int end)
     {
@@ -218,12 +229,47 @@ internal sealed partial class Detector
             return end;
         }
 
-        int after = start + pinCodeEnd;
-        while (after < end && text[after] == ' ')
+        int addressEnd = start + pinCodeEnd;
+        while (true)
         {
-            after++;
-        }
+            int after = addressEnd;
+            while (after < end && text[after] == ' ')
+            {
+                after++;
+            }
 
-        return after < end && text[after] == ',' ? end : start + pinCodeEnd;
+            if (after >= end || text[after] != ',')
+            {
+                return addressEnd;
+            }
+
+            int partEnd = text[(after + 1)..end].IndexOfAny((byte)',', (byte)'\n');
+            partEnd = partEnd < 0 ? end : after + 1 + partEnd;
+            if (!IsRegionPart(text[(after + 1)..partEnd]))
+            {
+                return addressEnd;
+            }
+
+            addressEnd = partEnd;
+        }
     }
+
+    /// <summary>Most words of a part after an address's PIN code that names its state or country (<c>Tamil Nadu</c>,
+    /// <c>Andaman and Nicobar Islands</c>).</summary>
+    private const int MaxRegionPartWords = 4;
+
+    /// <summary>
+    /// True when <paramref name="part"/> (spaces around allowed) is 1 to <see cref="MaxRegionPartWords"/> words of ASCII
+    /// letters, dots and hyphens (<c>Maharashtra</c>, <c>India</c>, <c>J&amp;K</c> is not), as a state or country after a
+    /// PIN code is written; an email, a number or a label and its value (<c>Mob 98765 43210</c>) is not.
+    /// </summary>
+    private static bool IsRegionPart(ReadOnlySpan<byte> part)
+    {
+        part = part.Trim((byte)' ');
+        return !part.IsEmpty && part.Count((byte)' ') < MaxRegionPartWords
+            && part.IndexOfAnyExcept(s_regionPartBytes) < 0 && Ascii.IsLetter(part[0]);
+    }
+
+    private static readonly System.Buffers.SearchValues<byte> s_regionPartBytes =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .-"u8);
 }

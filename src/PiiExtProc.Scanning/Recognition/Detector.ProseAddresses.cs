@@ -113,9 +113,9 @@ internal sealed partial class Detector
     /// reading, as does a part longer than <see cref="MaxProseAddressPartBytes"/>), the start of the farthest part that
     /// starts an address: one that starts with a house number (<see cref="StartsWithHouseNumber"/>) and has at most
     /// <see cref="MaxPlacePartWords"/> words after it, or is a number alone at most <see cref="MaxBareHouseNumberBytes"/>
-    /// long (<paramref name="bareStart"/>), else the last house number inside a
-    /// part (prose before it: <c>delivered to 12 MG Road</c>; nothing before it is read), else a part of at most
-    /// <see cref="MaxPlacePartWords"/> capitalized words with a place word (<c>HSR Layout</c>). The PIN code's own part
+    /// long (<paramref name="bareStart"/>), else a part of at most <see cref="MaxPlacePartWords"/> capitalized words or
+    /// numbers with a place word (<c>HSR Layout</c>, <c>Sector 21</c>), else the last house number inside a part (prose
+    /// before it: <c>delivered to 12 MG Road</c>; nothing before it is read). The PIN code's own part
     /// (the city's) starts none. <paramref name="commas"/> is the number of commas from the start to the PIN code.
     /// </summary>
     private static int ProseAddressStart(ReadOnlySpan<byte> text, int pinStart, out int commas, out bool bareStart)
@@ -147,14 +147,16 @@ internal sealed partial class Detector
                 {
                     (start, commas, bareStart) = (partStart + lead, part, bare);
                 }
+                else if (lead >= 0 && words.Length <= MaxProseAddressPartBytes && IsPlacePart(trimmed))
+                {
+                    // Before the house number inside a part: a place part with a number (Sector 21, Ward 7, Koramangala
+                    // 4th Block) is a whole part of the address, and the reading goes on.
+                    (start, commas, bareStart) = (partStart + lead, part, false);
+                }
                 else if (HouseNumberInside(words, out bool bareInside) is int inside and >= 0)
                 {
                     (start, commas, bareStart) = (partStart + inside, part, bareInside);
                     break;
-                }
-                else if (lead >= 0 && words.Length <= MaxProseAddressPartBytes && IsPlacePart(trimmed))
-                {
-                    (start, commas, bareStart) = (partStart + lead, part, false);
                 }
 
                 if (words.Length > MaxProseAddressPartBytes)
@@ -214,8 +216,9 @@ internal sealed partial class Detector
         return -1;
     }
 
-    /// <summary>True when <paramref name="part"/> is at most <see cref="MaxPlacePartWords"/> words, each capitalized, and
-    /// one of them a place word (<c>HSR Layout</c>, <c>Near Wipro Park</c>).</summary>
+    /// <summary>True when <paramref name="part"/> is at most <see cref="MaxPlacePartWords"/> words, each capitalized or a
+    /// number (starting with a digit), and one of them a place word (<c>HSR Layout</c>, <c>Near Wipro Park</c>,
+    /// <c>Sector 21</c>, <c>Koramangala 4th Block</c>).</summary>
     private static bool IsPlacePart(ReadOnlySpan<byte> part)
     {
         part = part.TrimEnd((byte)' ');
@@ -227,7 +230,7 @@ internal sealed partial class Detector
         foreach (System.Range word in part.Split((byte)' '))
         {
             ReadOnlySpan<byte> w = part[word];
-            if (!w.IsEmpty && !Ascii.IsUpper(w[0]))
+            if (!w.IsEmpty && !Ascii.IsUpper(w[0]) && !Ascii.IsDigit(w[0]))
             {
                 return false;
             }

@@ -192,6 +192,7 @@ internal static class NameShape
         "circle", "chowk", "junction", "square",
         // localities
         "nagar", "colony", "layout", "sector", "phase", "block", "extension", "extn", "vihar", "bagh", "puram", "pur",
+        "ward", "lines", "vill",
         "halli", "palya", "pet", "peth", "ganj", "wadi", "mohalla", "basti", "village", "town", "park", "garden",
         "gardens", "market", "bazar", "bazaar", "enclave", "estate",
         // buildings
