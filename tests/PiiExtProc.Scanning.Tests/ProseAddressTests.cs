@@ -69,6 +69,38 @@ public sealed class ProseAddressTests
         ScanComparison.AssertSplitsAndKeyedFastPathChangeNothing(Encoding.UTF8.GetBytes(body), Scanners.Run(Scanners.Guardian, BodyFormat.Json, body));
     }
 
+    [Theory]
+    // The addressee a delivery phrase names right before the address: courier and shop SMS write it so. The name and the
+    // address make each other PII.
+    [InlineData("Your order will be delivered to Ravi Kumar, 12 MG Road, Bengaluru 560001 today.",
+        "Your order will be delivered to RXXX KXXXX, [REDACTED_ADDRESS] today.")]
+    [InlineData("Shipment OD1 dispatched to Meena Iyer, Flat 4B, Lake View Apts, Kaloor, Kochi 682017",
+        "Shipment OD1 dispatched to MXXXX IXXX, [REDACTED_ADDRESS]")]
+    public void Scan_AddresseeBeforeAProseAddress_NameRedactedWithIt(string line, string expected)
+    {
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Text, line);
+
+        Assert.Equal(expected, result.Text);
+        Assert.Contains(result.Findings, f => f.Recognizer == "name.addressee" && f.Action == FindingAction.Redacted);
+        ScanComparison.AssertEveryTwoWaySplitSameAsWhole(s_masks, BodyFormat.Text, Encoding.UTF8.GetBytes(line), result);
+    }
+
+    [Theory]
+    // No delivery verb before "to", a business, a place, one word or lower-case words: no name, the address alone
+    // (redacted with the email).
+    [InlineData("Welcome to Phoenix Mall, 12 MG Road, Bengaluru 560001. Mail ravi.k@example.com")]
+    [InlineData("shipped to Acme Traders, 12 MG Road, Pune 411001. Mail ravi.k@example.com")]
+    [InlineData("delivered to Green Park, 12 MG Road, Pune 411001. Mail ravi.k@example.com")]
+    [InlineData("delivered to Ravi, 12 MG Road, Pune 411001. Mail ravi.k@example.com")]
+    [InlineData("delivered to the gate guard, 12 MG Road, Pune 411001. Mail ravi.k@example.com")]
+    public void Scan_NoAddresseeBeforeAProseAddress_AddressAlone(string line)
+    {
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Text, line);
+
+        Assert.DoesNotContain(result.Findings, f => f.Entity == PiiEntity.PersonName);
+        Assert.Contains(result.Findings, f => f.Recognizer == "address.prose" && f.Action == FindingAction.Redacted);
+    }
+
     [Fact]
     public void Scan_AddressInALogLine_Redacted()
     {

@@ -102,8 +102,79 @@ internal sealed partial class Detector
             if (start >= 0 && (NameShape.HasPlaceWord(text[start..pinEnd]) ? commas >= 1 : commas >= 2 && !bareStart))
             {
                 Add(output, first, new RawMatch(PiiEntity.PostalAddress, start, pinEnd - start, Scores.KeyNamed, "address.prose", Evidence.ContextWord));
+                AddAddresseeBeforeProseAddress(text, start, output, first);
             }
         }
+    }
+
+    /// <summary>Longest addressee's name read before a prose address, bytes (<see cref="AddAddresseeBeforeProseAddress"/>).</summary>
+    private const int MaxAddresseeBytes = 48;
+
+    /// <summary>The verbs after which <c>to</c> names whom a parcel goes to (<c>delivered to Ravi Kumar, 12 MG Road, ...</c>).</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_deliveryVerbs = new HashSet<string>(
+        ["delivered", "deliver", "delivering", "shipped", "ship", "shipping", "dispatched", "dispatch", "sent", "send",
+         "handed", "addressed", "couriered", "despatched"], StringComparer.Ordinal)
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Adds the addressee's name that a delivery phrase puts right before a prose address starting at
+    /// <paramref name="addressStart"/>: <c>will be delivered to Ravi Kumar, 12 MG Road, Bengaluru 560001</c>, as courier
+    /// and shop SMS write it. The name is the 2-4 capitalized words between a delivery verb's <c>to</c>
+    /// (<see cref="s_deliveryVerbs"/>) and the comma before the address, with no organisation or place word
+    /// (<c>shipped to Acme Traders, ...</c>, <c>delivered to Green Park Enclave, ...</c>); a PERSON_NAME
+    /// (<c>name.addressee</c>) counted like any full name, with the address in its record.
+    /// </summary>
+    private void AddAddresseeBeforeProseAddress(ReadOnlySpan<byte> text, int addressStart, List<RawMatch> output, int first)
+    {
+        if (!Passes(PiiEntity.PersonName, Of(PiiEntity.PersonName), Scores.KeyNamed))
+        {
+            return;
+        }
+
+        int comma = addressStart - 1;
+        while (comma >= 0 && text[comma] == ' ')
+        {
+            comma--;
+        }
+
+        if (comma < 0 || text[comma] != ',')
+        {
+            return;
+        }
+
+        int floor = Math.Max(0, comma - MaxAddresseeBytes);
+        int to = text[floor..comma].LastIndexOf(" to "u8);
+        if (to < 0)
+        {
+            return;
+        }
+
+        to += floor;
+        int nameStart = to + " to ".Length;
+        ReadOnlySpan<byte> name = text[nameStart..comma].TrimEnd((byte)' ');
+        int verbStart = text[..to].LastIndexOf((byte)' ') + 1;
+        if (!Ascii.IsListedLowercase(text[verbStart..to], s_deliveryVerbs) || NameShape.Words(name) is < 2 or > 4
+            || name.Contains((byte)',') || !EveryWordCapitalized(name) || NameShape.HasOrganisationWord(name) || NameShape.HasPlaceWord(name))
+        {
+            return;
+        }
+
+        Add(output, first, new RawMatch(PiiEntity.PersonName, nameStart, name.Length, Scores.KeyNamed, "name.addressee", Evidence.ContextWord) { ReportedOnlyWhenPii = true });
+    }
+
+    /// <summary>True when every space-separated word of <paramref name="words"/> starts with a capital or a non-ASCII letter.</summary>
+    private static bool EveryWordCapitalized(ReadOnlySpan<byte> words)
+    {
+        foreach (System.Range word in words.Split((byte)' '))
+        {
+            ReadOnlySpan<byte> w = words[word];
+            if (!w.IsEmpty && !Ascii.IsUpper(w[0]) && w[0] < 0x80)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
