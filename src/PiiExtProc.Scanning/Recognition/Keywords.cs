@@ -61,6 +61,9 @@ internal static class Keywords
         "reviewer", "requester", "requestor", "reporter", "assignee", "approver", "creator", "submitter", "commenter",
         "caller", "visitor", "candidate", "attendee", "participant", "respondent", "signatory", "manager", "supervisor",
         "technician", "doctor", "landlord", "referrer", "lead", "by",
+        // the parties of Indian bank transfers and payouts (IMPS/NEFT/UPI callbacks: remitter_name, bene_name) and the
+        // abbreviations of bank and ERP schemas (rcvr_nm, sndr_nm, acct_name)
+        "remitter", "bene", "benef", "rcvr", "sndr", "acct",
     ];
 
     /// <summary>
@@ -379,7 +382,7 @@ internal static class Keywords
                 return ValueRole.FirstName;
             case "lastname" or "lname" or "surname" or "familyname":
                 return ValueRole.LastName;
-            case "fullname" or "customername" or "custname" or "name" or "nameoncard" or "nameonaccount" or "nameonpassport"
+            case "fullname" or "customername" or "custname" or "custnm" or "name" or "nameoncard" or "nameonaccount" or "nameonpassport"
                 or "nameonpan" or "nameonaadhaar":
                 // name_on_card (PayU and card forms), name_on_account; name_as_per_pan and the like below.
                 return ValueRole.PersonName;
@@ -406,8 +409,9 @@ internal static class Keywords
             return ValueRole.LastName;
         }
 
-        if (last is "name" && count >= 2)
+        if (last is "name" or "nm" && count >= 2)
         {
+            // nm: the abbreviation of bank and ERP schemas (cust_nm, payee_nm, first_nm).
             if (beforeLast is "first" or "given" or "fore")
             {
                 return ValueRole.FirstName;
@@ -514,8 +518,8 @@ internal static class Keywords
             // Indian support and delivery notes: "alt no 98765 43210", "alternate no.", and OTP logs ("OTP sent to
             // 98765 43210"), where the number is the one fraudsters want.
             Add(Mobile, "alt", "otp");
-            // The login of a sign-in by mobile number and the parties of a message, as log lines write them ("login ok
-            // username=98765 43210"); as keys only whole (IsMobileWholeKey): last_login_ip names an IP address.
+            // The login of a sign-in by mobile number, as log lines write it ("login ok username=98765 43210"); as keys
+            // only whole (IsMobileWholeKey): last_login_ip names an IP address.
             Add(Mobile, "login", "username");
             // Presidio PhoneRecognizer's "number", as support tickets and chats write it ("my number is 98765 43210"); a
             // compound head (CompoundHeads): the word before it decides when it counts (order number, account number).
