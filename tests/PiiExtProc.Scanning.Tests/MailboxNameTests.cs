@@ -54,6 +54,35 @@ public sealed class MailboxNameTests
     }
 
     [Theory]
+    // A mailto: link's text: mails and order pages link the customer's address under their name.
+    [InlineData(BodyFormat.Markup, "<p>Order by <a href=\"mailto:ravi.kumar@gmail.com\">Ravi Kumar</a></p>",
+        "<p>Order by <a href=\"mailto:raXXX@gmail.com\">RXXX KXXXX</a></p>")]
+    [InlineData(BodyFormat.Markup, "<a class='x' href='mailto:anita.d@gmail.com' target='_blank'> Anita Desai </a>",
+        "<a class='x' href='mailto:anXXX@gmail.com' target='_blank'> AXXXX DXXXX </a>")]
+    [InlineData(BodyFormat.Json, """{"html":"<a href=\"mailto:ravi.kumar@gmail.com\">Ravi Kumar</a>"}""",
+        """{"html":"<a href=\"mailto:raXXX@gmail.com\">RXXX KXXXX</a>"}""")]
+    public void Scan_MailtoLinkText_IsANameAndCountsWithTheEmail(BodyFormat format, string body, string expected)
+    {
+        ScanResult result = Scanners.Run(s_masks, format, body);
+
+        Assert.Equal(expected, result.Text);
+        Assert.Contains(result.Findings, f => f.Entity == PiiEntity.PersonName && f.Recognizer == "name.mailbox");
+        ScanComparison.AssertEveryTwoWaySplitSameAsWhole(s_masks, format, Encoding.UTF8.GetBytes(body), result);
+    }
+
+    [Theory]
+    // A role mailbox, an organisation, the address itself or one word as the link's text.
+    [InlineData("<a href=\"mailto:care@shop.in\">Customer Care</a> <a href=\"mailto:ravi.k@gmail.com\">ravi.k@gmail.com</a>")]
+    [InlineData("<a href=\"mailto:rahul@acme.in\">Acme Traders</a> <a href=\"mailto:ravi.k@gmail.com\">Ravi</a>")]
+    [InlineData("<a href=\"mailto:ravi.k@gmail.com\">write to us</a> <a href=\"mailto:ravi.k@gmail.com\">click here</a>")]
+    public void Scan_MailtoLinkTextThatIsNoPerson_NoName(string body)
+    {
+        ScanResult result = Scanners.Run(s_masks, BodyFormat.Markup, body);
+
+        Assert.DoesNotContain(result.Findings, f => f.Entity == PiiEntity.PersonName);
+    }
+
+    [Theory]
     [InlineData("From: Flipkart Support <support@flipkart.com>")]
     [InlineData("Reply-To: \"ACME Orders\" <orders@acme.in>")]
     [InlineData("From: Team Updates <NoReply@example.com>")]

@@ -55,6 +55,11 @@ internal sealed partial class Detector
             {
                 (start, end) = CommentMailboxName(text, emailEnd + 2);
             }
+            else if (before == ':' && after is (byte)'"' or (byte)'\'' && email.Start >= 7
+                && Ascii.StartsWithIgnoreCase(text[(email.Start - 7)..], "mailto:"u8))
+            {
+                (start, end) = MailtoLinkName(text, emailEnd + 1);
+            }
             else
             {
                 continue;
@@ -130,6 +135,35 @@ internal sealed partial class Detector
 
         int end = from + close;
         return CapitalizedWordsStart(text, end) == from && !NameShape.HasOrganisationWord(text[from..end]) ? (from, end) : (0, 0);
+    }
+
+    /// <summary>Most bytes from a <c>mailto:</c> link's address to its text (the rest of the <c>&lt;a&gt;</c> tag).</summary>
+    private const int MaxMailtoTagBytes = 200;
+
+    /// <summary>
+    /// The text of the HTML link whose <c>mailto:</c> address ends its attribute value at <paramref name="from"/> - 1
+    /// (<c>&lt;a href="mailto:ravi@..."&gt;Ravi Kumar&lt;/a&gt;</c>, as mails and order pages link a customer's address):
+    /// all of it up to <c>&lt;/a</c>, capitalized words with no organisation word; an empty range when none.
+    /// </summary>
+    private static (int Start, int End) MailtoLinkName(ReadOnlySpan<byte> text, int from)
+    {
+        int tagEnd = text[from..Math.Min(text.Length, from + MaxMailtoTagBytes)].IndexOfAny((byte)'>', (byte)'<');
+        if (tagEnd < 0 || text[from + tagEnd] != '>')
+        {
+            return (0, 0);
+        }
+
+        int start = from + tagEnd + 1;
+        int close = text[start..].IndexOf("</"u8);
+        if (close <= 0 || close > 100)
+        {
+            return (0, 0);
+        }
+
+        ReadOnlySpan<byte> name = text.Slice(start, close).Trim((byte)' ');
+        start += text.Slice(start, close).IndexOf(name);
+        int end = start + name.Length;
+        return CapitalizedWordsStart(text, end) == start && !NameShape.HasOrganisationWord(name) ? (start, end) : (0, 0);
     }
 
     /// <summary>Start of up to four words right before <paramref name="end"/>, each of letters (and <c>. ' -</c>) starting
