@@ -21,6 +21,11 @@ public sealed class RecognizerTableTests
     [InlineData("IFSC SBIN0001234", "IN_IFSC")]
     [InlineData("pay 9876543210@ybl", "IN_UPI_VPA")]
     [InlineData("{\"upi_id\": \"pooja@maharashtra\"}", "IN_UPI_VPA")]
+    // The handles of newer payment apps, with no context word.
+    [InlineData("refund to ravi4@fifederal done", "IN_UPI_VPA")]
+    [InlineData("refund to ravi7@yescred done", "IN_UPI_VPA")]
+    [InlineData("refund to ravi7@axisb done", "IN_UPI_VPA")]
+    [InlineData("refund to shop12@okbizaxis done", "IN_UPI_VPA")]
     [InlineData("account no 123456789012345", "IN_BANK_ACCOUNT")]
     [InlineData("{\"pin_code\": \"560001\"}", "IN_PIN_CODE")]
     [InlineData("card 4111 1111 1111 1111", "CREDIT_CARD")]

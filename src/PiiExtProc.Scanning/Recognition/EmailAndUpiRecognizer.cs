@@ -38,6 +38,8 @@ internal static class EmailAndUpiRecognizer
         "airtel", "jio", "waicici", "wahdfcbank", "wasbi", "waaxis", "postbank", "dbs", "citi", "hsbc", "sc", "cnrb",
         "uboi", "ikwik", "mobikwik", "fbl", "kbl", "kvb", "tjsb", "cbin", "centralbank", "allbank", "iob", "indbank",
         "uco", "vijb", "dlb", "equitas", "fino", "slice", "superyes", "tapicici", "timecosmos", "yesg", "abfspay", "pingpay",
+        // the handles of newer payment apps (Fi on Federal Bank, CRED on Yes Bank and Axis, Google Pay for business)
+        "fifederal", "yescred", "axisb", "okbizaxis",
     ];
 
     /// <summary>True for an email local-part byte.</summary>
